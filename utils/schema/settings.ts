@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { CategoryId, DEFAULT_CATEGORY_IDS } from './record';
+
+/**
+ * Settings: one schema for local settings, enterprise policy (storage.managed) and import/export.
+ * Versioned; older stored shapes are upgraded by utils/settings/migrations.ts.
+ */
+export const SETTINGS_VERSION = 1;
+
+const isLoopback = (host: string) =>
+  host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host.endsWith('.localhost');
+
+/** The collector endpoint: https, or http only on this machine (localhost / 127.0.0.1). */
+export const EndpointUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      if (url.username || url.password) return false;
+      return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+    } catch {
+      return false;
+    }
+  }, 'endpoint_insecure');
+
+/**
+ * A match pattern as the browsers accept them for host permissions and content scripts:
+ * scheme://host/path, with * for scheme, a leading *. on the host, and * in the path.
+ */
+export const MatchPattern = z
+  .string()
+  .trim()
+  .max(500)
+  .regex(/^(\*|https?):\/\/(\*|(\*\.)?[a-z0-9.-]+|\[[0-9a-f:]+\])(:(\d{1,5}|\*))?\/.*$/i, 'match_pattern');
+
+export const Site = z.object({
+  pattern: MatchPattern,
+  /** Application name shown to officers ("E-Akte", "Leistungsverfahren"). */
+  app: z.string().trim().min(1).max(100),
+  /** CSS selectors whose text names the screen, tried in order. */
+  screenSelectors: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
+  /** Query parameter names whose values may be kept in the URL (e.g. "tab"). */
+  allowedParams: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+  /** Extra selectors whose content is sensitive (masked in screenshots, never used as context). */
+  sensitiveSelectors: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+});
+export type Site = z.infer<typeof Site>;
+
+export const Category = z.object({
+  id: CategoryId,
+  de: z.string().trim().min(1).max(60),
+  en: z.string().trim().min(1).max(60),
+});
+export type Category = z.infer<typeof Category>;
+
+/** An organisation-specific redaction pattern: a regular expression source, applied case-insensitively. */
+export const RedactionPattern = z.object({
+  name: z.string().trim().min(1).max(60),
+  source: z
+    .string()
+    .min(1)
+    .max(500)
+    .refine((source) => {
+      try {
+        new RegExp(source, 'giu');
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'regex_invalid'),
+});
+
+export const ReporterMode = z.enum(['none', 'unit', 'pseudonym']);
+export const UiLanguage = z.enum(['auto', 'de', 'en']);
+export const ButtonCorner = z.enum(['bottom-right', 'bottom-left', 'top-right', 'top-left']);
+
+export const DEFAULT_CATEGORIES: Category[] = [
+  { id: 'error', de: 'Fehler / Ausfall', en: 'Error / outage' },
+  { id: 'slow', de: 'Zu langsam', en: 'Too slow' },
+  { id: 'cumbersome', de: 'Umständlich / zu viele Schritte', en: 'Cumbersome / too many steps' },
+  { id: 'missing', de: 'Funktion fehlt', en: 'Missing function' },
+  { id: 'legal', de: 'Rechtsänderung nicht umgesetzt', en: 'Legal change not reflected' },
+  { id: 'idea', de: 'Idee', en: 'Idea' },
+  { id: 'praise', de: 'Lob', en: 'Praise' },
+];
+// Keep the record schema's built-in list and these labels in step.
+DEFAULT_CATEGORIES.forEach((c, i) => {
+  if (c.id !== DEFAULT_CATEGORY_IDS[i]) throw new Error(`category list out of step at ${c.id}`);
+});
+
+export const Settings = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  /** Empty string: no endpoint yet, records wait in the outbox. */
+  endpoint: z.union([z.literal(''), EndpointUrl]),
+  /** Ingest token for `Authorization: Bearer`; never handed to content scripts. */
+  token: z.string().max(500),
+  syncPeriodMinutes: z.number().min(0.5).max(1440),
+  batchSize: z.number().int().min(1).max(500),
+  sites: z.array(Site).max(200),
+  categories: z.array(Category).min(1).max(30),
+  reporterMode: ReporterMode,
+  unitLabel: z.string().trim().max(100),
+  screenshotsAllowed: z.boolean(),
+  retentionDays: z.number().int().min(1).max(3650),
+  redactionPatterns: z.array(RedactionPattern).max(100),
+  /** Extra words or phrases that are always masked (e.g. names of local partner organisations). */
+  redactionTerms: z.array(z.string().trim().min(2).max(100)).max(1000),
+  /** Mask every date, not only dates of birth. */
+  redactAllDates: z.boolean(),
+  uiLanguage: UiLanguage,
+  buttonCorner: ButtonCorner,
+});
+export type Settings = z.infer<typeof Settings>;
+export type SettingsKey = keyof Settings;
+
+/** Sites covered out of the box: the demo job-centre app on this machine. */
+export const DEMO_SITES: Site[] = [
+  {
+    pattern: 'http://localhost/*',
+    app: 'Demo-Jobcenter',
+    screenSelectors: [],
+    allowedParams: ['tab', 'schritt'],
+    sensitiveSelectors: [],
+  },
+  {
+    pattern: 'http://127.0.0.1/*',
+    app: 'Demo-Jobcenter',
+    screenSelectors: [],
+    allowedParams: ['tab', 'schritt'],
+    sensitiveSelectors: [],
+  },
+];
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  endpoint: '',
+  token: '',
+  syncPeriodMinutes: 1,
+  batchSize: 50,
+  sites: DEMO_SITES,
+  categories: DEFAULT_CATEGORIES,
+  reporterMode: 'none',
+  unitLabel: '',
+  screenshotsAllowed: false,
+  retentionDays: 30,
+  redactionPatterns: [],
+  redactionTerms: [],
+  redactAllDates: false,
+  uiLanguage: 'auto',
+  buttonCorner: 'bottom-right',
+};

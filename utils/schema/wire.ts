@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { FeedbackRecord, RECORD_SCHEMA_VERSION } from './record';
+
+/**
+ * Wire format between the extension and any collector (documented in docs/wire-format.md,
+ * published as JSON Schema by `npm run schema`). Versioned by WIRE_SCHEMA_VERSION.
+ */
+export const WIRE_SCHEMA_VERSION = 1;
+
+export const MAX_BATCH_ITEMS = 500;
+export const MAX_BATCH_BYTES = 1_000_000;
+
+export const BatchRequest = z.object({
+  schemaVersion: z.literal(WIRE_SCHEMA_VERSION),
+  batchId: z.uuid(),
+  sentAt: z.iso.datetime({ offset: true }),
+  client: z.object({
+    extensionVersion: z.string().max(40),
+    browser: z.string().max(80),
+  }),
+  /**
+   * Items are validated one by one by the receiver, so one bad record is rejected with a reason
+   * instead of failing the batch; hence `unknown` here and FeedbackRecord per item.
+   */
+  items: z.array(z.unknown()).min(1).max(MAX_BATCH_ITEMS),
+});
+export type BatchRequest = z.infer<typeof BatchRequest>;
+
+/** The strict item shape a receiver checks each element of `items` against. */
+export const BatchItem = FeedbackRecord;
+
+export const ItemStatus = z.enum(['accepted', 'duplicate', 'rejected']);
+export const ItemResult = z.object({
+  id: z.string().max(100),
+  status: ItemStatus,
+  reason: z.string().max(500).optional(),
+});
+export type ItemResult = z.infer<typeof ItemResult>;
+
+export const BatchResponse = z.object({
+  results: z.array(ItemResult),
+});
+export type BatchResponse = z.infer<typeof BatchResponse>;
+
+/** Error body for whole-request failures (4xx/5xx). */
+export const ErrorResponse = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+
+/** Reply of `GET {endpoint}/check`: a cheap authenticated probe used by "Test connection". */
+export const CheckResponse = z.object({
+  ok: z.literal(true),
+  schemaVersions: z.array(z.number().int()),
+  service: z.string().max(100),
+});
+
+/** Officer-facing processing status of a record, flowing back to the caseworker. */
+export const OfficerStatus = z.enum(['received', 'in_review', 'forwarded', 'solved', 'wont_change']);
+export type OfficerStatus = z.infer<typeof OfficerStatus>;
+
+/** Body of `POST {endpoint}/status`: the ids the extension holds and the last cursor it saw. */
+export const StatusQuery = z.object({
+  ids: z.array(z.uuid()).max(1000),
+  since: z.string().max(40).optional(),
+});
+export const StatusUpdate = z.object({
+  id: z.uuid(),
+  status: OfficerStatus,
+  reply: z.string().max(2000).nullable(),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type StatusUpdate = z.infer<typeof StatusUpdate>;
+export const StatusResponse = z.object({
+  updates: z.array(StatusUpdate),
+  cursor: z.string().max(40),
+});
+export type StatusResponse = z.infer<typeof StatusResponse>;
+
+export { RECORD_SCHEMA_VERSION };

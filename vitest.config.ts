@@ -1,0 +1,39 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Three suites with one runner: unit (fake browser, fake IndexedDB, happy-dom), collector
+// (the real server over HTTP on a real SQLite file) and e2e (the built extension in real Chromium).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [WxtVitest()],
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['tests/unit/setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'collector',
+          include: ['tests/collector/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // One Chromium at a time: two cores, and each test owns a browser profile.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
