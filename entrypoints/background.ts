@@ -1,3 +1,34 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { syncContentScripts } from '../utils/background/content-scripts';
+import { createHandlers } from '../utils/background/handlers';
+import { registerRouter } from '../utils/background/router';
+import { openDialogInActiveTab } from '../utils/background/tabs';
+import { getEffectiveSettings } from '../utils/settings/effective';
+import { SETTINGS_KEY } from '../utils/settings/store';
 
-export default defineBackground(() => {});
+// Listeners are registered synchronously at top level: an event that wakes the worker is
+// only delivered to listeners that exist before the first await.
+export default defineBackground(() => {
+  registerRouter(
+    createHandlers({
+      settings: getEffectiveSettings,
+      onRecordSaved: () => {},
+    }),
+  );
+  const runCommand = async (command: string) => {
+    if (command === 'open-feedback') await openDialogInActiveTab();
+  };
+  browser.commands.onCommand.addListener((command) => void runCommand(command));
+  // Diagnostic handle: lets an admin (and the end-to-end tests) run a keyboard command from the
+  // worker's console where the browser-level shortcut itself cannot be pressed.
+  Object.assign(globalThis, { mitsprache: { runCommand } });
+  const registerSites = () => void getEffectiveSettings().then((s) => syncContentScripts(s.sites));
+  browser.runtime.onInstalled.addListener(registerSites);
+  browser.runtime.onStartup.addListener(registerSites);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) registerSites();
+  });
+  // Ask the browser not to evict the outbox under storage pressure.
+  void navigator.storage?.persist?.();
+});

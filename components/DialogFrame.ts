@@ -1,0 +1,23 @@
+import { browser } from 'wxt/browser';
+
+/** Props of the iframe that hosts the note dialog. */
+export interface DialogFrameProps {
+  captureId: string;
+  title: string;
+}
+
+/**
+ * The note dialog is an extension page in an iframe: its own origin, so the host page cannot read
+ * what is typed, nor see the keystrokes (capture-phase listeners on the page's window never fire
+ * for key events inside a cross-origin frame). use_dynamic_url keeps the URL unguessable.
+ */
+export function DialogFrame(props: DialogFrameProps): HTMLIFrameElement {
+  const frame = document.createElement('iframe');
+  frame.className = 'frame';
+  frame.title = props.title;
+  frame.setAttribute('allow', '');
+  frame.src = `${browser.runtime.getURL('/note-dialog.html')}#${props.captureId}`;
+  // Move focus into the dialog as soon as it can take it.
+  frame.addEventListener('load', () => frame.focus(), { once: true });
+  return frame;
+}

@@ -1,0 +1,291 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { type BuildOptions, buildContext } from '../utils/capture/build-record';
+import { type ErrorCode, toErrorCode } from '../utils/errors';
+import { DIALOG_STRINGS, type DialogKey } from '../utils/i18n/dialog';
+import { ERROR_STRINGS } from '../utils/i18n/errors';
+import { format } from '../utils/i18n/format';
+import type { DialogSetup } from '../utils/messaging/protocol';
+import { extractPageTerms } from '../utils/redact/page-terms';
+import { redactText } from '../utils/redact/text';
+import { type Impact, NOTE_MAX, type NoteInput } from '../utils/schema/record';
+import { ChoiceField } from './ChoiceField';
+import { ContextPreview } from './ContextPreview';
+
+/** Props of the note dialog. */
+export interface NoteDialogProps {
+  setup: DialogSetup;
+  buildOptions: Omit<
+    BuildOptions,
+    'app' | 'allowedParams' | 'redactionTerms' | 'redactionPatterns' | 'redactAllDates'
+  >;
+  /** Resolves once the record is durably stored. */
+  onSave(input: NoteInput, withElement: boolean): Promise<string>;
+  onClose(): void;
+  /** Hands over to the in-page element picker; the setup comes back with `capture.element`. */
+  onPick(): void;
+  onClearElement(): void;
+}
+
+/** A hand mask; a placeholder the redaction leaves alone. */
+const MANUAL_MASK = '[WERT]';
+
+type State =
+  | { kind: 'editing' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'error'; code: ErrorCode };
+
+/** The note form: note, category, impact, appointment, minutes; preview of what is stored; save. */
+export function NoteDialog({
+  setup,
+  buildOptions,
+  onSave,
+  onClose,
+  onPick,
+  onClearElement,
+}: NoteDialogProps) {
+  const strings = DIALOG_STRINGS[setup.lang];
+  const t = (key: DialogKey, values?: Record<string, string | number>) => format(strings[key], values);
+  const [note, setNote] = useState('');
+  const [category, setCategory] = useState(setup.categories[0]?.id ?? 'error');
+  const [impact, setImpact] = useState<Impact>('slows');
+  const [duringAppointment, setDuringAppointment] = useState(false);
+  const [minutes, setMinutes] = useState('');
+  const [state, setState] = useState<State>({ kind: 'editing' });
+  const [touched, setTouched] = useState(false);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const rootRef = useRef<HTMLFormElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  const options: BuildOptions = {
+    ...buildOptions,
+    app: setup.app,
+    allowedParams: setup.allowedParams,
+    redactionTerms: setup.redactionTerms,
+    redactionPatterns: setup.redactionPatterns,
+    redactAllDates: setup.redactAllDates,
+  };
+  const pageTerms = useMemo(() => extractPageTerms(setup.capture.pageTexts), [setup]);
+  const built = useMemo(() => buildContext(setup.capture, options, Boolean(setup.capture.element)), [setup]);
+  const redactedNote = useMemo(
+    () =>
+      redactText(note, {
+        pageTerms,
+        terms: setup.redactionTerms,
+        patterns: setup.redactionPatterns,
+        allDates: setup.redactAllDates,
+      }),
+    [note, pageTerms, setup],
+  );
+  const maskCount =
+    Object.values(built.counts).reduce((a, b) => a + b, 0) +
+    Object.values(redactedNote.counts).reduce<number>((a, b) => a + (b ?? 0), 0);
+
+  const minutesValue = minutes.trim() === '' ? null : Number(minutes);
+  const minutesInvalid =
+    minutesValue !== null && (!Number.isInteger(minutesValue) || minutesValue < 0 || minutesValue > 480);
+  const noteError =
+    note.trim() === ''
+      ? t('noteRequired')
+      : note.length > NOTE_MAX
+        ? t('noteTooLong', { max: NOTE_MAX })
+        : '';
+
+  useEffect(() => noteRef.current?.focus(), []);
+  useEffect(() => {
+    if (state.kind === 'saved') closeRef.current?.focus();
+  }, [state.kind]);
+
+  const save = async () => {
+    setTouched(true);
+    if (noteError || minutesInvalid || state.kind === 'saving' || state.kind === 'saved') {
+      if (noteError) noteRef.current?.focus();
+      return;
+    }
+    setState({ kind: 'saving' });
+    try {
+      await onSave(
+        { note, category, impact, duringAppointment, minutesLost: minutesValue },
+        Boolean(setup.capture.element),
+      );
+      setState({ kind: 'saved' });
+    } catch (error) {
+      setState({ kind: 'error', code: toErrorCode(error) });
+    }
+  };
+
+  const maskSelection = () => {
+    const area = noteRef.current;
+    if (!area || area.selectionStart === area.selectionEnd) return;
+    const next = note.slice(0, area.selectionStart) + MANUAL_MASK + note.slice(area.selectionEnd);
+    setNote(next);
+    area.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void save();
+    } else if (event.key === 'Tab') {
+      // Keep focus inside the dialog: leaving the iframe would drop the user into the host page.
+      const focusable = [
+        ...(rootRef.current?.querySelectorAll<HTMLElement>(
+          'button:not([disabled]),input:not([disabled]),select,textarea,summary,[tabindex="0"]',
+        ) ?? []),
+      ];
+      const first = focusable[0];
+      const last = focusable.at(-1);
+      if (event.shiftKey && document.activeElement === first) {
+        event.preventDefault();
+        last?.focus();
+      } else if (!event.shiftKey && document.activeElement === last) {
+        event.preventDefault();
+        first?.focus();
+      }
+    }
+  };
+
+  if (state.kind === 'saved') {
+    return (
+      <form
+        class="dialog"
+        ref={rootRef}
+        onKeyDown={onKeyDown}
+        aria-labelledby="title"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <h1 id="title">{t('title')}</h1>
+        <p role="status" class="saved" data-testid="saved">
+          {t('saved')}
+        </p>
+        <button type="button" ref={closeRef} class="primary" onClick={onClose}>
+          {t('close')}
+        </button>
+      </form>
+    );
+  }
+
+  return (
+    <form
+      class="dialog"
+      ref={rootRef}
+      aria-labelledby="title"
+      onKeyDown={onKeyDown}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h1 id="title">{t('title')}</h1>
+      <p class="hint">{t('intro')}</p>
+      <label for="note">{t('note')}</label>
+      <textarea
+        id="note"
+        ref={noteRef}
+        rows={5}
+        maxLength={NOTE_MAX}
+        value={note}
+        aria-describedby="note-hint note-counter note-error"
+        aria-invalid={touched && Boolean(noteError)}
+        required
+        onInput={(event) => setNote(event.currentTarget.value)}
+      />
+      <div class="row">
+        <span id="note-hint" class="hint">
+          {t('noteHint')}
+        </span>
+        <span id="note-counter" class="counter" aria-live="polite">
+          {t('counter', { n: note.length, max: NOTE_MAX })}
+        </span>
+      </div>
+      {touched && noteError ? (
+        <p id="note-error" class="error" role="alert">
+          {noteError}
+        </p>
+      ) : null}
+      <button type="button" class="link" onClick={maskSelection}>
+        {t('maskSelection')}
+      </button>
+
+      <label for="category">{t('category')}</label>
+      <select id="category" value={category} onChange={(event) => setCategory(event.currentTarget.value)}>
+        {setup.categories.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+
+      <ChoiceField
+        legend={t('impact')}
+        name="impact"
+        value={impact}
+        onChange={(value) => setImpact(value as Impact)}
+        options={[
+          { value: 'blocks', label: t('impactBlocks') },
+          { value: 'slows', label: t('impactSlows') },
+          { value: 'minor', label: t('impactMinor') },
+        ]}
+      />
+
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={duringAppointment}
+          onChange={(event) => setDuringAppointment(event.currentTarget.checked)}
+        />
+        {t('appointment')}
+      </label>
+
+      <label for="minutes">{t('minutes')}</label>
+      <input
+        id="minutes"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={480}
+        step={1}
+        value={minutes}
+        aria-invalid={minutesInvalid}
+        aria-describedby={minutesInvalid ? 'minutes-error' : undefined}
+        onInput={(event) => setMinutes(event.currentTarget.value)}
+      />
+      {minutesInvalid ? (
+        <p id="minutes-error" class="error" role="alert">
+          {t('minutesInvalid')}
+        </p>
+      ) : null}
+
+      <div class="pick">
+        <button type="button" onClick={onPick}>
+          {setup.capture.element ? t('pointAgain') : t('pointAt')}
+        </button>
+        {setup.capture.element ? (
+          <button type="button" class="link" onClick={onClearElement}>
+            {t('removeElement')}
+          </button>
+        ) : null}
+      </div>
+
+      <ContextPreview context={built.context} note={redactedNote} maskCount={maskCount} t={t} />
+
+      {state.kind === 'error' ? (
+        <p class="error" role="alert" data-testid="save-error">
+          {ERROR_STRINGS[setup.lang][state.code]}
+        </p>
+      ) : null}
+      <p class="hint">{t('shortcutHint')}</p>
+      <div class="actions">
+        <button type="button" onClick={onClose}>
+          {t('cancel')}
+        </button>
+        <button type="submit" class="primary" disabled={state.kind === 'saving'}>
+          {state.kind === 'saving' ? t('saving') : t('save')}
+        </button>
+      </div>
+    </form>
+  );
+}

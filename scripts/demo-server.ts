@@ -1,0 +1,255 @@
+/**
+ * The demo job-centre app: static pages from `demo/` behind URL patterns shaped like real
+ * Fachverfahren (identifiers in the path), plus KoliBri's files from node_modules.
+ * `node:http` only, so the end-to-end tests can start many copies on random ports.
+ *
+ * Run directly: `tsx scripts/demo-server.ts [--port 5173] [--host 127.0.0.1]`.
+ */
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+/** Options for {@link startDemoServer}; port 0 (the default) picks a free port. */
+export interface DemoServerOptions {
+  port?: number;
+  host?: string;
+}
+
+/** A running demo server. */
+export interface DemoServer {
+  /** Origin without trailing slash, e.g. `http://127.0.0.1:40123`. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const DEMO_DIR = fileURLToPath(new URL('../demo/', import.meta.url));
+const PAGES_DIR = path.join(DEMO_DIR, 'pages');
+const ASSETS_DIR = path.join(DEMO_DIR, 'assets');
+const LAYOUT_FILE = path.join(DEMO_DIR, 'partials', 'layout.html');
+
+/** Resolved through the package's own `exports`, so hoisting or a workspace layout does not matter. */
+const KOLIBRI_DIR = ((): string | null => {
+  try {
+    const require = createRequire(import.meta.url);
+    return path.dirname(require.resolve('@public-ui/components/package.json'));
+  } catch {
+    return null;
+  }
+})();
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.cjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Screen routes. Patterns run on the raw (still percent-encoded) path: a BG-Nummer such as
+ * `12345//0012345` travels as `12345%2F%2F0012345` in our links, but some apps put the
+ * slashes into the path as they are, so that form is accepted too.
+ */
+const ROUTES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^\/$/, 'index.html'],
+  [/^\/akte\/[^/]+\/(?:uebersicht|dokumente|leistungen|vermittlung)$/, 'akte.html'],
+  [/^\/kunde\/[^/]+\/profil$/, 'kunde.html'],
+  [/^\/leistung\/(?:[^/]+|\d{5}\/\/\d{7})\/berechnung$/, 'leistung.html'],
+  [/^\/suche$/, 'suche.html'],
+  [/^\/rahmen$/, 'rahmen.html'],
+  [/^\/rahmen\/inhalt\/[^/]+$/, 'rahmen-inhalt.html'],
+  [/^\/frameset$/, 'frameset.html'],
+  [/^\/frameset\/navigation$/, 'frameset-navigation.html'],
+  [/^\/fehler$/, 'fehler.html'],
+  [/^\/kolibri$/, 'kolibri.html'],
+  [/^\/test\/hostile$/, 'test-hostile.html'],
+  [/^\/test\/csp$/, 'test-csp.html'],
+  [/^\/test\/keylogger$/, 'test-keylogger.html'],
+  [/^\/test\/rerender$/, 'test-rerender.html'],
+  [/^\/test\/storage$/, 'test-storage.html'],
+];
+
+/** Placeholder a page uses for the shared header and left navigation, naming its active nav item. */
+const LAYOUT_MARKER = /<!--#layout aktiv="([a-z-]+)"-->/;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Starts the demo app; resolves once it listens. */
+export function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      if (status === 500) console.error('[demo-server]', error);
+      sendError(res, status);
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      const { port } = server.address() as AddressInfo;
+      const urlHost = host.includes(':') ? `[${host}]` : host;
+      resolve({
+        url: `http://${urlHost}:${port}`,
+        port,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()));
+            // Keep-alive sockets from browsers would otherwise hold close() open until they time out.
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    throw new HttpError(405, 'Methode nicht erlaubt');
+  }
+  const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
+
+  const page = ROUTES.find(([pattern]) => pattern.test(rawPath))?.[1];
+  if (page) {
+    send(req, res, CONTENT_TYPES['.html'] ?? '', await renderPage(page));
+    return;
+  }
+  if (rawPath.startsWith('/assets/')) {
+    await sendFile(req, res, ASSETS_DIR, rawPath.slice('/assets/'.length));
+    return;
+  }
+  if (rawPath.startsWith('/vendor/kolibri/') && KOLIBRI_DIR) {
+    await sendFile(req, res, KOLIBRI_DIR, rawPath.slice('/vendor/kolibri/'.length));
+    return;
+  }
+  if (rawPath === '/favicon.ico') {
+    res.writeHead(302, { Location: '/assets/favicon.svg', 'Cache-Control': 'no-store' }).end();
+    return;
+  }
+  throw new HttpError(404, 'Nicht gefunden');
+}
+
+/** Reads a page and splices in the shared layout with its nav item marked current. */
+async function renderPage(file: string): Promise<string> {
+  const html = await readFile(path.join(PAGES_DIR, file), 'utf8');
+  const marker = LAYOUT_MARKER.exec(html);
+  if (!marker) return html;
+  const active = marker[1] ?? '';
+  const layout = await readFile(LAYOUT_FILE, 'utf8');
+  const needle = `data-nav="${active}"`;
+  if (!layout.includes(needle)) throw new Error(`${file}: unknown nav item "${active}"`);
+  return html.replace(marker[0], layout.replace(needle, `${needle} aria-current="page"`));
+}
+
+/**
+ * Serves `relative` (still percent-encoded) from inside `root`. Each segment is decoded on its own
+ * and refused if it could climb out, then the resolved real path must still lie under `root`
+ * (this also stops symlinks pointing elsewhere).
+ */
+async function sendFile(req: IncomingMessage, res: ServerResponse, root: string, relative: string) {
+  const segments = relative.split('/').map((segment) => {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      throw new HttpError(400, 'Ungültige Adresse');
+    }
+    if (decoded === '' || decoded === '.' || decoded === '..' || /[/\\\0]/.test(decoded)) {
+      throw new HttpError(404, 'Nicht gefunden');
+    }
+    return decoded;
+  });
+  const realRoot = await realpath(root);
+  let target: string;
+  try {
+    target = await realpath(path.join(realRoot, ...segments));
+  } catch {
+    throw new HttpError(404, 'Nicht gefunden');
+  }
+  if (!target.startsWith(realRoot + path.sep) || !(await stat(target)).isFile()) {
+    throw new HttpError(404, 'Nicht gefunden');
+  }
+  const type = CONTENT_TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream';
+  send(req, res, type, await readFile(target));
+}
+
+function send(req: IncomingMessage, res: ServerResponse, type: string, body: string | Buffer): void {
+  res.writeHead(200, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+function sendError(res: ServerResponse, status: number): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const title = status === 404 ? 'Seite nicht gefunden' : `Fehler ${status}`;
+  const body = `<!doctype html>
+<html lang="de">
+<head><meta charset="utf-8"><title>${title} – Jobcenter Musterstadt (DEMO)</title>
+<link rel="stylesheet" href="/assets/app.css"></head>
+<body class="fehlerseite"><main><h1>${title}</h1>
+<p>Die angeforderte Adresse gibt es im Fachverfahren nicht.</p>
+<p><a href="/">Zur Startseite</a></p></main></body>
+</html>
+`;
+  res.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+async function isRunDirectly(): Promise<boolean> {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return import.meta.url === pathToFileURL(await realpath(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (await isRunDirectly()) {
+  const { values } = parseArgs({
+    options: { port: { type: 'string' }, host: { type: 'string' } },
+  });
+  const server = await startDemoServer({
+    port: values.port ? Number(values.port) : 0,
+    host: values.host,
+  });
+  console.log(`Demo-Jobcenter läuft auf ${server.url}/`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
+import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import { FeedbackUi, isFocused, readRecords } from './support/pages';
+
+// The capture path end to end: the real built extension in the machine's Chromium, on the demo app.
+let demo: DemoServer;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  demo = await startDemoServer();
+  ext = await launchWithExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+  await demo?.close();
+});
+
+describe('capturing feedback', () => {
+  it('stores a note with its screen context in the extension’s IndexedDB, and only after that confirms', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht?tab=dokumente&kdnr=123D456789#abschnitt`);
+    const ui = new FeedbackUi(page);
+    expect(await ui.button.getAttribute('aria-label')).toMatch(/Rückmeldung/);
+    await ui.open();
+    // Focus lands in the note field.
+    await expect.poll(() => isFocused(ui.note)).toBe(true);
+    await ui.file('Die Dokumentenliste lädt sehr langsam.', {
+      category: 'slow',
+      impact: /Hält mich auf/,
+      minutes: 5,
+    });
+
+    const records = await readRecords(ext.worker);
+    expect(records).toHaveLength(1);
+    const [entry] = records;
+    expect(entry?.status).toBe('pending');
+    expect(entry?.record).toMatchObject({
+      note: 'Die Dokumentenliste lädt sehr langsam.',
+      category: 'slow',
+      impact: 'slows',
+      minutesLost: 5,
+      duringAppointment: false,
+      reporter: { mode: 'none' },
+    });
+    const context = entry?.record.context;
+    expect(context?.app).toBe('Demo-Jobcenter');
+    expect(context?.routeTemplate).toBe('/akte/:id/uebersicht');
+    // Query values and fragment dropped except the allowed parameter.
+    expect(context?.url).toBe(`${demo.url}/akte/:id/uebersicht?tab=dokumente`);
+    expect(context?.screen.heading).toBeTruthy();
+    expect(context?.screen.navigation).toBeTruthy();
+    expect(entry?.record.createdAt).toMatch(/[+-]\d\d:\d\d$/);
+    await page.close();
+  });
+
+  it('keeps typed text away from the page: a capture-phase key logger sees nothing', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/test/keylogger`);
+    const ui = new FeedbackUi(page);
+    await ui.open();
+    await ui.note.pressSequentially('Geheimnis');
+    const logged = await page.evaluate(() =>
+      JSON.stringify((window as unknown as { __keylog: unknown[] }).__keylog),
+    );
+    expect(logged).not.toMatch(/G|e|h|i|m|n|s/);
+    await page.close();
+  });
+
+  it.each([
+    ['hostile CSS', '/test/hostile'],
+    ['strict CSP', '/test/csp'],
+  ])('renders and works on a page with %s', async (_name, path) => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}${path}`);
+    const ui = new FeedbackUi(page);
+    await ui.button.waitFor({ state: 'visible' });
+    const before = (await readRecords(ext.worker)).length;
+    await ui.open();
+    await ui.file(`Notiz auf ${path}`);
+    expect(await readRecords(ext.worker)).toHaveLength(before + 1);
+    await page.close();
+  });
+
+  it('survives a page that replaces its whole body', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/test/rerender`);
+    const ui = new FeedbackUi(page);
+    await ui.button.waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'Neu zeichnen', exact: true }).click();
+    await page.waitForFunction(() => (window as unknown as { __rerenders: number }).__rerenders >= 2);
+    await ui.button.waitFor({ state: 'visible' });
+    await ui.open();
+    await expect.poll(() => isFocused(ui.note)).toBe(true);
+    await page.close();
+  });
+
+  it('is usable while the app shows a native modal error dialog', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/fehler?auto=1`);
+    await page.locator('dialog[open]').waitFor({ state: 'visible' });
+    const ui = new FeedbackUi(page);
+    // Our UI moved into the open modal, the only part of the page that is not inert.
+    await page.locator('dialog[open] mitsprache-feedback').waitFor({ state: 'attached' });
+    await ui.open();
+    await ui.file('Fehlermeldung ohne Lösungshinweis.', { category: 'error' });
+    await page.close();
+  });
+
+  it('leaves the page’s own IndexedDB, localStorage and cookies untouched', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/test/storage`);
+    await page.evaluate(() => (window as unknown as { __storageReady: Promise<void> }).__storageReady);
+    const snapshot = () =>
+      page.evaluate(() =>
+        (window as unknown as { __snapshotStorage(): Promise<unknown> }).__snapshotStorage(),
+      );
+    const before = await snapshot();
+    const ui = new FeedbackUi(page);
+    await ui.open();
+    await ui.file('Speichertest');
+    expect(await snapshot()).toEqual(before);
+    await page.close();
+  });
+
+  it('opens the dialog through the toolbar path and the keyboard shortcut’s handler', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/suche?q=Mustermann`);
+    const ui = new FeedbackUi(page);
+    await ui.button.waitFor();
+    // The shortcut (Alt+Shift+F) is a browser-level accelerator that cannot be scripted headless;
+    // run the same command handler the browser would.
+    await ext.worker.evaluate(() =>
+      (
+        globalThis as unknown as { mitsprache: { runCommand(c: string): Promise<void> } }
+      ).mitsprache.runCommand('open-feedback'),
+    );
+    await expect.poll(() => isFocused(ui.note)).toBe(true);
+    await ui.note.press('Escape');
+    await page.locator('mitsprache-feedback iframe').waitFor({ state: 'detached' });
+    await expect.poll(() => isFocused(ui.button)).toBe(true);
+    await page.close();
+  });
+
+  it('keeps both records when the service worker is stopped between two saves, and after a browser restart', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/suche?q=Mustermann`);
+    const ui = new FeedbackUi(page);
+    await ui.open();
+    await ui.file('Vor dem Neustart des Service Workers');
+    const before = (await readRecords(ext.worker)).length;
+
+    // Stop the extension's service worker the way Chrome does when it is idle.
+    const cdp = await ext.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+
+    await page.reload();
+    await ui.open();
+    await ui.file('Nach dem Neustart des Service Workers');
+    const worker = ext.context.serviceWorkers().at(-1) ?? ext.worker;
+    const records = await readRecords(worker);
+    expect(records).toHaveLength(before + 1);
+    expect(records.map((r) => r.record.note)).toEqual(
+      expect.arrayContaining([
+        'Vor dem Neustart des Service Workers',
+        'Nach dem Neustart des Service Workers',
+      ]),
+    );
+
+    // Browser restart with the same profile.
+    const profileDir = ext.profileDir;
+    await ext.close({ removeProfile: false });
+    ext = await launchWithExtension({ profileDir });
+    expect((await readRecords(ext.worker)).length).toBe(before + 1);
+  });
+});

@@ -1,0 +1,77 @@
+import type { FrameLocator, Locator, Page, Worker } from 'playwright-core';
+import type { OutboxEntry } from '../../../utils/schema/outbox';
+
+/** The in-page feedback UI as a user meets it (page object). */
+export class FeedbackUi {
+  constructor(readonly page: Page) {}
+
+  get host(): Locator {
+    return this.page.locator('mitsprache-feedback');
+  }
+  /** The floating button (Playwright's CSS engine pierces our open shadow root). */
+  get button(): Locator {
+    return this.page.locator('mitsprache-feedback button.open');
+  }
+  get dialog(): FrameLocator {
+    return this.page.frameLocator('mitsprache-feedback iframe.frame');
+  }
+  get note(): Locator {
+    return this.dialog.getByLabel(/Ihre Notiz|Your note/);
+  }
+
+  async open(): Promise<void> {
+    await this.button.click();
+    await this.note.waitFor();
+  }
+
+  /** Fills the form the way a caseworker does, then saves with the Save button. */
+  async file(
+    note: string,
+    options: { category?: string; impact?: RegExp; minutes?: number } = {},
+  ): Promise<void> {
+    await this.note.fill(note);
+    if (options.category)
+      await this.dialog.getByLabel(/Art der Rückmeldung|Kind of feedback/).selectOption(options.category);
+    if (options.impact) await this.dialog.getByRole('radio', { name: options.impact }).check();
+    if (options.minutes !== undefined)
+      await this.dialog.getByLabel(/Verlorene Minuten|Minutes lost/).fill(String(options.minutes));
+    await this.dialog.getByRole('button', { name: /^(Speichern|Save)$/ }).click();
+    await this.saved.waitFor();
+  }
+
+  get saved(): Locator {
+    return this.dialog.getByTestId('saved');
+  }
+}
+
+/** Reads every record from the extension's own IndexedDB, through its service worker. */
+export async function readRecords(worker: Worker): Promise<OutboxEntry[]> {
+  return worker.evaluate(
+    () =>
+      new Promise<OutboxEntry[]>((resolve, reject) => {
+        const open = indexedDB.open('mitsprache');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('records')) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const request = db.transaction('records').objectStore('records').getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result as OutboxEntry[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+/** True when the element has focus in its own document and that document has focus (also inside our iframe). */
+export function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate(
+    (el) => (el.getRootNode() as Document | ShadowRoot).activeElement === el && el.ownerDocument.hasFocus(),
+  );
+}

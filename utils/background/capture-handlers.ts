@@ -1,0 +1,143 @@
+import { browser } from 'wxt/browser';
+import { buildRecord, localTimestamp } from '../capture/build-record';
+import { AppError } from '../errors';
+import { browserLanguage, resolveLang } from '../i18n/lang';
+import type { Broadcast, ContentConfig, DialogSetup } from '../messaging/protocol';
+import type { captureProtocol } from '../messaging/protocol/capture';
+import { FeedbackRecord } from '../schema/record';
+import type { Settings } from '../schema/settings';
+import { findSite } from '../sites/match';
+import { addRecord } from '../store/records';
+import { dropCapture, getCapture, putCapture, updateCapture } from './captures';
+import { browserInfo, extensionVersion } from './environment';
+import { preferActiveFrame } from './frames';
+import { currentReporter } from './reporter';
+import type { HandlersFor } from './router';
+import { openDialogInTab } from './tabs';
+
+export interface CaptureDeps {
+  /** The effective settings (policy over local over defaults). */
+  settings(): Promise<Settings>;
+  /** Called after a record is durably stored (schedules a sync). */
+  onRecordSaved(): void;
+}
+
+/** The capture path: button config, capture, dialog setup, save, close. */
+export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof captureProtocol> {
+  return {
+    async 'content:config'(_data, sender): Promise<ContentConfig> {
+      const settings = await deps.settings();
+      const site = findSite(settings.sites, sender.url ?? '');
+      return {
+        lang: resolveLang(settings.uiLanguage, browserLanguage()),
+        corner: settings.buttonCorner,
+        screenSelectors: site?.screenSelectors ?? [],
+        sensitiveSelectors: site?.sensitiveSelectors ?? [],
+      };
+    },
+
+    async 'capture:begin'({ capture: top }, sender) {
+      const settings = await deps.settings();
+      const site = findSite(settings.sites, top.href);
+      const capture =
+        sender.tab?.id === undefined
+          ? top
+          : await preferActiveFrame(sender.tab.id, top, {
+              screenSelectors: site?.screenSelectors ?? [],
+              sensitiveSelectors: site?.sensitiveSelectors ?? [],
+            });
+      const captureId = await putCapture({
+        capture,
+        tabId: sender.tab?.id ?? -1,
+        frameId: sender.frameId ?? 0,
+        openedAt: Date.now(),
+      });
+      return { captureId };
+    },
+
+    async 'dialog:setup'({ captureId }, sender): Promise<DialogSetup> {
+      const { capture } = await getCapture(captureId, sender.tab?.id);
+      const settings = await deps.settings();
+      const site = findSite(settings.sites, capture.href);
+      const lang = resolveLang(settings.uiLanguage, browserLanguage());
+      return {
+        captureId,
+        capture,
+        app: site?.app ?? new URL(capture.href).hostname,
+        lang,
+        categories: settings.categories.map((c) => ({ id: c.id, label: c[lang] })),
+        screenshotsAllowed: settings.screenshotsAllowed,
+        allowedParams: site?.allowedParams ?? [],
+        redactionTerms: settings.redactionTerms,
+        redactionPatterns: settings.redactionPatterns,
+        redactAllDates: settings.redactAllDates,
+      };
+    },
+
+    async 'record:save'({ captureId, input, withElement }, sender) {
+      const { capture } = await getCapture(captureId, sender.tab?.id);
+      const settings = await deps.settings();
+      if (!settings.categories.some((c) => c.id === input.category))
+        throw new AppError('invalid_record', 'category');
+      const site = findSite(settings.sites, capture.href);
+      const record = buildRecord({
+        id: crypto.randomUUID(),
+        createdAt: localTimestamp(),
+        capture,
+        input,
+        withElement,
+        reporter: await currentReporter(settings),
+        options: {
+          app: site?.app ?? new URL(capture.href).hostname,
+          allowedParams: site?.allowedParams ?? [],
+          redactionTerms: settings.redactionTerms,
+          redactionPatterns: settings.redactionPatterns,
+          redactAllDates: settings.redactAllDates,
+          extensionVersion: extensionVersion(),
+          browser: browserInfo(),
+        },
+      });
+      const parsed = FeedbackRecord.safeParse(record);
+      if (!parsed.success) throw new AppError('invalid_record', parsed.error.issues[0]?.path.join('.'));
+      const entry = await addRecord(parsed.data);
+      deps.onRecordSaved();
+      return { id: entry.id };
+    },
+
+    async 'picker:start'({ captureId }, sender) {
+      const open = await getCapture(captureId, sender.tab?.id);
+      await browser.tabs
+        .sendMessage(open.tabId, { type: 'picker:start', captureId }, { frameId: 0 })
+        .catch(() => {
+          throw new AppError('no_content_script');
+        });
+      return { ok: true as const };
+    },
+
+    async 'capture:element'({ captureId, element }, sender) {
+      const open = await getCapture(captureId, sender.tab?.id);
+      const { element: _previous, ...rest } = open.capture;
+      await updateCapture(captureId, { ...open, capture: element ? { ...rest, element } : rest });
+      const broadcast: Broadcast = { type: 'broadcast', event: 'capture:element', captureId };
+      // The dialog listens; no listener (dialog already closed) is fine.
+      await browser.runtime.sendMessage(broadcast).catch(() => undefined);
+      return { ok: true as const };
+    },
+
+    async 'dialog:close'({ captureId }, sender) {
+      const open = await getCapture(captureId, sender.tab?.id).catch(() => undefined);
+      await dropCapture(captureId);
+      if (sender.tab?.id !== undefined) {
+        await browser.tabs
+          .sendMessage(sender.tab.id, { type: 'ui:close', captureId }, { frameId: open?.frameId ?? 0 })
+          .catch(() => undefined);
+      }
+      return { ok: true as const };
+    },
+
+    async 'dialog:open-in-tab'({ tabId }) {
+      await openDialogInTab(tabId);
+      return { ok: true as const };
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import type { RawCaptureInput } from '../schema/capture';
+import { safeText } from './safe-text';
+
+export interface CaptureOptions {
+  screenSelectors: readonly string[];
+  sensitiveSelectors: readonly string[];
+  /** Frame path such as "top" or "top>iframe[1]". */
+  framePath: string;
+}
+
+const MAX_TEXTS = 3000;
+
+/** First element matching any selector, searching open shadow roots too (web-component apps like KoliBri). */
+function find(root: ParentNode, selector: string): Element | null {
+  const direct = root.querySelector(selector);
+  if (direct) return direct;
+  for (const host of root.querySelectorAll('*')) {
+    if (host.shadowRoot) {
+      const inner = find(host.shadowRoot, selector);
+      if (inner) return inner;
+    }
+  }
+  return null;
+}
+
+function texts(doc: Document, selector: string): string[] {
+  const out: string[] = [];
+  for (const element of doc.querySelectorAll(selector)) {
+    const text = safeText(element, 200);
+    if (text) out.push(text);
+    if (out.length >= MAX_TEXTS) break;
+  }
+  return out;
+}
+
+/** Boxes of everything a screenshot must black out, in viewport coordinates. */
+function sensitiveBoxes(doc: Document, extra: readonly string[]) {
+  const selector = [
+    'input,select,textarea,[contenteditable]:not([contenteditable="false"]),tbody td,dd',
+    ...extra,
+  ].join(',');
+  const boxes = [];
+  for (const element of doc.querySelectorAll(selector)) {
+    const r = element.getBoundingClientRect();
+    if (r.width && r.height && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth) {
+      boxes.push({ x: r.x, y: r.y, width: r.width, height: r.height });
+      if (boxes.length >= 5000) break;
+    }
+  }
+  return boxes;
+}
+
+/**
+ * Reads the screen's context when (and only when) the user asked for feedback. Raw text, redacted
+ * later; never input values (see safe-text.ts).
+ */
+export function captureContext(doc: Document, options: CaptureOptions): RawCaptureInput {
+  const win = doc.defaultView ?? window;
+  let configuredScreen: string | undefined;
+  for (const selector of options.screenSelectors) {
+    try {
+      configuredScreen = safeText(doc.querySelector(selector));
+    } catch {
+      // A broken selector from configuration is skipped, not fatal.
+    }
+    if (configuredScreen) break;
+  }
+  const breadcrumbNav = doc.querySelector(
+    'nav[aria-label*="readcrumb" i],nav[aria-label*="Brotkrumen" i],.breadcrumb,[role="navigation"][aria-label*="Pfad" i]',
+  );
+  const breadcrumb = breadcrumbNav
+    ? [...breadcrumbNav.querySelectorAll('li,a')]
+        .filter((el) => el.tagName === 'LI' || !el.closest('li'))
+        .map((el) => safeText(el, 100) ?? '')
+        .filter(Boolean)
+        .slice(0, 12)
+    : undefined;
+  const current = [...doc.querySelectorAll('[aria-current="page"],[aria-current="true"]')].find(
+    (el) => !breadcrumbNav?.contains(el),
+  );
+  const form = doc.querySelector('form[aria-label],form[name],form[aria-labelledby]');
+  const formName =
+    form?.getAttribute('aria-label') ??
+    safeText(
+      form?.getAttribute('aria-labelledby')
+        ? doc.getElementById(form.getAttribute('aria-labelledby') ?? '')
+        : null,
+    ) ??
+    form?.getAttribute('name') ??
+    safeText(doc.querySelector('fieldset > legend'));
+  const extraSensitive = options.sensitiveSelectors.filter((s) => {
+    try {
+      doc.querySelector(s);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  return {
+    href: win.location.href,
+    title: doc.title.slice(0, 1000),
+    heading: safeText(find(doc, 'h1,[role="heading"][aria-level="1"],kol-heading[_level="1"]')),
+    breadcrumb,
+    navigation: safeText(current),
+    step: safeText(doc.querySelector('[aria-current="step"]')),
+    tab: safeText(doc.querySelector('[role="tab"][aria-selected="true"]')),
+    form: formName ?? undefined,
+    configuredScreen,
+    frame: { path: options.framePath, ...(options.framePath !== 'top' ? { href: win.location.href } : {}) },
+    viewport: { width: win.innerWidth, height: win.innerHeight },
+    screenSize: { width: win.screen.width, height: win.screen.height, pixelRatio: win.devicePixelRatio },
+    sinceLoadMs: Math.max(0, Math.round(win.performance.now())),
+    uiLanguage: doc.documentElement.lang || navigator.language,
+    pageTexts: {
+      data: texts(doc, 'td,dd,h1,h2,h3,output,caption,strong,p,li'),
+      ui: texts(doc, 'th,dt,label,button,legend,nav a,[role="tab"],summary'),
+    },
+    sensitiveBoxes: sensitiveBoxes(doc, extraSensitive),
+  };
+}

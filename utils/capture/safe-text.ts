@@ -1,0 +1,60 @@
+/**
+ * Reading text from the host page without ever reading what is typed into it: form controls and
+ * editable regions are skipped entirely (a <textarea>'s text content is its value, a <select>'s
+ * options reveal the choice), as are scripts and our own UI.
+ */
+const SKIP =
+  'textarea,select,option,input,script,style,noscript,template,[contenteditable]:not([contenteditable="false"]),mitsprache-feedback';
+
+/** Visible-ish text of an element, whitespace-collapsed, without any form or editable content. */
+export function safeText(element: Element | null | undefined, max = 300): string | undefined {
+  if (!element || element.closest(SKIP)) return undefined;
+  let out = '';
+  const walker = element.ownerDocument.createTreeWalker(
+    element,
+    NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+    {
+      acceptNode: (node) =>
+        node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(SKIP)
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_ACCEPT,
+    },
+  );
+  for (let node = walker.nextNode(); node && out.length < max * 2; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) out += `${node.nodeValue} `;
+  }
+  // KoliBri and similar web components carry their visible label in an attribute.
+  const label = element.getAttribute('_label') ?? element.getAttribute('aria-label');
+  const text = (out.trim() ? out : (label ?? '')).replace(/\s+/g, ' ').trim();
+  return text ? text.slice(0, max) : undefined;
+}
+
+/** The accessible name of an element the user pointed at (labels, aria, alt, title — never a value). */
+export function accessibleName(element: Element): string {
+  const doc = element.ownerDocument;
+  const labelledBy = element.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const text = labelledBy
+      .split(/\s+/)
+      .map((id) => safeText(doc.getElementById(id)))
+      .filter(Boolean)
+      .join(' ');
+    if (text) return text;
+  }
+  const direct = element.getAttribute('aria-label') ?? element.getAttribute('_label');
+  if (direct) return direct.trim().slice(0, 300);
+  if (element.id) {
+    const label = doc.querySelector(`label[for="${CSS.escape(element.id)}"]`);
+    const text = safeText(label);
+    if (text) return text;
+  }
+  const wrapping = element.closest('label');
+  if (wrapping) return safeText(wrapping) ?? '';
+  return (
+    element.getAttribute('alt') ??
+    element.getAttribute('title') ??
+    element.getAttribute('placeholder') ??
+    safeText(element) ??
+    ''
+  ).slice(0, 300);
+}

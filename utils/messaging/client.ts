@@ -1,0 +1,15 @@
+import { browser } from 'wxt/browser';
+import { AppError, isErrorCode } from '../errors';
+import type { Envelope } from './envelope';
+import type { MessageType, RequestOf, ResponseOf } from './protocol';
+
+/**
+ * Sends a typed message to the background. Imports the protocol for types only, so the content script
+ * that uses this doesn't bundle zod; the background validates.
+ */
+export async function send<K extends MessageType>(type: K, data: RequestOf<K>): Promise<ResponseOf<K>> {
+  const reply = (await browser.runtime.sendMessage({ type, data })) as Envelope<ResponseOf<K>> | undefined;
+  if (!reply || typeof reply !== 'object') throw new AppError('internal', `no reply to ${type}`);
+  if (reply.ok) return reply.data;
+  throw new AppError(isErrorCode(reply.error?.code) ? reply.error.code : 'internal');
+}

@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import { captureProtocol } from './protocol/capture';
+import { outboxProtocol } from './protocol/outbox';
+import { settingsProtocol } from './protocol/settings';
+import type { ProtocolSpec } from './protocol/shared';
+
+export type { ContentConfig, DialogSetup, SenderKind } from './protocol/shared';
+
+/**
+ * The one message map: every message has a request schema, a response schema and the kind of
+ * sender allowed to send it. The background validates payload and sender, because content scripts
+ * run next to untrusted pages. Parts live in ./protocol/ by capability; tests/unit/messaging.test.ts
+ * checks that every message has a handler and that no two parts define the same type.
+ */
+export const protocol = {
+  ...captureProtocol,
+  ...outboxProtocol,
+  ...settingsProtocol,
+} as const satisfies ProtocolSpec;
+
+export type Protocol = typeof protocol;
+export type MessageType = keyof Protocol;
+export type RequestOf<K extends MessageType> = z.input<Protocol[K]['request']>;
+export type ResponseOf<K extends MessageType> = z.output<Protocol[K]['response']>;
+
+/** Broadcasts from the background to extension pages (ignored by the router). */
+export type Broadcast = { type: 'broadcast'; event: 'capture:element'; captureId: string };
+
+/** Messages the background sends to content scripts (trusted: only the extension can send them). */
+export type ToContent =
+  | { type: 'ui:open' }
+  | { type: 'ui:close'; captureId: string }
+  | { type: 'picker:start'; captureId: string }
+  | { type: 'frame:last-interaction' };

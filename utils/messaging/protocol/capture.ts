@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { RawCapture, RawElement } from '../../schema/capture';
+import { NoteInput } from '../../schema/record';
+import { CaptureId, ContentConfig, DialogSetup, Empty, Ok, type ProtocolSpec } from './shared';
+
+/** Messages of the capture path: button, dialog, save. */
+export const captureProtocol = {
+  /** Content script: what it needs to show the button on this site. */
+  'content:config': { from: 'content', request: Empty, response: ContentConfig },
+  /** Content script: the user pressed the button; keep this capture until the dialog saves or closes. */
+  'capture:begin': {
+    from: 'content',
+    request: z.object({ capture: RawCapture }),
+    response: z.object({ captureId: CaptureId }),
+  },
+  /** Dialog: fetch the capture and settings it needs. */
+  'dialog:setup': { from: 'page', request: z.object({ captureId: CaptureId }), response: DialogSetup },
+  /** Dialog: store the note. Resolves only after the IndexedDB transaction committed. */
+  'record:save': {
+    from: 'page',
+    request: z.object({ captureId: CaptureId, input: NoteInput, withElement: z.boolean() }),
+    response: z.object({ id: z.uuid() }),
+  },
+  /** Dialog: let the user point at the element the note is about. */
+  'picker:start': { from: 'page', request: z.object({ captureId: CaptureId }), response: Ok },
+  /** Content script: the element the user pointed at (null: none / removed). */
+  'capture:element': {
+    from: ['content', 'page'],
+    request: z.object({ captureId: CaptureId, element: RawElement.nullable() }),
+    response: Ok,
+  },
+  /** Dialog: close the in-page dialog (after save or cancel). */
+  'dialog:close': { from: 'page', request: z.object({ captureId: CaptureId }), response: Ok },
+  /** Popup: open the note dialog in the active tab (the toolbar path; the shortcut goes through commands). */
+  'dialog:open-in-tab': { from: 'page', request: z.object({ tabId: z.number().int() }), response: Ok },
+} as const satisfies ProtocolSpec;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { FeedbackRecord } from './record';
+import { OfficerStatus } from './wire';
+
+/**
+ * A record as the extension keeps it in its IndexedDB outbox: the record exactly as it will be
+ * (or was) sent, plus local delivery state. Only `record` ever leaves the device.
+ */
+export const OutboxStatus = z.enum(['pending', 'sent', 'failed']);
+export type OutboxStatus = z.infer<typeof OutboxStatus>;
+
+export const OutboxEntry = z.object({
+  id: z.uuid(),
+  /** Epoch milliseconds of creation; the paging and retention key. */
+  createdAt: z.number(),
+  status: OutboxStatus,
+  /** Position in the send queue while pending (see utils/store/queue.ts). */
+  seq: z.number().int().optional(),
+  record: FeedbackRecord,
+  attempts: z.number().int().nonnegative(),
+  sentAt: z.number().optional(),
+  /** Why the record needs attention (dead-lettered by the server, or refused locally). */
+  failure: z.object({ code: z.string().max(60), reason: z.string().max(500), at: z.number() }).optional(),
+  /** The officers' answer, fetched back during sync. */
+  officer: z
+    .object({
+      status: OfficerStatus,
+      reply: z.string().max(2000).nullable(),
+      updatedAt: z.string(),
+      /** False until the caseworker has seen the latest change. */
+      read: z.boolean(),
+    })
+    .optional(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntry>;

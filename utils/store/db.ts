@@ -1,0 +1,79 @@
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import type { OutboxEntry } from '../schema/outbox';
+
+/**
+ * The extension's own IndexedDB (origin chrome-extension://<id>), opened only by the background
+ * and extension pages — never by a content script, whose IndexedDB would be the host page's.
+ */
+export const DB_NAME = 'mitsprache';
+
+/** A queued send: points at a pending record. Keys only grow, so the head of the queue is a seek. */
+export interface QueueItem {
+  seq?: number;
+  id: string;
+  /** Serialised size of the record, so batches respect the byte limit without re-serialising. */
+  bytes: number;
+}
+
+export interface MitspracheDb extends DBSchema {
+  records: {
+    key: string;
+    value: OutboxEntry;
+    indexes: { byCreated: number; byStatus: [string, number] };
+  };
+  queue: { key: number; value: QueueItem };
+  /** Small singletons: sync state, status cursor, secrets (the ingest token). */
+  meta: { key: string; value: unknown };
+}
+
+type UpgradeTx = IDBPTransaction<MitspracheDb, StoreNames<MitspracheDb>[], 'versionchange'>;
+
+/**
+ * Numbered upgrade steps: UPGRADES[n] takes the database from version n to n + 1.
+ * Never edit a released step; append a new one.
+ */
+export const UPGRADES: ReadonlyArray<(db: IDBPDatabase<MitspracheDb>, tx: UpgradeTx) => void> = [
+  // 0 → 1: outbox, send queue, meta.
+  (db) => {
+    const records = db.createObjectStore('records', { keyPath: 'id' });
+    records.createIndex('byCreated', 'createdAt');
+    records.createIndex('byStatus', ['status', 'createdAt']);
+    db.createObjectStore('queue', { keyPath: 'seq', autoIncrement: true });
+    db.createObjectStore('meta');
+  },
+];
+export const DB_VERSION = UPGRADES.length;
+
+let opening: Promise<IDBPDatabase<MitspracheDb>> | undefined;
+
+/**
+ * The shared connection. Kept open for the worker's lifetime: opening costs more than a write,
+ * and save → committed has a 10 ms budget.
+ */
+export function getDb(): Promise<IDBPDatabase<MitspracheDb>> {
+  opening ??= openDB<MitspracheDb>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let version = oldVersion; version < (newVersion ?? DB_VERSION); version++) {
+        UPGRADES[version]?.(db, tx);
+      }
+    },
+    blocking() {
+      // A newer version wants to upgrade (extension updated while a page holds the old one): let it.
+      void closeDb();
+    },
+    terminated() {
+      opening = undefined;
+    },
+  }).catch((error: unknown) => {
+    opening = undefined;
+    throw error;
+  });
+  return opening;
+}
+
+/** Closes the shared connection (tests, version change). */
+export async function closeDb(): Promise<void> {
+  const pending = opening;
+  opening = undefined;
+  if (pending) (await pending.catch(() => undefined))?.close();
+}

@@ -1,0 +1,50 @@
+import { AppError } from '../errors';
+import type { OutboxEntry, OutboxStatus } from '../schema/outbox';
+import type { FeedbackRecord } from '../schema/record';
+import { getDb } from './db';
+
+/** Serialised size in bytes, as it will go over the wire. */
+export function recordBytes(record: FeedbackRecord): number {
+  return new TextEncoder().encode(JSON.stringify(record)).length;
+}
+
+/**
+ * Stores a new record as pending and puts it in the send queue, in one strict-durability
+ * transaction: when this resolves the record survives a crash, a worker stop and a browser restart.
+ */
+export async function addRecord(record: FeedbackRecord, now = Date.now()): Promise<OutboxEntry> {
+  const db = await getDb();
+  try {
+    const tx = db.transaction(['records', 'queue'], 'readwrite', { durability: 'strict' });
+    const seq = await tx.objectStore('queue').add({ id: record.id, bytes: recordBytes(record) });
+    const entry: OutboxEntry = { id: record.id, createdAt: now, status: 'pending', seq, record, attempts: 0 };
+    await tx.objectStore('records').add(entry);
+    await tx.done;
+    return entry;
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+      throw new AppError('storage_quota', error.message);
+    }
+    if (error instanceof DOMException && error.name === 'ConstraintError') {
+      // Same id twice: a retried save message. The first write stands.
+      const existing = await db.get('records', record.id);
+      if (existing) return existing;
+    }
+    throw new AppError('storage_failed', error instanceof Error ? error.message : String(error));
+  }
+}
+
+export async function getRecord(id: string): Promise<OutboxEntry | undefined> {
+  return (await getDb()).get('records', id);
+}
+
+/** Counts by status through the index: cheap with any number of records. */
+export async function countByStatus(): Promise<Record<OutboxStatus, number>> {
+  const db = await getDb();
+  const tx = db.transaction('records');
+  const index = tx.store.index('byStatus');
+  const count = (status: OutboxStatus) =>
+    index.count(IDBKeyRange.bound([status, -Infinity], [status, Infinity]));
+  const [pending, sent, failed] = await Promise.all([count('pending'), count('sent'), count('failed')]);
+  return { pending, sent, failed };
+}
