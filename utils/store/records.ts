@@ -14,8 +14,10 @@ export function recordBytes(record: FeedbackRecord): number {
  */
 export async function addRecord(record: FeedbackRecord, now = Date.now()): Promise<OutboxEntry> {
   const db = await getDb();
+  const tx = db.transaction(['records', 'queue'], 'readwrite', { durability: 'strict' });
+  // A failed request aborts the transaction; its rejection is handled through the request's error below.
+  tx.done.catch(() => undefined);
   try {
-    const tx = db.transaction(['records', 'queue'], 'readwrite', { durability: 'strict' });
     const seq = await tx.objectStore('queue').add({ id: record.id, bytes: recordBytes(record) });
     const entry: OutboxEntry = { id: record.id, createdAt: now, status: 'pending', seq, record, attempts: 0 };
     await tx.objectStore('records').add(entry);
