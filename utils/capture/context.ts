@@ -112,7 +112,12 @@ export function captureContext(doc: Document, options: CaptureOptions): RawCaptu
     sinceLoadMs: Math.max(0, Math.round(win.performance.now())),
     uiLanguage: doc.documentElement.lang || navigator.language,
     pageTexts: {
-      data: texts(doc, 'td,dd,h1,h2,h3,output,caption,strong,p,li'),
+      // A heading's first word usually names the screen ("Fallakte …"); the rest of it often names the
+      // client. A first word that is a name also stands in some data cell, which is included anyway.
+      data: [
+        ...texts(doc, 'td,dd,output,caption,strong,p,li'),
+        ...texts(doc, 'h1,h2,h3').map((heading) => heading.replace(/^\S+\s*/, '')),
+      ].slice(0, MAX_TEXTS),
       ui: texts(doc, 'th,dt,label,button,legend,nav a,[role="tab"],summary'),
     },
     sensitiveBoxes: sensitiveBoxes(doc, extraSensitive),

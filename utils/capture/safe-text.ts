@@ -29,8 +29,32 @@ export function safeText(element: Element | null | undefined, max = 300): string
   return text ? text.slice(0, max) : undefined;
 }
 
+/**
+ * For something inside a table cell or a definition, the column header or term it belongs to:
+ * the cell's own text is client data (a name, a birth date), its column is what the note is about.
+ */
+function dataLabel(element: Element): string | undefined {
+  const cell = element.closest('td');
+  if (cell) {
+    const table = cell.closest('table');
+    const index = (cell as HTMLTableCellElement).cellIndex;
+    const header =
+      table?.querySelector('thead tr')?.children[index] ?? table?.querySelector('tr')?.children[index];
+    return safeText(header?.localName === 'th' ? header : undefined) ?? '';
+  }
+  const definition = element.closest('dd');
+  if (definition) {
+    let term = definition.previousElementSibling;
+    while (term && term.localName !== 'dt') term = term.previousElementSibling;
+    return safeText(term) ?? '';
+  }
+  return undefined;
+}
+
 /** The accessible name of an element the user pointed at (labels, aria, alt, title — never a value). */
 export function accessibleName(element: Element): string {
+  const data = dataLabel(element);
+  if (data !== undefined) return data;
   const doc = element.ownerDocument;
   const labelledBy = element.getAttribute('aria-labelledby');
   if (labelledBy) {

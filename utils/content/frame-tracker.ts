@@ -22,7 +22,9 @@ export function trackFrame(ctx: ContentScriptContext): void {
     lastInteraction: 0,
     capture: (options) => captureContext(document, { ...options, framePath: framePath() }),
   };
-  const mark = () => {
+  const mark = (event: Event) => {
+    // Pressing our own button is not "working in this frame".
+    if (event.composedPath().some((node) => (node as Element).localName === 'mitsprache-feedback')) return;
     probe.lastInteraction = Date.now();
   };
   const controller = new AbortController();

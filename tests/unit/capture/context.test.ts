@@ -97,3 +97,12 @@ describe('picked elements', () => {
     expect(safeText(document.getElementById('t'))).toBeUndefined();
   });
 });
+
+describe('picked data cells', () => {
+  it.each([
+    ['td', 'Name'],
+    ['dd', 'Kundennummer'],
+  ])('a %s is named by its column or term, not by the client data in it', (tag, expected) => {
+    expect(accessibleName(document.querySelector(tag) as Element)).toBe(expected);
+  });
+});

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
+import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import { FeedbackUi, readRecords } from './support/pages';
+
+// Privacy by design, end to end: feedback filed on every demo screen full of planted client data, with
+// notes that repeat that data, must leave none of it in the extension's IndexedDB.
+const PII: { kind: string; value: string }[] = JSON.parse(readFileSync('demo/pii.json', 'utf8')).values;
+
+/** Every planted value found in `text`, also in its spaceless form (IBANs, numbers typed without gaps). */
+export function leaks(text: string): string[] {
+  const compact = text.replace(/\s+/g, '');
+  return PII.filter(({ value }) => text.includes(value) || compact.includes(value.replace(/\s+/g, ''))).map(
+    ({ kind, value }) => `${kind}: ${value}`,
+  );
+}
+
+const NOTE =
+  'Bei Herrn Max Mustermann (geb. 14.03.1985, Kd-Nr. 123D456789, BG 12345//0012345) lässt sich die IBAN ' +
+  'DE89 3704 0044 0532 0130 00 nicht speichern. Rückruf unter 030 23125 471 oder max.mustermann@example.org, ' +
+  'Anschrift Musterstraße 12a, 12345 Musterstadt. RV-Nr. 65 140385 M 01 3, Steuer-ID 47 162 839 048, ' +
+  'Az. JC-2024-004711. Frau Musterfrau hat dasselbe Problem.';
+
+let demo: DemoServer;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  demo = await startDemoServer();
+  ext = await launchWithExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+  await demo?.close();
+});
+
+describe('no client data reaches storage', () => {
+  it.each([
+    ['e-file case overview', '/akte/JC-2024-004711/uebersicht?tab=dokumente&kdnr=123D456789'],
+    ['benefits form with filled inputs', '/leistung/12345%2F%2F0012345/berechnung?schritt=1'],
+    ['search results', '/suche?q=Mustermann&kdnr=123D456789'],
+    ['client profile', '/kunde/123D456789/profil'],
+  ])('on the %s', async (_name, path) => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}${path}`);
+    const ui = new FeedbackUi(page);
+    await ui.open();
+    await ui.file(NOTE);
+    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    expect(leaks(JSON.stringify(latest))).toEqual([]);
+    // Officers still learn which screen it was.
+    expect(latest?.record.context.routeTemplate).toMatch(/^\/(akte|leistung|suche|kunde)/);
+    await page.close();
+  });
+
+  it('shows the masked preview before saving', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);
+    const ui = new FeedbackUi(page);
+    await ui.open();
+    await ui.note.fill(NOTE);
+    const preview = ui.dialog.getByTestId('note-preview');
+    await expect.poll(() => preview.locator('mark.mask').count()).toBeGreaterThan(8);
+    expect(leaks((await preview.textContent()) ?? '')).toEqual([]);
+    await page.close();
+  });
+
+  it('records the element pointed at by its label and role, never its content', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/suche?q=Mustermann`);
+    const ui = new FeedbackUi(page);
+    await ui.open();
+    await ui.dialog.getByRole('button', { name: 'Auf ein Element zeigen' }).click();
+    // The dialog steps aside while the user points; clicks go to the picker, not the application.
+    await page.locator('mitsprache-feedback iframe.frame[hidden]').waitFor({ state: 'attached' });
+    // The birth-date cell of the first client: the column is what matters, the date is client data.
+    await page.locator('tbody tr').first().locator('td').nth(1).click();
+    await page.locator('mitsprache-feedback iframe.frame:not([hidden])').waitFor();
+    await ui.dialog.getByRole('button', { name: 'Anderes Element wählen' }).waitFor();
+    await ui.file('Diese Zelle ist abgeschnitten.');
+    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    expect(latest?.record.context.element).toMatchObject({
+      role: 'cell',
+      name: 'Geburtsdatum',
+      selector: expect.stringContaining('td'),
+    });
+    expect(latest?.record.context.element?.box.width).toBeGreaterThan(0);
+    expect(leaks(JSON.stringify(latest))).toEqual([]);
+    await page.close();
+  });
+
+  it('takes the context from the iframe the user worked in', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/rahmen`);
+    const inner = page.frameLocator('iframe').first();
+    await inner.locator('h1').click();
+    const ui = new FeedbackUi(page);
+    await ui.open();
+    await ui.file(NOTE);
+    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    expect(latest?.record.context.frame.path).toBe('top>frame[0]');
+    expect(latest?.record.context.frame.routeTemplate).toBe('/rahmen/inhalt/:id');
+    expect(latest?.record.context.screen.heading).toMatch(/^Fallakte/);
+    expect(leaks(JSON.stringify(latest))).toEqual([]);
+    await page.close();
+  });
+
+  it('works on a form built from KoliBri web components', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/kolibri`);
+    await page.locator('html[data-kolibri="bereit"]').waitFor({ state: 'attached' });
+    const ui = new FeedbackUi(page);
+    await ui.open();
+    await ui.file(NOTE);
+    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    expect(latest?.record.context.screen.heading).toMatch(/^Weiterbewilligungsantrag/);
+    expect(leaks(JSON.stringify(latest))).toEqual([]);
+    await page.close();
+  });
+});
