@@ -7,9 +7,10 @@ import { format } from '../utils/i18n/format';
 import type { DialogSetup } from '../utils/messaging/protocol';
 import { extractPageTerms } from '../utils/redact/page-terms';
 import { redactText } from '../utils/redact/text';
-import { type Impact, NOTE_MAX, type NoteInput } from '../utils/schema/record';
+import { type Impact, NOTE_MAX, type NoteInput, type Screenshot } from '../utils/schema/record';
 import { ChoiceField } from './ChoiceField';
 import { ContextPreview } from './ContextPreview';
+import { ScreenshotEditor } from './ScreenshotEditor';
 
 /** Props of the note dialog. */
 export interface NoteDialogProps {
@@ -19,7 +20,9 @@ export interface NoteDialogProps {
     'app' | 'allowedParams' | 'redactionTerms' | 'redactionPatterns' | 'redactAllDates'
   >;
   /** Resolves once the record is durably stored. */
-  onSave(input: NoteInput, withElement: boolean): Promise<string>;
+  onSave(input: NoteInput, withElement: boolean, screenshot: Screenshot | undefined): Promise<string>;
+  /** Resolves with the masked screenshot of the visible tab. */
+  onScreenshot(): Promise<Screenshot>;
   onClose(): void;
   /** Hands over to the in-page element picker; the setup comes back with `capture.element`. */
   onPick(): void;
@@ -40,6 +43,7 @@ export function NoteDialog({
   setup,
   buildOptions,
   onSave,
+  onScreenshot,
   onClose,
   onPick,
   onClearElement,
@@ -53,6 +57,8 @@ export function NoteDialog({
   const [minutes, setMinutes] = useState('');
   const [state, setState] = useState<State>({ kind: 'editing' });
   const [touched, setTouched] = useState(false);
+  const [shot, setShot] = useState<Screenshot | undefined>();
+  const [shooting, setShooting] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const rootRef = useRef<HTMLFormElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -107,10 +113,23 @@ export function NoteDialog({
       await onSave(
         { note, category, impact, duringAppointment, minutesLost: minutesValue },
         Boolean(setup.capture.element),
+        shot,
       );
       setState({ kind: 'saved' });
     } catch (error) {
       setState({ kind: 'error', code: toErrorCode(error) });
+    }
+  };
+
+  const takeScreenshot = async () => {
+    setShooting(true);
+    try {
+      setShot(await onScreenshot());
+      if (state.kind === 'error') setState({ kind: 'editing' });
+    } catch (error) {
+      setState({ kind: 'error', code: toErrorCode(error) });
+    } finally {
+      setShooting(false);
     }
   };
 
@@ -269,6 +288,24 @@ export function NoteDialog({
           </button>
         ) : null}
       </div>
+
+      {setup.screenshotsAllowed && !shot ? (
+        <button type="button" onClick={() => void takeScreenshot()} disabled={shooting}>
+          {shooting ? t('takingScreenshot') : t('addScreenshot')}
+        </button>
+      ) : null}
+      {shot ? (
+        <ScreenshotEditor
+          shot={shot}
+          onChange={setShot}
+          labels={{
+            title: t('screenshotTitle'),
+            hint: t('screenshotHint'),
+            remove: t('removeScreenshot'),
+            undo: t('undoMask'),
+          }}
+        />
+      ) : null}
 
       <ContextPreview context={built.context} note={redactedNote} maskCount={maskCount} t={t} />
 

@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'policy_locked',
   'screenshot_forbidden',
   'screenshot_failed',
+  'screenshot_needs_gesture',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -19,7 +19,10 @@ function show(setup: DialogSetup): void {
     <NoteDialog
       setup={setup}
       buildOptions={{ extensionVersion: extensionVersion(), browser: browserInfo() }}
-      onSave={async (input, withElement) => (await send('record:save', { captureId, input, withElement })).id}
+      onSave={async (input, withElement, screenshot) =>
+        (await send('record:save', { captureId, input, withElement, screenshot })).id
+      }
+      onScreenshot={() => send('screenshot:take', { captureId })}
       onClose={close}
       onPick={() => void send('picker:start', { captureId })}
       onClearElement={() => void send('capture:element', { captureId, element: null })}

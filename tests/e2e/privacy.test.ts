@@ -1,20 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { FeedbackUi, readRecords } from './support/pages';
+import { leaks } from './support/pii';
 
 // Privacy by design, end to end: feedback filed on every demo screen full of planted client data, with
 // notes that repeat that data, must leave none of it in the extension's IndexedDB.
-const PII: { kind: string; value: string }[] = JSON.parse(readFileSync('demo/pii.json', 'utf8')).values;
-
-/** Every planted value found in `text`, also in its spaceless form (IBANs, numbers typed without gaps). */
-export function leaks(text: string): string[] {
-  const compact = text.replace(/\s+/g, '');
-  return PII.filter(({ value }) => text.includes(value) || compact.includes(value.replace(/\s+/g, ''))).map(
-    ({ kind, value }) => `${kind}: ${value}`,
-  );
-}
 
 const NOTE =
   'Bei Herrn Max Mustermann (geb. 14.03.1985, Kd-Nr. 123D456789, BG 12345//0012345) lässt sich die IBAN ' +

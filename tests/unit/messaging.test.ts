@@ -9,7 +9,7 @@ import { settingsProtocol } from '../../utils/messaging/protocol/settings';
 import { DEFAULT_SETTINGS } from '../../utils/schema/settings';
 
 const handlers = createHandlers({ settings: async () => DEFAULT_SETTINGS, onRecordSaved: () => {} } as never);
-const extensionPage = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') };
+const extensionPage = { id: browser.runtime.id, url: browser.runtime.getURL('/note-dialog.html') };
 const contentScript = {
   id: browser.runtime.id,
   url: 'http://127.0.0.1:5173/akte/1',

@@ -13,6 +13,7 @@ import { browserInfo, extensionVersion } from './environment';
 import { preferActiveFrame } from './frames';
 import { currentReporter } from './reporter';
 import type { HandlersFor } from './router';
+import { takeMaskedScreenshot } from './screenshot';
 import { openDialogInTab } from './tabs';
 
 export interface CaptureDeps {
@@ -74,9 +75,16 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
       };
     },
 
-    async 'record:save'({ captureId, input, withElement }, sender) {
+    async 'screenshot:take'({ captureId }, sender) {
+      const open = await getCapture(captureId, sender.tab?.id);
+      if (!(await deps.settings()).screenshotsAllowed) throw new AppError('screenshot_forbidden');
+      return takeMaskedScreenshot(open.tabId);
+    },
+
+    async 'record:save'({ captureId, input, withElement, screenshot }, sender) {
       const { capture } = await getCapture(captureId, sender.tab?.id);
       const settings = await deps.settings();
+      if (screenshot && !settings.screenshotsAllowed) throw new AppError('screenshot_forbidden');
       if (!settings.categories.some((c) => c.id === input.category))
         throw new AppError('invalid_record', 'category');
       const site = findSite(settings.sites, capture.href);
@@ -97,7 +105,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
           browser: browserInfo(),
         },
       });
-      const parsed = FeedbackRecord.safeParse(record);
+      const parsed = FeedbackRecord.safeParse(screenshot ? { ...record, screenshot } : record);
       if (!parsed.success) throw new AppError('invalid_record', parsed.error.issues[0]?.path.join('.'));
       const entry = await addRecord(parsed.data);
       deps.onRecordSaved();

@@ -34,7 +34,7 @@ function texts(doc: Document, selector: string): string[] {
 }
 
 /** Boxes of everything a screenshot must black out, in viewport coordinates. */
-function sensitiveBoxes(doc: Document, extra: readonly string[]) {
+export function sensitiveBoxes(doc: Document, extra: readonly string[]) {
   const selector = [
     'input,select,textarea,[contenteditable]:not([contenteditable="false"]),tbody td,dd',
     ...extra,

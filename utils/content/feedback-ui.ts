@@ -4,7 +4,7 @@ import { DialogFrame } from '../../components/DialogFrame';
 import { ElementPicker } from '../../components/ElementPicker';
 import { FeedbackButton } from '../../components/FeedbackButton';
 import { FEEDBACK_UI_CSS } from '../../components/FeedbackButton.css';
-import { captureContext } from '../capture/context';
+import { captureContext, sensitiveBoxes } from '../capture/context';
 import { accessibleName } from '../capture/safe-text';
 import { roleOf, stableSelector } from '../capture/selector';
 import { CONTENT_STRINGS } from '../i18n/content';
@@ -96,8 +96,22 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
     });
   };
 
-  const onMessage = (message: ToContent, _sender: unknown, sendResponse: (answer: boolean) => void) => {
-    if (message?.type === 'picker:start') pick(message.captureId);
+  const onMessage = (message: ToContent, _sender: unknown, sendResponse: (answer: unknown) => void) => {
+    if (message?.type === 'shot:prepare') {
+      // Our UI must not be in the picture; wait until the hidden state has been painted.
+      ui.container.hidden = true;
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() =>
+          sendResponse({
+            boxes: sensitiveBoxes(document, config.sensitiveSelectors),
+            scale: devicePixelRatio,
+          }),
+        ),
+      );
+      return true;
+    }
+    if (message?.type === 'shot:done') ui.container.hidden = false;
+    else if (message?.type === 'picker:start') pick(message.captureId);
     else if (message?.type === 'ui:open') void openDialog();
     else if (message?.type === 'ui:close' && message.captureId === openCapture) closeDialog();
     else return false;

@@ -39,6 +39,12 @@ export const DIALOG_STRINGS = {
     pointAt: 'Auf ein Element zeigen',
     pointAgain: 'Anderes Element wählen',
     removeElement: 'Element entfernen',
+    addScreenshot: 'Bildschirmfoto hinzufügen',
+    takingScreenshot: 'Bildschirmfoto wird aufgenommen …',
+    screenshotTitle: 'Bildschirmfoto (Eingabefelder und Tabellen sind geschwärzt)',
+    screenshotHint: 'Ziehen Sie mit der Maus, um weitere Stellen zu schwärzen.',
+    removeScreenshot: 'Bildschirmfoto entfernen',
+    undoMask: 'Letzte Schwärzung zurücknehmen',
   },
   en: {
     title: 'Give feedback',
@@ -77,6 +83,12 @@ export const DIALOG_STRINGS = {
     pointAt: 'Point at an element',
     pointAgain: 'Choose another element',
     removeElement: 'Remove the element',
+    addScreenshot: 'Add a screenshot',
+    takingScreenshot: 'Taking the screenshot …',
+    screenshotTitle: 'Screenshot (input fields and tables are blacked out)',
+    screenshotHint: 'Drag with the mouse to black out more.',
+    removeScreenshot: 'Remove the screenshot',
+    undoMask: 'Undo the last black-out',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 

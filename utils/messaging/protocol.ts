@@ -31,4 +31,6 @@ export type ToContent =
   | { type: 'ui:open' }
   | { type: 'ui:close'; captureId: string }
   | { type: 'picker:start'; captureId: string }
+  | { type: 'shot:prepare' }
+  | { type: 'shot:done' }
   | { type: 'frame:last-interaction' };

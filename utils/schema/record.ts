@@ -123,6 +123,7 @@ export type PickedElement = z.infer<typeof PickedElement>;
 export type ScreenDescription = z.infer<typeof ScreenDescription>;
 export type Impact = z.infer<typeof Impact>;
 export type Reporter = z.infer<typeof Reporter>;
+export type Screenshot = z.infer<typeof Screenshot>;
 
 /**
  * What the dialog hands to the background: the user's part of a record.

@@ -75,3 +75,13 @@ export function isFocused(locator: Locator): Promise<boolean> {
     (el) => (el.getRootNode() as Document | ShadowRoot).activeElement === el && el.ownerDocument.hasFocus(),
   );
 }
+
+/** Changes local settings the way the settings page stores them (storage.local, key "settings"). */
+export async function setSettings(worker: Worker, patch: Record<string, unknown>): Promise<void> {
+  await worker.evaluate(async (values) => {
+    const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+    const current = ((await api.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    // A stored object without a version is read as the oldest shape and migrated, so always say which.
+    await api.storage.local.set({ settings: { version: 1, ...current, ...values } });
+  }, patch);
+}

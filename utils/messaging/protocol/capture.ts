@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RawCapture, RawElement } from '../../schema/capture';
-import { NoteInput } from '../../schema/record';
+import { NoteInput, Screenshot } from '../../schema/record';
 import { CaptureId, ContentConfig, DialogSetup, Empty, Ok, type ProtocolSpec } from './shared';
 
 /** Messages of the capture path: button, dialog, save. */
@@ -18,9 +18,16 @@ export const captureProtocol = {
   /** Dialog: store the note. Resolves only after the IndexedDB transaction committed. */
   'record:save': {
     from: 'page',
-    request: z.object({ captureId: CaptureId, input: NoteInput, withElement: z.boolean() }),
+    request: z.object({
+      captureId: CaptureId,
+      input: NoteInput,
+      withElement: z.boolean(),
+      screenshot: Screenshot.optional(),
+    }),
     response: z.object({ id: z.uuid() }),
   },
+  /** Dialog: take a masked screenshot of the visible tab (only where the organisation allows it). */
+  'screenshot:take': { from: 'page', request: z.object({ captureId: CaptureId }), response: Screenshot },
   /** Dialog: let the user point at the element the note is about. */
   'picker:start': { from: 'page', request: z.object({ captureId: CaptureId }), response: Ok },
   /** Content script: the element the user pointed at (null: none / removed). */

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
+import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import { FeedbackUi, readRecords, setSettings } from './support/pages';
+import { leaks } from './support/pii';
+
+// The optional screenshot: off by default, masked before it is stored, within 200 KB.
+let demo: DemoServer;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  demo = await startDemoServer();
+  ext = await launchWithExtension({ toolbar: true });
+});
+afterAll(async () => {
+  await ext?.close();
+  await demo?.close();
+});
+
+/** Mean brightness (0–255) of a region of a data-URL image, decoded in the page. */
+function brightness(
+  page: import('playwright-core').Page,
+  dataUrl: string,
+  box: { x: number; y: number; width: number; height: number },
+) {
+  return page.evaluate(
+    async ({ dataUrl, box }) => {
+      const image = new Image();
+      image.src = dataUrl;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+      ctx.drawImage(image, 0, 0);
+      const scale = image.width / window.innerWidth;
+      const data = ctx.getImageData(
+        box.x * scale + 2,
+        box.y * scale + 2,
+        box.width * scale - 4,
+        box.height * scale - 4,
+      ).data;
+      let sum = 0;
+      for (let i = 0; i < data.length; i += 4)
+        sum += ((data[i] ?? 0) + (data[i + 1] ?? 0) + (data[i + 2] ?? 0)) / 3;
+      return sum / (data.length / 4);
+    },
+    { dataUrl, box },
+  );
+}
+
+describe('screenshots', () => {
+  it('are not offered unless the organisation allows them', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/suche?q=Mustermann`);
+    const ui = new FeedbackUi(page);
+    await ui.open();
+    expect(await ui.dialog.getByRole('button', { name: 'Bildschirmfoto hinzufügen' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('explain what to do when the browser does not allow one from the page button', async () => {
+    await setSettings(ext.worker, { screenshotsAllowed: true });
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/suche?q=Mustermann`);
+    const ui = new FeedbackUi(page);
+    await ui.open();
+    await ui.dialog.getByRole('button', { name: 'Bildschirmfoto hinzufügen' }).click();
+    await expect
+      .poll(() => ui.dialog.getByRole('alert').textContent())
+      .toMatch(/Symbolleiste oder mit Alt\+Umschalt\+F/);
+    await page.close();
+  });
+
+  it('black out table cells and form fields before anything is stored, opened from the toolbar', async () => {
+    await setSettings(ext.worker, { screenshotsAllowed: true });
+    const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${demo.url}/suche?q=Mustermann`);
+    const ui = new FeedbackUi(page);
+    await ui.button.waitFor();
+    // The toolbar button is what grants the extension the right to capture this tab.
+    await ext.clickToolbarAction(page);
+    await ui.open();
+    await ui.dialog.getByRole('button', { name: 'Bildschirmfoto hinzufügen' }).click();
+    await ui.dialog.getByTestId('screenshot').waitFor();
+    await ui.file('Die Trefferliste ist abgeschnitten.');
+
+    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    const shot = latest?.record.screenshot;
+    expect(shot?.dataUrl).toMatch(/^data:image\/jpeg;base64,/);
+    expect(Math.floor(((shot?.dataUrl.length ?? 0) - 23) * 0.75)).toBeLessThanOrEqual(200_000);
+    expect(shot?.maskCount).toBeGreaterThan(10);
+    expect(leaks(JSON.stringify(latest))).toEqual([]);
+
+    const cell = await page.locator('tbody td').nth(1).boundingBox();
+    const heading = await page.locator('h1').boundingBox();
+    if (!cell || !heading || !shot) throw new Error('layout not found');
+    // The client's birth date cell is black; the heading (not client data) is still readable.
+    expect(await brightness(page, shot.dataUrl, cell)).toBeLessThan(20);
+    expect(await brightness(page, shot.dataUrl, heading)).toBeGreaterThan(100);
+    await page.close();
+  });
+});
