@@ -5,6 +5,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 // (the real server over HTTP on a real SQLite file) and e2e (the built extension in real Chromium).
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         plugins: [WxtVitest()],
