@@ -1,0 +1,218 @@
+import { IBAN_LENGTHS, ibanRemainder, isValidRvnr, isValidSteuerId } from '../checksums';
+import type { Span } from '../spans';
+import { countDigits, eachMatch, NOT_AFTER_WORD, NOT_BEFORE_WORD, SP } from './shared';
+
+// Country code, check digits, then alphanumerics with single spaces anywhere (people group by 4,
+// banks' letters by 4 or 5, copy-paste by none). The candidate is cut to the country's length below.
+const IBAN_RE = new RegExp(`${NOT_AFTER_WORD}[A-Za-z]{2}\\d{2}(?:${SP}?[A-Za-z0-9]){11,30}`, 'gu');
+const ALNUM = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * IBANs of any country, validated with MOD 97-10. A German-shaped candidate (DE + 20 digits) that
+ * fails the check is masked anyway: a mistyped IBAN is still a client's bank account, and nothing
+ * else in a caseworker's note has that shape. Other countries' failures are left alone because
+ * their looser shapes also fit product keys and reference codes.
+ */
+export function detectIbans(text: string, out: Span[]): void {
+  IBAN_RE.lastIndex = 0;
+  for (let m = IBAN_RE.exec(text); m; m = IBAN_RE.exec(text)) {
+    // Positions (in text) of each alphanumeric character of the candidate.
+    const positions: number[] = [];
+    let compact = '';
+    // An IBAN is written in one case; a change of case means the next word has begun ("… 361 in Tripolis").
+    // (Character codes rather than regexes: this loop runs for every candidate.)
+    const lower = m[0].charCodeAt(0) >= 97;
+    for (let i = 0; i < m[0].length; i++) {
+      const code = m[0].charCodeAt(i);
+      if (code < 48) continue; // space or tab; the regex allows nothing else below '0'
+      if (code > 127) continue; // no-break spaces
+      const isLower = code >= 97;
+      const isUpper = code >= 65 && code <= 90;
+      if ((lower && isUpper) || (!lower && isLower)) break;
+      positions.push(m.index + i);
+      compact += String.fromCharCode(isLower ? code - 32 : code);
+    }
+    const country = compact.slice(0, 2);
+    const known = IBAN_LENGTHS[country];
+    let found = 0;
+    if (known !== undefined) {
+      const candidate = compact.slice(0, known);
+      const valid = candidate.length === known && ibanRemainder(candidate) === 1;
+      if (valid || (country === 'DE' && /^DE\d{20}$/.test(candidate))) found = known;
+    } else {
+      found = longestValidLength(compact);
+    }
+    if (found === 0) {
+      // Not an IBAN here; let the scan try again from the next character (an IBAN may start inside).
+      IBAN_RE.lastIndex = m.index + 1;
+      continue;
+    }
+    let end = (positions[found - 1] ?? m.index) + 1;
+    // An IBAN glued to more letters or digits is still masked, together with what is glued to it.
+    while (end < text.length && ALNUM.test(text[end] ?? '')) end++;
+    out.push({ start: m.index, end, kind: 'iban' });
+    IBAN_RE.lastIndex = end;
+  }
+}
+
+/**
+ * For a country missing from the registry table: the longest prefix (15–34 characters) that passes
+ * MOD 97-10, or 0. One pass: the remainder of the growing BBAN is carried along and the moved
+ * country code and check digits (always six digits) are appended arithmetically.
+ */
+function longestValidLength(compact: string): number {
+  const tail = tailValue(compact);
+  let remainder = 0;
+  let found = 0;
+  for (let i = 4; i < compact.length && i < 34; i++) {
+    const code = compact.charCodeAt(i);
+    remainder = code <= 57 ? (remainder * 10 + (code - 48)) % 97 : (remainder * 100 + (code - 55)) % 97;
+    if (i + 1 >= 15 && (remainder * 1_000_000 + tail) % 97 === 1) found = i + 1;
+  }
+  return found;
+}
+
+// Country code as two two-digit numbers followed by the check digits: "GB82" → 161182.
+function tailValue(compact: string): number {
+  const letter = (i: number) => compact.charCodeAt(i) - 55;
+  return letter(0) * 10_000 + letter(1) * 100 + Number(compact.slice(2, 4));
+}
+
+// AA DDMMYY L SS C with single spaces allowed between any two characters.
+const RVNR_RE = new RegExp(
+  `${NOT_AFTER_WORD}\\d(?:${SP}?\\d){7}${SP}?[A-Za-z]${SP}?\\d(?:${SP}?\\d){2}${NOT_BEFORE_WORD}`,
+  'gu',
+);
+
+/**
+ * Rentenversicherungsnummern. A valid check digit always masks. A failed check still masks when
+ * the birth-date part is a plausible date: eight digits, a letter, three digits with a real date
+ * inside is a mistyped insurance number, not a software term.
+ */
+export function detectRvnrs(text: string, out: Span[]): void {
+  eachMatch(RVNR_RE, text, (m) => {
+    const value = m[0].replace(/[ \t\u00A0\u202F]/g, '').toUpperCase();
+    if (isValidRvnr(value) || plausibleBirthDate(value.slice(2, 8))) {
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'rvnr' });
+    }
+  });
+}
+
+// The DRV may raise the day when a birth date's serial numbers run out, so only the month is strict.
+function plausibleBirthDate(ddmmyy: string): boolean {
+  const day = Number(ddmmyy.slice(0, 2));
+  const month = Number(ddmmyy.slice(2, 4));
+  return day >= 1 && month >= 1 && month <= 12;
+}
+
+// 11 digits, first not 0, in one block or in groups ("12 345 678 901"); not part of a longer number.
+const STEUER_ID_RE = new RegExp(
+  `(?<![\\p{L}\\p{M}\\p{N}_.,])[1-9](?:${SP}?\\d){10}(?![\\p{L}\\p{M}\\p{N}_]|[.,]\\d)`,
+  'gu',
+);
+
+/** Steuer-IDs with a valid ISO 7064 check digit. Eleven-digit numbers that fail it go to `detectLongNumbers`. */
+export function detectSteuerIds(text: string, out: Span[]): void {
+  eachMatch(STEUER_ID_RE, text, (m) => {
+    if (isValidSteuerId(m[0])) out.push({ start: m.index, end: m.index + m[0].length, kind: 'steuer-id' });
+  });
+}
+
+// BG-Nummer: 5-digit office number, "//" (or "BG"), 7 digits.
+const BG_RE = new RegExp(`(?<![\\p{N}])\\d{5}${SP}*(?://|BG)${SP}*\\d{7}(?![\\p{N}])`, 'gu');
+// Kundennummer: 3 digits, a letter, 6 digits.
+const KUNDENNR_RE = new RegExp(`${NOT_AFTER_WORD}\\d{3}${SP}?[A-Za-z]${SP}?\\d{6}${NOT_BEFORE_WORD}`, 'gu');
+
+/** BG-Nummern (`12345//0012345`) and Kundennummern (`123D456789`). */
+export function detectCaseNumbers(text: string, out: Span[]): void {
+  eachMatch(BG_RE, text, (m) => {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'bg-nr' });
+  });
+  eachMatch(KUNDENNR_RE, text, (m) => {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'kundennr' });
+  });
+}
+
+// A code made of letter/digit segments joined by - / . _ ("JC-2024-004711", "II-4711/2024").
+// May start after "/", so that paths and URLs typed into a note are looked at too.
+const CODE_RE = /(?<![\p{L}\p{M}\p{N}_\-.])[\p{L}\p{N}]+(?:[-/._][\p{L}\p{N}]+)+/gu;
+// Letters glued to a long number ("AZ20240047", "INC0012345").
+const GLUED_CODE_RE = new RegExp(`${NOT_AFTER_WORD}[A-Z]{1,4}\\d{6,}${NOT_BEFORE_WORD}`, 'gu');
+// Court file numbers of the social courts: "S 12 AS 3456/24", "L 11 AS 1234/22 B ER".
+const COURT_RE = new RegExp(
+  `${NOT_AFTER_WORD}[A-Z]{1,2}${SP}\\d{1,3}${SP}[A-Z]{1,4}${SP}\\d{1,6}/\\d{2,4}(?:${SP}B)?(?:${SP}ER)?${NOT_BEFORE_WORD}`,
+  'gu',
+);
+
+/**
+ * File references (Aktenzeichen, Geschäftszeichen) and similar codes: letters and digits joined by
+ * separators with at least four digits. Letter segments must look like a code (upper case, or at
+ * most four letters), so "Windows-2019" or "Update-2024" stay while "JC-2024-004711" is masked.
+ */
+export function detectFileReferences(text: string, out: Span[]): void {
+  eachMatch(CODE_RE, text, (m) => {
+    const code = m[0];
+    if (isFileReference(code)) {
+      out.push({ start: m.index, end: m.index + code.length, kind: 'aktenzeichen' });
+      return;
+    }
+    // A path or URL ("ea.jc.example/akte/JC-2024-004711") fails as a whole; look at its parts.
+    let offset = 0;
+    for (const part of code.split('/')) {
+      if (isFileReference(part)) {
+        out.push({ start: m.index + offset, end: m.index + offset + part.length, kind: 'aktenzeichen' });
+      }
+      offset += part.length + 1;
+    }
+  });
+  eachMatch(COURT_RE, text, (m) => {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'aktenzeichen' });
+  });
+  eachMatch(GLUED_CODE_RE, text, (m) => {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'aktenzeichen' });
+  });
+}
+
+/** Prefixes of standards and error codes ("ISO-8859-1", "ORA-01017"), which share the shape of a file reference. */
+const TECHNICAL_PREFIXES = new Set([
+  'ISO',
+  'DIN',
+  'EN',
+  'IEC',
+  'UTF',
+  'ORA',
+  'HTTP',
+  'HTTPS',
+  'TLS',
+  'SSL',
+  'CVE',
+  'RFC',
+  'KB',
+]);
+
+function isFileReference(code: string): boolean {
+  if (countDigits(code) < 4) return false;
+  const segments = code.split(/[-/._]/);
+  if (TECHNICAL_PREFIXES.has(segments[0] ?? '')) return false;
+  let letters = false;
+  for (const segment of segments) {
+    if (!/\p{L}/u.test(segment)) continue;
+    letters = true;
+    const onlyLetters = /^\p{L}+$/u.test(segment);
+    if (onlyLetters && segment.length > 4 && segment !== segment.toUpperCase()) return false;
+  }
+  return letters;
+}
+
+// Eight or more digits in one block (Kontonummer, BLZ, mistyped Steuer-ID, Vorgangsnummer).
+const LONG_NUMBER_RE = /(?<![\p{L}\p{M}\p{N}_.,])\d{8,}(?![\p{L}\p{M}\p{N}_]|[.,]\d)/gu;
+
+/**
+ * Long unformatted numbers: old account numbers, bank codes and the like. Nothing in an ordinary
+ * sentence about software is eight digits long, and such a number is a value about somebody.
+ */
+export function detectLongNumbers(text: string, out: Span[]): void {
+  eachMatch(LONG_NUMBER_RE, text, (m) => {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'value' });
+  });
+}
