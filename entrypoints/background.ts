@@ -6,6 +6,7 @@ import { registerRouter } from '../utils/background/router';
 import { openDialogInActiveTab } from '../utils/background/tabs';
 import { getEffectiveSettings } from '../utils/settings/effective';
 import { SETTINGS_KEY } from '../utils/settings/store';
+import { getSyncState, registerSyncTriggers, requestSync, syncNow } from '../utils/sync';
 
 // Listeners are registered synchronously at top level: an event that wakes the worker is
 // only delivered to listeners that exist before the first await.
@@ -13,16 +14,19 @@ export default defineBackground(() => {
   registerRouter(
     createHandlers({
       settings: getEffectiveSettings,
-      onRecordSaved: () => {},
+      onRecordSaved: () => requestSync('record'),
     }),
   );
+  registerSyncTriggers();
+
   const runCommand = async (command: string) => {
     if (command === 'open-feedback') await openDialogInActiveTab();
   };
   browser.commands.onCommand.addListener((command) => void runCommand(command));
-  // Diagnostic handle: lets an admin (and the end-to-end tests) run a keyboard command from the
-  // worker's console where the browser-level shortcut itself cannot be pressed.
-  Object.assign(globalThis, { mitsprache: { runCommand } });
+  // Diagnostic handle for admins (worker console) and the end-to-end tests: run a keyboard command
+  // where the browser-level shortcut cannot be pressed, "send now", read the sync state.
+  Object.assign(globalThis, { mitsprache: { runCommand, syncNow: () => syncNow(), syncState: getSyncState } });
+
   const registerSites = () => void getEffectiveSettings().then((s) => syncContentScripts(s.sites));
   browser.runtime.onInstalled.addListener(registerSites);
   browser.runtime.onStartup.addListener(registerSites);

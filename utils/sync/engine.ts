@@ -1,0 +1,450 @@
+import { browser } from 'wxt/browser';
+import { AppError, type ErrorCode, toErrorCode } from '../errors';
+import { type BatchRequest, MAX_BATCH_BYTES, MAX_BATCH_ITEMS, WIRE_SCHEMA_VERSION } from '../schema/wire';
+import { loadLocalSettings } from '../settings/store';
+import { getDb } from '../store/db';
+import { type DeadLetter, noteAttempts, type QueuedItem, settle, takeBatch } from '../store/queue';
+import { backoffDelay } from './backoff';
+import { refreshBadge } from './badge';
+import { classifyReply } from './classify';
+import { acquireLease, releaseLease } from './lease';
+import { getSyncState, type SyncResult, type SyncState, saveSyncState } from './state';
+import { fetchStatusUpdates } from './status';
+import { checkEndpoint, clientInfo, isoWithOffset, postJson, REQUEST_TIMEOUT_MS } from './transport';
+
+/**
+ * The sync engine: sends pending records in batches until the queue is empty, a failure stops it,
+ * or the pass has used its time budget. Delivery is at-least-once — a record leaves the queue only
+ * after the collector answered for it — and the collector deduplicates by record id.
+ */
+
+/** Room left in every request for the envelope (batchId, sentAt, client) around the items. */
+const ENVELOPE_RESERVE_BYTES = 1_024;
+/** A single record larger than this can never be sent. */
+export const MAX_ITEM_BYTES = MAX_BATCH_BYTES - ENVELOPE_RESERVE_BYTES;
+/** Lease lifetime beyond the request timeout: covers the IndexedDB work around one request. */
+const LEASE_MARGIN_MS = 15_000;
+/**
+ * Wall time of one pass. Chrome stops a service worker whose event takes 5 minutes; passes stay far
+ * below and hand over to a continuation instead.
+ */
+export const PASS_BUDGET_MS = 60_000;
+/** How long after a new record the sync starts, so a burst of saves goes out as one batch. */
+export const DEBOUNCE_MS = 2_000;
+const CONTINUE_DELAY_MS = 1_000;
+/** Officer answers change slowly; asking on every pass would cost one request per saved record. */
+export const STATUS_INTERVAL_MS = 5 * 60_000;
+const BADGE_INTERVAL_MS = 1_000;
+
+export const SYNC_ALARM = 'mitsprache:sync';
+export const RETRY_ALARM = 'mitsprache:sync-retry';
+
+const BLOCK_KEY = 'sync:unauthorized';
+const STATUS_AT_KEY = 'status:checkedAt';
+
+/** This context's name in the lease. */
+const OWNER = crypto.randomUUID();
+
+export type SyncOutcome =
+  | SyncResult
+  /** Another context holds the lease and is sending. */
+  | 'busy'
+  /** Backoff or Retry-After has not run out; nothing was sent. */
+  | 'deferred';
+
+export interface SyncReport {
+  outcome: SyncOutcome;
+  /** Records the collector accepted (or already had) during this pass. */
+  sent: number;
+  /** Records dead-lettered during this pass (rejected, too large). */
+  failed: number;
+  /** HTTP requests made for batches. */
+  requests: number;
+  /** The pass stopped at its time budget with records left; a continuation is scheduled. */
+  more: boolean;
+  errorCode?: ErrorCode;
+  nextAttemptAt?: number;
+}
+
+export interface SyncOptions {
+  /** Ignore backoff and the "endpoint refuses our token" stop: the user pressed "send now". */
+  force?: boolean;
+  requestTimeoutMs?: number;
+  passBudgetMs?: number;
+  now?: () => number;
+  random?: () => number;
+  /** Lease owner; tests use a second name to act as another context. */
+  owner?: string;
+  /** Ask for officer answers after a successful pass (default true; the benchmark turns it off). */
+  status?: boolean;
+}
+
+const inFlight = new Map<string, Promise<SyncReport>>();
+let rerun = false;
+
+/**
+ * Runs one sync pass now (default: as "send now", i.e. forced). While a pass runs in this context,
+ * callers join it instead of starting a second one.
+ */
+export function syncNow(options: SyncOptions = {}): Promise<SyncReport> {
+  const owner = options.owner ?? OWNER;
+  const running = inFlight.get(owner);
+  if (running) {
+    // The running pass may already have read an empty queue; make sure what arrived since goes out.
+    rerun = true;
+    return running;
+  }
+  const pass = runPass({ force: true, ...options, owner })
+    .catch((error: unknown): SyncReport => {
+      // Storage trouble, not the collector's: reported, but backoff state is left as it was.
+      return {
+        outcome: 'failing',
+        sent: 0,
+        failed: 0,
+        requests: 0,
+        more: false,
+        errorCode: toErrorCode(error),
+      };
+    })
+    .then(async (report) => {
+      await refreshBadge();
+      return report;
+    })
+    .finally(() => {
+      inFlight.delete(owner);
+      if (rerun) {
+        rerun = false;
+        requestSync('rerun', CONTINUE_DELAY_MS);
+      }
+    });
+  inFlight.set(owner, pass);
+  return pass;
+}
+
+let debounce: ReturnType<typeof setTimeout> | undefined;
+let debounceAt = 0;
+let lastReason = '';
+
+/** Why the last automatic pass was requested ("record", "settings", "continue", …), for diagnostics. */
+export function lastSyncReason(): string {
+  return lastReason;
+}
+
+/**
+ * Asks for an automatic pass soon (new record, settings change, continuation). Calls within the delay
+ * are coalesced into one pass; the timer is not pushed back, so a steady stream of saves cannot
+ * postpone sending forever. Automatic passes honour backoff and the unauthorized stop.
+ */
+export function requestSync(reason: string, delayMs = DEBOUNCE_MS): void {
+  lastReason = reason;
+  // A new record changes the pending count now, not only after it is sent.
+  void refreshBadge();
+  const at = Date.now() + delayMs;
+  if (debounce !== undefined && debounceAt <= at) return;
+  clearTimeout(debounce);
+  debounceAt = at;
+  debounce = setTimeout(() => {
+    debounce = undefined;
+    void syncNow({ force: false });
+  }, delayMs);
+}
+
+/** Cancels a pending requestSync (the owner of the triggers is shutting down). */
+export function cancelRequestedSync(): void {
+  clearTimeout(debounce);
+  debounce = undefined;
+  rerun = false;
+}
+
+/** Resolves when no pass runs in this context (tests; an orderly shutdown). */
+export async function syncIdle(): Promise<void> {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
+}
+
+interface Pass {
+  endpoint: string;
+  token: string;
+  owner: string;
+  timeoutMs: number;
+  deadline: number;
+  now: () => number;
+  report: SyncReport;
+  succeeded: boolean;
+  badgeAt: number;
+}
+
+type Step =
+  | { kind: 'ok'; decided: number }
+  | { kind: 'retry'; code: ErrorCode; offline: boolean; retryAfterMs?: number }
+  | { kind: 'unauthorized' }
+  | { kind: 'stop'; why: 'budget' | 'lease' };
+
+async function runPass(options: SyncOptions & { owner: string }): Promise<SyncReport> {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const report: SyncReport = { outcome: 'ok', sent: 0, failed: 0, requests: 0, more: false };
+  const [settings, state] = await Promise.all([loadLocalSettings(), getSyncState()]);
+
+  if (!settings.endpoint) {
+    await settleState(state, { ...state, lastResult: 'no_endpoint', lastErrorCode: 'no_endpoint' });
+    return { ...report, outcome: 'no_endpoint', errorCode: 'no_endpoint' };
+  }
+  let endpoint: string;
+  try {
+    endpoint = checkEndpoint(settings.endpoint);
+  } catch {
+    await settleState(state, { ...state, lastResult: 'insecure', lastErrorCode: 'endpoint_insecure' });
+    return { ...report, outcome: 'insecure', errorCode: 'endpoint_insecure' };
+  }
+
+  const db = await getDb();
+  const fingerprint = await credentialsFingerprint(endpoint, settings.token);
+  if (!options.force && (await db.get('meta', BLOCK_KEY)) === fingerprint) {
+    return { ...report, outcome: 'unauthorized', errorCode: 'endpoint_unauthorized' };
+  }
+  if (!options.force && state.nextAttemptAt !== undefined && started < state.nextAttemptAt) {
+    await scheduleRetry(state.nextAttemptAt);
+    return { ...report, outcome: 'deferred', nextAttemptAt: state.nextAttemptAt };
+  }
+
+  const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const lease = await acquireLease(options.owner, started + timeoutMs + LEASE_MARGIN_MS, started);
+  if (lease.owner !== options.owner) {
+    // The holder is sending; if it died, its lease runs out and this retry picks the records up.
+    await scheduleRetry(lease.until);
+    return { ...report, outcome: 'busy' };
+  }
+
+  const pass: Pass = {
+    endpoint,
+    token: settings.token,
+    owner: options.owner,
+    timeoutMs,
+    deadline: started + (options.passBudgetMs ?? PASS_BUDGET_MS),
+    now,
+    report,
+    succeeded: false,
+    badgeAt: started,
+  };
+  const batchSize = Math.min(Math.max(1, settings.batchSize), MAX_BATCH_ITEMS);
+  let last: Step = { kind: 'ok', decided: 0 };
+  try {
+    for (;;) {
+      if (now() >= pass.deadline) {
+        last = { kind: 'stop', why: 'budget' };
+        break;
+      }
+      // Per-item commas count against the byte budget too.
+      const { items } = await takeBatch({ maxItems: batchSize, maxBytes: MAX_ITEM_BYTES - batchSize });
+      if (items.length === 0) break;
+      last = await sendItems(pass, items);
+      if (last.kind !== 'ok') break;
+      if (last.decided === 0) {
+        // 200 without a verdict for any record we sent: looping would resend them forever.
+        last = { kind: 'retry', code: 'endpoint_bad_reply', offline: false };
+        break;
+      }
+      if (now() - pass.badgeAt >= BADGE_INTERVAL_MS) {
+        pass.badgeAt = now();
+        void refreshBadge();
+      }
+    }
+  } finally {
+    await releaseLease(options.owner).catch(() => undefined);
+  }
+
+  const end = now();
+  const next: SyncState = {
+    ...state,
+    lastAttemptAt: report.requests > 0 ? end : state.lastAttemptAt,
+    lastSuccessAt: pass.succeeded ? end : state.lastSuccessAt,
+  };
+  const failures = pass.succeeded ? 0 : state.consecutiveFailures;
+  if (last.kind === 'retry') {
+    const wait = last.retryAfterMs ?? backoffDelay(failures, options.random);
+    Object.assign(next, {
+      lastResult: last.offline ? 'offline' : 'failing',
+      lastErrorCode: last.code,
+      nextAttemptAt: end + wait,
+      consecutiveFailures: failures + 1,
+    });
+    report.outcome = next.lastResult;
+    report.errorCode = last.code;
+    report.nextAttemptAt = next.nextAttemptAt;
+    await scheduleRetry(end + wait);
+  } else if (last.kind === 'unauthorized') {
+    Object.assign(next, {
+      lastResult: 'unauthorized',
+      lastErrorCode: 'endpoint_unauthorized',
+      nextAttemptAt: undefined,
+      consecutiveFailures: failures + 1,
+    });
+    report.outcome = 'unauthorized';
+    report.errorCode = 'endpoint_unauthorized';
+    await db.put('meta', fingerprint, BLOCK_KEY);
+  } else if (last.kind === 'stop' && last.why === 'lease') {
+    // Our lease ran out mid-pass and another context took over; it owns the state now.
+    report.outcome = 'busy';
+  } else {
+    Object.assign(next, {
+      lastResult: 'ok',
+      lastErrorCode: undefined,
+      nextAttemptAt: undefined,
+      consecutiveFailures: 0,
+    });
+    await db.delete('meta', BLOCK_KEY);
+    if (last.kind === 'stop') {
+      report.more = true;
+      requestSync('continue', CONTINUE_DELAY_MS);
+    }
+  }
+  if (report.outcome !== 'busy') await settleState(state, next);
+
+  if (report.outcome === 'ok' && !report.more && options.status !== false) {
+    await maybeFetchStatus(pass, options.force === true);
+  }
+  return report;
+}
+
+/**
+ * Sends `items` as one request, or as halves when the collector says it is too large, and settles
+ * every record the collector decided on.
+ */
+async function sendItems(pass: Pass, items: QueuedItem[]): Promise<Step> {
+  const oversize = items.filter((item) => item.bytes > MAX_ITEM_BYTES);
+  const fitting = items.filter((item) => item.bytes <= MAX_ITEM_BYTES);
+  let decided = 0;
+  if (oversize.length > 0) decided += await deadLetter(pass, oversize, 'too_large', 'too_large');
+  if (fitting.length === 0) return { kind: 'ok', decided };
+
+  if (pass.now() >= pass.deadline) return { kind: 'stop', why: 'budget' };
+  const request: BatchRequest = {
+    schemaVersion: WIRE_SCHEMA_VERSION,
+    batchId: crypto.randomUUID(),
+    sentAt: isoWithOffset(pass.now()),
+    client: clientInfo(),
+    items: fitting.map((item) => item.entry.record),
+  };
+  const body = JSON.stringify(request);
+  if (new TextEncoder().encode(body).length > MAX_BATCH_BYTES) return split(pass, fitting, decided);
+
+  // Renewed before every request, so a long pass keeps it and a dead worker's expires soon after.
+  const start = pass.now();
+  const lease = await acquireLease(pass.owner, start + pass.timeoutMs + LEASE_MARGIN_MS, start);
+  if (lease.owner !== pass.owner) return { kind: 'stop', why: 'lease' };
+
+  pass.report.requests++;
+  let action: ReturnType<typeof classifyReply>;
+  try {
+    const reply = await postJson(pass.endpoint, body, {
+      token: pass.token,
+      idempotencyKey: request.batchId,
+      timeoutMs: pass.timeoutMs,
+    });
+    action = classifyReply(reply, pass.now());
+  } catch (error) {
+    await noteAttempts(fitting.map((item) => item.entry.id));
+    if (error instanceof AppError && error.code === 'endpoint_unreachable') {
+      return { kind: 'retry', code: 'endpoint_unreachable', offline: true };
+    }
+    throw error;
+  }
+
+  switch (action.kind) {
+    case 'results': {
+      pass.succeeded = true;
+      const ours = new Set(fitting.map((item) => item.entry.id));
+      const sent: string[] = [];
+      const rejected: DeadLetter[] = [];
+      for (const result of action.results) {
+        // Results for ids we did not send are ignored; ids without a result stay pending.
+        if (!ours.delete(result.id)) continue;
+        if (result.status === 'rejected') {
+          rejected.push({ id: result.id, code: 'rejected', reason: result.reason ?? 'rejected' });
+        } else {
+          sent.push(result.id);
+        }
+      }
+      const counts = await settle(sent, rejected, pass.now());
+      pass.report.sent += counts.sent;
+      pass.report.failed += counts.failed;
+      return { kind: 'ok', decided: decided + sent.length + rejected.length };
+    }
+    case 'split':
+      return split(pass, fitting, decided);
+    case 'reject':
+      decided += await deadLetter(pass, fitting, 'rejected', action.reason);
+      return { kind: 'ok', decided };
+    case 'unauthorized':
+      return action;
+    case 'retry':
+      await noteAttempts(fitting.map((item) => item.entry.id));
+      return action.retryAfterMs === undefined
+        ? { kind: 'retry', code: action.code, offline: false }
+        : { kind: 'retry', code: action.code, offline: false, retryAfterMs: action.retryAfterMs };
+  }
+}
+
+/** 413 or over the byte limit: halves until each fits; a single record that never fits is dead-lettered. */
+async function split(pass: Pass, items: QueuedItem[], decided: number): Promise<Step> {
+  if (items.length === 1) {
+    return { kind: 'ok', decided: decided + (await deadLetter(pass, items, 'too_large', 'too_large')) };
+  }
+  const middle = Math.ceil(items.length / 2);
+  const first = await sendItems(pass, items.slice(0, middle));
+  if (first.kind !== 'ok') return first;
+  const second = await sendItems(pass, items.slice(middle));
+  if (second.kind !== 'ok') return second;
+  return { kind: 'ok', decided: decided + first.decided + second.decided };
+}
+
+async function deadLetter(pass: Pass, items: QueuedItem[], code: string, reason: string): Promise<number> {
+  const counts = await settle(
+    [],
+    items.map((item) => ({ id: item.entry.id, code, reason })),
+    pass.now(),
+  );
+  pass.report.failed += counts.failed;
+  return items.length;
+}
+
+/** Asks for officer answers at most every STATUS_INTERVAL_MS (always on "send now"); never throws. */
+async function maybeFetchStatus(pass: Pass, force: boolean): Promise<void> {
+  try {
+    const db = await getDb();
+    const last = await db.get('meta', STATUS_AT_KEY);
+    const now = pass.now();
+    if (!force && typeof last === 'number' && now - last < STATUS_INTERVAL_MS) return;
+    await db.put('meta', now, STATUS_AT_KEY);
+    await fetchStatusUpdates({ endpoint: pass.endpoint, token: pass.token, timeoutMs: pass.timeoutMs });
+  } catch {
+    // Answers are a courtesy: a collector without /status, or one that is down, must not mark
+    // delivery as failing. The next interval asks again.
+  }
+}
+
+async function settleState(before: SyncState, after: SyncState): Promise<void> {
+  if (JSON.stringify(before) !== JSON.stringify(after)) await saveSyncState(after);
+}
+
+/** Wakes the worker when backoff or a foreign lease runs out (Chrome rounds this up to 30 s). */
+async function scheduleRetry(when: number): Promise<void> {
+  await browser.alarms.create(RETRY_ALARM, { when });
+}
+
+/**
+ * Identifies endpoint + token without keeping a second copy of the token: the unauthorized stop
+ * lifts as soon as either changes.
+ */
+async function credentialsFingerprint(endpoint: string, token: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${endpoint}\n${token}`));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Clears backoff, e.g. because the endpoint changed and the old endpoint's failures say nothing. */
+export async function resetBackoff(): Promise<void> {
+  const state = await getSyncState();
+  if (state.nextAttemptAt === undefined && state.consecutiveFailures === 0) return;
+  await saveSyncState({ ...state, nextAttemptAt: undefined, consecutiveFailures: 0 });
+  await browser.alarms.clear(RETRY_ALARM);
+}

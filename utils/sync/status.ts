@@ -1,0 +1,159 @@
+import { AppError } from '../errors';
+import type { OutboxEntry } from '../schema/outbox';
+import { type OfficerStatus, StatusResponse, type StatusUpdate } from '../schema/wire';
+import { getDb } from '../store/db';
+import { postJson, REQUEST_TIMEOUT_MS, statusUrl } from './transport';
+
+/**
+ * Answers flowing back: which of our sent records the officers have looked at, and what they replied.
+ * Entirely separate from delivery — a failure here never touches a record's delivery state.
+ */
+
+export type OfficerAnswer = NonNullable<OutboxEntry['officer']>;
+
+/** Statuses after which nothing changes any more, so we stop asking about the record. */
+export const FINAL_STATUSES: ReadonlySet<OfficerStatus> = new Set<OfficerStatus>(['solved', 'wont_change']);
+/** The collector accepts at most this many ids per query (StatusQuery). */
+export const STATUS_PAGE_SIZE = 1000;
+
+const CURSOR_KEY = 'status:cursor';
+const UNREAD_KEY = 'answers:unread';
+
+/**
+ * The officer field after applying `update`, or undefined when nothing changes.
+ * Unread when status or reply changed — except a bare "received" without a reply: that only repeats
+ * what delivery already told the caseworker, and would light the badge for every record sent.
+ * An update older than what we hold is ignored (pages and retries may arrive out of order).
+ */
+export function mergeOfficer(
+  existing: OfficerAnswer | undefined,
+  update: StatusUpdate,
+): OfficerAnswer | undefined {
+  if (existing && Date.parse(update.updatedAt) < Date.parse(existing.updatedAt)) return undefined;
+  const changed = !existing || existing.status !== update.status || existing.reply !== update.reply;
+  if (!changed && existing.updatedAt === update.updatedAt) return undefined;
+  const news = changed && !(update.status === 'received' && update.reply === null);
+  return {
+    status: update.status,
+    reply: update.reply,
+    updatedAt: update.updatedAt,
+    read: news ? false : (existing?.read ?? true),
+  };
+}
+
+function readIdList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/**
+ * Merges updates into the records and the unread list, in one transaction.
+ * Returns the ids that became unread.
+ */
+export async function applyStatusUpdates(updates: readonly StatusUpdate[]): Promise<string[]> {
+  if (updates.length === 0) return [];
+  const db = await getDb();
+  const tx = db.transaction(['records', 'meta'], 'readwrite');
+  const records = tx.objectStore('records');
+  const meta = tx.objectStore('meta');
+  const unread = new Set(readIdList(await meta.get(UNREAD_KEY)));
+  const before = unread.size;
+  const fresh: string[] = [];
+  for (const update of updates) {
+    const entry = await records.get(update.id);
+    if (!entry) continue;
+    const officer = mergeOfficer(entry.officer, update);
+    if (!officer) continue;
+    await records.put({ ...entry, officer });
+    if (officer.read) continue;
+    if (!unread.has(entry.id)) fresh.push(entry.id);
+    unread.add(entry.id);
+  }
+  if (unread.size !== before) await meta.put([...unread], UNREAD_KEY);
+  await tx.done;
+  return fresh;
+}
+
+/** The caseworker has seen the officers' latest answer on this record. */
+export async function markAnswerRead(id: string): Promise<void> {
+  const db = await getDb();
+  const tx = db.transaction(['records', 'meta'], 'readwrite');
+  const entry = await tx.objectStore('records').get(id);
+  if (!entry) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new AppError('not_found', id);
+  }
+  if (entry.officer && !entry.officer.read) {
+    await tx.objectStore('records').put({ ...entry, officer: { ...entry.officer, read: true } });
+  }
+  const unread = readIdList(await tx.objectStore('meta').get(UNREAD_KEY));
+  if (unread.includes(id)) {
+    await tx.objectStore('meta').put(
+      unread.filter((other) => other !== id),
+      UNREAD_KEY,
+    );
+  }
+  await tx.done;
+}
+
+/** How many records carry an answer the caseworker has not seen (kept as a list, so no scan). */
+export async function unreadAnswerCount(): Promise<number> {
+  return readIdList(await (await getDb()).get('meta', UNREAD_KEY)).length;
+}
+
+/** Ids of sent records whose officer status can still change. */
+export async function openRecordIds(): Promise<string[]> {
+  const db = await getDb();
+  const ids: string[] = [];
+  let cursor = await db
+    .transaction('records')
+    .store.index('byStatus')
+    .openCursor(IDBKeyRange.bound(['sent', -Infinity], ['sent', Infinity]));
+  while (cursor) {
+    const status = cursor.value.officer?.status;
+    if (!status || !FINAL_STATUSES.has(status)) ids.push(cursor.value.id);
+    cursor = await cursor.continue();
+  }
+  return ids;
+}
+
+/**
+ * Asks `{endpoint}/status` about every open record, page by page, merges the answers and stores the
+ * new cursor. All pages send the same `since`; the cursor kept is the first page's, so an update that
+ * lands while later pages are asked is fetched again next time rather than skipped (merging is
+ * idempotent). The cursor only moves when every page succeeded.
+ * Throws AppError (endpoint_unreachable, endpoint_unauthorized, endpoint_bad_reply, endpoint_error).
+ */
+export async function fetchStatusUpdates({
+  endpoint,
+  token,
+  timeoutMs = REQUEST_TIMEOUT_MS,
+}: {
+  endpoint: string;
+  token: string;
+  timeoutMs?: number;
+}): Promise<{ asked: number; updated: number; unread: string[] }> {
+  const ids = await openRecordIds();
+  const result = { asked: ids.length, updated: 0, unread: [] as string[] };
+  if (ids.length === 0) return result;
+  const db = await getDb();
+  const stored = await db.get('meta', CURSOR_KEY);
+  const since = typeof stored === 'string' ? stored : undefined;
+  let nextCursor: string | undefined;
+  for (let start = 0; start < ids.length; start += STATUS_PAGE_SIZE) {
+    const query = { ids: ids.slice(start, start + STATUS_PAGE_SIZE), ...(since ? { since } : {}) };
+    const reply = await postJson(statusUrl(endpoint), JSON.stringify(query), { token, timeoutMs });
+    if (reply.status === 401 || reply.status === 403) throw new AppError('endpoint_unauthorized');
+    if (reply.status !== 200) throw new AppError('endpoint_error', `http_${reply.status}`);
+    const parsed = StatusResponse.safeParse(reply.body);
+    if (!parsed.success) throw new AppError('endpoint_bad_reply');
+    // Only answers about ids we asked for: a confused collector must not write into other records.
+    const asked = new Set(query.ids);
+    const updates = parsed.data.updates.filter((update) => asked.has(update.id));
+    result.updated += updates.length;
+    result.unread.push(...(await applyStatusUpdates(updates)));
+    nextCursor ??= parsed.data.cursor;
+  }
+  if (nextCursor !== undefined) await db.put('meta', nextCursor, CURSOR_KEY);
+  return result;
+}
