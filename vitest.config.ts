@@ -31,6 +31,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // Conditions in a real browser settle in seconds, not in vitest's default one second.
+          expect: { poll: { timeout: 20_000, interval: 50 } },
           // One Chromium at a time: two cores, and each test owns a browser profile.
           fileParallelism: false,
         },

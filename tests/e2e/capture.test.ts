@@ -9,7 +9,7 @@ let ext: ExtensionBrowser;
 
 beforeAll(async () => {
   demo = await startDemoServer();
-  ext = await launchWithExtension();
+  ext = await launchWithExtension({ toolbar: true });
 });
 afterAll(async () => {
   await ext?.close();
@@ -151,15 +151,12 @@ describe('capturing feedback', () => {
     const before = (await readRecords(ext.worker)).length;
 
     // Stop the extension's service worker the way Chrome does when it is idle.
-    const cdp = await ext.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    await ext.stopServiceWorker();
 
     await page.reload();
     await ui.open();
     await ui.file('Nach dem Neustart des Service Workers');
-    const worker = ext.context.serviceWorkers().at(-1) ?? ext.worker;
-    const records = await readRecords(worker);
+    const records = await readRecords(ext.worker);
     expect(records).toHaveLength(before + 1);
     expect(records.map((r) => r.record.note)).toEqual(
       expect.arrayContaining([

@@ -5,21 +5,28 @@ import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 /** The built extension under test (`npm run build:chrome` makes it). */
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.MITSPRACHE_EXTENSION_DIR ?? '.output/chrome-mv3');
 /** The machine's Chromium; never a downloaded one. */
 export const CHROMIUM = process.env.MITSPRACHE_CHROMIUM ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
-  /** The extension's service worker. */
-  worker: Worker;
+  /** The extension's service worker: the live one, also after Chrome stopped and restarted it. */
+  readonly worker: Worker;
   extensionId: string;
   profileDir: string;
+  /** Loopback port of the browser-level DevTools endpoint (with `toolbar: true`). */
+  debugPort?: number;
   /**
    * Clicks the extension's toolbar button for `page`'s tab, as a user would (CDP Extensions.triggerAction,
    * which also grants activeTab). Needs `toolbar: true` at launch.
    */
   clickToolbarAction(page: Page): Promise<void>;
+  /**
+   * Stops the extension's service worker the way Chrome stops an idle one (its target is closed;
+   * the next event starts a fresh worker). Needs `toolbar: true` at launch for the browser-level session.
+   */
+  stopServiceWorker(): Promise<void>;
   /** Closes the browser; the profile stays unless `removeProfile`. */
   close(options?: { removeProfile?: boolean }): Promise<void>;
 }
@@ -91,15 +98,42 @@ export async function launchWithExtension(
     }
   });
   let cdpBrowser: Browser | undefined;
+  const stoppedWorkers = new Set<Worker>();
+  const browserSession = async () => {
+    if (!debugPort) throw new Error('launch with { toolbar: true } for browser-level control');
+    cdpBrowser ??= await chromium.connectOverCDP(`http://127.0.0.1:${debugPort}`);
+    return cdpBrowser.newBrowserCDPSession();
+  };
   return {
     context,
-    worker,
+    get worker() {
+      const live = context.serviceWorkers().filter((w) => !stoppedWorkers.has(w));
+      return live.at(-1) ?? worker;
+    },
     extensionId,
     profileDir,
+    debugPort,
+    async stopServiceWorker() {
+      const session = await browserSession();
+      type Targets = { targetInfos: { type: string; url: string; targetId: string }[] };
+      const workerTarget = async () =>
+        ((await session.send('Target.getTargets')) as unknown as Targets).targetInfos.find(
+          (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
+        );
+      const target = await workerTarget();
+      if (!target) throw new Error('the extension has no running service worker');
+      await session.send('Target.closeTarget', { targetId: target.targetId });
+      // Gone from the browser's target list = stopped (Playwright's Worker object is not told).
+      const deadline = Date.now() + 10_000;
+      while (await workerTarget()) {
+        if (Date.now() > deadline) throw new Error('the service worker did not stop');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      stoppedWorkers.add(context.serviceWorkers().at(-1) ?? worker);
+      await session.detach();
+    },
     async clickToolbarAction(page) {
-      if (!debugPort) throw new Error('launch with { toolbar: true } to press the toolbar button');
-      cdpBrowser ??= await chromium.connectOverCDP(`http://127.0.0.1:${debugPort}`);
-      const session = await cdpBrowser.newBrowserCDPSession();
+      const session = await browserSession();
       const { targetInfos } = (await session.send('Target.getTargets', {
         filter: [{ type: 'tab' }],
       } as never)) as unknown as { targetInfos: { type: string; url: string; targetId: string }[] };

@@ -85,3 +85,40 @@ export async function setSettings(worker: Worker, patch: Record<string, unknown>
     await api.storage.local.set({ settings: { version: 1, ...current, ...values } });
   }, patch);
 }
+
+/** Stores the ingest token where the background keeps it (the extension's IndexedDB, never storage.local). */
+export async function setToken(worker: Worker, token: string): Promise<void> {
+  await worker.evaluate(
+    (value) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('mitsprache');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meta', 'readwrite');
+          tx.objectStore('meta').put(value, 'secret:token');
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    token,
+  );
+}
+
+/** The diagnostic handle the background exposes (see entrypoints/background.ts). */
+export interface Diagnostics {
+  runCommand(command: string): Promise<void>;
+  syncNow(): Promise<{ outcome: string; sent: number; failed: number; requests: number }>;
+  syncState(): Promise<{ lastResult: string; nextAttemptAt?: number; consecutiveFailures: number }>;
+}
+
+/** "Send now", as the popup's button does. */
+export function sendNow(worker: Worker) {
+  return worker.evaluate(() => (globalThis as unknown as { mitsprache: Diagnostics }).mitsprache.syncNow());
+}
+
+export function syncState(worker: Worker) {
+  return worker.evaluate(() => (globalThis as unknown as { mitsprache: Diagnostics }).mitsprache.syncState());
+}
