@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { AppError, type ErrorCode, toErrorCode } from '../errors';
 import { type BatchRequest, MAX_BATCH_BYTES, MAX_BATCH_ITEMS, WIRE_SCHEMA_VERSION } from '../schema/wire';
-import { loadLocalSettings } from '../settings/store';
+import { getEffectiveSettings } from '../settings/effective';
 import { getDb } from '../store/db';
 import { type DeadLetter, noteAttempts, type QueuedItem, settle, takeBatch } from '../store/queue';
 import { backoffDelay } from './backoff';
@@ -183,7 +183,7 @@ async function runPass(options: SyncOptions & { owner: string }): Promise<SyncRe
   const now = options.now ?? Date.now;
   const started = now();
   const report: SyncReport = { outcome: 'ok', sent: 0, failed: 0, requests: 0, more: false };
-  const [settings, state] = await Promise.all([loadLocalSettings(), getSyncState()]);
+  const [settings, state] = await Promise.all([getEffectiveSettings(), getSyncState()]);
 
   if (!settings.endpoint) {
     await settleState(state, { ...state, lastResult: 'no_endpoint', lastErrorCode: 'no_endpoint' });

@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
-import { loadLocalSettings, SETTINGS_KEY } from '../settings/store';
+import { getEffectiveSettings } from '../settings/effective';
+import { SETTINGS_KEY } from '../settings/store';
 import { refreshBadge } from './badge';
 import { cancelRequestedSync, RETRY_ALARM, requestSync, resetBackoff, SYNC_ALARM, syncNow } from './engine';
 
@@ -18,8 +19,9 @@ export function registerSyncTriggers(signal?: AbortSignal): void {
   const onStartup = () => requestSync('startup', 0);
   const onInstalled = () => requestSync('installed', 0);
   const onStorage = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
-    const change = changes[SETTINGS_KEY];
-    if (area !== 'local' || !change) return;
+    // Enterprise policy (storage.managed) can set the endpoint and token too.
+    const change = area === 'managed' ? { oldValue: undefined, newValue: undefined } : changes[SETTINGS_KEY];
+    if ((area !== 'local' && area !== 'managed') || !change) return;
     void settingsChanged(change);
   };
 
@@ -47,7 +49,10 @@ async function settingsChanged(change: Browser.storage.StorageChange): Promise<v
   const endpointOf = (value: unknown) =>
     typeof value === 'object' && value !== null && 'endpoint' in value ? value.endpoint : undefined;
   // Backoff earned by the old endpoint says nothing about the new one.
-  if (endpointOf(change.oldValue) !== endpointOf(change.newValue)) await resetBackoff();
+  // No old value: a policy change or first settings — we can't tell what changed, so start afresh.
+  if (change.oldValue === undefined || endpointOf(change.oldValue) !== endpointOf(change.newValue)) {
+    await resetBackoff();
+  }
   await ensurePeriodicAlarm();
   requestSync('settings', 0);
 }
@@ -58,7 +63,7 @@ async function settingsChanged(change: Browser.storage.StorageChange): Promise<v
  * than the period (it does, for every saved record) would otherwise never let the alarm fire.
  */
 export async function ensurePeriodicAlarm(): Promise<void> {
-  const { syncPeriodMinutes } = await loadLocalSettings();
+  const { syncPeriodMinutes } = await getEffectiveSettings();
   const period = Math.max(MIN_PERIOD_MINUTES, syncPeriodMinutes);
   const existing = await browser.alarms.get(SYNC_ALARM);
   if (existing?.periodInMinutes === period) return;
