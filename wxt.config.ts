@@ -9,6 +9,8 @@ export default defineConfig({
   // Explicit imports everywhere: the collector and tests share these modules outside WXT.
   imports: false,
   manifestVersion: 3,
+  // The benchmark builds a variant with its seeding helpers into its own folder (scripts/bench/sync.ts).
+  outDir: process.env.MITSPRACHE_OUT_DIR ?? '.output',
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -46,7 +48,13 @@ export default defineConfig({
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }
-      : { key: CHROMIUM_PUBLIC_KEY, minimum_chrome_version: '116' }),
+      : {
+          key: CHROMIUM_PUBLIC_KEY,
+          minimum_chrome_version: '116',
+          // Enterprise policy for this extension (public/managed_schema.json, docs/admin.md). Firefox reads
+          // policies.json "3rdparty" without a schema and does not know this key.
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
     commands: {
       'open-feedback': {
         suggested_key: { default: 'Alt+Shift+F' },

@@ -7,6 +7,7 @@ import { openDialogInActiveTab } from '../utils/background/tabs';
 import { getEffectiveSettings } from '../utils/settings/effective';
 import { SETTINGS_KEY } from '../utils/settings/store';
 import { getSyncState, registerSyncTriggers, requestSync, syncNow } from '../utils/sync';
+import { benchSync, seedPending } from '../utils/sync/bench';
 
 // Listeners are registered synchronously at top level: an event that wakes the worker is
 // only delivered to listeners that exist before the first await.
@@ -25,7 +26,10 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => void runCommand(command));
   // Diagnostic handle for admins (worker console) and the end-to-end tests: run a keyboard command
   // where the browser-level shortcut cannot be pressed, "send now", read the sync state.
-  Object.assign(globalThis, { mitsprache: { runCommand, syncNow: () => syncNow(), syncState: getSyncState } });
+  const diagnostics = { runCommand, syncNow: () => syncNow(), syncState: getSyncState };
+  // Only in the benchmark build (WXT_BENCH=true); a normal build drops this and the bench module.
+  if (import.meta.env.WXT_BENCH === 'true') Object.assign(diagnostics, { benchSync, seedPending });
+  Object.assign(globalThis, { mitsprache: diagnostics });
 
   const registerSites = () => void getEffectiveSettings().then((s) => syncContentScripts(s.sites));
   browser.runtime.onInstalled.addListener(registerSites);
