@@ -1,11 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { syncContentScripts } from '../utils/background/content-scripts';
 import { createHandlers } from '../utils/background/handlers';
 import { registerRouter } from '../utils/background/router';
 import { openDialogInActiveTab } from '../utils/background/tabs';
 import { getEffectiveSettings } from '../utils/settings/effective';
-import { SETTINGS_KEY } from '../utils/settings/store';
+import { registerSettingsWatchers } from '../utils/settings/watchers';
 import { getSyncState, registerSyncTriggers, requestSync, syncNow } from '../utils/sync';
 import { benchSync, seedPending } from '../utils/sync/bench';
 
@@ -31,12 +30,8 @@ export default defineBackground(() => {
   if (import.meta.env.WXT_BENCH === 'true') Object.assign(diagnostics, { benchSync, seedPending });
   Object.assign(globalThis, { mitsprache: diagnostics });
 
-  const registerSites = () => void getEffectiveSettings().then((s) => syncContentScripts(s.sites));
-  browser.runtime.onInstalled.addListener(registerSites);
-  browser.runtime.onStartup.addListener(registerSites);
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) registerSites();
-  });
+  // Sites: content-script registration for exactly the configured, granted sites; policy; revocations.
+  registerSettingsWatchers();
   // Ask the browser not to evict the outbox under storage pressure.
   void navigator.storage?.persist?.();
 });

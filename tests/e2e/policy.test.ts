@@ -28,6 +28,7 @@ const POLICY_FILE_NAME = 'mitsprache-e2e.json';
 let work: string;
 let policyDir: string;
 let wroteSystemFile = false;
+let createdSystemDir: string | undefined;
 let collector: RunningCollector;
 let demo: DemoServer;
 let ext: ExtensionBrowser;
@@ -97,7 +98,8 @@ beforeAll(async () => {
     process.env.MITSPRACHE_CHROMIUM = namespacedChromium(policyDir);
   } else {
     policyDir = SYSTEM_POLICY_DIR;
-    mkdirSync(policyDir, { recursive: true });
+    // mkdirSync returns the first directory it had to create: removed again afterwards.
+    createdSystemDir = mkdirSync(policyDir, { recursive: true });
     wroteSystemFile = true;
   }
   writePolicy(policyValues());
@@ -113,6 +115,7 @@ afterAll(async () => {
     await collector?.close();
   } finally {
     if (wroteSystemFile) rmSync(join(SYSTEM_POLICY_DIR, POLICY_FILE_NAME), { force: true });
+    if (createdSystemDir) rmSync(createdSystemDir, { recursive: true, force: true });
     delete process.env.MITSPRACHE_CHROMIUM;
     rmSync(work, { recursive: true, force: true });
   }

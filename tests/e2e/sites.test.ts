@@ -143,7 +143,7 @@ describe('enabling a site from the settings page', () => {
         data: { tabId: tab?.id, pattern: 'http://127.0.0.3/*', app: 'Demo auf 127.0.0.3' },
       });
     }, demo3.url);
-    expect(reply).toEqual({ ok: true, data: { injected: true } });
+    expect(reply).toEqual({ ok: true, data: { shown: true } });
     await ui.button.waitFor();
     expect(await registeredMatches(ext.worker)).toContain(SITE_3);
     // Asked again (popup opened twice): no second button.
@@ -155,7 +155,7 @@ describe('enabling a site from the settings page', () => {
         data: { tabId: tab?.id, pattern: 'http://127.0.0.3/*', app: 'Demo auf 127.0.0.3' },
       });
     }, demo3.url);
-    expect(again).toEqual({ ok: true, data: { injected: false } });
+    expect(again).toEqual({ ok: true, data: { shown: true } });
     expect(await ui.host.count()).toBe(1);
     await extensionPage.close();
     await page.close();

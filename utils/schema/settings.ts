@@ -48,6 +48,28 @@ export const Site = z.object({
 });
 export type Site = z.infer<typeof Site>;
 
+/** Issue message for a list entry that repeats an earlier one (a site pattern, a category id). */
+export const DUPLICATE = 'duplicate';
+
+/** Flags entries whose `key` repeats an earlier entry's, at the repeating entry's own path. */
+function uniqueBy<T>(key: (item: T) => string, field?: string) {
+  return (items: T[], ctx: z.core.$RefinementCtx<T[]>) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      const value = key(item);
+      if (seen.has(value)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: DUPLICATE,
+          path: field ? [index, field] : [index],
+          input: item,
+        });
+      }
+      seen.add(value);
+    });
+  };
+}
+
 export const Category = z.object({
   id: CategoryId,
   de: z.string().trim().min(1).max(60),
@@ -71,6 +93,9 @@ export const RedactionPattern = z.object({
       }
     }, 'regex_invalid'),
 });
+
+/** A word or phrase that is always masked. */
+export const RedactionTerm = z.string().trim().min(2).max(100);
 
 export const ReporterMode = z.enum(['none', 'unit', 'pseudonym']);
 export const UiLanguage = z.enum(['auto', 'de', 'en']);
@@ -98,15 +123,23 @@ export const Settings = z.object({
   token: z.string().max(500),
   syncPeriodMinutes: z.number().min(0.5).max(1440),
   batchSize: z.number().int().min(1).max(500),
-  sites: z.array(Site).max(200),
-  categories: z.array(Category).min(1).max(30),
+  // A pattern twice would make the second entry dead (the first match wins), so it is refused.
+  sites: z
+    .array(Site)
+    .max(200)
+    .superRefine(uniqueBy((site) => site.pattern.toLowerCase(), 'pattern')),
+  categories: z
+    .array(Category)
+    .min(1)
+    .max(30)
+    .superRefine(uniqueBy((category) => category.id, 'id')),
   reporterMode: ReporterMode,
   unitLabel: z.string().trim().max(100),
   screenshotsAllowed: z.boolean(),
   retentionDays: z.number().int().min(1).max(3650),
   redactionPatterns: z.array(RedactionPattern).max(100),
   /** Extra words or phrases that are always masked (e.g. names of local partner organisations). */
-  redactionTerms: z.array(z.string().trim().min(2).max(100)).max(1000),
+  redactionTerms: z.array(RedactionTerm).max(1000),
   /** Mask every date, not only dates of birth. */
   redactAllDates: z.boolean(),
   uiLanguage: UiLanguage,
@@ -114,6 +147,29 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingsKey = keyof Settings;
+
+/** Every settings key, in the schema's order (the settings page and the policy schema follow it). */
+export const SETTINGS_KEYS = Object.keys(Settings.shape) as SettingsKey[];
+/** Keys an organisation can set by policy or a user can edit: all but the version. */
+export const CONFIGURABLE_KEYS = SETTINGS_KEYS.filter(
+  (key): key is Exclude<SettingsKey, 'version'> => key !== 'version',
+);
+export type ConfigurableKey = (typeof CONFIGURABLE_KEYS)[number];
+
+/** Settings as content scripts and the popup may see them: everything but the ingest token. */
+export const PublicSettings = Settings.omit({ token: true });
+export type PublicSettings = z.infer<typeof PublicSettings>;
+
+/**
+ * Array settings whose entries are checked one by one when the whole list fails, so one bad
+ * entry in a policy or an old stored value drops that entry, not the list.
+ */
+export const LIST_ITEM_SCHEMAS = {
+  sites: Site,
+  categories: Category,
+  redactionPatterns: RedactionPattern,
+  redactionTerms: RedactionTerm,
+} as const satisfies Partial<Record<SettingsKey, z.ZodType>>;
 
 /** Sites covered out of the box: the demo job-centre app on this machine. */
 export const DEMO_SITES: Site[] = [

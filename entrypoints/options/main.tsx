@@ -1,0 +1,42 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { type SettingsApi, SettingsPage } from '../../components/SettingsPage';
+import { resolveLang } from '../../utils/i18n/lang';
+import { optionsT } from '../../utils/i18n/options';
+import { send } from '../../utils/messaging/client';
+import './style.css';
+
+const app = document.getElementById('app') as HTMLElement;
+const browserLanguage = browser.i18n.getUILanguage();
+
+const api: SettingsApi = {
+  save: (settings) => send('settings:save', { settings }),
+  reload: () => send('settings:get', {}),
+  testConnection: (endpoint, token) =>
+    send('settings:test-connection', token === undefined ? { endpoint } : { endpoint, token }),
+  requestOrigins: (origins) => browser.permissions.request({ origins }),
+  onPolicyChanged(listener) {
+    const onChanged = (_changes: unknown, area: string) => {
+      if (area === 'managed') listener();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  },
+  download(fileName, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+    link.click();
+    // The click has started the download; the URL is no longer needed.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+};
+
+send('settings:get', {})
+  .then((initial) => {
+    app.removeAttribute('aria-busy');
+    render(<SettingsPage initial={initial} browserLanguage={browserLanguage} api={api} />, app);
+  })
+  .catch(() => {
+    app.removeAttribute('aria-busy');
+    app.textContent = optionsT(resolveLang('auto', browserLanguage))('loadFailed');
+  });

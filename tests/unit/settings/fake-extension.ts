@@ -1,0 +1,131 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+type Listener = (...args: unknown[]) => unknown;
+
+function event() {
+  const listeners: Listener[] = [];
+  return {
+    addListener: (listener: Listener) => void listeners.push(listener),
+    removeListener: (listener: Listener) => {
+      const index = listeners.indexOf(listener);
+      if (index >= 0) listeners.splice(index, 1);
+    },
+    hasListener: (listener: Listener) => listeners.includes(listener),
+    hasListeners: () => listeners.length > 0,
+    trigger: async (...args: unknown[]) => Promise.all(listeners.map((listener) => listener(...args))),
+    count: () => listeners.length,
+  };
+}
+
+interface RegisteredScript {
+  id: string;
+  js?: string[];
+  matches?: string[];
+  allFrames?: boolean;
+  runAt?: string;
+  persistAcrossSessions?: boolean;
+}
+
+/** The parts of the extension API that fakeBrowser leaves unimplemented: permissions, scripting, manifest. */
+export interface FakeExtension {
+  /** Host patterns currently held (install-time ones included). */
+  granted: Set<string>;
+  /** What the user answers to the next permission prompt. */
+  answer: boolean;
+  /** Patterns asked for, one array per prompt. */
+  prompts: string[][];
+  registered: RegisteredScript[];
+  /** How many times the content script registration changed. */
+  registrations: number;
+  executed: { tabId: number; files?: string[]; func?: boolean }[];
+  /** Whether the button is already in the tab (answer of the probe). */
+  buttonPresent: boolean;
+  onAdded: ReturnType<typeof event>;
+  onRemoved: ReturnType<typeof event>;
+  /** The user revokes a permission (Firefox add-on manager). */
+  revoke(pattern: string): Promise<void>;
+}
+
+export const INSTALL_TIME = ['http://localhost/*', 'http://127.0.0.1/*'];
+
+export function installFakeExtension(granted: string[] = []): FakeExtension {
+  const marked = new Set<number>();
+  const fake: FakeExtension = {
+    granted: new Set([...INSTALL_TIME, ...granted]),
+    answer: true,
+    prompts: [],
+    registered: [],
+    registrations: 0,
+    executed: [],
+    buttonPresent: false,
+    onAdded: event(),
+    onRemoved: event(),
+    async revoke(pattern) {
+      fake.granted.delete(pattern);
+      await fake.onRemoved.trigger({ origins: [pattern], permissions: [] });
+    },
+  };
+  const api = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
+  (api.runtime as Record<string, unknown>).getManifest = () => ({
+    manifest_version: 3,
+    host_permissions: [...INSTALL_TIME],
+  });
+  api.permissions = {
+    contains: async ({ origins = [] }: { origins?: string[] }) =>
+      origins.every((origin) => fake.granted.has(origin)),
+    request: async ({ origins = [] }: { origins?: string[] }) => {
+      fake.prompts.push(origins);
+      if (!fake.answer) return false;
+      for (const origin of origins) fake.granted.add(origin);
+      await fake.onAdded.trigger({ origins, permissions: [] });
+      return true;
+    },
+    remove: async ({ origins = [] }: { origins?: string[] }) => {
+      if (origins.some((origin) => INSTALL_TIME.includes(origin)))
+        throw new Error('You cannot remove required permissions.');
+      for (const origin of origins) fake.granted.delete(origin);
+      await fake.onRemoved.trigger({ origins, permissions: [] });
+      return true;
+    },
+    getAll: async () => ({ origins: [...fake.granted], permissions: [] }),
+    onAdded: fake.onAdded,
+    onRemoved: fake.onRemoved,
+  };
+  api.scripting = {
+    getRegisteredContentScripts: async ({ ids }: { ids?: string[] } = {}) =>
+      fake.registered.filter((script) => !ids || ids.includes(script.id)),
+    registerContentScripts: async (scripts: RegisteredScript[]) => {
+      for (const script of scripts) {
+        if (fake.registered.some((existing) => existing.id === script.id))
+          throw new Error(`Duplicate script ID '${script.id}'`);
+        fake.registered.push(structuredClone(script));
+      }
+      fake.registrations++;
+    },
+    unregisterContentScripts: async ({ ids }: { ids?: string[] } = {}) => {
+      fake.registered = fake.registered.filter((script) => ids && !ids.includes(script.id));
+      fake.registrations++;
+    },
+    executeScript: async ({
+      target,
+      files,
+      func,
+    }: {
+      target: { tabId: number };
+      files?: string[];
+      func?: unknown;
+    }) => {
+      fake.executed.push({
+        tabId: target.tabId,
+        ...(files ? { files } : {}),
+        ...(func ? { func: true } : {}),
+      });
+      if (!func) return [{ frameId: 0, result: undefined }];
+      // The probe checks and marks the tab in one step, as the real function does in the page.
+      const present = fake.buttonPresent || marked.has(target.tabId);
+      marked.add(target.tabId);
+      return [{ frameId: 0, result: present }];
+    },
+  };
+  return fake;
+}
