@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BUILD_DEFAULT_ENDPOINT, BUILD_DEFAULT_TOKEN } from '../build-defaults';
 import { CategoryId, DEFAULT_CATEGORY_IDS } from './record';
 
 /**
@@ -191,8 +192,8 @@ export const DEMO_SITES: Site[] = [
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
-  endpoint: '',
-  token: '',
+  endpoint: BUILD_DEFAULT_ENDPOINT,
+  token: BUILD_DEFAULT_TOKEN,
   syncPeriodMinutes: 1,
   batchSize: 50,
   sites: DEMO_SITES,

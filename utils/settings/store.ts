@@ -25,7 +25,10 @@ export async function loadLocalSettings(): Promise<Settings> {
   const { data, changed } = migrateSettings(stored);
   const savedToken = await getLocalToken();
   const migratedToken = typeof data.token === 'string' ? data.token : '';
-  const settings = mergeValid(DEFAULT_SETTINGS, { ...data, token: savedToken || migratedToken });
+  const settings = mergeValid(DEFAULT_SETTINGS, {
+    ...data,
+    token: savedToken || migratedToken || DEFAULT_SETTINGS.token,
+  });
   if (changed) await saveLocalSettings(settings);
   return settings;
 }
