@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/** Thrown for any invalid setting; `main.ts` prints the message and exits with code 2. */
+export class ConfigError extends Error {
+  readonly code = 'config_invalid';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid collector configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const MiB = 1024 * 1024;
+
+// Printable ASCII without space or comma: tokens travel in a comma-separated variable and a Bearer header.
+const Token = z
+  .string()
+  .regex(/^[\x21-\x2b\x2d-\x7e]+$/, 'tokens must be printable ASCII without spaces or commas');
+
+const Origin = z.string().refine((value) => {
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}, 'expected an origin like https://intranet.example (scheme, host, optional port; no path or trailing slash)');
+
+// The message covers type, integer and range issues alike: zod reports the schema's own error for all of them.
+const Integer = (message: string) => z.number({ error: message }).int();
+
+/** The validated collector configuration; every field has a default except the tokens. */
+export const CollectorConfig = z
+  .strictObject({
+    port: Integer('expected an integer port 0–65535').min(0).max(65535).default(8787),
+    host: z.string().min(1).default('127.0.0.1'),
+    dataDir: z.string().min(1).default('./data'),
+    ingestTokens: z.array(Token).default([]),
+    adminTokens: z.array(Token).default([]),
+    allowAnonymous: z.boolean({ error: 'expected 1/true or 0/false' }).default(false),
+    // The extension never sends more than MAX_BATCH_BYTES (1 MB); the margin is for other clients.
+    bodyLimitBytes: Integer(`expected a number of bytes from 1024 to ${64 * MiB}`)
+      .min(1024)
+      .max(64 * MiB)
+      .default(2 * MiB),
+    corsOrigins: z.array(Origin).default([]),
+    /** How long close() waits for in-flight requests before cutting connections. */
+    shutdownGraceMs: Integer('expected milliseconds from 0 to 600000').min(0).max(600_000).default(10_000),
+    /** JSON file of officer accounts for the dashboard (see docs/dashboard.md). */
+    officersFile: z.string().min(1).optional(),
+    /** PostgreSQL instead of the SQLite file, for several collector instances on one database. */
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
+      .optional(),
+    /** The address officers open, e.g. https://feedback.jobcenter.example; https makes cookies Secure. */
+    publicUrl: Origin.optional(),
+    /** Behind a reverse proxy: take the client address for sign-in throttling from X-Forwarded-For. */
+    trustProxy: z.boolean({ error: 'expected 1/true or 0/false' }).optional(),
+  })
+  .superRefine((config, ctx) => {
+    if (config.ingestTokens.length === 0 && !config.allowAnonymous) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ingestTokens'],
+        message:
+          'no ingest token configured; set at least one, or set COLLECTOR_ALLOW_ANONYMOUS=1 to accept feedback without a token',
+      });
+    }
+    // One token in both lists would make the scope check (403 for ingest tokens on the officer API) meaningless.
+    if (config.adminTokens.some((token) => config.ingestTokens.includes(token))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['adminTokens'],
+        message: 'an admin token must not also be an ingest token',
+      });
+    }
+  });
+
+/** Collector settings after validation and defaults. */
+export type CollectorConfig = z.output<typeof CollectorConfig>;
+/** What callers may pass: any subset, defaults fill the rest. */
+export type CollectorConfigInput = z.input<typeof CollectorConfig>;
+
+type Key = keyof CollectorConfig;
+
+const list = (raw: string) =>
+  raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+// Unparseable values are passed on as strings so the schema reports them with its own message.
+const integer = (raw: string): unknown => (/^\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw);
+const boolean = (raw: string): unknown => {
+  const value = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes'].includes(value)) return true;
+  if (['0', 'false', 'no', ''].includes(value)) return false;
+  return raw;
+};
+
+/** Environment variable behind each setting, with how its text becomes a value. */
+export const ENV_VARIABLES: Record<Key, { name: string; parse: (raw: string) => unknown }> = {
+  port: { name: 'COLLECTOR_PORT', parse: integer },
+  host: { name: 'COLLECTOR_HOST', parse: (raw) => raw.trim() },
+  dataDir: { name: 'COLLECTOR_DATA_DIR', parse: (raw) => raw },
+  ingestTokens: { name: 'COLLECTOR_INGEST_TOKENS', parse: list },
+  adminTokens: { name: 'COLLECTOR_ADMIN_TOKENS', parse: list },
+  allowAnonymous: { name: 'COLLECTOR_ALLOW_ANONYMOUS', parse: boolean },
+  bodyLimitBytes: { name: 'COLLECTOR_BODY_LIMIT_BYTES', parse: integer },
+  corsOrigins: { name: 'COLLECTOR_CORS_ORIGINS', parse: list },
+  shutdownGraceMs: { name: 'COLLECTOR_SHUTDOWN_GRACE_MS', parse: integer },
+  officersFile: { name: 'COLLECTOR_OFFICERS_FILE', parse: (raw) => raw.trim() || undefined },
+  databaseUrl: { name: 'DATABASE_URL', parse: (raw) => raw.trim() || undefined },
+  publicUrl: { name: 'COLLECTOR_PUBLIC_URL', parse: (raw) => raw.trim().replace(/\/+$/, '') || undefined },
+  trustProxy: { name: 'COLLECTOR_TRUST_PROXY', parse: boolean },
+};
+
+/** Names the JSON config file through the environment when `--config` is not given. */
+export const CONFIG_FILE_VARIABLE = 'COLLECTOR_CONFIG_FILE';
+
+/**
+ * Validates settings; `sources` names where each key came from (a variable or a file key), so the
+ * error points at the thing the operator has to edit.
+ */
+export function parseConfig(input: unknown, sources: Partial<Record<string, string>> = {}): CollectorConfig {
+  const result = CollectorConfig.safeParse(input);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => {
+      if (issue.code === 'unrecognized_keys') {
+        return `${sources[''] ?? 'config'}: unknown setting(s) ${issue.keys.join(', ')}`;
+      }
+      const key = String(issue.path[0] ?? '');
+      const label = sources[key] ?? key;
+      return `${label}: ${issue.message}`;
+    }),
+  );
+}
+
+/**
+ * Reads the configuration from a JSON file (optional, camelCase keys as in `CollectorConfig`) and
+ * the environment; a variable that is set wins over the file.
+ */
+export function loadConfig(options: { env?: NodeJS.ProcessEnv; file?: string } = {}): CollectorConfig {
+  const env = options.env ?? process.env;
+  const file = options.file ?? (env[CONFIG_FILE_VARIABLE] || undefined);
+  const input: Record<string, unknown> = {};
+  const sources: Record<string, string> = {};
+
+  if (file) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new ConfigError([`${file}: cannot read JSON (${(error as Error).message})`]);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new ConfigError([`${file}: expected a JSON object`]);
+    }
+    Object.assign(input, parsed);
+    sources[''] = file;
+    for (const key of Object.keys(parsed)) sources[key] = `${file}: ${key}`;
+  }
+
+  for (const [key, variable] of Object.entries(ENV_VARIABLES)) {
+    const raw = env[variable.name];
+    if (raw === undefined) continue;
+    input[key] = variable.parse(raw);
+    sources[key] = variable.name;
+  }
+  // Errors about a setting nobody set (missing tokens) should still name the variable to set.
+  for (const [key, variable] of Object.entries(ENV_VARIABLES)) sources[key] ??= variable.name;
+
+  return parseConfig(input, sources);
+}

@@ -1,0 +1,44 @@
+// The dashboard's only script: progressive enhancement (select all, print, trend chart). Every page
+// works without it; the CSP allows scripts from the collector itself only.
+(() => {
+  for (const toggle of document.querySelectorAll('[data-select-all]')) {
+    toggle.addEventListener('change', () => {
+      const form = toggle.form;
+      if (!form) return;
+      for (const box of form.querySelectorAll('input[name="ids"]')) box.checked = toggle.checked;
+    });
+  }
+
+  for (const button of document.querySelectorAll('[data-print]')) {
+    button.hidden = false;
+    button.addEventListener('click', () => window.print());
+  }
+
+  const data = document.getElementById('trend-data');
+  const target = document.getElementById('trend-chart');
+  if (data && target && typeof window.uPlot === 'function') {
+    const trend = JSON.parse(data.textContent || '{}');
+    if (!trend.weeks || trend.weeks.length === 0 || trend.series.length === 0) return;
+    // Colours told apart also by people with the common colour-vision deficiencies (Okabe–Ito).
+    const colours = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00'];
+    const xs = trend.weeks.map((week) => Date.parse(`${week}T00:00:00Z`) / 1000);
+    const opts = {
+      width: Math.max(320, target.clientWidth || 800),
+      height: 280,
+      scales: { x: { time: true } },
+      axes: [{}, { label: trend.yLabel }],
+      series: [
+        {
+          label: trend.weekLabel,
+          value: (_u, v) => (v == null ? '' : new Date(v * 1000).toISOString().slice(0, 10)),
+        },
+        ...trend.series.map((s, i) => ({ label: s.label, stroke: colours[i % colours.length], width: 2 })),
+      ],
+    };
+    const chart = new window.uPlot(opts, [xs, ...trend.series.map((s) => s.counts)], target);
+    target.setAttribute('data-ready', 'true');
+    window.addEventListener('resize', () =>
+      chart.setSize({ width: Math.max(320, target.clientWidth), height: 280 }),
+    );
+  }
+})();

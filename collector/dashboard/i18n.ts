@@ -1,0 +1,482 @@
+import type { Impact } from '../../utils/schema/record';
+import { DEFAULT_CATEGORIES } from '../../utils/schema/settings';
+import type { OfficerStatus } from '../../utils/schema/wire';
+
+/** Dashboard languages; German first, it is the officers' working language. */
+export type Lang = 'de' | 'en';
+
+/** Cookie that keeps the language chosen with the switch. */
+export const LANG_COOKIE = 'mitsprache_lang';
+
+const de = {
+  appName: 'Mitsprache – Auswertung',
+  skipToContent: 'Zum Inhalt springen',
+  mainNav: 'Hauptnavigation',
+  navInbox: 'Eingang',
+  navHotspots: 'Brennpunkte',
+  signOut: 'Abmelden',
+  signedInAs: 'Angemeldet als {user}',
+  language: 'Sprache',
+
+  signInTitle: 'Anmeldung für Digitalisierungsbeauftragte',
+  user: 'Benutzername',
+  password: 'Passwort',
+  signIn: 'Anmelden',
+
+  inboxTitle: 'Eingang',
+  filters: 'Filter',
+  from: 'Erstellt ab (Datum)',
+  to: 'Erstellt bis einschließlich (Datum)',
+  app: 'Anwendung',
+  route: 'Bildschirm (Route)',
+  category: 'Kategorie',
+  impact: 'Auswirkung',
+  appointment: 'Im Kundentermin',
+  status: 'Status',
+  unit: 'Organisationseinheit',
+  search: 'Suche in Notizen',
+  applyFilters: 'Filter anwenden',
+  resetFilters: 'Filter zurücksetzen',
+  any: 'Alle',
+  yes: 'ja',
+  no: 'nein',
+  statusNew: 'Neu (unbearbeitet)',
+  created: 'Erstellt',
+  received: 'Empfangen',
+  screen: 'Bildschirm',
+  minutes: 'Verlorene Minuten',
+  note: 'Notiz',
+  select: 'Auswählen',
+  selectRecord: 'Rückmeldung vom {date} auswählen',
+  selectAll: 'Alle auf dieser Seite auswählen',
+  results: '{n} Rückmeldungen',
+  resultsOne: '1 Rückmeldung',
+  resultsMore: 'Mehr als {n} Rückmeldungen',
+  noResults: 'Keine Rückmeldungen für diese Filter.',
+  pages: 'Seiten',
+  pageOf: 'Seite {page}',
+  previous: 'Vorherige Seite',
+  next: 'Nächste Seite',
+  sortBy: 'Sortieren nach {column}',
+  sortedAsc: 'aufsteigend sortiert',
+  sortedDesc: 'absteigend sortiert',
+  sort: 'Sortierung',
+  direction: 'Richtung',
+  ascending: 'aufsteigend',
+  descending: 'absteigend',
+  exportTitle: 'Export (aktuelle Filter)',
+  exportCsv: 'CSV für Excel',
+  separator: 'Trennzeichen',
+  semicolon: 'Semikolon (;)',
+  comma: 'Komma (,)',
+  exportJson: 'JSON',
+  exportNdjson: 'NDJSON',
+  download: 'Herunterladen',
+  format: 'Format',
+  bulkTitle: 'Ausgewählte Rückmeldungen bearbeiten',
+  action: 'Aktion',
+  actionStatus: 'Status und Antwort setzen',
+  actionDuplicate: 'Als Duplikate markieren',
+  newStatus: 'Neuer Status',
+  reply: 'Antwort an die Sachbearbeitung',
+  replyBulkHint: 'Leer lassen, um vorhandene Antworten zu behalten.',
+  replyHint: 'Leer lassen, um die Antwort zu entfernen. Höchstens 2000 Zeichen.',
+  duplicateTarget: 'Duplikat von (ID der ursprünglichen Rückmeldung)',
+  duplicateTargetHint: 'Leer lassen: die erste ausgewählte Rückmeldung gilt als ursprüngliche.',
+  applyToSelection: 'Auf Auswahl anwenden',
+  duplicateBadge: 'Duplikat',
+  noticeBulk: '{n} Rückmeldungen geändert.',
+  noticeSaved: 'Gespeichert.',
+  noticeDuplicate: 'Als Duplikat markiert.',
+  noticeUnduplicate: 'Duplikat-Markierung entfernt.',
+
+  detailTitle: 'Rückmeldung',
+  backToInbox: 'Zurück zum Eingang',
+  batch: 'Sendung',
+  context: 'Kontext (geschwärzt)',
+  url: 'Adresse',
+  pageTitle: 'Seitentitel',
+  heading: 'Überschrift',
+  breadcrumb: 'Brotkrumen',
+  frame: 'Rahmen',
+  viewport: 'Fenstergröße',
+  browser: 'Browser',
+  extensionVersion: 'Erweiterungsversion',
+  sinceLoad: 'Sekunden seit dem Laden',
+  element: 'Ausgewähltes Element',
+  role: 'Rolle',
+  name: 'Name',
+  selector: 'Selektor',
+  noElement: 'Kein Element ausgewählt.',
+  screenshot: 'Bildschirmfoto (maskiert)',
+  screenshotAlt: 'Maskiertes Bildschirmfoto zu dieser Rückmeldung ({masks} Maskierungen)',
+  noScreenshot: 'Kein Bildschirmfoto.',
+  redactions: 'Maskierungen auf dem Gerät',
+  none: 'keine',
+  reporter: 'Absender',
+  reporterNone: 'anonym',
+  reporterPseudonym: 'Pseudonym {id}',
+  workflow: 'Bearbeitung',
+  currentStatus: 'Aktueller Status',
+  save: 'Speichern',
+  history: 'Verlauf',
+  noHistory: 'Noch nicht bearbeitet.',
+  when: 'Zeitpunkt',
+  by: 'Durch',
+  duplicates: 'Duplikate',
+  duplicateOf: 'Duplikat von',
+  duplicatesOfThis: 'Als Duplikate dieser Rückmeldung markiert',
+  markDuplicate: 'Als Duplikat markieren',
+  clearDuplicate: 'Markierung entfernen',
+  rawRecord: 'Datensatz wie empfangen (JSON)',
+
+  hotspotsTitle: 'Brennpunkte',
+  rankBy: 'Rangfolge nach',
+  metricCount: 'Anzahl',
+  metricScore: 'Gewichtete Auswirkung (blockiert = 3, hält auf = 2, geringfügig = 1)',
+  metricScoreShort: 'Gewichtet',
+  metricMinutes: 'Verlorene Minuten',
+  period: 'Zeitraum',
+  weeks: 'letzte {n} Wochen',
+  allTime: 'gesamter Zeitraum',
+  asOf: 'Stichtag',
+  show: 'Anzeigen',
+  rank: 'Rang',
+  thisWeek: 'Diese Woche',
+  lastWeek: 'Vorwoche',
+  change: 'Veränderung',
+  newThisWeek: 'neu',
+  newThisWeekLong: 'Erstmals diese Woche gemeldet',
+  trend: 'Verlauf pro Woche (Top {n})',
+  trendTable: 'Verlauf als Tabelle',
+  week: 'Woche ab',
+  printView: 'Druckansicht',
+  print: 'Drucken',
+  noHotspots: 'Keine Rückmeldungen im Zeitraum.',
+  totals: 'Summe im Zeitraum: {count} Rückmeldungen; diese Woche {thisWeek}, Vorwoche {lastWeek}.',
+  duplicatesExcluded: 'Als Duplikat markierte Rückmeldungen werden nicht gezählt.',
+  openInbox: 'Rückmeldungen ansehen',
+  summaryTitle: 'Brennpunkte – Zusammenfassung',
+  generatedAt: 'Stand: {date}',
+  periodText: 'Zeitraum: {from} bis {to}',
+
+  errorTitle: 'Fehler',
+  errorCode: 'Fehlercode: {code}',
+  signInAgain: 'Erneut anmelden',
+} as const;
+
+type Key = keyof typeof de;
+type Messages = Record<Key, string>;
+
+const en: Messages = {
+  appName: 'Mitsprache – Analysis',
+  skipToContent: 'Skip to content',
+  mainNav: 'Main navigation',
+  navInbox: 'Inbox',
+  navHotspots: 'Hotspots',
+  signOut: 'Sign out',
+  signedInAs: 'Signed in as {user}',
+  language: 'Language',
+
+  signInTitle: 'Sign in for digitalisation officers',
+  user: 'User name',
+  password: 'Password',
+  signIn: 'Sign in',
+
+  inboxTitle: 'Inbox',
+  filters: 'Filters',
+  from: 'Created from (date)',
+  to: 'Created up to and including (date)',
+  app: 'Application',
+  route: 'Screen (route)',
+  category: 'Category',
+  impact: 'Impact',
+  appointment: 'During client appointment',
+  status: 'Status',
+  unit: 'Unit',
+  search: 'Search in notes',
+  applyFilters: 'Apply filters',
+  resetFilters: 'Reset filters',
+  any: 'Any',
+  yes: 'yes',
+  no: 'no',
+  statusNew: 'New (untouched)',
+  created: 'Created',
+  received: 'Received',
+  screen: 'Screen',
+  minutes: 'Minutes lost',
+  note: 'Note',
+  select: 'Select',
+  selectRecord: 'Select feedback of {date}',
+  selectAll: 'Select all on this page',
+  results: '{n} feedback records',
+  resultsOne: '1 feedback record',
+  resultsMore: 'More than {n} feedback records',
+  noResults: 'No feedback matches these filters.',
+  pages: 'Pages',
+  pageOf: 'Page {page}',
+  previous: 'Previous page',
+  next: 'Next page',
+  sortBy: 'Sort by {column}',
+  sortedAsc: 'sorted ascending',
+  sortedDesc: 'sorted descending',
+  sort: 'Sort',
+  direction: 'Direction',
+  ascending: 'ascending',
+  descending: 'descending',
+  exportTitle: 'Export (current filters)',
+  exportCsv: 'CSV for Excel',
+  separator: 'Separator',
+  semicolon: 'Semicolon (;)',
+  comma: 'Comma (,)',
+  exportJson: 'JSON',
+  exportNdjson: 'NDJSON',
+  download: 'Download',
+  format: 'Format',
+  bulkTitle: 'Edit selected feedback',
+  action: 'Action',
+  actionStatus: 'Set status and reply',
+  actionDuplicate: 'Mark as duplicates',
+  newStatus: 'New status',
+  reply: 'Reply to the caseworker',
+  replyBulkHint: 'Leave empty to keep existing replies.',
+  replyHint: 'Leave empty to remove the reply. At most 2000 characters.',
+  duplicateTarget: 'Duplicate of (id of the original feedback)',
+  duplicateTargetHint: 'Leave empty: the first selected feedback counts as the original.',
+  applyToSelection: 'Apply to selection',
+  duplicateBadge: 'Duplicate',
+  noticeBulk: '{n} feedback records changed.',
+  noticeSaved: 'Saved.',
+  noticeDuplicate: 'Marked as duplicate.',
+  noticeUnduplicate: 'Duplicate mark removed.',
+
+  detailTitle: 'Feedback',
+  backToInbox: 'Back to the inbox',
+  batch: 'Batch',
+  context: 'Context (redacted)',
+  url: 'Address',
+  pageTitle: 'Page title',
+  heading: 'Heading',
+  breadcrumb: 'Breadcrumb',
+  frame: 'Frame',
+  viewport: 'Window size',
+  browser: 'Browser',
+  extensionVersion: 'Extension version',
+  sinceLoad: 'Seconds since page load',
+  element: 'Picked element',
+  role: 'Role',
+  name: 'Name',
+  selector: 'Selector',
+  noElement: 'No element picked.',
+  screenshot: 'Screenshot (masked)',
+  screenshotAlt: 'Masked screenshot of this feedback ({masks} masks)',
+  noScreenshot: 'No screenshot.',
+  redactions: 'Masks applied on the device',
+  none: 'none',
+  reporter: 'Sender',
+  reporterNone: 'anonymous',
+  reporterPseudonym: 'Pseudonym {id}',
+  workflow: 'Processing',
+  currentStatus: 'Current status',
+  save: 'Save',
+  history: 'History',
+  noHistory: 'Not processed yet.',
+  when: 'When',
+  by: 'By',
+  duplicates: 'Duplicates',
+  duplicateOf: 'Duplicate of',
+  duplicatesOfThis: 'Marked as duplicates of this feedback',
+  markDuplicate: 'Mark as duplicate',
+  clearDuplicate: 'Remove mark',
+  rawRecord: 'Record as received (JSON)',
+
+  hotspotsTitle: 'Hotspots',
+  rankBy: 'Rank by',
+  metricCount: 'Count',
+  metricScore: 'Weighted impact (blocks = 3, slows = 2, minor = 1)',
+  metricScoreShort: 'Weighted',
+  metricMinutes: 'Minutes lost',
+  period: 'Period',
+  weeks: 'last {n} weeks',
+  allTime: 'all time',
+  asOf: 'As of',
+  show: 'Show',
+  rank: 'Rank',
+  thisWeek: 'This week',
+  lastWeek: 'Last week',
+  change: 'Change',
+  newThisWeek: 'new',
+  newThisWeekLong: 'First reported this week',
+  trend: 'Trend per week (top {n})',
+  trendTable: 'Trend as a table',
+  week: 'Week of',
+  printView: 'Print view',
+  print: 'Print',
+  noHotspots: 'No feedback in this period.',
+  totals: 'Total in period: {count} feedback records; this week {thisWeek}, last week {lastWeek}.',
+  duplicatesExcluded: 'Feedback marked as duplicate is not counted.',
+  openInbox: 'View feedback',
+  summaryTitle: 'Hotspots – summary',
+  generatedAt: 'As of {date}',
+  periodText: 'Period: {from} to {to}',
+
+  errorTitle: 'Error',
+  errorCode: 'Error code: {code}',
+  signInAgain: 'Sign in again',
+};
+
+/** Dashboard error codes, their HTTP status and text. Codes are stable; tests and logs use them. */
+export const DASHBOARD_ERRORS = {
+  signin_failed: {
+    status: 401,
+    de: 'Benutzername oder Passwort ist falsch.',
+    en: 'Wrong user name or password.',
+  },
+  signin_rate_limited: {
+    status: 429,
+    de: 'Zu viele fehlgeschlagene Anmeldungen. Bitte in einer Minute erneut versuchen.',
+    en: 'Too many failed sign-ins. Please try again in a minute.',
+  },
+  session_required: {
+    status: 401,
+    de: 'Bitte melden Sie sich an.',
+    en: 'Please sign in.',
+  },
+  csrf_origin_mismatch: {
+    status: 403,
+    de: 'Die Anfrage kam nicht von dieser Seite und wurde abgewiesen.',
+    en: 'The request did not come from this site and was refused.',
+  },
+  csrf_token_invalid: {
+    status: 403,
+    de: 'Das Formular ist abgelaufen. Bitte die Seite neu laden und erneut absenden.',
+    en: 'The form has expired. Please reload the page and submit again.',
+  },
+  bad_request: { status: 400, de: 'Ungültige Eingabe.', en: 'Invalid input.' },
+  unsupported_media_type: {
+    status: 415,
+    de: 'Formulardaten erwartet.',
+    en: 'Form data expected.',
+  },
+  too_large: { status: 413, de: 'Die Eingabe ist zu groß.', en: 'The input is too large.' },
+  record_not_found: {
+    status: 404,
+    de: 'Diese Rückmeldung gibt es nicht.',
+    en: 'There is no such feedback.',
+  },
+  not_found: { status: 404, de: 'Diese Seite gibt es nicht.', en: 'There is no such page.' },
+  nothing_selected: {
+    status: 400,
+    de: 'Bitte mindestens eine Rückmeldung auswählen.',
+    en: 'Please select at least one feedback record.',
+  },
+  duplicate_self: {
+    status: 400,
+    de: 'Eine Rückmeldung kann kein Duplikat von sich selbst sein.',
+    en: 'Feedback cannot be a duplicate of itself.',
+  },
+  duplicate_cycle: {
+    status: 409,
+    de: 'Die ursprüngliche Rückmeldung ist selbst als Duplikat dieser markiert.',
+    en: 'The original is itself marked as a duplicate of this feedback.',
+  },
+  duplicate_target_not_found: {
+    status: 400,
+    de: 'Die angegebene ursprüngliche Rückmeldung gibt es nicht.',
+    en: 'The given original feedback does not exist.',
+  },
+  internal_error: {
+    status: 500,
+    de: 'Interner Fehler. Bitte später erneut versuchen.',
+    en: 'Internal error. Please try again later.',
+  },
+  db_unavailable: {
+    status: 503,
+    de: 'Die Datenbank antwortet nicht. Bitte später erneut versuchen.',
+    en: 'The database is not answering. Please try again later.',
+  },
+} as const;
+
+/** A dashboard error code. */
+export type DashboardErrorCode = keyof typeof DASHBOARD_ERRORS;
+
+/** The strings of one language, with `{name}` placeholders filled by `t`. */
+export interface Translator {
+  lang: Lang;
+  t(key: Key, values?: Record<string, string | number>): string;
+  error(code: DashboardErrorCode): string;
+  status(status: OfficerStatus | null): string;
+  impact(impact: Impact): string;
+  category(id: string): string;
+}
+
+const STATUS_LABELS: Record<Lang, Record<OfficerStatus, string>> = {
+  de: {
+    received: 'Eingegangen',
+    in_review: 'In Prüfung',
+    forwarded: 'An den Hersteller weitergegeben',
+    solved: 'Gelöst',
+    wont_change: 'Wird nicht geändert',
+  },
+  en: {
+    received: 'Received',
+    in_review: 'In review',
+    forwarded: 'Forwarded to the vendor',
+    solved: 'Solved',
+    wont_change: 'Will not be changed',
+  },
+};
+
+const IMPACT_LABELS: Record<Lang, Record<Impact, string>> = {
+  de: { blocks: 'Blockiert die Arbeit', slows: 'Hält auf', minor: 'Geringfügig' },
+  en: { blocks: 'Blocks the work', slows: 'Slows down', minor: 'Minor' },
+};
+
+/** Strings for a language. */
+export function translator(lang: Lang): Translator {
+  const messages: Messages = lang === 'en' ? en : de;
+  return {
+    lang,
+    t(key, values = {}) {
+      return messages[key].replace(/\{(\w+)\}/g, (match, name: string) =>
+        name in values ? String(values[name]) : match,
+      );
+    },
+    error(code) {
+      return DASHBOARD_ERRORS[code][lang];
+    },
+    status(status) {
+      return status === null ? messages.statusNew : STATUS_LABELS[lang][status];
+    },
+    impact(impact) {
+      return IMPACT_LABELS[lang][impact];
+    },
+    category(id) {
+      // Organisations may define their own categories; their ids are shown as they are.
+      const known = DEFAULT_CATEGORIES.find((category) => category.id === id);
+      return known ? known[lang] : id;
+    },
+  };
+}
+
+/**
+ * The language for a request: the switch's cookie if set, else the first of German or English in
+ * `Accept-Language` by preference, else German.
+ */
+export function negotiateLang(cookie: string | undefined, acceptLanguage: string | undefined): Lang {
+  if (cookie === 'de' || cookie === 'en') return cookie;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1, index };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { tag } of ranked) {
+    if (tag === 'de' || tag.startsWith('de-')) return 'de';
+    if (tag === 'en' || tag.startsWith('en-')) return 'en';
+  }
+  return 'de';
+}

@@ -1,0 +1,148 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { DashboardStore, OfficerSession } from '../store/dashboard-types';
+import { randomToken } from './security';
+
+/** A session ends this long after sign-in, however active. */
+export const SESSION_MAX_AGE_MS = 10 * 60 * 60 * 1000;
+/** …and after this long without a request. */
+export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
+// last_seen_at is written at most this often, so reading pages does not write to the database each time.
+const TOUCH_EVERY_MS = 60 * 1000;
+
+/** Failed sign-ins allowed per window, per client address and per user name. */
+export const SIGNIN_MAX_FAILURES = 5;
+export const SIGNIN_WINDOW_MS = 60 * 1000;
+
+/** Cookie names; with https the `__Host-` prefix pins the cookie to this host and path `/`. */
+export function cookieNames(secure: boolean): { session: string; signin: string } {
+  return secure
+    ? { session: '__Host-mitsprache_session', signin: '__Host-mitsprache_signin' }
+    : { session: 'mitsprache_session', signin: 'mitsprache_signin' };
+}
+
+/** The session token is stored only as this hash, so a database dump does not hand out sessions. */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** Constant-time comparison of two tokens. */
+export function sameToken(a: string | undefined | null, b: string): boolean {
+  if (typeof a !== 'string') return false;
+  const left = createHash('sha256').update(a).digest();
+  const right = createHash('sha256').update(b).digest();
+  return timingSafeEqual(left, right) && a.length === b.length;
+}
+
+/** Sessions in the store behind cookies: http-only, SameSite=Strict, Secure with https. */
+export class Sessions {
+  readonly names;
+
+  constructor(
+    private readonly store: DashboardStore,
+    private readonly secure: boolean,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.names = cookieNames(secure);
+  }
+
+  #cookieOptions(maxAgeSeconds: number) {
+    return {
+      path: '/',
+      httpOnly: true,
+      secure: this.secure,
+      sameSite: 'Strict',
+      maxAge: maxAgeSeconds,
+    } as const;
+  }
+
+  /** Starts a session for `user` (a new token every time: no fixation) and sets its cookie. */
+  async start(c: Context, user: string): Promise<void> {
+    const token = randomToken();
+    const now = this.now();
+    await this.store.createSession({
+      tokenHash: tokenHash(token),
+      user,
+      csrfToken: randomToken(),
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS).toISOString(),
+      lastSeenAt: now.toISOString(),
+    });
+    setCookie(c, this.names.session, token, this.#cookieOptions(SESSION_MAX_AGE_MS / 1000));
+  }
+
+  /** The request's live session, or null (unknown, expired or idle too long). */
+  async current(c: Context): Promise<OfficerSession | null> {
+    const token = getCookie(c, this.names.session);
+    if (!token || token.length > 200) return null;
+    const now = this.now();
+    const hash = tokenHash(token);
+    const session = await this.store.findSession(hash, now.toISOString());
+    if (!session) return null;
+    const idle = now.getTime() - Date.parse(session.lastSeenAt);
+    if (idle > SESSION_IDLE_MS) {
+      await this.store.deleteSession(hash);
+      return null;
+    }
+    if (idle > TOUCH_EVERY_MS) await this.store.touchSession(hash, now.toISOString());
+    return session;
+  }
+
+  /** Ends the request's session and clears its cookie. */
+  async end(c: Context): Promise<void> {
+    const token = getCookie(c, this.names.session);
+    if (token) await this.store.deleteSession(tokenHash(token));
+    deleteCookie(c, this.names.session, { path: '/', secure: this.secure });
+  }
+
+  /**
+   * The sign-in form's CSRF token (double submit: the same random value in a cookie and in the
+   * form), so another site cannot sign a browser in to an account of its choosing.
+   */
+  signinToken(c: Context): string {
+    const existing = getCookie(c, this.names.signin);
+    if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+    const token = randomToken();
+    setCookie(c, this.names.signin, token, this.#cookieOptions(60 * 60));
+    return token;
+  }
+
+  /** Whether the submitted sign-in token matches the cookie. */
+  checkSigninToken(c: Context, submitted: string | undefined): boolean {
+    const cookie = getCookie(c, this.names.signin);
+    return cookie !== undefined && sameToken(submitted, cookie);
+  }
+}
+
+/**
+ * Sign-in throttling in the store (shared by all instances): at most `SIGNIN_MAX_FAILURES` failed
+ * attempts per `SIGNIN_WINDOW_MS`, counted per client address and per user name.
+ */
+export class SigninThrottle {
+  constructor(
+    private readonly store: DashboardStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  static keys(ip: string, user: string): string[] {
+    return [`ip:${ip}`, `user:${user.toLowerCase().slice(0, 64)}`];
+  }
+
+  /** Whether another attempt is refused right now. */
+  async blocked(ip: string, user: string): Promise<boolean> {
+    const since = new Date(this.now().getTime() - SIGNIN_WINDOW_MS).toISOString();
+    const counts = await this.store.signinFailures(SigninThrottle.keys(ip, user), since);
+    return [...counts.values()].some((n) => n >= SIGNIN_MAX_FAILURES);
+  }
+
+  /** Counts a failed attempt. */
+  async fail(ip: string, user: string): Promise<void> {
+    const now = this.now();
+    await this.store.addSigninFailure(
+      SigninThrottle.keys(ip, user),
+      now.toISOString(),
+      new Date(now.getTime() - SIGNIN_WINDOW_MS).toISOString(),
+    );
+  }
+}

@@ -1,0 +1,106 @@
+import type { OfficerSession } from '../../store/dashboard-types';
+import { type Html, html } from '../html';
+import type { Translator } from '../i18n';
+
+/** What every page needs from the request. */
+export interface PageContext {
+  t: Translator;
+  nonce: string;
+  /** The signed-in officer; null on the sign-in page. */
+  officer: OfficerSession | null;
+  /** Path and query of this page, for the language switch to come back to. */
+  here: string;
+  /** Versioned URLs of the static assets. */
+  assets: AssetUrls;
+}
+
+/** URLs of the static assets, with a content hash so browsers may cache them. */
+export interface AssetUrls {
+  css: string;
+  js: string;
+  uplotJs: string;
+  uplotCss: string;
+}
+
+/** Which navigation entry is the current page. */
+export type Section = 'inbox' | 'hotspots' | 'none';
+
+function langSwitch(page: PageContext): Html {
+  const back = encodeURIComponent(page.here);
+  const link = (lang: 'de' | 'en', label: string) =>
+    page.t.lang === lang
+      ? html`<li><a href="/dashboard/lang?to=${lang}&amp;back=${back}" lang="${lang}" aria-current="true">${label}</a></li>`
+      : html`<li><a href="/dashboard/lang?to=${lang}&amp;back=${back}" lang="${lang}">${label}</a></li>`;
+  return html`<nav aria-label="${page.t.t('language')}"><ul class="lang-switch">${link('de', 'Deutsch')}${link('en', 'English')}</ul></nav>`;
+}
+
+/** The page frame: header with navigation, session box and language switch; `main` holds `body`. */
+export function layout(
+  page: PageContext,
+  options: { title: string; section: Section; body: Html; chart?: boolean },
+): Html {
+  const { t, officer } = page;
+  const navLink = (section: Section, href: string, label: string) =>
+    html`<li><a href="${href}"${options.section === section ? html` aria-current="page"` : ''}>${label}</a></li>`;
+  return html`<!doctype html>
+<html lang="${t.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${options.title} – ${t.t('appName')}</title>
+<link rel="stylesheet" href="${page.assets.css}">
+${options.chart ? html`<link rel="stylesheet" href="${page.assets.uplotCss}">` : ''}
+</head>
+<body>
+<a class="skip-link" href="#main">${t.t('skipToContent')}</a>
+<header class="site-header">
+<p class="brand">${t.t('appName')}</p>
+${
+  officer
+    ? html`<nav aria-label="${t.t('mainNav')}"><ul class="nav-list">
+${navLink('inbox', '/dashboard', t.t('navInbox'))}
+${navLink('hotspots', '/dashboard/hotspots', t.t('navHotspots'))}
+</ul></nav>`
+    : ''
+}
+<div class="session-box">
+${langSwitch(page)}
+${
+  officer
+    ? html`<span>${t.t('signedInAs', { user: officer.user })}</span>
+<form method="post" action="/dashboard/signout"><input type="hidden" name="_csrf" value="${officer.csrfToken}"><button type="submit" class="secondary">${t.t('signOut')}</button></form>`
+    : ''
+}
+</div>
+</header>
+<main id="main" tabindex="-1">
+${options.body}
+</main>
+${options.chart ? html`<script src="${page.assets.uplotJs}" nonce="${page.nonce}"></script>` : ''}
+<script src="${page.assets.js}" nonce="${page.nonce}"></script>
+</body>
+</html>
+`;
+}
+
+/** A hidden input carrying the session's CSRF token; every POST form has one. */
+export function csrfField(officer: OfficerSession | null): Html {
+  return officer ? html`<input type="hidden" name="_csrf" value="${officer.csrfToken}">` : html``;
+}
+
+/** A `<select>` with a label; `options` are [value, label] pairs. */
+export function selectField(
+  id: string,
+  name: string,
+  label: string,
+  options: readonly (readonly [string, string])[],
+  selected: string | undefined,
+  attrs: Html | string = '',
+): Html {
+  return html`<div class="field"><label for="${id}">${label}</label>
+<select id="${id}" name="${name}"${attrs}>${options.map(
+    ([value, text]) =>
+      html`<option value="${value}"${value === (selected ?? '') ? html` selected` : ''}>${text}</option>`,
+  )}</select></div>`;
+}

@@ -1,0 +1,57 @@
+import type { Migration } from './sqlite';
+
+// The PostgreSQL variant of every step in sqlite.ts, with the same version and name (a meta-test
+// checks they stay in step). Same columns and meaning: timestamps stay ISO 8601 UTC text, in the "C"
+// collation so they compare byte-wise like SQLite's; booleans stay 0/1 integers; `seq INTEGER
+// PRIMARY KEY` and AUTOINCREMENT become BIGSERIAL.
+/** The PostgreSQL schema history of the collector's own tables, applied like SQLITE_MIGRATIONS. */
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'records, officer status and status history',
+    sql: `
+      CREATE TABLE records (
+        seq                 BIGSERIAL PRIMARY KEY,
+        id                  TEXT NOT NULL UNIQUE,
+        received_at         TEXT COLLATE "C" NOT NULL,
+        batch_id            TEXT NOT NULL,
+        created_at          TEXT COLLATE "C" NOT NULL,
+        app                 TEXT NOT NULL,
+        route_template      TEXT NOT NULL,
+        screen_name         TEXT NOT NULL,
+        category            TEXT NOT NULL,
+        impact              TEXT NOT NULL,
+        during_appointment  INTEGER NOT NULL,
+        minutes_lost        INTEGER,
+        unit                TEXT,
+        note                TEXT NOT NULL,
+        record_json         TEXT NOT NULL
+      );
+      CREATE INDEX records_received_at ON records (received_at);
+      CREATE INDEX records_created_at ON records (created_at);
+      CREATE INDEX records_app_route ON records (app, route_template);
+      CREATE INDEX records_category ON records (category);
+
+      CREATE TABLE record_status (
+        id          TEXT PRIMARY KEY REFERENCES records (id),
+        status      TEXT NOT NULL,
+        reply       TEXT,
+        updated_at  TEXT COLLATE "C" NOT NULL,
+        change_seq  BIGINT NOT NULL
+      );
+      CREATE INDEX record_status_status ON record_status (status);
+      CREATE INDEX record_status_change_seq ON record_status (change_seq);
+
+      -- A sequence never hands a number out twice; the store serialises status changes so numbers
+      -- also become visible in order (the status cursor must not skip a change committed late).
+      CREATE TABLE status_history (
+        change_seq  BIGSERIAL PRIMARY KEY,
+        id          TEXT NOT NULL REFERENCES records (id),
+        status      TEXT NOT NULL,
+        reply       TEXT,
+        changed_at  TEXT COLLATE "C" NOT NULL
+      );
+      CREATE INDEX status_history_id ON status_history (id, change_seq);
+    `,
+  },
+];

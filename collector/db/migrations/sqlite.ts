@@ -1,0 +1,59 @@
+/** One forward-only schema step; `version` numbers are contiguous from 1 (checked by a meta-test). */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+// Kept close to portable SQL so the PostgreSQL store can mirror it: TEXT timestamps are ISO 8601 UTC
+// (they sort lexicographically), booleans are 0/1 integers, `seq INTEGER PRIMARY KEY` becomes BIGSERIAL.
+/** The SQLite schema history, applied in order at start and recorded in `schema_migrations`. */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'records, officer status and status history',
+    sql: `
+      CREATE TABLE records (
+        seq                 INTEGER PRIMARY KEY,
+        id                  TEXT NOT NULL UNIQUE,
+        received_at         TEXT NOT NULL,
+        batch_id            TEXT NOT NULL,
+        created_at          TEXT NOT NULL,
+        app                 TEXT NOT NULL,
+        route_template      TEXT NOT NULL,
+        screen_name         TEXT NOT NULL,
+        category            TEXT NOT NULL,
+        impact              TEXT NOT NULL,
+        during_appointment  INTEGER NOT NULL,
+        minutes_lost        INTEGER,
+        unit                TEXT,
+        note                TEXT NOT NULL,
+        record_json         TEXT NOT NULL
+      );
+      CREATE INDEX records_received_at ON records (received_at);
+      CREATE INDEX records_created_at ON records (created_at);
+      CREATE INDEX records_app_route ON records (app, route_template);
+      CREATE INDEX records_category ON records (category);
+
+      CREATE TABLE record_status (
+        id          TEXT PRIMARY KEY REFERENCES records (id),
+        status      TEXT NOT NULL,
+        reply       TEXT,
+        updated_at  TEXT NOT NULL,
+        change_seq  INTEGER NOT NULL
+      );
+      CREATE INDEX record_status_status ON record_status (status);
+      CREATE INDEX record_status_change_seq ON record_status (change_seq);
+
+      -- AUTOINCREMENT: change_seq is the status cursor, so a number must never be handed out twice.
+      CREATE TABLE status_history (
+        change_seq  INTEGER PRIMARY KEY AUTOINCREMENT,
+        id          TEXT NOT NULL REFERENCES records (id),
+        status      TEXT NOT NULL,
+        reply       TEXT,
+        changed_at  TEXT NOT NULL
+      );
+      CREATE INDEX status_history_id ON status_history (id, change_seq);
+    `,
+  },
+];

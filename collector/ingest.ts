@@ -1,0 +1,42 @@
+import type { FeedbackRecord } from '../utils/schema/record';
+import { BatchItem, type BatchRequest, type ItemResult } from '../utils/schema/wire';
+import { describeFirstIssue } from './errors';
+import type { Store } from './store/types';
+
+// ItemResult.id allows 100 characters; an over-long id from a broken client is cut, not echoed whole.
+const ID_MAX = 100;
+
+function givenId(item: unknown): string {
+  if (typeof item !== 'object' || item === null || !('id' in item)) return '';
+  return typeof item.id === 'string' ? item.id.slice(0, ID_MAX) : '';
+}
+
+/**
+ * Validates every item on its own — one bad record is rejected with a reason instead of failing the
+ * batch — stores the valid ones in one transaction, and returns one result per item in input order.
+ */
+export async function ingestBatch(
+  store: Store,
+  batch: BatchRequest,
+  receivedAt: string,
+): Promise<ItemResult[]> {
+  const results: ItemResult[] = new Array(batch.items.length);
+  const valid: FeedbackRecord[] = [];
+  const positions: number[] = [];
+  batch.items.forEach((item, index) => {
+    const parsed = BatchItem.safeParse(item);
+    if (parsed.success) {
+      valid.push(parsed.data);
+      positions.push(index);
+    } else {
+      results[index] = { id: givenId(item), status: 'rejected', reason: describeFirstIssue(parsed.error) };
+    }
+  });
+  if (valid.length > 0) {
+    const stored = await store.ingest(valid, { batchId: batch.batchId, receivedAt });
+    stored.forEach((result, k) => {
+      results[positions[k] as number] = result;
+    });
+  }
+  return results;
+}

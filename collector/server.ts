@@ -1,0 +1,121 @@
+import { mkdirSync } from 'node:fs';
+import type { Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createAdaptorServer } from '@hono/node-server';
+import { createApp, FEEDBACK_PATH } from './app';
+import { type CollectorConfig, type CollectorConfigInput, parseConfig } from './config';
+import { openSqliteDashboardStore } from './store/dashboard-sqlite';
+import type { DashboardStore } from './store/dashboard-types';
+import { openPostgresStore, redactDatabaseUrl } from './store/postgres';
+import { openSqliteStore, SQLITE_FILE_NAME } from './store/sqlite';
+import type { Store } from './store/types';
+
+/** A running collector. */
+export interface RunningCollector {
+  /** Origin, e.g. `http://127.0.0.1:8787` (no trailing slash). */
+  url: string;
+  /** The URL to configure in the extension: `url` + `/api/v1/feedback`. */
+  endpoint: string;
+  port: number;
+  store: Store;
+  /** The officers' dashboard's side of the database (the same object as `store` on PostgreSQL). */
+  dashboard: DashboardStore;
+  config: CollectorConfig;
+  /** Absolute path of the SQLite file; with `DATABASE_URL`, that URL without its password. */
+  databaseFile: string;
+  /** Stops accepting connections, lets in-flight requests finish (up to `shutdownGraceMs`), closes the DB. */
+  close(): Promise<void>;
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * Starts the collector. `overrides` are validated like the environment (defaults fill the rest; port 0
+ * picks a free port); the environment itself is not read here — `main.ts` does that.
+ */
+export async function startCollector(overrides: CollectorConfigInput = {}): Promise<RunningCollector> {
+  const config = parseConfig(overrides);
+  const dataDir = path.resolve(config.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  // DATABASE_URL selects PostgreSQL (several instances on one database); else the embedded SQLite file.
+  const postgres = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : undefined;
+  const databaseFile = postgres
+    ? redactDatabaseUrl(config.databaseUrl as string)
+    : path.join(dataDir, SQLITE_FILE_NAME);
+  const store: Store = postgres ?? openSqliteStore(databaseFile);
+  const dashboard: DashboardStore = postgres ?? openSqliteDashboardStore(databaseFile);
+  const closeStores = async () => {
+    if ((dashboard as unknown) !== store) await dashboard.close();
+    await store.close();
+  };
+  let app: ReturnType<typeof createApp>;
+  try {
+    app = createApp(store, config, dashboard);
+  } catch (error) {
+    // E.g. an invalid officers file: the databases must not stay open behind the error.
+    await closeStores();
+    throw error;
+  }
+
+  // Global Request/Response stay untouched: the collector is also embedded in test and demo processes.
+  const server = createAdaptorServer({ fetch: app.fetch, overrideGlobalObjects: false }) as Server;
+  const inFlight = new Set<ServerResponse>();
+  let closing: Promise<void> | undefined;
+
+  // Prepended so it runs before the adapter can write headers.
+  server.prependListener('request', (_request, response: ServerResponse) => {
+    inFlight.add(response);
+    if (closing) response.setHeader('Connection', 'close');
+    response.on('close', () => {
+      inFlight.delete(response);
+      // A keep-alive connection whose last request just finished would otherwise hold close() open.
+      if (closing) server.closeIdleConnections();
+    });
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await closeStores();
+    throw error;
+  }
+
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${urlHost(config.host)}:${port}`;
+
+  const shutdown = async () => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const response of inFlight) {
+      if (!response.headersSent) response.setHeader('Connection', 'close');
+    }
+    server.closeIdleConnections();
+    // A client that never finishes its upload must not keep the process alive forever.
+    const timer = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+    await closed;
+    clearTimeout(timer);
+    await closeStores();
+  };
+
+  return {
+    url,
+    endpoint: `${url}${FEEDBACK_PATH}`,
+    port,
+    store,
+    dashboard,
+    config,
+    databaseFile,
+    close() {
+      closing ??= shutdown();
+      return closing;
+    },
+  };
+}

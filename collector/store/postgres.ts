@@ -1,0 +1,682 @@
+import pg from 'pg';
+import type { FeedbackRecord } from '../../utils/schema/record';
+import type { ItemResult, OfficerStatus, StatusResponse, StatusUpdate } from '../../utils/schema/wire';
+import {
+  buildReport,
+  countQuery,
+  distinctValuesQuery,
+  exportQuery,
+  FIRST_WEEK_QUERY,
+  inboxQuery,
+  numbered,
+  type Query,
+  type RankingSqlRow,
+  type RecordSqlRow,
+  ROUTES_QUERY,
+  rankingQuery,
+  SCREEN_NAME_QUERY,
+  TREND_SERIES,
+  toExportRow,
+  toInboxRow,
+  totalsQuery,
+  trendQuery,
+  trendWeeks,
+  weekOf,
+} from '../dashboard/sql';
+import { DatabaseTooNewError } from '../db/migrate';
+import { DASHBOARD_POSTGRES_MIGRATIONS } from '../db/migrations/dashboard-postgres';
+import { POSTGRES_MIGRATIONS } from '../db/migrations/postgres';
+import type { Migration } from '../db/migrations/sqlite';
+import {
+  type AuditEntry,
+  COUNT_CAP,
+  type DashboardStore,
+  type DuplicateLinks,
+  type ExportRecordRow,
+  type FilterOptions,
+  type HotspotQuery,
+  type HotspotReport,
+  type InboxPage,
+  type MarkDuplicateResult,
+  type OfficerAccount,
+  type OfficerSession,
+  type RecordFilter,
+  type RecordSort,
+} from './dashboard-types';
+import {
+  BadCursorError,
+  type BatchMeta,
+  type ExportQuery,
+  type ExportRow,
+  type StatusChange,
+  type StatusInput,
+  type Store,
+  type StoredRecord,
+} from './types';
+
+// Advisory lock keys (arbitrary, fixed): migrations, status changes, duplicate marks.
+const MIGRATION_LOCK = 7_310_001;
+const STATUS_LOCK = 7_310_002;
+const DUPLICATE_LOCK = 7_310_003;
+// 14 parameters per row; PostgreSQL allows 65 535 per statement.
+const ROWS_PER_INSERT = 1000;
+const ROWS_PER_FETCH = 500;
+
+/** Options beyond the URL. */
+export interface PostgresOptions {
+  /** Schema to use (created if missing) instead of the role's default; tests isolate themselves this way. */
+  schema?: string;
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+}
+
+/** The URL without its password, for logs and the start-up line. */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid schema name ${name.slice(0, 70)}`);
+  return `"${name}"`;
+}
+
+/** Applies pending migrations of one series; callers hold the migration lock inside a transaction. */
+async function applySeries(
+  client: pg.PoolClient,
+  table: string,
+  migrations: readonly Migration[],
+): Promise<number[]> {
+  await client.query(`CREATE TABLE IF NOT EXISTS ${table} (
+    version     INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    applied_at  TEXT NOT NULL
+  )`);
+  const applied = new Set(
+    (await client.query<{ version: number }>(`SELECT version FROM ${table}`)).rows.map((row) => row.version),
+  );
+  const known = migrations.at(-1)?.version ?? 0;
+  const newest = Math.max(0, ...applied);
+  if (newest > known) throw new DatabaseTooNewError(newest, known);
+  const done: number[] = [];
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue;
+    await client.query(migration.sql);
+    await client.query(`INSERT INTO ${table} (version, name, applied_at) VALUES ($1, $2, $3)`, [
+      migration.version,
+      migration.name,
+      new Date().toISOString(),
+    ]);
+    done.push(migration.version);
+  }
+  return done;
+}
+
+interface StatusRow {
+  id: string;
+  status: OfficerStatus;
+  reply: string | null;
+  updated_at: string;
+  change_seq: string;
+}
+
+function parseCursor(since: string | undefined): number {
+  if (since === undefined || since === '') return 0;
+  if (!/^\d{1,15}$/.test(since)) throw new BadCursorError(since);
+  return Number(since);
+}
+
+function recordRow(record: FeedbackRecord, batch: BatchMeta): unknown[] {
+  return [
+    record.id,
+    batch.receivedAt,
+    batch.batchId,
+    new Date(record.createdAt).toISOString(),
+    record.context.app,
+    record.context.routeTemplate,
+    record.context.screen.name,
+    record.category,
+    record.impact,
+    record.duringAppointment ? 1 : 0,
+    record.minutesLost,
+    record.reporter.mode === 'unit' ? record.reporter.unit : null,
+    record.note,
+    JSON.stringify(record),
+  ];
+}
+
+/**
+ * The PostgreSQL store, for organisations running several collector instances on one database. Same
+ * tables and semantics as the SQLite stores (the collector's and the dashboard's) in one object.
+ */
+export class PostgresStore implements Store, DashboardStore {
+  readonly #pool: pg.Pool;
+  // Cursors of running exports; close() ends abandoned ones so the pool can shut down.
+  readonly #cursors = new Set<AsyncGenerator<unknown>>();
+
+  private constructor(pool: pg.Pool) {
+    this.#pool = pool;
+  }
+
+  /** Connects, creates the schema if asked, and applies pending migrations of both series. */
+  static async open(url: string, options: PostgresOptions = {}): Promise<PostgresStore> {
+    const schema = options.schema ? quoteIdent(options.schema) : undefined;
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    // An idle client losing its connection must not crash the process; the next query reconnects.
+    pool.on('error', (error) => console.error('collector: idle PostgreSQL connection failed', error.message));
+    try {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        // Several instances starting at once: one migrates, the others wait and then find nothing to do.
+        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+        if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        await applySeries(client, 'schema_migrations', POSTGRES_MIGRATIONS);
+        await applySeries(client, 'dashboard_schema_migrations', DASHBOARD_POSTGRES_MIGRATIONS);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PostgresStore(pool);
+  }
+
+  async #query<Row extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<Row[]> {
+    return (await this.#pool.query<Row>(sql, params)).rows;
+  }
+
+  async #run<Row extends pg.QueryResultRow>(query: Query): Promise<Row[]> {
+    return this.#query<Row>(numbered(query.sql), query.params);
+  }
+
+  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Rows of a query read through a server-side cursor in one read-only snapshot. */
+  #cursor<Row>(sql: string, params: unknown[]): AsyncIterableIterator<Row> {
+    const pool = this.#pool;
+    const cursors = this.#cursors;
+    async function* read(): AsyncGenerator<Row> {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        await client.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${sql}`, params);
+        for (;;) {
+          const { rows } = await client.query<Row & pg.QueryResultRow>(
+            `FETCH ${ROWS_PER_FETCH} FROM export_rows`,
+          );
+          for (const row of rows) yield row as Row;
+          if (rows.length < ROWS_PER_FETCH) break;
+        }
+      } catch (error) {
+        broken = true;
+        throw error;
+      } finally {
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
+        client.release(broken);
+        cursors.delete(generator);
+      }
+    }
+    const generator = read();
+    cursors.add(generator);
+    return generator;
+  }
+
+  // --- Store ---
+
+  async ingest(records: readonly FeedbackRecord[], batch: BatchMeta): Promise<ItemResult[]> {
+    // The first occurrence of an id in the batch is the one stored, as in SQLite.
+    const first = new Map<string, number>();
+    records.forEach((record, index) => {
+      if (!first.has(record.id)) first.set(record.id, index);
+    });
+    // Inserted in a fixed order of the hotspot rows their triggers update, so two instances
+    // ingesting at once take those row locks in the same order and cannot deadlock.
+    const order = [...first.values()].sort((a, b) => {
+      const x = records[a] as FeedbackRecord;
+      const y = records[b] as FeedbackRecord;
+      const kx = `${x.context.app}\u0000${x.context.routeTemplate}\u0000${weekOf(new Date(x.createdAt))}`;
+      const ky = `${y.context.app}\u0000${y.context.routeTemplate}\u0000${weekOf(new Date(y.createdAt))}`;
+      return kx < ky ? -1 : kx > ky ? 1 : a - b;
+    });
+    const inserted = await this.#transaction(async (client) => {
+      const ids = new Set<string>();
+      for (let start = 0; start < order.length; start += ROWS_PER_INSERT) {
+        const chunk = order.slice(start, start + ROWS_PER_INSERT);
+        const params: unknown[] = [];
+        const values = chunk.map((index) => {
+          const row = recordRow(records[index] as FeedbackRecord, batch);
+          const base = params.length;
+          params.push(...row);
+          return `(${row.map((_, i) => `$${base + i + 1}`).join(', ')})`;
+        });
+        const result = await client.query<{ id: string }>(
+          `INSERT INTO records (id, received_at, batch_id, created_at, app, route_template, screen_name,
+                                category, impact, during_appointment, minutes_lost, unit, note, record_json)
+           VALUES ${values.join(', ')}
+           ON CONFLICT (id) DO NOTHING RETURNING id`,
+          params,
+        );
+        for (const row of result.rows) ids.add(row.id);
+      }
+      return ids;
+    });
+    return records.map((record, index) => ({
+      id: record.id,
+      status: inserted.has(record.id) && first.get(record.id) === index ? 'accepted' : 'duplicate',
+    }));
+  }
+
+  async statusSince(ids: readonly string[], since: string | undefined): Promise<StatusResponse> {
+    const after = parseCursor(since);
+    const unique = [...new Set(ids)];
+    const rows =
+      unique.length === 0
+        ? []
+        : await this.#query<StatusRow>(
+            `SELECT id, status, reply, updated_at, change_seq FROM record_status
+             WHERE change_seq > $1 AND id = ANY($2::text[]) ORDER BY change_seq`,
+            [after, unique],
+          );
+    // As in SQLite: the cursor moves only past changes this reply contains.
+    const cursor = rows.reduce((max, row) => Math.max(max, Number(row.change_seq)), after);
+    return {
+      updates: rows.map((row) => ({
+        id: row.id,
+        status: row.status,
+        reply: row.reply,
+        updatedAt: row.updated_at,
+      })),
+      cursor: String(cursor),
+    };
+  }
+
+  async setStatus(
+    id: string,
+    input: StatusInput,
+    at = new Date().toISOString(),
+  ): Promise<StatusUpdate | null> {
+    return this.#transaction(async (client) => {
+      // Serialised: change_seq is the caseworkers' cursor, so a number must not become visible after a
+      // higher one (two concurrent transactions could otherwise commit out of sequence order).
+      await client.query('SELECT pg_advisory_xact_lock($1)', [STATUS_LOCK]);
+      const exists = await client.query('SELECT 1 FROM records WHERE id = $1', [id]);
+      if (exists.rowCount === 0) return null;
+      const reply =
+        input.reply === undefined
+          ? ((
+              await client.query<{ reply: string | null }>('SELECT reply FROM record_status WHERE id = $1', [
+                id,
+              ])
+            ).rows[0]?.reply ?? null)
+          : input.reply;
+      const history = await client.query<{ change_seq: string }>(
+        'INSERT INTO status_history (id, status, reply, changed_at) VALUES ($1, $2, $3, $4) RETURNING change_seq',
+        [id, input.status, reply, at],
+      );
+      await client.query(
+        `INSERT INTO record_status (id, status, reply, updated_at, change_seq) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, reply = EXCLUDED.reply,
+           updated_at = EXCLUDED.updated_at, change_seq = EXCLUDED.change_seq`,
+        [id, input.status, reply, at, history.rows[0]?.change_seq],
+      );
+      return { id, status: input.status, reply, updatedAt: at };
+    });
+  }
+
+  async getRecord(id: string): Promise<StoredRecord | null> {
+    const row = (
+      await this.#query<{
+        id: string;
+        received_at: string;
+        batch_id: string;
+        record_json: string;
+        status: OfficerStatus | null;
+        reply: string | null;
+        updated_at: string | null;
+      }>(
+        `SELECT r.id, r.received_at, r.batch_id, r.record_json, s.status, s.reply, s.updated_at
+         FROM records r LEFT JOIN record_status s ON s.id = r.id WHERE r.id = $1`,
+        [id],
+      )
+    )[0];
+    if (!row) return null;
+    const history: StatusChange[] = (
+      await this.#query<{ status: OfficerStatus; reply: string | null; changed_at: string }>(
+        'SELECT status, reply, changed_at FROM status_history WHERE id = $1 ORDER BY change_seq',
+        [id],
+      )
+    ).map((change) => ({ status: change.status, reply: change.reply, at: change.changed_at }));
+    return {
+      id: row.id,
+      receivedAt: row.received_at,
+      batchId: row.batch_id,
+      record: JSON.parse(row.record_json) as FeedbackRecord,
+      status: row.status,
+      reply: row.reply,
+      updatedAt: row.updated_at,
+      history,
+    };
+  }
+
+  async *exportStream(query: ExportQuery): AsyncIterableIterator<ExportRow> {
+    const column = query.by === 'created' ? 'r.created_at' : 'r.received_at';
+    const conditions: string[] = [];
+    const params: string[] = [];
+    if (query.from) {
+      params.push(query.from);
+      conditions.push(`${column} >= $${params.length}`);
+    }
+    if (query.to) {
+      params.push(query.to);
+      conditions.push(`${column} < $${params.length}`);
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const rows = this.#cursor<{
+      id: string;
+      received_at: string;
+      batch_id: string;
+      record_json: string;
+      status: OfficerStatus | null;
+      reply: string | null;
+    }>(
+      `SELECT r.id, r.received_at, r.batch_id, r.record_json, s.status, s.reply
+       FROM records r LEFT JOIN record_status s ON s.id = r.id
+       ${where} ORDER BY ${column}, r.seq`,
+      params,
+    );
+    for await (const row of rows) {
+      yield {
+        id: row.id,
+        receivedAt: row.received_at,
+        batchId: row.batch_id,
+        status: row.status,
+        reply: row.reply,
+        recordJson: row.record_json,
+      };
+    }
+  }
+
+  async health(): Promise<void> {
+    await this.#pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    for (const cursor of [...this.#cursors]) await cursor.return(undefined).catch(() => undefined);
+    await this.#pool.end();
+  }
+
+  // --- DashboardStore ---
+
+  async listRecords(
+    filter: RecordFilter,
+    sort: RecordSort,
+    offset: number,
+    limit: number,
+  ): Promise<InboxPage> {
+    const [rows, count] = await Promise.all([
+      this.#run<RecordSqlRow & pg.QueryResultRow>(inboxQuery(filter, sort, offset, limit, 'postgres')),
+      this.#run<{ n: string }>(countQuery(filter, COUNT_CAP + 1, 'postgres')),
+    ]);
+    const total = Number(count[0]?.n ?? 0);
+    return { rows: rows.map(toInboxRow), total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
+  }
+
+  async *exportRecords(filter: RecordFilter, sort: RecordSort): AsyncIterableIterator<ExportRecordRow> {
+    const query = exportQuery(filter, sort, 'postgres');
+    for await (const row of this.#cursor<RecordSqlRow>(numbered(query.sql), query.params))
+      yield toExportRow(row);
+  }
+
+  async hotspots(query: HotspotQuery): Promise<HotspotReport> {
+    const ranking = await this.#run<RankingSqlRow & pg.QueryResultRow>(rankingQuery(query, 'postgres'));
+    const weeks = trendWeeks(query);
+    const top = ranking
+      .slice(0, TREND_SERIES)
+      .map((row) => ({ app: row.app, routeTemplate: row.route_template }));
+    const trend = top.length
+      ? await this.#run<{ app: string; route_template: string; week: string; count: string }>(
+          trendQuery(query, weeks, top, 'postgres'),
+        )
+      : [];
+    const totals = (
+      await this.#run<{ count: string; this_week: string; last_week: string }>(totalsQuery(query, 'postgres'))
+    )[0] ?? { count: 0, this_week: 0, last_week: 0 };
+    return buildReport(ranking, trend, totals, weeks, async (app, route) => {
+      const [first, screen] = await Promise.all([
+        this.#query<{ week: string | null }>(numbered(FIRST_WEEK_QUERY), [app, route]),
+        this.#query<{ screen_name: string }>(numbered(SCREEN_NAME_QUERY), [app, route]),
+      ]);
+      return { firstWeek: first[0]?.week ?? '', screenName: screen[0]?.screen_name ?? '' };
+    });
+  }
+
+  async filterOptions(): Promise<FilterOptions> {
+    const [routes, categories, units] = await Promise.all([
+      this.#query<{ app: string; route_template: string }>(ROUTES_QUERY),
+      this.#run<{ x: string }>(distinctValuesQuery('category', 500)),
+      this.#run<{ x: string }>(distinctValuesQuery('unit', 500)),
+    ]);
+    return {
+      apps: [...new Set(routes.map((row) => row.app))],
+      routes: routes.map((row) => ({ app: row.app, routeTemplate: row.route_template })),
+      categories: categories.map((row) => row.x),
+      units: units.map((row) => row.x),
+    };
+  }
+
+  async duplicateLinks(id: string): Promise<DuplicateLinks> {
+    const [of, duplicates] = await Promise.all([
+      this.#query<{ duplicate_of: string }>('SELECT duplicate_of FROM record_duplicates WHERE id = $1', [id]),
+      this.#query<{ id: string }>(
+        'SELECT id FROM record_duplicates WHERE duplicate_of = $1 ORDER BY marked_at, id',
+        [id],
+      ),
+    ]);
+    return { duplicateOf: of[0]?.duplicate_of ?? null, duplicates: duplicates.map((row) => row.id) };
+  }
+
+  async markDuplicate(id: string, of: string, officer: string, at: string): Promise<MarkDuplicateResult> {
+    if (id === of) return 'self';
+    return this.#transaction(async (client) => {
+      // One mark at a time: two officers flattening chains concurrently could otherwise build a cycle.
+      await client.query('SELECT pg_advisory_xact_lock($1)', [DUPLICATE_LOCK]);
+      const found = await client.query<{ id: string }>('SELECT id FROM records WHERE id = ANY($1::text[])', [
+        [id, of],
+      ]);
+      const present = new Set(found.rows.map((row) => row.id));
+      if (!present.has(id)) return 'not_found';
+      if (!present.has(of)) return 'target_not_found';
+      const root =
+        (
+          await client.query<{ duplicate_of: string }>(
+            'SELECT duplicate_of FROM record_duplicates WHERE id = $1',
+            [of],
+          )
+        ).rows[0]?.duplicate_of ?? of;
+      if (root === id) return 'cycle';
+      await client.query('UPDATE record_duplicates SET duplicate_of = $1 WHERE duplicate_of = $2', [
+        root,
+        id,
+      ]);
+      await client.query('DELETE FROM record_duplicates WHERE id = $1', [id]);
+      await client.query(
+        'INSERT INTO record_duplicates (id, duplicate_of, marked_at, marked_by) VALUES ($1, $2, $3, $4)',
+        [id, root, at, officer],
+      );
+      return 'ok';
+    });
+  }
+
+  async clearDuplicate(id: string): Promise<boolean> {
+    return (
+      ((await this.#pool.query('DELETE FROM record_duplicates WHERE id = $1', [id])).rowCount ?? 0) === 1
+    );
+  }
+
+  async addAudit(recordId: string, entry: AuditEntry): Promise<void> {
+    await this.#pool.query(
+      'INSERT INTO dashboard_audit (record_id, at, officer, action, detail) VALUES ($1, $2, $3, $4, $5)',
+      [recordId, entry.at, entry.officer, entry.action, entry.detail],
+    );
+  }
+
+  async audit(recordId: string): Promise<AuditEntry[]> {
+    return this.#query<AuditEntry & pg.QueryResultRow>(
+      'SELECT at, officer, action, detail FROM dashboard_audit WHERE record_id = $1 ORDER BY seq',
+      [recordId],
+    );
+  }
+
+  async existingIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.#query<{ id: string }>('SELECT id FROM records WHERE id = ANY($1::text[])', [
+      [...ids],
+    ]);
+    return new Set(rows.map((row) => row.id));
+  }
+
+  async findOfficer(user: string): Promise<OfficerAccount | null> {
+    const row = (
+      await this.#query<{ user_name: string; password_hash: string }>(
+        'SELECT user_name, password_hash FROM officers WHERE user_name = $1',
+        [user],
+      )
+    )[0];
+    return row ? { user: row.user_name, passwordHash: row.password_hash } : null;
+  }
+
+  async putOfficer(account: OfficerAccount, replace: boolean, at: string): Promise<boolean> {
+    return this.#transaction(async (client) => {
+      const result = await client.query(
+        replace
+          ? `INSERT INTO officers (user_name, password_hash, created_at) VALUES ($1, $2, $3)
+             ON CONFLICT (user_name) DO UPDATE SET password_hash = EXCLUDED.password_hash`
+          : 'INSERT INTO officers (user_name, password_hash, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [account.user, account.passwordHash, at],
+      );
+      const changed = result.rowCount === 1;
+      if (changed && replace)
+        await client.query('DELETE FROM officer_sessions WHERE user_name = $1', [account.user]);
+      return changed;
+    });
+  }
+
+  async removeOfficer(user: string): Promise<boolean> {
+    return this.#transaction(async (client) => {
+      await client.query('DELETE FROM officer_sessions WHERE user_name = $1', [user]);
+      return (await client.query('DELETE FROM officers WHERE user_name = $1', [user])).rowCount === 1;
+    });
+  }
+
+  async listOfficers(): Promise<string[]> {
+    return (
+      await this.#query<{ user_name: string }>('SELECT user_name FROM officers ORDER BY user_name')
+    ).map((row) => row.user_name);
+  }
+
+  async createSession(session: OfficerSession): Promise<void> {
+    await this.#pool.query(
+      `INSERT INTO officer_sessions (token_hash, user_name, csrf_token, created_at, expires_at, last_seen_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        session.tokenHash,
+        session.user,
+        session.csrfToken,
+        session.createdAt,
+        session.expiresAt,
+        session.lastSeenAt,
+      ],
+    );
+    await this.#pool.query('DELETE FROM officer_sessions WHERE expires_at <= $1', [session.createdAt]);
+  }
+
+  async findSession(tokenHash: string, now: string): Promise<OfficerSession | null> {
+    const row = (
+      await this.#query<{
+        token_hash: string;
+        user_name: string;
+        csrf_token: string;
+        created_at: string;
+        expires_at: string;
+        last_seen_at: string;
+      }>('SELECT * FROM officer_sessions WHERE token_hash = $1 AND expires_at > $2', [tokenHash, now])
+    )[0];
+    return row
+      ? {
+          tokenHash: row.token_hash,
+          user: row.user_name,
+          csrfToken: row.csrf_token,
+          createdAt: row.created_at,
+          expiresAt: row.expires_at,
+          lastSeenAt: row.last_seen_at,
+        }
+      : null;
+  }
+
+  async touchSession(tokenHash: string, lastSeenAt: string): Promise<void> {
+    await this.#pool.query('UPDATE officer_sessions SET last_seen_at = $1 WHERE token_hash = $2', [
+      lastSeenAt,
+      tokenHash,
+    ]);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.#pool.query('DELETE FROM officer_sessions WHERE token_hash = $1', [tokenHash]);
+  }
+
+  async addSigninFailure(keys: readonly string[], at: string, pruneBefore: string): Promise<void> {
+    await this.#transaction(async (client) => {
+      await client.query('INSERT INTO signin_failures (subject, at) SELECT unnest($1::text[]), $2', [
+        [...keys],
+        at,
+      ]);
+      await client.query('DELETE FROM signin_failures WHERE at < $1', [pruneBefore]);
+    });
+  }
+
+  async signinFailures(keys: readonly string[], since: string): Promise<Map<string, number>> {
+    const rows = await this.#query<{ subject: string; n: string }>(
+      'SELECT subject, count(*) AS n FROM signin_failures WHERE subject = ANY($1::text[]) AND at >= $2 GROUP BY subject',
+      [[...keys], since],
+    );
+    const counts = new Map(keys.map((key) => [key, 0]));
+    for (const row of rows) counts.set(row.subject, Number(row.n));
+    return counts;
+  }
+}
+
+/** Opens the PostgreSQL store at `url` (migrating it). */
+export function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<PostgresStore> {
+  return PostgresStore.open(url, options);
+}

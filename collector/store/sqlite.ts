@@ -1,0 +1,331 @@
+import Database from 'better-sqlite3';
+import type { FeedbackRecord } from '../../utils/schema/record';
+import type { ItemResult, OfficerStatus, StatusResponse, StatusUpdate } from '../../utils/schema/wire';
+import { applyMigrations } from '../db/migrate';
+import { SQLITE_MIGRATIONS } from '../db/migrations/sqlite';
+import {
+  BadCursorError,
+  type BatchMeta,
+  type ExportQuery,
+  type ExportRow,
+  type StatusChange,
+  type StatusInput,
+  type Store,
+  type StoredRecord,
+} from './types';
+
+/** File name of the database inside the data folder. */
+export const SQLITE_FILE_NAME = 'collector.sqlite';
+
+// Well under SQLite's bound-parameter limit, and the same chunking works for PostgreSQL.
+const IDS_PER_QUERY = 500;
+
+interface PendingBatch {
+  records: readonly FeedbackRecord[];
+  batch: BatchMeta;
+  resolve(results: ItemResult[]): void;
+  reject(error: unknown): void;
+}
+
+interface RecordRow {
+  id: string;
+  received_at: string;
+  batch_id: string;
+  created_at: string;
+  app: string;
+  route_template: string;
+  screen_name: string;
+  category: string;
+  impact: string;
+  during_appointment: number;
+  minutes_lost: number | null;
+  unit: string | null;
+  note: string;
+  record_json: string;
+}
+
+interface StatusRow {
+  id: string;
+  status: OfficerStatus;
+  reply: string | null;
+  updated_at: string;
+  change_seq: number;
+}
+
+interface ExportSqlRow {
+  id: string;
+  received_at: string;
+  batch_id: string;
+  record_json: string;
+  status: OfficerStatus | null;
+  reply: string | null;
+}
+
+function toRow(record: FeedbackRecord, batch: BatchMeta): RecordRow {
+  return {
+    id: record.id,
+    received_at: batch.receivedAt,
+    batch_id: batch.batchId,
+    // Normalised to UTC so the column sorts and range-filters correctly whatever offset the device used.
+    created_at: new Date(record.createdAt).toISOString(),
+    app: record.context.app,
+    route_template: record.context.routeTemplate,
+    screen_name: record.context.screen.name,
+    category: record.category,
+    impact: record.impact,
+    during_appointment: record.duringAppointment ? 1 : 0,
+    minutes_lost: record.minutesLost,
+    unit: record.reporter.mode === 'unit' ? record.reporter.unit : null,
+    note: record.note,
+    record_json: JSON.stringify(record),
+  };
+}
+
+function parseCursor(since: string | undefined): number {
+  if (since === undefined || since === '') return 0;
+  if (!/^\d{1,15}$/.test(since)) throw new BadCursorError(since);
+  return Number(since);
+}
+
+/** Opens (creating if needed) a database file in WAL mode and brings its schema up to date. */
+export function openSqliteDatabase(file: string): Database.Database {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // FULL: the commit is on disk before we answer "accepted"; the extension deletes its copy on that answer.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    applyMigrations(db, SQLITE_MIGRATIONS);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The embedded store: one writer connection, plus a read-only connection per running export. */
+export class SqliteStore implements Store {
+  readonly #db: Database.Database;
+  readonly #file: string;
+  // better-sqlite3 locks a connection while an iterator is open, so exports read through their own
+  // connections (WAL lets them run beside ingest); tracked so close() can end abandoned ones.
+  readonly #readers = new Map<Database.Database, IterableIterator<unknown> | undefined>();
+
+  readonly #insert;
+  readonly #ingestTx;
+  #pending: PendingBatch[] = [];
+  readonly #recordExists;
+  readonly #getStatus;
+  readonly #insertHistory;
+  readonly #upsertStatus;
+  readonly #getRecord;
+  readonly #getHistory;
+  readonly #setStatusTx;
+
+  constructor(file: string) {
+    this.#file = file;
+    const db = openSqliteDatabase(file);
+    this.#db = db;
+
+    this.#insert = db.prepare<RecordRow>(`
+      INSERT INTO records (id, received_at, batch_id, created_at, app, route_template, screen_name,
+                           category, impact, during_appointment, minutes_lost, unit, note, record_json)
+      VALUES (@id, @received_at, @batch_id, @created_at, @app, @route_template, @screen_name,
+              @category, @impact, @during_appointment, @minutes_lost, @unit, @note, @record_json)
+      ON CONFLICT (id) DO NOTHING`);
+    this.#ingestTx = db.transaction((group: readonly PendingBatch[]): ItemResult[][] =>
+      group.map(({ records, batch }) =>
+        records.map((record) => ({
+          id: record.id,
+          // changes is 0 when the id was already there — stored before, or earlier in this very group.
+          status: this.#insert.run(toRow(record, batch)).changes === 1 ? 'accepted' : 'duplicate',
+        })),
+      ),
+    );
+
+    this.#recordExists = db.prepare<[string], number>('SELECT 1 FROM records WHERE id = ?').pluck();
+    this.#getStatus = db.prepare<[string], StatusRow>(
+      'SELECT id, status, reply, updated_at, change_seq FROM record_status WHERE id = ?',
+    );
+    this.#insertHistory = db.prepare<[string, string, string | null, string]>(
+      'INSERT INTO status_history (id, status, reply, changed_at) VALUES (?, ?, ?, ?)',
+    );
+    this.#upsertStatus = db.prepare<StatusRow>(`
+      INSERT INTO record_status (id, status, reply, updated_at, change_seq)
+      VALUES (@id, @status, @reply, @updated_at, @change_seq)
+      ON CONFLICT (id) DO UPDATE SET status = excluded.status, reply = excluded.reply,
+        updated_at = excluded.updated_at, change_seq = excluded.change_seq`);
+    this.#getRecord = db.prepare<[string], ExportSqlRow & { updated_at: string | null }>(`
+      SELECT r.id, r.received_at, r.batch_id, r.record_json, s.status, s.reply, s.updated_at
+      FROM records r LEFT JOIN record_status s ON s.id = r.id
+      WHERE r.id = ?`);
+    this.#getHistory = db.prepare<
+      [string],
+      { status: OfficerStatus; reply: string | null; changed_at: string }
+    >('SELECT status, reply, changed_at FROM status_history WHERE id = ? ORDER BY change_seq');
+    this.#setStatusTx = db.transaction((id: string, input: StatusInput, at: string): StatusUpdate | null => {
+      if (!this.#recordExists.get(id)) return null;
+      const reply = input.reply === undefined ? (this.#getStatus.get(id)?.reply ?? null) : input.reply;
+      const { lastInsertRowid } = this.#insertHistory.run(id, input.status, reply, at);
+      this.#upsertStatus.run({
+        id,
+        status: input.status,
+        reply,
+        updated_at: at,
+        change_seq: Number(lastInsertRowid),
+      });
+      return { id, status: input.status, reply, updatedAt: at };
+    });
+  }
+
+  ingest(records: readonly FeedbackRecord[], batch: BatchMeta): Promise<ItemResult[]> {
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ records, batch, resolve, reject });
+      if (this.#pending.length === 1) setImmediate(() => this.#commitPending());
+    });
+  }
+
+  // Group commit: batches that reach the store in the same event-loop turn share one transaction, so
+  // concurrent senders pay for one fsync and one rewrite of the shared index pages instead of one each.
+  // Every caller still gets its answer only after the commit.
+  #commitPending(): void {
+    const group = this.#pending.splice(0);
+    if (group.length === 0) return;
+    try {
+      const results = this.#ingestTx(group);
+      for (const [i, pending] of group.entries()) pending.resolve(results[i] as ItemResult[]);
+    } catch (error) {
+      if (group.length === 1) {
+        group[0]?.reject(error);
+        return;
+      }
+      // One failing batch must not fail its neighbours: retry them one transaction each.
+      for (const pending of group) {
+        try {
+          pending.resolve(this.#ingestTx([pending])[0] as ItemResult[]);
+        } catch (single) {
+          pending.reject(single);
+        }
+      }
+    }
+  }
+
+  async statusSince(ids: readonly string[], since: string | undefined): Promise<StatusResponse> {
+    const after = parseCursor(since);
+    const unique = [...new Set(ids)];
+    const rows: StatusRow[] = [];
+    for (let start = 0; start < unique.length; start += IDS_PER_QUERY) {
+      const chunk = unique.slice(start, start + IDS_PER_QUERY);
+      const placeholders = chunk.map(() => '?').join(', ');
+      rows.push(
+        ...this.#db
+          .prepare<unknown[], StatusRow>(
+            `SELECT id, status, reply, updated_at, change_seq FROM record_status
+             WHERE change_seq > ? AND id IN (${placeholders})`,
+          )
+          .all(after, ...chunk),
+      );
+    }
+    rows.sort((a, b) => a.change_seq - b.change_seq);
+    // The cursor only moves past changes we actually returned: a client asking for a subset of its ids
+    // must not skip changes to the others, and nobody learns how busy the collector is.
+    const cursor = rows.reduce((max, row) => Math.max(max, row.change_seq), after);
+    return {
+      updates: rows.map((row) => ({
+        id: row.id,
+        status: row.status,
+        reply: row.reply,
+        updatedAt: row.updated_at,
+      })),
+      cursor: String(cursor),
+    };
+  }
+
+  async setStatus(
+    id: string,
+    input: StatusInput,
+    at = new Date().toISOString(),
+  ): Promise<StatusUpdate | null> {
+    return this.#setStatusTx(id, input, at);
+  }
+
+  async getRecord(id: string): Promise<StoredRecord | null> {
+    const row = this.#getRecord.get(id);
+    if (!row) return null;
+    const history: StatusChange[] = this.#getHistory
+      .all(id)
+      .map((change) => ({ status: change.status, reply: change.reply, at: change.changed_at }));
+    return {
+      id: row.id,
+      receivedAt: row.received_at,
+      batchId: row.batch_id,
+      record: JSON.parse(row.record_json) as FeedbackRecord,
+      status: row.status,
+      reply: row.reply,
+      updatedAt: row.updated_at,
+      history,
+    };
+  }
+
+  async *exportStream(query: ExportQuery): AsyncIterableIterator<ExportRow> {
+    const column = query.by === 'created' ? 'r.created_at' : 'r.received_at';
+    const conditions: string[] = [];
+    const params: string[] = [];
+    if (query.from) {
+      conditions.push(`${column} >= ?`);
+      params.push(query.from);
+    }
+    if (query.to) {
+      conditions.push(`${column} < ?`);
+      params.push(query.to);
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const reader = new Database(this.#file, { readonly: true, fileMustExist: true });
+    this.#readers.set(reader, undefined);
+    try {
+      const rows = reader
+        .prepare<string[], ExportSqlRow>(
+          `SELECT r.id, r.received_at, r.batch_id, r.record_json, s.status, s.reply
+           FROM records r LEFT JOIN record_status s ON s.id = r.id
+           ${where} ORDER BY ${column}, r.seq`,
+        )
+        .iterate(...params);
+      this.#readers.set(reader, rows);
+      for (const row of rows) {
+        yield {
+          id: row.id,
+          receivedAt: row.received_at,
+          batchId: row.batch_id,
+          status: row.status,
+          reply: row.reply,
+          recordJson: row.record_json,
+        };
+      }
+    } finally {
+      this.#readers.delete(reader);
+      if (reader.open) reader.close();
+    }
+  }
+
+  async health(): Promise<void> {
+    this.#db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.#pending.length > 0) this.#commitPending();
+    // Only exports abandoned mid-stream are left here (the server drains requests before closing).
+    for (const [reader, rows] of this.#readers) {
+      // better-sqlite3 refuses to close a connection with an open iterator; end the iterator first.
+      rows?.return?.();
+      reader.close();
+    }
+    this.#readers.clear();
+    if (this.#db.open) this.#db.close();
+  }
+}
+
+/** Opens the SQLite store on `file`. */
+export function openSqliteStore(file: string): SqliteStore {
+  return new SqliteStore(file);
+}

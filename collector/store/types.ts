@@ -1,0 +1,84 @@
+import type { FeedbackRecord } from '../../utils/schema/record';
+import type { ItemResult, OfficerStatus, StatusResponse, StatusUpdate } from '../../utils/schema/wire';
+
+/** Where a batch came from; stored with every record it brought. */
+export interface BatchMeta {
+  batchId: string;
+  /** ISO 8601 UTC time the request arrived. */
+  receivedAt: string;
+}
+
+/** One officer action, as kept in the history. */
+export interface StatusChange {
+  status: OfficerStatus;
+  reply: string | null;
+  at: string;
+}
+
+/** What an officer sets; `reply` omitted keeps the previous reply, `null` clears it. */
+export interface StatusInput {
+  status: OfficerStatus;
+  reply?: string | null;
+}
+
+/** A record as received, with its officer status (null until an officer first acts on it). */
+export interface StoredRecord {
+  id: string;
+  receivedAt: string;
+  batchId: string;
+  record: FeedbackRecord;
+  status: OfficerStatus | null;
+  reply: string | null;
+  updatedAt: string | null;
+  history: StatusChange[];
+}
+
+/** Time window of an export: `from` inclusive, `to` exclusive, both ISO 8601 UTC. */
+export interface ExportQuery {
+  from?: string;
+  to?: string;
+  /** Which time the window applies to: arrival at the collector (default) or creation on the device. */
+  by?: 'received' | 'created';
+}
+
+/** One exported record; `recordJson` is the stored JSON text, passed through without re-serialising. */
+export interface ExportRow {
+  id: string;
+  receivedAt: string;
+  batchId: string;
+  status: OfficerStatus | null;
+  reply: string | null;
+  recordJson: string;
+}
+
+/** Thrown by `statusSince` for a cursor this store did not hand out. */
+export class BadCursorError extends Error {
+  constructor(cursor: string) {
+    super(`unknown cursor "${cursor.slice(0, 40)}"`);
+    this.name = 'BadCursorError';
+  }
+}
+
+/**
+ * Persistence behind the HTTP API. Async throughout although SQLite is synchronous, so a PostgreSQL
+ * implementation can slot in without touching the routes.
+ */
+export interface Store {
+  /**
+   * Stores valid records of one batch atomically; per record `accepted` if new, `duplicate` if its id
+   * is already stored (by an earlier batch or earlier in this one). Results are in input order.
+   */
+  ingest(records: readonly FeedbackRecord[], batch: BatchMeta): Promise<ItemResult[]>;
+  /** Officer changes of the given ids after `since`, and the cursor to pass next time. */
+  statusSince(ids: readonly string[], since: string | undefined): Promise<StatusResponse>;
+  /** Records an officer status change with history; null when the record does not exist. */
+  setStatus(id: string, input: StatusInput, at?: string): Promise<StatusUpdate | null>;
+  /** A record with its status and history, or null. */
+  getRecord(id: string): Promise<StoredRecord | null>;
+  /** Records in arrival order, read lazily; breaking out of the loop releases the read. */
+  exportStream(query: ExportQuery): AsyncIterableIterator<ExportRow>;
+  /** Resolves when the database answers a trivial query; rejects otherwise. */
+  health(): Promise<void>;
+  /** Closes the database; call after the HTTP server has drained. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,122 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../collector/config';
+import { makeTempDir, removeTempDirs } from './helpers';
+
+afterAll(removeTempDirs);
+
+const DEFAULTS = {
+  port: 8787,
+  host: '127.0.0.1',
+  dataDir: './data',
+  ingestTokens: ['t-1'],
+  adminTokens: [],
+  allowAnonymous: false,
+  bodyLimitBytes: 2 * 1024 * 1024,
+  corsOrigins: [],
+  shutdownGraceMs: 10_000,
+};
+
+function problems(run: () => unknown): readonly string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig from the environment', () => {
+  it.each([
+    [{}, {}],
+    [
+      { COLLECTOR_PORT: '0', COLLECTOR_HOST: ' 0.0.0.0 ' },
+      { port: 0, host: '0.0.0.0' },
+    ],
+    [{ COLLECTOR_INGEST_TOKENS: ' t-1 , t-2,, ' }, { ingestTokens: ['t-1', 't-2'] }],
+    [{ COLLECTOR_ADMIN_TOKENS: 'admin-1' }, { adminTokens: ['admin-1'] }],
+    [{ COLLECTOR_BODY_LIMIT_BYTES: '1048576' }, { bodyLimitBytes: 1_048_576 }],
+    [
+      { COLLECTOR_CORS_ORIGINS: 'https://a.example, http://localhost:3000' },
+      { corsOrigins: ['https://a.example', 'http://localhost:3000'] },
+    ],
+    [{ COLLECTOR_DATA_DIR: '/var/lib/mitsprache' }, { dataDir: '/var/lib/mitsprache' }],
+    [
+      { COLLECTOR_INGEST_TOKENS: '', COLLECTOR_ALLOW_ANONYMOUS: '1' },
+      { ingestTokens: [], allowAnonymous: true },
+    ],
+    [{ COLLECTOR_ALLOW_ANONYMOUS: 'false' }, { allowAnonymous: false }],
+  ])('reads %j', (env, expected) => {
+    expect(loadConfig({ env: { COLLECTOR_INGEST_TOKENS: 't-1', ...env } })).toEqual({
+      ...DEFAULTS,
+      ...expected,
+    });
+  });
+
+  it.each([
+    [
+      { COLLECTOR_INGEST_TOKENS: '' },
+      'COLLECTOR_INGEST_TOKENS: no ingest token configured; set at least one, or set COLLECTOR_ALLOW_ANONYMOUS=1 to accept feedback without a token',
+    ],
+    [{ COLLECTOR_PORT: '70000' }, 'COLLECTOR_PORT: expected an integer port 0–65535'],
+    [{ COLLECTOR_PORT: '-1' }, 'COLLECTOR_PORT: expected an integer port 0–65535'],
+    [{ COLLECTOR_ALLOW_ANONYMOUS: 'maybe' }, 'COLLECTOR_ALLOW_ANONYMOUS: expected 1/true or 0/false'],
+    [
+      { COLLECTOR_INGEST_TOKENS: 'has space' },
+      'COLLECTOR_INGEST_TOKENS: tokens must be printable ASCII without spaces or commas',
+    ],
+    [
+      { COLLECTOR_ADMIN_TOKENS: 't-1' },
+      'COLLECTOR_ADMIN_TOKENS: an admin token must not also be an ingest token',
+    ],
+    [
+      { COLLECTOR_SHUTDOWN_GRACE_MS: 'soon' },
+      'COLLECTOR_SHUTDOWN_GRACE_MS: expected milliseconds from 0 to 600000',
+    ],
+  ])('refuses %j', (env, problem) => {
+    expect(problems(() => loadConfig({ env: { COLLECTOR_INGEST_TOKENS: 't-1', ...env } }))).toEqual([
+      problem,
+    ]);
+  });
+});
+
+describe('loadConfig from a file', () => {
+  it('reads a JSON file, with the environment winning', async () => {
+    const file = path.join(await makeTempDir(), 'collector.json');
+    await writeFile(
+      file,
+      JSON.stringify({ port: 9000, ingestTokens: ['file-token'], adminTokens: ['file-admin'] }),
+    );
+
+    expect(loadConfig({ file, env: { COLLECTOR_PORT: '9001' } })).toEqual({
+      ...DEFAULTS,
+      port: 9001,
+      ingestTokens: ['file-token'],
+      adminTokens: ['file-admin'],
+    });
+    expect(loadConfig({ env: { COLLECTOR_CONFIG_FILE: file } })).toMatchObject({ port: 9000 });
+  });
+
+  it('names the file and key of a bad setting, and unknown keys', async () => {
+    const file = path.join(await makeTempDir(), 'collector.json');
+    await writeFile(file, JSON.stringify({ port: 'x', ingestTokens: ['t'], tokens: ['typo'] }));
+
+    expect(problems(() => loadConfig({ file, env: {} }))).toEqual([
+      `${file}: port: expected an integer port 0–65535`,
+      `${file}: unknown setting(s) tokens`,
+    ]);
+  });
+
+  it('refuses a file that is not JSON', async () => {
+    const file = path.join(await makeTempDir(), 'collector.json');
+    await writeFile(file, 'port = 9000');
+
+    expect(problems(() => loadConfig({ file, env: {} }))).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot read JSON \\(`),
+      ),
+    ]);
+  });
+});
