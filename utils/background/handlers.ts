@@ -1,0 +1,15 @@
+import { type CaptureDeps, captureHandlers } from './capture-handlers';
+import { outboxHandlers } from './outbox-handlers';
+import type { Handlers } from './router';
+import { settingsHandlers } from './settings-handlers';
+
+export type HandlerDeps = CaptureDeps;
+
+/** The background's answer to every message in the protocol, composed from the capability parts. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    ...captureHandlers(deps),
+    ...outboxHandlers(),
+    ...settingsHandlers(),
+  };
+}

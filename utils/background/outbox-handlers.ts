@@ -1,0 +1,217 @@
+import { browser } from 'wxt/browser';
+import { AppError } from '../errors';
+import { resolveLang } from '../i18n/lang';
+import type {
+  OutboxDetail,
+  OutboxOverview,
+  OutboxSummary,
+  outboxProtocol,
+} from '../messaging/protocol/outbox';
+import { FIRST_LINE_MAX } from '../messaging/protocol/outbox';
+import { redactText } from '../redact/text';
+import type { OutboxEntry } from '../schema/outbox';
+import { NOTE_MAX, type NoteInput } from '../schema/record';
+import type { Settings } from '../schema/settings';
+import { getEffectiveSettings } from '../settings/effective';
+import { findSite } from '../sites/match';
+import {
+  countSent,
+  countWaiting,
+  deleteEntry,
+  editPending,
+  isSending,
+  readExportPage,
+  readPage,
+} from '../store/outbox-query';
+import { requeue } from '../store/queue';
+import { getRecord } from '../store/records';
+import { getSyncState, markAnswerRead, refreshBadge, requestSync, syncNow, unreadAnswerCount } from '../sync';
+import { isFailing } from '../sync/state';
+import type { HandlersFor } from './router';
+
+/** What the outbox handlers need from the rest of the background (injected, so tests can replace it). */
+export interface OutboxDeps {
+  /** The effective settings (policy over local over defaults). */
+  settings(): Promise<Settings>;
+  /** One forced sync pass ("send now"); resolves when it is over. */
+  syncNow(): Promise<unknown>;
+  /** Asks for an automatic pass soon (after a retry). */
+  requestSync(reason: string): void;
+  /** Repaints the toolbar badge (after anything that changes pending or unread counts). */
+  refreshBadge(): Promise<void>;
+}
+
+export const defaultOutboxDeps: OutboxDeps = {
+  settings: getEffectiveSettings,
+  syncNow: () => syncNow(),
+  requestSync: (reason) => requestSync(reason),
+  refreshBadge,
+};
+
+/** The note's first line, as a list row shows it. */
+export function firstLine(note: string): string {
+  const line = note.trim().split(/\r?\n/, 1)[0] ?? '';
+  return line.length > FIRST_LINE_MAX ? `${line.slice(0, FIRST_LINE_MAX - 1)}…` : line;
+}
+
+/** The list row of an entry. */
+export function summarize(entry: OutboxEntry): OutboxSummary {
+  const { record } = entry;
+  return {
+    id: entry.id,
+    createdAt: entry.createdAt,
+    status: entry.status,
+    app: record.context.app,
+    screen: record.context.screen.name,
+    category: record.category,
+    impact: record.impact,
+    firstLine: firstLine(record.note),
+    ...(entry.sentAt !== undefined ? { sentAt: entry.sentAt } : {}),
+    ...(entry.failure ? { failure: { code: entry.failure.code, reason: entry.failure.reason } } : {}),
+    ...(entry.officer
+      ? {
+          officer: {
+            status: entry.officer.status,
+            hasReply: Boolean(entry.officer.reply),
+            read: entry.officer.read,
+          },
+        }
+      : {}),
+  };
+}
+
+async function overview(deps: OutboxDeps): Promise<OutboxOverview> {
+  const [counts, unread, sync, settings] = await Promise.all([
+    countWaiting(),
+    unreadAnswerCount(),
+    getSyncState(),
+    deps.settings(),
+  ]);
+  return {
+    counts: { ...counts, unread },
+    sync,
+    failing: isFailing(sync),
+    endpointConfigured: settings.endpoint !== '',
+  };
+}
+
+async function detail(entry: OutboxEntry): Promise<OutboxDetail> {
+  return { entry, summary: summarize(entry), sending: entry.status === 'pending' && (await isSending()) };
+}
+
+/**
+ * The edited record: the caseworker's fields replaced, the note redacted again with the organisation's
+ * terms and patterns. The page's own terms (names seen on screen) are gone by now, so the popup warns
+ * that edits should not add client data; placeholders already in the note are kept as they are.
+ */
+export function applyEdit(record: OutboxEntry['record'], input: NoteInput, settings: Settings) {
+  const note = redactText(input.note, {
+    pageTerms: [],
+    terms: settings.redactionTerms,
+    patterns: settings.redactionPatterns,
+    allDates: settings.redactAllDates,
+  });
+  // Masks the edit added are counted on top; the context's masks are unchanged.
+  const counts = { ...record.redaction.counts };
+  for (const [kind, n] of Object.entries(note.counts)) counts[kind] = (counts[kind] ?? 0) + (n ?? 0);
+  return {
+    ...record,
+    note: note.text,
+    category: input.category,
+    impact: input.impact,
+    duringAppointment: input.duringAppointment,
+    minutesLost: input.minutesLost,
+    redaction: { counts },
+  };
+}
+
+let countingSent: Promise<number> | undefined;
+
+/** The outbox: list, edit, delete, send now, answers. */
+export function outboxHandlers(deps: OutboxDeps = defaultOutboxDeps): HandlersFor<typeof outboxProtocol> {
+  return {
+    async 'outbox:setup'({ tabUrl }) {
+      const settings = await deps.settings();
+      const lang = resolveLang(settings.uiLanguage, browser.i18n.getUILanguage());
+      return {
+        lang,
+        categories: settings.categories.map((c) => ({ id: c.id, label: c[lang] })),
+        noteMax: NOTE_MAX,
+        minutesMax: 480,
+        retentionDays: settings.retentionDays,
+        siteConfigured: tabUrl ? findSite(settings.sites, tabUrl) !== undefined : false,
+      };
+    },
+
+    async 'outbox:overview'() {
+      return overview(deps);
+    },
+
+    async 'outbox:count-sent'() {
+      // Popups opened in quick succession share one walk instead of stacking them up.
+      countingSent ??= countSent().finally(() => {
+        countingSent = undefined;
+      });
+      return { sent: await countingSent };
+    },
+
+    async 'outbox:page'({ filter, after }) {
+      const page = await readPage({
+        ...(filter === 'all' ? {} : { status: filter }),
+        ...(after ? { after } : {}),
+      });
+      const items = page.entries.map(summarize);
+      return page.next ? { items, next: page.next } : { items };
+    },
+
+    async 'outbox:get'({ id }) {
+      const entry = await getRecord(id);
+      if (!entry) throw new AppError('not_found', id);
+      return detail(entry);
+    },
+
+    async 'outbox:edit'({ id, input }) {
+      const settings = await deps.settings();
+      const current = await getRecord(id);
+      if (!current) throw new AppError('not_found', id);
+      // A category the organisation has since retired may stay; switching to an unknown one may not.
+      const known = settings.categories.some((c) => c.id === input.category);
+      if (!known && input.category !== current.record.category)
+        throw new AppError('invalid_record', 'category');
+      const entry = await editPending(id, (record) => applyEdit(record, input, settings));
+      return detail(entry);
+    },
+
+    async 'outbox:delete'({ id }) {
+      const current = await getRecord(id);
+      if (!current) throw new AppError('not_found', id);
+      // Out of the unread list first: a deleted record must not keep the badge lit.
+      if (current.officer && !current.officer.read) await markAnswerRead(id);
+      await deleteEntry(id);
+      void deps.refreshBadge();
+      return { ok: true as const };
+    },
+
+    async 'outbox:retry'({ id }) {
+      const entry = await requeue(id);
+      deps.requestSync('retry');
+      void deps.refreshBadge();
+      return detail(entry);
+    },
+
+    async 'outbox:send-now'() {
+      await deps.syncNow();
+      return overview(deps);
+    },
+
+    async 'outbox:mark-read'({ id }) {
+      await markAnswerRead(id);
+      void deps.refreshBadge();
+      return { ok: true as const };
+    },
+
+    async 'outbox:export'({ after }) {
+      return readExportPage(after);
+    },
+  };
+}
