@@ -5,7 +5,8 @@ import { registerRouter } from '../utils/background/router';
 import { openDialogInActiveTab } from '../utils/background/tabs';
 import { getEffectiveSettings } from '../utils/settings/effective';
 import { registerSettingsWatchers } from '../utils/settings/watchers';
-import { getSyncState, registerSyncTriggers, requestSync, syncNow } from '../utils/sync';
+import { pruneSent } from '../utils/store/retention';
+import { getSyncState, registerSyncTriggers, requestSync, SYNC_ALARM, syncNow } from '../utils/sync';
 import { benchSync, seedPending } from '../utils/sync/bench';
 
 // Listeners are registered synchronously at top level: an event that wakes the worker is
@@ -18,6 +19,10 @@ export default defineBackground(() => {
     }),
   );
   registerSyncTriggers();
+  // Retention rides on the periodic sync alarm: sent records leave the device after the configured days.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void getEffectiveSettings().then((s) => pruneSent(s.retentionDays));
+  });
 
   const runCommand = async (command: string) => {
     if (command === 'open-feedback') await openDialogInActiveTab();

@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import type { OutboxEntry, OutboxStatus } from '../schema/outbox';
 import { FeedbackRecord } from '../schema/record';
-import { Lease } from '../sync/lease';
+import { LEASE_KEY, Lease } from '../sync/lease';
 import { getDb } from './db';
 import { pendingCount } from './queue';
 import { recordBytes } from './records';
@@ -138,9 +138,6 @@ export async function countSent(): Promise<number> {
 function statusRange(status: OutboxStatus): IDBKeyRange {
   return IDBKeyRange.bound([status, Number.NEGATIVE_INFINITY], [status, Number.POSITIVE_INFINITY]);
 }
-
-// TODO(sync): import the key from utils/sync/lease.ts once it is exported; it must stay identical.
-const LEASE_KEY = 'sync:lease';
 
 /**
  * Whether a send may be in flight. The sync engine holds the lease from before it reads a batch until

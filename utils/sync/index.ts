@@ -7,6 +7,7 @@ export {
   lastSyncReason,
   requestSync,
   resetBackoff,
+  SYNC_ALARM,
   type SyncOptions,
   type SyncReport,
   syncNow,
