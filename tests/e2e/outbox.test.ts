@@ -286,7 +286,7 @@ describe('the outbox popup', () => {
       'invalid_item: category',
     );
     await popup.page.getByRole('button', { name: 'Erneut senden' }).click();
-    await expect(popup.page.getByTestId('detail-status').textContent()).resolves.toBe('Wartet auf Versand');
+    await expect.poll(() => popup.page.getByTestId('detail-status').textContent()).toBe('Wartet auf Versand');
     await setToken(ext.worker, INGEST_TOKEN);
     await setSettings(ext.worker, { endpoint: rig.endpoint });
     await expect.poll(() => rig.storedIds().get(entry?.id as string), { timeout: 30_000 }).toBe(1);
