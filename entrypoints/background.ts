@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createHandlers } from '../utils/background/handlers';
 import { registerRouter } from '../utils/background/router';
 import { openDialogInActiveTab } from '../utils/background/tabs';
-import { getEffectiveSettings } from '../utils/settings/effective';
+import { getEffectiveSettings, watchSettingsCache } from '../utils/settings/effective';
 import { registerSettingsWatchers } from '../utils/settings/watchers';
 import { pruneSent } from '../utils/store/retention';
 import { getSyncState, registerSyncTriggers, requestSync, SYNC_ALARM, syncNow } from '../utils/sync';
@@ -12,6 +12,7 @@ import { benchSync, seedPending } from '../utils/sync/bench';
 // Listeners are registered synchronously at top level: an event that wakes the worker is
 // only delivered to listeners that exist before the first await.
 export default defineBackground(() => {
+  watchSettingsCache();
   registerRouter(
     createHandlers({
       settings: getEffectiveSettings,

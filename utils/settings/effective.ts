@@ -1,6 +1,7 @@
+import { browser } from 'wxt/browser';
 import { Settings } from '../schema/settings';
 import { type PolicyReading, readPolicy } from './policy';
-import { loadLocalSettings } from './store';
+import { loadLocalSettings, SETTINGS_KEY, setTokenListener } from './store';
 import type { SettingsView } from './view';
 
 /** Effective settings together with where they came from. */
@@ -15,10 +16,40 @@ export function applyPolicy(local: Settings, policy: PolicyReading): Settings {
   return Settings.parse({ ...local, ...policy.values, version: local.version });
 }
 
-/** Reads local settings and policy once and merges them. */
-export async function resolveSettings(): Promise<ResolvedSettings> {
-  const [local, policy] = await Promise.all([loadLocalSettings(), readPolicy()]);
-  return { effective: applyPolicy(local, policy), local, policy };
+let cached: Promise<ResolvedSettings> | undefined;
+/** Only a context that hears every change (the background, via watchSettingsCache) may cache. */
+let caching = false;
+
+/**
+ * Reads local settings and policy and merges them. Kept in memory until something changes them
+ * (watchSettingsCache), because every save reads the settings and save → committed has a 10 ms budget.
+ */
+export function resolveSettings(): Promise<ResolvedSettings> {
+  if (!caching) invalidateSettings();
+  cached ??= Promise.all([loadLocalSettings(), readPolicy()])
+    .then(([local, policy]) => ({ effective: applyPolicy(local, policy), local, policy }))
+    .catch((error: unknown) => {
+      cached = undefined;
+      throw error;
+    });
+  return cached;
+}
+
+/** Forgets the cached settings; the next read loads them afresh. */
+export function invalidateSettings(): void {
+  cached = undefined;
+}
+
+/**
+ * Drops the cache whenever local settings or policy change. Register it before any other storage
+ * listener: listeners run in registration order, and the others read the settings.
+ */
+export function watchSettingsCache(): void {
+  caching = true;
+  setTokenListener(invalidateSettings);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) invalidateSettings();
+  });
 }
 
 /** The settings in force: enterprise policy over local settings over defaults. */

@@ -57,6 +57,14 @@ export async function getLocalToken(): Promise<string> {
 
 export async function setToken(token: string): Promise<void> {
   await (await getDb()).put('meta', token, TOKEN_KEY);
+  // The token is not in storage.local, so no storage event tells the settings cache.
+  onTokenChange?.();
+}
+
+let onTokenChange: (() => void) | undefined;
+/** Lets the settings cache (effective.ts) hear about token changes without an import cycle. */
+export function setTokenListener(listener: () => void): void {
+  onTokenChange = listener;
 }
 
 /**
