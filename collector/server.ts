@@ -46,7 +46,7 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
     ? redactDatabaseUrl(config.databaseUrl as string)
     : path.join(dataDir, SQLITE_FILE_NAME);
   const store: Store = postgres ?? openSqliteStore(databaseFile);
-  const dashboard: DashboardStore = postgres ?? openSqliteDashboardStore(databaseFile);
+  const dashboard: DashboardStore = postgres ?? openSqliteDashboardStore(databaseFile, { background: true });
   const closeStores = async () => {
     if ((dashboard as unknown) !== store) await dashboard.close();
     await store.close();

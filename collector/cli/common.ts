@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { openSqliteDashboardStore } from '../store/dashboard-sqlite';
 import type { DashboardStore } from '../store/dashboard-types';
 import { openPostgresStore } from '../store/postgres';
@@ -19,9 +19,13 @@ export const DATABASE_OPTIONS = {
 } as const;
 
 /** Parses `argv` with the database options plus `extra`. */
-export function parseCommand<T extends Parameters<typeof parseArgs>[0]['options']>(argv: string[], extra: T) {
+export function parseCommand<const T extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  extra: T,
+) {
   try {
-    return parseArgs({ args: argv, options: { ...DATABASE_OPTIONS, ...extra }, allowPositionals: false, strict: true });
+    const options = { ...DATABASE_OPTIONS, ...extra };
+    return parseArgs({ args: argv, options, allowPositionals: false, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

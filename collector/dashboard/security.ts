@@ -29,7 +29,9 @@ export function dashboardHeaders(options: {
     const headers = c.res.headers;
     headers.set('Content-Security-Policy', contentSecurityPolicy(nonce));
     headers.set('X-Content-Type-Options', 'nosniff');
-    headers.set('Referrer-Policy', 'no-referrer');
+    // same-origin, not no-referrer: with no-referrer, Chromium sends `Origin: null` on form posts,
+    // and the CSRF check needs the real origin. Other sites still get no referrer.
+    headers.set('Referrer-Policy', 'same-origin');
     headers.set('X-Frame-Options', 'DENY');
     headers.set('Cross-Origin-Opener-Policy', 'same-origin');
     headers.set('Cross-Origin-Resource-Policy', 'same-origin');

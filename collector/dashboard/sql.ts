@@ -41,6 +41,11 @@ export function searchTerms(q: string | undefined): string[] {
   return [...new Set(words)].slice(0, MAX_TERMS);
 }
 
+/** The FTS5 query for search words: each quoted (no operators) and matched as a prefix; all must occur. */
+export function ftsQuery(terms: readonly string[]): string {
+  return terms.map((term) => `"${term}"*`).join(' ');
+}
+
 /** Score weight of an impact column, as SQL. */
 export function weightSql(column: string): string {
   return `(CASE ${column} WHEN 'blocks' THEN ${IMPACT_WEIGHT.blocks} WHEN 'slows' THEN ${IMPACT_WEIGHT.slows} ELSE ${IMPACT_WEIGHT.minor} END)`;
@@ -56,8 +61,15 @@ export const RECORD_JOINS = `records r
   LEFT JOIN record_status s ON s.id = r.id
   LEFT JOIN record_duplicates d ON d.id = r.id`;
 
+/**
+ * How SQLite should use the note search: `drive` starts from the matching notes (best when few
+ * match), `check` walks the order's index and checks each row against the matches (best when many
+ * match: the first page is found long before all matches are sorted).
+ */
+export type SearchPlan = 'drive' | 'check';
+
 /** WHERE conditions (joined by AND, without the keyword) for a filter; `1 = 1` when empty. */
-export function filterConditions(filter: RecordFilter, dialect: Dialect): Query {
+export function filterConditions(filter: RecordFilter, dialect: Dialect, plan: SearchPlan = 'drive'): Query {
   const conditions: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -79,9 +91,10 @@ export function filterConditions(filter: RecordFilter, dialect: Dialect): Query 
   if (terms.length > 0) {
     if (dialect === 'sqlite') {
       // Each word quoted (no FTS5 operators) and matched as a prefix; all must occur.
+      // The unary + keeps SQLite from looking rows up by the match list, so it walks the sort index.
       add(
-        'r.seq IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)',
-        terms.map((term) => `"${term}"*`).join(' '),
+        `${plan === 'check' ? '+' : ''}r.seq IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)`,
+        ftsQuery(terms),
       );
     } else {
       add(
@@ -126,8 +139,9 @@ export function inboxQuery(
   offset: number,
   limit: number,
   dialect: Dialect,
+  plan: SearchPlan = 'drive',
 ): Query {
-  const where = filterConditions(filter, dialect);
+  const where = filterConditions(filter, dialect, plan);
   return {
     sql: `SELECT ${INBOX_COLUMNS}, substr(r.note, 1, 200) AS note
           FROM ${RECORD_JOINS} WHERE ${where.sql} ORDER BY ${orderBy(sort)} LIMIT ? OFFSET ?`,
@@ -137,7 +151,8 @@ export function inboxQuery(
 
 /** Number of matching records, counted up to `cap`. */
 export function countQuery(filter: RecordFilter, cap: number, dialect: Dialect): Query {
-  const where = filterConditions(filter, dialect);
+  // Counting reads every match anyway: starting from the matching notes is always best.
+  const where = filterConditions(filter, dialect, 'drive');
   return {
     sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${RECORD_JOINS} WHERE ${where.sql} LIMIT ?) AS capped`,
     params: [...where.params, cap],
@@ -146,7 +161,7 @@ export function countQuery(filter: RecordFilter, cap: number, dialect: Dialect):
 
 /** Every matching record with what an export needs. */
 export function exportQuery(filter: RecordFilter, sort: RecordSort, dialect: Dialect): Query {
-  const where = filterConditions(filter, dialect);
+  const where = filterConditions(filter, dialect, 'drive');
   return {
     sql: `SELECT ${INBOX_COLUMNS}, r.note, r.batch_id, s.reply, r.record_json
           FROM ${RECORD_JOINS} WHERE ${where.sql} ORDER BY ${orderBy(sort)}`,

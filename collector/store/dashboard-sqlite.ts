@@ -5,12 +5,15 @@ import {
   distinctValuesQuery,
   exportQuery,
   FIRST_WEEK_QUERY,
+  ftsQuery,
   inboxQuery,
   type RankingSqlRow,
   type RecordSqlRow,
   ROUTES_QUERY,
   rankingQuery,
   SCREEN_NAME_QUERY,
+  type SearchPlan,
+  searchTerms,
   TREND_SERIES,
   toExportRow,
   toInboxRow,
@@ -19,7 +22,7 @@ import {
   trendWeeks,
 } from '../dashboard/sql';
 import { DatabaseTooNewError } from '../db/migrate';
-import { DASHBOARD_SQLITE_MIGRATIONS } from '../db/migrations/dashboard-sqlite';
+import { DASHBOARD_SQLITE_MIGRATIONS, WEEK, WEIGHT } from '../db/migrations/dashboard-sqlite';
 import type { Migration } from '../db/migrations/sqlite';
 import {
   type AuditEntry,
@@ -44,6 +47,15 @@ export const DASHBOARD_MIGRATIONS_TABLE = 'dashboard_schema_migrations';
 
 // SQLite's default bound-parameter limit is 32766; chunks stay well below it.
 const IDS_PER_QUERY = 500;
+// Records taken into the search index and the hotspot weeks per write transaction: large enough to
+// amortise, small enough that ingest never waits long for the write lock.
+const CATCH_UP_BATCH = 5000;
+// Up to this many matching notes, a search starts from them and sorts; beyond, it walks the order.
+const SEARCH_DRIVE_MAX = 2000;
+/** How often the collector process takes new records into the search index and hotspot weeks. */
+export const CATCH_UP_INTERVAL_MS = 2000;
+// Fresh planner statistics (sampled: cheap on a million rows) keep filtered pages on the right index.
+const OPTIMIZE_INTERVAL_MS = 60 * 60 * 1000;
 
 /** Applies pending dashboard migrations in order, each in its own transaction; returns the versions applied. */
 export function applyDashboardMigrations(
@@ -76,6 +88,9 @@ export function applyDashboardMigrations(
   return done;
 }
 
+// better-sqlite3's transaction functions have .immediate(); the project's local typings omit it.
+type Immediate<F> = F & { immediate: F };
+
 interface SessionRow {
   token_hash: string;
   user_name: string;
@@ -106,8 +121,15 @@ export class SqliteDashboardStore implements DashboardStore {
   readonly #file: string;
   readonly #readers = new Map<Database.Database, IterableIterator<unknown> | undefined>();
   readonly #markDuplicateTx;
+  readonly #catchUpTx;
+  readonly #ftsMatches: Database.Statement<[string, number], number>;
+  readonly #timers: NodeJS.Timeout[] = [];
 
-  constructor(file: string) {
+  /**
+   * `background`: take new records in every `CATCH_UP_INTERVAL_MS` and refresh planner statistics
+   * hourly (the collector does; the CLI and tests need not, reads catch up anyway).
+   */
+  constructor(file: string, options: { background?: boolean } = {}) {
     this.#file = file;
     // Also brings the collector's own tables up to date: the dashboard's migrations build on them.
     const db = openSqliteDatabase(file);
@@ -119,9 +141,49 @@ export class SqliteDashboardStore implements DashboardStore {
     }
     this.#db = db;
 
+    this.#ftsMatches = db
+      .prepare<[string, number], number>(
+        'SELECT count(*) FROM (SELECT 1 FROM records_fts WHERE records_fts MATCH ? LIMIT ?)',
+      )
+      .pluck();
+    const progress = db
+      .prepare<[], number>("SELECT seq FROM dashboard_progress WHERE name = 'records'")
+      .pluck();
+    const upTo = db
+      .prepare<[number, number], number | null>(
+        'SELECT max(seq) FROM (SELECT seq FROM records WHERE seq > ? ORDER BY seq LIMIT ?)',
+      )
+      .pluck();
+    const indexNotes = db.prepare<[number, number]>(
+      'INSERT INTO records_fts (rowid, note) SELECT seq, note FROM records WHERE seq > ? AND seq <= ?',
+    );
+    // Records already marked as duplicates (possible for ones marked before this catch-up) stay out.
+    const addWeeks = db.prepare<[number, number]>(`
+      INSERT INTO hotspot_weekly (app, route_template, week, records, score, minutes)
+      SELECT app, route_template, ${WEEK('created_at')}, count(*), sum(${WEIGHT('impact')}),
+             sum(coalesce(minutes_lost, 0))
+      FROM records r
+      WHERE seq > ? AND seq <= ? AND NOT EXISTS (SELECT 1 FROM record_duplicates d WHERE d.id = r.id)
+      GROUP BY 1, 2, 3
+      ON CONFLICT (app, route_template, week) DO UPDATE SET records = records + excluded.records,
+        score = score + excluded.score, minutes = minutes + excluded.minutes`);
+    const setProgress = db.prepare<[number]>("UPDATE dashboard_progress SET seq = ? WHERE name = 'records'");
+    // BEGIN IMMEDIATE: take the write lock up front rather than fail on upgrading a read to a write.
+    this.#catchUpTx = db.transaction((limit: number): number => {
+      const from = progress.get() ?? 0;
+      const to = upTo.get(from, limit);
+      if (to === null || to === undefined) return 0;
+      indexNotes.run(from, to);
+      addWeeks.run(from, to);
+      setProgress.run(to);
+      return to - from;
+    });
+
     this.#markDuplicateTx = db.transaction(
       (id: string, of: string, officer: string, at: string): MarkDuplicateResult => {
         if (id === of) return 'self';
+        // The duplicate triggers adjust counts the record already contributes to.
+        this.#catchUpAll();
         const exists = db.prepare<[string], number>('SELECT 1 FROM records WHERE id = ?').pluck();
         if (!exists.get(id)) return 'not_found';
         if (!exists.get(of)) return 'target_not_found';
@@ -141,6 +203,47 @@ export class SqliteDashboardStore implements DashboardStore {
         return 'ok';
       },
     );
+
+    if (options.background) {
+      const run = (what: string, work: () => unknown) => () => {
+        try {
+          work();
+        } catch (error) {
+          // SQLITE_BUSY under heavy ingest: the next round (or the next read) catches up.
+          console.error(`dashboard: ${what} failed`, error);
+        }
+      };
+      const optimize = () => {
+        db.pragma('analysis_limit = 1000');
+        db.pragma('optimize = 0x10002');
+      };
+      run('optimize', optimize)();
+      // unref: these never keep a process alive; close() clears them.
+      this.#timers.push(
+        setInterval(
+          run('catch-up', () => this.catchUp()),
+          CATCH_UP_INTERVAL_MS,
+        ).unref(),
+      );
+      this.#timers.push(setInterval(run('optimize', optimize), OPTIMIZE_INTERVAL_MS).unref());
+    }
+  }
+
+  /**
+   * Takes records stored since the last call into the search index and the hotspot weeks, in
+   * batches; returns how many sequence numbers it advanced. Reads call it first, so they are current.
+   */
+  catchUp(): number {
+    let advanced = 0;
+    for (;;) {
+      const step = (this.#catchUpTx as Immediate<(limit: number) => number>).immediate(CATCH_UP_BATCH);
+      if (step === 0) return advanced;
+      advanced += step;
+    }
+  }
+
+  #catchUpAll(): void {
+    while (this.#catchUpTx(CATCH_UP_BATCH) > 0);
   }
 
   /** The underlying connection, for the benchmark's bulk load and for tests. */
@@ -154,14 +257,28 @@ export class SqliteDashboardStore implements DashboardStore {
     offset: number,
     limit: number,
   ): Promise<InboxPage> {
-    const page = inboxQuery(filter, sort, offset, limit, 'sqlite');
+    if (filter.q) this.catchUp();
+    // Many matching notes: walk the sort order and check; few: start from them and sort.
+    const terms = searchTerms(filter.q);
+    const plan: SearchPlan =
+      terms.length > 0 &&
+      (this.#ftsMatches.get(ftsQuery(terms), SEARCH_DRIVE_MAX + 1) ?? 0) > SEARCH_DRIVE_MAX
+        ? 'check'
+        : 'drive';
+    const page = inboxQuery(filter, sort, offset, limit + 1, 'sqlite', plan);
     const rows = this.#db.prepare<unknown[], RecordSqlRow>(page.sql).all(...page.params);
     const count = countQuery(filter, COUNT_CAP + 1, 'sqlite');
     const total = this.#db.prepare<unknown[], { n: number }>(count.sql).get(...count.params)?.n ?? 0;
-    return { rows: rows.map(toInboxRow), total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
+    return {
+      rows: rows.slice(0, limit).map(toInboxRow),
+      total: Math.min(total, COUNT_CAP),
+      totalCapped: total > COUNT_CAP,
+      hasMore: rows.length > limit,
+    };
   }
 
   async *exportRecords(filter: RecordFilter, sort: RecordSort): AsyncIterableIterator<ExportRecordRow> {
+    if (filter.q) this.catchUp();
     const query = exportQuery(filter, sort, 'sqlite');
     const reader = new Database(this.#file, { readonly: true, fileMustExist: true });
     this.#readers.set(reader, undefined);
@@ -176,6 +293,7 @@ export class SqliteDashboardStore implements DashboardStore {
   }
 
   async hotspots(query: HotspotQuery): Promise<HotspotReport> {
+    this.catchUp();
     const all = <Row>(q: { sql: string; params: unknown[] }) =>
       this.#db.prepare<unknown[], Row>(q.sql).all(...q.params);
     const ranking = all<RankingSqlRow>(rankingQuery(query, 'sqlite'));
@@ -204,6 +322,7 @@ export class SqliteDashboardStore implements DashboardStore {
   }
 
   async filterOptions(): Promise<FilterOptions> {
+    this.catchUp();
     const routes = this.#db.prepare<[], { app: string; route_template: string }>(ROUTES_QUERY).all();
     const distinct = (column: 'category' | 'unit') => {
       const q = distinctValuesQuery(column, 500);
@@ -240,6 +359,7 @@ export class SqliteDashboardStore implements DashboardStore {
   }
 
   async clearDuplicate(id: string): Promise<boolean> {
+    this.catchUp();
     return this.#db.prepare('DELETE FROM record_duplicates WHERE id = ?').run(id).changes === 1;
   }
 
@@ -355,6 +475,7 @@ export class SqliteDashboardStore implements DashboardStore {
   }
 
   async close(): Promise<void> {
+    for (const timer of this.#timers.splice(0)) clearInterval(timer);
     for (const [reader, rows] of this.#readers) {
       rows?.return?.();
       reader.close();
@@ -365,6 +486,9 @@ export class SqliteDashboardStore implements DashboardStore {
 }
 
 /** Opens the dashboard's side of the SQLite file (creating its tables on first use). */
-export function openSqliteDashboardStore(file: string): SqliteDashboardStore {
-  return new SqliteDashboardStore(file);
+export function openSqliteDashboardStore(
+  file: string,
+  options: { background?: boolean } = {},
+): SqliteDashboardStore {
+  return new SqliteDashboardStore(file, options);
 }

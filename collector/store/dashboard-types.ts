@@ -59,10 +59,15 @@ export interface InboxPage {
   total: number;
   /** Whether there are more than `COUNT_CAP` (then `total` is `COUNT_CAP`). */
   totalCapped: boolean;
+  /** Whether rows follow this page (known without counting them all). */
+  hasMore: boolean;
 }
 
-/** Counting a filtered set of a million rows is the slow part of a page; past this it says "more than". */
-export const COUNT_CAP = 10_000;
+/**
+ * Counting a filtered set of a million rows is the slow part of a page (each match may be a row read);
+ * past this it says "more than".
+ */
+export const COUNT_CAP = 1000;
 
 /** One exported record: an inbox row with the full note, the reply and the stored JSON text. */
 export interface ExportRecordRow extends InboxRow {

@@ -445,11 +445,16 @@ export class PostgresStore implements Store, DashboardStore {
     limit: number,
   ): Promise<InboxPage> {
     const [rows, count] = await Promise.all([
-      this.#run<RecordSqlRow & pg.QueryResultRow>(inboxQuery(filter, sort, offset, limit, 'postgres')),
+      this.#run<RecordSqlRow & pg.QueryResultRow>(inboxQuery(filter, sort, offset, limit + 1, 'postgres')),
       this.#run<{ n: string }>(countQuery(filter, COUNT_CAP + 1, 'postgres')),
     ]);
     const total = Number(count[0]?.n ?? 0);
-    return { rows: rows.map(toInboxRow), total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
+    return {
+      rows: rows.slice(0, limit).map(toInboxRow),
+      total: Math.min(total, COUNT_CAP),
+      totalCapped: total > COUNT_CAP,
+      hasMore: rows.length > limit,
+    };
   }
 
   async *exportRecords(filter: RecordFilter, sort: RecordSort): AsyncIterableIterator<ExportRecordRow> {

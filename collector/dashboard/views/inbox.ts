@@ -152,7 +152,7 @@ ${selectField(
 function pager(page: PageContext, params: FilterParams, result: InboxPage): Html {
   const { t } = page;
   const current = params.page ?? 1;
-  const hasNext = current * PAGE_SIZE < result.total;
+  const hasNext = result.hasMore;
   const link = (n: number) =>
     `/dashboard${filterQuery(params, { sort: params.sort, dir: params.dir, page: String(n) })}`;
   return html`<nav class="pager" aria-label="${t.t('pages')}"><ul class="pager-list">

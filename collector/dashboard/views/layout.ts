@@ -47,7 +47,6 @@ export function layout(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
 <title>${options.title} – ${t.t('appName')}</title>
 <link rel="stylesheet" href="${page.assets.css}">
 ${options.chart ? html`<link rel="stylesheet" href="${page.assets.uplotCss}">` : ''}
@@ -78,7 +77,7 @@ ${
 ${options.body}
 </main>
 ${options.chart ? html`<script src="${page.assets.uplotJs}" nonce="${page.nonce}"></script>` : ''}
-<script src="${page.assets.js}" nonce="${page.nonce}"></script>
+${officer ? html`<script src="${page.assets.js}" nonce="${page.nonce}"></script>` : ''}
 </body>
 </html>
 `;

@@ -1,8 +1,10 @@
 import type { Migration } from './sqlite';
 
 // PostgreSQL variant of each step in dashboard-sqlite.ts, same version and name. Differences: the
-// triggers call plpgsql functions, the week comes from date_trunc, and note search is a GIN index
-// on to_tsvector('simple', note) instead of an FTS5 table.
+// hotspot weeks are kept by a trigger on records (SQLite catches up in batches instead; here several
+// instances insert concurrently and sequence numbers may commit out of order, so a "seen up to seq"
+// mark could skip rows), the week comes from date_trunc, and note search is a GIN index on the
+// note's tsvector instead of an FTS5 table (no feeding needed).
 
 const WEIGHT = (column: string) => `(CASE ${column} WHEN 'blocks' THEN 3 WHEN 'slows' THEN 2 ELSE 1 END)`;
 
@@ -115,7 +117,6 @@ export const DASHBOARD_POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX records_app_created ON records (app, created_at);
       CREATE INDEX records_app_route_created ON records (app, route_template, created_at);
       CREATE INDEX records_category_created ON records (category, created_at);
-      CREATE INDEX records_impact_created ON records (impact, created_at);
       CREATE INDEX records_unit_created ON records (unit, created_at);
     `,
   },

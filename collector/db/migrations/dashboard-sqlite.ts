@@ -7,8 +7,11 @@ import type { Migration } from './sqlite';
 
 // ISO week of a UTC timestamp, named by its Monday: 'weekday 0' moves to the coming Sunday (or stays
 // on one), six days back is that week's Monday.
-const WEEK = (column: string) => `date(${column}, 'weekday 0', '-6 days')`;
-const WEIGHT = (column: string) => `(CASE ${column} WHEN 'blocks' THEN 3 WHEN 'slows' THEN 2 ELSE 1 END)`;
+/** SQLite expression for the Monday of the UTC week of a timestamp column. */
+export const WEEK = (column: string) => `date(${column}, 'weekday 0', '-6 days')`;
+/** SQLite expression for the score weight of an impact column. */
+export const WEIGHT = (column: string) =>
+  `(CASE ${column} WHEN 'blocks' THEN 3 WHEN 'slows' THEN 2 ELSE 1 END)`;
 
 /** The dashboard's SQLite schema history. */
 export const DASHBOARD_SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -58,8 +61,10 @@ export const DASHBOARD_SQLITE_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX dashboard_audit_record ON dashboard_audit (record_id, seq);
 
-      -- Counts per application × route × week, kept by triggers, so ranking a million records reads
-      -- a few thousand rows. Duplicates are taken out when marked and put back when unmarked.
+      -- Counts per application × route × week, so ranking a million records reads a few thousand
+      -- rows. New records are added in batches by the dashboard store (SqliteDashboardStore.catchUp),
+      -- not by a trigger on records: a per-row trigger made every ingest several times slower.
+      -- Duplicates are taken out when marked and put back when unmarked (triggers below).
       CREATE TABLE hotspot_weekly (
         app             TEXT NOT NULL,
         route_template  TEXT NOT NULL,
@@ -71,18 +76,12 @@ export const DASHBOARD_SQLITE_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX hotspot_weekly_week ON hotspot_weekly (week);
 
-      INSERT INTO hotspot_weekly (app, route_template, week, records, score, minutes)
-      SELECT app, route_template, ${WEEK('created_at')}, count(*), sum(${WEIGHT('impact')}),
-             sum(coalesce(minutes_lost, 0))
-      FROM records GROUP BY 1, 2, 3;
-
-      CREATE TRIGGER records_hotspot_ai AFTER INSERT ON records BEGIN
-        INSERT INTO hotspot_weekly (app, route_template, week, records, score, minutes)
-        VALUES (new.app, new.route_template, ${WEEK('new.created_at')}, 1, ${WEIGHT('new.impact')},
-                coalesce(new.minutes_lost, 0))
-        ON CONFLICT (app, route_template, week) DO UPDATE SET
-          records = records + 1, score = score + excluded.score, minutes = minutes + excluded.minutes;
-      END;
+      -- How far (records.seq) the search index and the hotspot weeks have taken in new records.
+      CREATE TABLE dashboard_progress (
+        name  TEXT PRIMARY KEY,
+        seq   INTEGER NOT NULL
+      );
+      INSERT INTO dashboard_progress (name, seq) VALUES ('records', 0);
 
       CREATE TRIGGER record_duplicates_hotspot_ai AFTER INSERT ON record_duplicates BEGIN
         UPDATE hotspot_weekly AS h
@@ -102,24 +101,18 @@ export const DASHBOARD_SQLITE_MIGRATIONS: readonly Migration[] = [
         WHERE h.app = r.app AND h.route_template = r.route_template AND h.week = r.week;
       END;
 
-      -- Full-text search in notes; an external-content table, so the note text is stored once.
-      -- remove_diacritics 2: "Bescheid drucken" finds "Bescheide drücken" typed without umlauts too.
+      -- Full-text search in notes; an external-content table, so the note text is stored once. Fed
+      -- by the same catch-up as the hotspot weeks.
+      -- remove_diacritics 2: "drucken" also finds "drücken".
       CREATE VIRTUAL TABLE records_fts USING fts5 (
         note, content = 'records', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2'
       );
-      INSERT INTO records_fts (records_fts) VALUES ('rebuild');
-      CREATE TRIGGER records_fts_ai AFTER INSERT ON records BEGIN
-        INSERT INTO records_fts (rowid, note) VALUES (new.seq, new.note);
-      END;
-      CREATE TRIGGER records_fts_ad AFTER DELETE ON records BEGIN
-        INSERT INTO records_fts (records_fts, rowid, note) VALUES ('delete', old.seq, old.note);
-      END;
 
       -- Each filter with the default order (newest first) reads only the rows it shows.
+      -- (Impact has three values: the newest-first scan finds a page of any of them quickly.)
       CREATE INDEX records_app_created ON records (app, created_at);
       CREATE INDEX records_app_route_created ON records (app, route_template, created_at);
       CREATE INDEX records_category_created ON records (category, created_at);
-      CREATE INDEX records_impact_created ON records (impact, created_at);
       CREATE INDEX records_unit_created ON records (unit, created_at);
     `,
   },

@@ -1,0 +1,992 @@
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../collector/config';
+import { createDashboardApp } from '../../collector/dashboard';
+import { hashPassword } from '../../collector/officers';
+import type { RunningCollector } from '../../collector/server';
+import type { HotspotQuery } from '../../collector/store/dashboard-types';
+import type { FeedbackRecord } from '../../utils/schema/record';
+import { makeBatch, makeRecord } from '../support/records';
+import {
+  ADMIN_TOKEN,
+  INGEST_TOKEN,
+  makeTempDir,
+  postJson,
+  removeTempDirs,
+  startTestCollector,
+} from './helpers';
+
+// The officers' dashboard over real HTTP on a real database: SQLite always, PostgreSQL as well when
+// DATABASE_URL names one (CI provides it via scripts/ci-postgres.sh). Each PostgreSQL collector gets
+// a schema of its own, so files and tests do not see each other's records.
+
+const DATABASE_URL = process.env.DATABASE_URL;
+const PASSWORD = 'correct horse battery staple';
+let passwordHash: string;
+
+const schemas: string[] = [];
+
+async function postgresUrl(): Promise<string> {
+  const url = DATABASE_URL as string;
+  const schema = `t_${randomUUID().replace(/-/g, '')}`;
+  schemas.push(schema);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`CREATE SCHEMA ${schema}`);
+  await client.end();
+  const withSchema = new URL(url);
+  withSchema.searchParams.set('options', `-c search_path=${schema}`);
+  return withSchema.toString();
+}
+
+const BACKENDS = [
+  { kind: 'sqlite', name: 'SQLite', enabled: true },
+  {
+    kind: 'postgres',
+    name: DATABASE_URL ? 'PostgreSQL' : 'PostgreSQL (skipped: DATABASE_URL is not set)',
+    enabled: DATABASE_URL !== undefined,
+  },
+] as const;
+
+if (!DATABASE_URL) {
+  console.warn(
+    'dashboard tests: PostgreSQL skipped — set DATABASE_URL (e.g. from scripts/ci-postgres.sh) to run them',
+  );
+}
+
+beforeAll(async () => {
+  passwordHash = await hashPassword(PASSWORD);
+});
+afterAll(async () => {
+  await removeTempDirs();
+  if (schemas.length === 0) return;
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  for (const schema of schemas.splice(0)) await client.query(`DROP SCHEMA ${schema} CASCADE`);
+  await client.end();
+});
+
+/** A cookie-keeping client, like one officer's browser. */
+class OfficerClient {
+  readonly cookies = new Map<string, string>();
+  constructor(
+    readonly base: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
+
+  async fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    for (const [name, value] of Object.entries(this.headers))
+      if (!headers.has(name)) headers.set(name, value);
+    if (this.cookies.size > 0) {
+      headers.set('Cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+    }
+    const response = await fetch(`${this.base}${pathname}`, { redirect: 'manual', ...init, headers });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ''] = cookie.split(';');
+      const [name = '', value = ''] = pair.split('=');
+      if (/Max-Age=0/i.test(cookie) || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return response;
+  }
+
+  async page(pathname: string): Promise<string> {
+    const response = await this.fetch(pathname);
+    expect(response.status).toBe(200);
+    return response.text();
+  }
+
+  post(pathname: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}) {
+    const body = new URLSearchParams();
+    for (const [key, value] of Object.entries(form)) {
+      for (const item of Array.isArray(value) ? value : [value]) body.append(key, item);
+    }
+    return this.fetch(pathname, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: this.base, ...headers },
+      body,
+    });
+  }
+
+  async signIn(user: string, password: string): Promise<Response> {
+    const form = await this.page('/dashboard/signin');
+    return this.post('/dashboard/signin', { _csrf: csrfOf(form), user, password, next: '/dashboard' });
+  }
+
+  /** The session's CSRF token, as the pages embed it. */
+  async csrf(): Promise<string> {
+    return csrfOf(await this.page('/dashboard'));
+  }
+}
+
+function csrfOf(page: string): string {
+  const token = /name="_csrf" value="([^"]+)"/.exec(page)?.[1];
+  if (!token) throw new Error('no CSRF token on the page');
+  return token;
+}
+
+const CSP =
+  "default-src 'none'; script-src 'self' 'nonce-NONCE'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/** Record ids used in route paths; they need not exist for the access checks. */
+const SOME_ID = '5b0c6a0e-4a8e-4d55-9a57-0d3c2f1e9b11';
+/** Every dashboard route behind the session (the meta-test below checks this list is complete). */
+const PROTECTED_ROUTES: readonly [method: 'GET' | 'POST', path: string][] = [
+  ['GET', '/dashboard'],
+  ['GET', `/dashboard/records/${SOME_ID}`],
+  ['POST', `/dashboard/records/${SOME_ID}/status`],
+  ['POST', `/dashboard/records/${SOME_ID}/duplicate`],
+  ['POST', '/dashboard/bulk'],
+  ['GET', '/dashboard/hotspots'],
+  ['GET', '/dashboard/hotspots/print'],
+  ['GET', '/dashboard/export?format=csv'],
+  ['GET', '/dashboard/export?format=json'],
+  ['GET', '/dashboard/export?format=ndjson'],
+  ['GET', '/dashboard/assets/uplot.js'],
+  ['GET', '/dashboard/assets/uplot.css'],
+  ['GET', '/dashboard/assets/dashboard.js'],
+  ['POST', '/dashboard/signout'],
+  ['GET', '/dashboard/no-such-page'],
+];
+/** Routes that work without a session: signing in, the language switch, the sign-in page's styles. */
+const PUBLIC_ROUTES = [
+  ['GET', '/dashboard/signin'],
+  ['POST', '/dashboard/signin'],
+  ['GET', '/dashboard/lang'],
+  ['GET', '/dashboard/assets/dashboard.css'],
+] as const;
+
+describe('dashboard route list (meta-test)', () => {
+  it('names every registered route as protected or public', async () => {
+    const collector = await startTestCollector();
+    try {
+      const app = createDashboardApp({
+        store: collector.store,
+        dashboard: collector.dashboard,
+        config: collector.config,
+      });
+      const registered = new Set(
+        app.routes
+          .filter((route) => route.path !== '/*' && route.method !== 'ALL')
+          .map((route) => `${route.method} /dashboard${route.path === '/' ? '' : route.path}`),
+      );
+      const normalise = (method: string, p: string) =>
+        `${method} ${p
+          .split('?')[0]
+          ?.replace(SOME_ID, ':id')
+          .replace(/\/assets\/[^/]+$/, '/assets/:name')}`;
+      const listed = new Set(
+        [...PROTECTED_ROUTES, ...PUBLIC_ROUTES].map(([method, p]) => normalise(method, p)),
+      );
+
+      expect([...registered].filter((route) => !listed.has(route))).toEqual([]);
+    } finally {
+      await collector.close();
+    }
+  });
+});
+
+/** A collector on the backend, with officer "anna" in its database. */
+async function startOn(
+  backend: (typeof BACKENDS)[number]['kind'],
+  overrides: Parameters<typeof startTestCollector>[0] = {},
+): Promise<RunningCollector> {
+  const started = await startTestCollector({
+    ...(backend === 'postgres' ? { databaseUrl: await postgresUrl() } : {}),
+    ...overrides,
+  });
+  await started.dashboard.putOfficer({ user: 'anna', passwordHash }, false, new Date().toISOString());
+  return started;
+}
+
+describe.each(BACKENDS)('dashboard on $name', ({ kind, enabled }) => {
+  const start = (overrides: Parameters<typeof startTestCollector>[0] = {}) => startOn(kind, overrides);
+  let collector: RunningCollector;
+  let officer: OfficerClient;
+
+  async function seed(records: FeedbackRecord[], receivedAt = '2026-11-25T10:05:00.120Z'): Promise<void> {
+    await collector.store.ingest(records, { batchId: randomUUID(), receivedAt });
+  }
+
+  beforeAll(async () => {
+    if (!enabled) return;
+    collector = await start();
+    officer = new OfficerClient(collector.url);
+    expect((await officer.signIn('anna', PASSWORD)).status).toBe(303);
+  });
+  afterAll(async () => {
+    await collector?.close();
+  });
+
+  describe.skipIf(!enabled)('sign-in', () => {
+    it('signs in with the right password: a new http-only, SameSite=Strict session cookie and a redirect', async () => {
+      const client = new OfficerClient(collector.url);
+      const response = await client.signIn('anna', PASSWORD);
+
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe('/dashboard');
+      const cookie = response.headers.getSetCookie().find((c) => c.startsWith('mitsprache_session='));
+      expect(cookie).toMatch(
+        /^mitsprache_session=[A-Za-z0-9_-]{43}; Max-Age=36000; Path=\/; HttpOnly; SameSite=Strict$/,
+      );
+      expect((await client.fetch('/dashboard')).status).toBe(200);
+    });
+
+    it.each([
+      ['a wrong password', 'anna', 'not the password'],
+      ['an unknown user', 'bernd', PASSWORD],
+    ])('refuses %s with 401 and no session', async (_, user, password) => {
+      const client = new OfficerClient(collector.url);
+      const response = await client.signIn(user, password);
+
+      expect(response.status).toBe(401);
+      expect(response.headers.getSetCookie().some((c) => c.startsWith('mitsprache_session='))).toBe(false);
+      expect(await response.text()).toContain('Benutzername oder Passwort ist falsch.');
+      expect((await client.fetch('/dashboard')).status).toBe(303);
+    });
+
+    it('issues a fresh session token at sign-in (no fixation) and ends it on sign-out', async () => {
+      const client = new OfficerClient(collector.url);
+      client.cookies.set('mitsprache_session', 'planted-by-an-attacker-0000000000000000000000');
+      await client.signIn('anna', PASSWORD);
+      expect(client.cookies.get('mitsprache_session')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(client.cookies.get('mitsprache_session')).not.toBe(
+        'planted-by-an-attacker-0000000000000000000000',
+      );
+      const copy = new OfficerClient(collector.url);
+      copy.cookies.set('mitsprache_session', client.cookies.get('mitsprache_session') as string);
+      expect((await copy.fetch('/dashboard')).status).toBe(200);
+
+      const out = await client.post('/dashboard/signout', { _csrf: await client.csrf() });
+
+      expect(out.status).toBe(303);
+      expect(out.headers.get('location')).toBe('/dashboard/signin');
+      expect(client.cookies.has('mitsprache_session')).toBe(false);
+      expect((await copy.fetch('/dashboard')).status).toBe(303);
+    });
+
+    it('refuses a sign-in posted from another origin or without the sign-in form token', async () => {
+      const client = new OfficerClient(collector.url);
+      const form = await client.page('/dashboard/signin');
+      const fields = { _csrf: csrfOf(form), user: 'anna', password: PASSWORD };
+
+      const foreign = await client.post('/dashboard/signin', fields, { Origin: 'https://evil.example' });
+      const tokenless = await client.post('/dashboard/signin', { ...fields, _csrf: 'x'.repeat(43) });
+
+      expect(foreign.status).toBe(403);
+      expect(await foreign.text()).toContain('Fehlercode: csrf_origin_mismatch');
+      expect(tokenless.status).toBe(403);
+      expect(await tokenless.text()).toContain('Fehlercode: csrf_token_invalid');
+    });
+
+    it('allows 5 failed sign-ins per minute per address, then refuses even the right password (429)', async () => {
+      const throttled = await start({ trustProxy: true });
+      try {
+        const from = (ip: string) => new OfficerClient(throttled.url, { 'X-Forwarded-For': ip });
+        const attacker = from('203.0.113.7');
+        const statuses: number[] = [];
+        for (let i = 0; i < 5; i++) statuses.push((await attacker.signIn(`user${i}`, 'guess')).status);
+        const blocked = await attacker.signIn('anna', PASSWORD);
+
+        expect(statuses).toEqual([401, 401, 401, 401, 401]);
+        expect(blocked.status).toBe(429);
+        expect(blocked.headers.get('retry-after')).toBe('60');
+        expect(await blocked.text()).toContain('Zu viele fehlgeschlagene Anmeldungen.');
+        // Another address is not affected.
+        expect((await from('203.0.113.8').signIn('anna', PASSWORD)).status).toBe(303);
+      } finally {
+        await throttled.close();
+      }
+    });
+
+    it('allows 5 failed sign-ins per minute per user name, whatever the address', async () => {
+      const throttled = await start({ trustProxy: true });
+      try {
+        for (let i = 0; i < 5; i++) {
+          const response = await new OfficerClient(throttled.url, {
+            'X-Forwarded-For': `198.51.100.${i}`,
+          }).signIn('anna', 'guess');
+          expect(response.status).toBe(401);
+        }
+        const blocked = await new OfficerClient(throttled.url, { 'X-Forwarded-For': '198.51.100.99' }).signIn(
+          'anna',
+          PASSWORD,
+        );
+        expect(blocked.status).toBe(429);
+      } finally {
+        await throttled.close();
+      }
+    });
+
+    it('accepts accounts from the officers file', async () => {
+      const dir = await makeTempDir();
+      const officersFile = path.join(dir, 'officers.json');
+      await writeFile(officersFile, JSON.stringify({ officers: [{ user: 'b.schulz', passwordHash }] }));
+      const withFile = await start({ officersFile });
+      try {
+        expect((await new OfficerClient(withFile.url).signIn('b.schulz', PASSWORD)).status).toBe(303);
+        expect((await new OfficerClient(withFile.url).signIn('b.schulz', 'wrong')).status).toBe(401);
+      } finally {
+        await withFile.close();
+      }
+    });
+
+    it('refuses to start with an invalid officers file', async () => {
+      const dir = await makeTempDir();
+      const officersFile = path.join(dir, 'officers.json');
+      await writeFile(
+        officersFile,
+        JSON.stringify({ officers: [{ user: 'x', passwordHash: 'plain-text' }] }),
+      );
+
+      const error = await start({ officersFile }).catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toEqual([
+        `COLLECTOR_OFFICERS_FILE ${officersFile}: officers.0.passwordHash: expected scrypt$N$r$p$salt$key`,
+      ]);
+    });
+  });
+
+  describe.skipIf(!enabled)('access', () => {
+    it.each(PROTECTED_ROUTES)('%s %s needs an officer session', async (method, route) => {
+      const credentials: Record<string, string>[] = [
+        {},
+        { Authorization: `Bearer ${INGEST_TOKEN}` },
+        { Authorization: `Bearer ${ADMIN_TOKEN}` },
+      ];
+      for (const headers of credentials) {
+        const response = await fetch(`${collector.url}${route}`, {
+          method,
+          redirect: 'manual',
+          headers: { Origin: collector.url, 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+          body: method === 'POST' ? 'status=solved&reply=x&action=status&ids=' : undefined,
+        });
+        const body = await response.text();
+        if (method === 'GET') {
+          expect(response.status).toBe(303);
+          expect(response.headers.get('location')).toBe(
+            `/dashboard/signin?next=${encodeURIComponent(route)}`,
+          );
+        } else {
+          expect(response.status).toBe(401);
+          expect(body).toContain('Fehlercode: session_required');
+        }
+        expect(body).not.toContain('Leistungsverfahren');
+      }
+    });
+
+    it.each(PUBLIC_ROUTES.filter(([method]) => method === 'GET'))(
+      '%s %s answers without a session',
+      async (_, route) => {
+        const response = await fetch(`${collector.url}${route}`, { redirect: 'manual' });
+        expect([200, 303]).toContain(response.status);
+        if (response.status === 303) expect(response.headers.get('location')).toBe('/dashboard');
+      },
+    );
+
+    it('sends the strict CSP and the security headers on every page', async () => {
+      for (const route of [
+        '/dashboard',
+        '/dashboard/hotspots',
+        '/dashboard/signin',
+        '/dashboard/no-such-page',
+      ]) {
+        const response = await officer.fetch(route);
+        const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(
+          response.headers.get('content-security-policy') ?? '',
+        )?.[1];
+        const body = await response.text();
+
+        expect(response.headers.get('content-security-policy')).toBe(CSP.replace('NONCE', nonce ?? '?'));
+        expect(
+          Object.fromEntries(
+            [
+              'x-content-type-options',
+              'referrer-policy',
+              'x-frame-options',
+              'cache-control',
+              'cross-origin-opener-policy',
+            ].map((h) => [h, response.headers.get(h)]),
+          ),
+        ).toEqual({
+          'x-content-type-options': 'nosniff',
+          'referrer-policy': 'same-origin',
+          'x-frame-options': 'DENY',
+          'cache-control': 'no-store',
+          'cross-origin-opener-policy': 'same-origin',
+        });
+        // Every script tag carries this response's nonce; no inline script or style anywhere.
+        for (const tag of body.match(/<script[^>]*>/g) ?? []) expect(tag).toContain(`nonce="${nonce}"`);
+        expect(body).not.toMatch(/<style|style="|onclick=|onload=/);
+      }
+    });
+
+    it('adds Strict-Transport-Security and Secure __Host- cookies when the public URL is https', async () => {
+      const secure = await start({ publicUrl: 'https://feedback.jobcenter.example' });
+      try {
+        const response = await fetch(`${secure.url}/dashboard/signin`);
+        expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000');
+        expect(response.headers.getSetCookie()[0]).toMatch(
+          /^__Host-mitsprache_signin=[A-Za-z0-9_-]{43}; Max-Age=3600; Path=\/; HttpOnly; Secure; SameSite=Strict$/,
+        );
+      } finally {
+        await secure.close();
+      }
+    });
+
+    it('does not let the collector API CSP or CORS apply to dashboard pages, nor the dashboard CSP to the API', async () => {
+      const api = await fetch(`${collector.url}/healthz`);
+      expect(api.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      const page = await officer.fetch('/dashboard', {
+        headers: { Origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' },
+      });
+      expect(page.headers.get('access-control-allow-origin')).toBeNull();
+    });
+  });
+
+  describe.skipIf(!enabled)('CSRF', () => {
+    const seeded = async () => {
+      const record = makeRecord();
+      await seed([record]);
+      return record;
+    };
+
+    it.each([
+      ['another Origin', { Origin: 'https://evil.example' }, true, 'csrf_origin_mismatch'],
+      ['no Origin, Referer or Sec-Fetch-Site', { Origin: '' }, true, 'csrf_origin_mismatch'],
+      [
+        'a cross-site Sec-Fetch-Site without Origin',
+        { Origin: '', 'Sec-Fetch-Site': 'cross-site' },
+        true,
+        'csrf_origin_mismatch',
+      ],
+      ['no synchronizer token', {}, false, 'csrf_token_invalid'],
+    ] as const)('refuses a status change with %s (403)', async (_, headers, withToken, code) => {
+      const record = await seeded();
+      const form = { status: 'solved', reply: 'x', ...(withToken ? { _csrf: await officer.csrf() } : {}) };
+      const sent = Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== '')) as Record<
+        string,
+        string
+      >;
+      const init: RequestInit = {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...sent },
+        body: new URLSearchParams(form),
+      };
+      // Origin '' means: send none at all (fetch adds none by itself in Node).
+      const response =
+        'Origin' in headers && headers.Origin === ''
+          ? await officer.fetch(`/dashboard/records/${record.id}/status`, init)
+          : await officer.post(`/dashboard/records/${record.id}/status`, form, sent);
+
+      expect(response.status).toBe(403);
+      expect(await response.text()).toContain(`Fehlercode: ${code}`);
+      expect((await collector.store.getRecord(record.id))?.status).toBeNull();
+    });
+
+    it('refuses a token from another session', async () => {
+      const record = await seeded();
+      const other = new OfficerClient(collector.url);
+      await other.signIn('anna', PASSWORD);
+      const response = await officer.post(`/dashboard/records/${record.id}/status`, {
+        _csrf: await other.csrf(),
+        status: 'solved',
+        reply: '',
+      });
+      expect(response.status).toBe(403);
+    });
+  });
+
+  describe.skipIf(!enabled)('pages', () => {
+    it('escapes a note containing markup, in the inbox and the detail page', async () => {
+      const record = makeRecord({ note: 'Feld leer <script>alert("x")</script> & "quoted" \'single\'' });
+      await seed([record]);
+
+      const inbox = await officer.page(`/dashboard?q=${encodeURIComponent('feld leer alert')}`);
+      const detail = await officer.page(`/dashboard/records/${record.id}`);
+
+      const escaped =
+        'Feld leer &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quoted&quot; &#39;single&#39;';
+      for (const page of [inbox, detail]) {
+        expect(page).toContain(escaped);
+        expect(page).not.toContain('<script>alert');
+      }
+    });
+
+    it('shows the record as received: context, picked element, masked screenshot', async () => {
+      const record = makeRecord({
+        context: {
+          ...makeRecord().context,
+          element: {
+            role: 'button',
+            name: 'Drucken',
+            selector: '#print',
+            box: { x: 10, y: 20, width: 80, height: 24 },
+          },
+        },
+        screenshot: { dataUrl: 'data:image/png;base64,iVBORw0KGgo=', width: 320, height: 200, maskCount: 2 },
+      });
+      await seed([record]);
+
+      const detail = await officer.page(`/dashboard/records/${record.id}`);
+
+      expect(detail).toContain(
+        '<img class="screenshot" src="data:image/png;base64,iVBORw0KGgo=" width="320" height="200" alt="Maskiertes Bildschirmfoto zu dieser Rückmeldung (2 Maskierungen)">',
+      );
+      expect(detail).toContain('<dt>Selektor</dt><dd><code>#print</code></dd>');
+      expect(detail).toContain('<dt>Rolle</dt><dd>button</dd>');
+    });
+
+    it('answers 404 for an unknown or malformed record id', async () => {
+      for (const id of [randomUUID(), 'not-a-uuid']) {
+        const response = await officer.fetch(`/dashboard/records/${id}`);
+        expect(response.status).toBe(404);
+        expect(await response.text()).toContain('Fehlercode: record_not_found');
+      }
+    });
+
+    it('speaks English by Accept-Language, and the switch overrides it', async () => {
+      const english = new OfficerClient(collector.url, { 'Accept-Language': 'en-GB,en;q=0.9,de;q=0.5' });
+      await english.signIn('anna', PASSWORD);
+      expect(await english.page('/dashboard/hotspots')).toContain('<html lang="en">');
+
+      const switched = await english.fetch('/dashboard/lang?to=de&back=%2Fdashboard%2Fhotspots');
+      expect(switched.status).toBe(303);
+      expect(switched.headers.get('location')).toBe('/dashboard/hotspots');
+      expect(await english.page('/dashboard/hotspots')).toContain('<html lang="de">');
+    });
+
+    it('never redirects the language switch off the dashboard', async () => {
+      for (const back of [
+        'https://evil.example/',
+        '//evil.example',
+        '/\\evil.example',
+        '/api/v1/admin/export',
+      ]) {
+        const response = await fetch(
+          `${collector.url}/dashboard/lang?to=en&back=${encodeURIComponent(back)}`,
+          {
+            redirect: 'manual',
+          },
+        );
+        expect(response.headers.get('location')).toBe('/dashboard');
+      }
+    });
+  });
+
+  describe.skipIf(!enabled)('workflow', () => {
+    it('sets status and reply; the caseworker gets them through POST /api/v1/feedback/status', async () => {
+      const record = makeRecord();
+      await postJson(collector.endpoint, makeBatch([record]));
+      const before = await (await postJson(`${collector.endpoint}/status`, { ids: [record.id] })).json();
+
+      const response = await officer.post(`/dashboard/records/${record.id}/status`, {
+        _csrf: await officer.csrf(),
+        status: 'solved',
+        reply: 'Behoben mit Release 24.3 – danke!\r\n',
+      });
+
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe(`/dashboard/records/${record.id}?notice=saved`);
+      const answer = await (
+        await postJson(`${collector.endpoint}/status`, { ids: [record.id], since: before.cursor })
+      ).json();
+      expect(answer).toEqual({
+        updates: [
+          {
+            id: record.id,
+            status: 'solved',
+            reply: 'Behoben mit Release 24.3 – danke!',
+            updatedAt: expect.any(String),
+          },
+        ],
+        cursor: expect.stringMatching(/^\d+$/),
+      });
+      const detail = await officer.page(`/dashboard/records/${record.id}?notice=saved`);
+      expect(detail).toContain('<div class="notice" role="status"><p>Gespeichert.</p></div>');
+      // The history names the officer.
+      expect(detail).toMatch(
+        /<td>Gelöst<\/td><td class="note-cell">Behoben mit Release 24\.3 – danke!<\/td><td>anna<\/td>/,
+      );
+    });
+
+    it('clears the reply when the field is left empty', async () => {
+      const record = makeRecord();
+      await seed([record]);
+      const csrf = await officer.csrf();
+      await officer.post(`/dashboard/records/${record.id}/status`, {
+        _csrf: csrf,
+        status: 'in_review',
+        reply: 'Wir prüfen.',
+      });
+      await officer.post(`/dashboard/records/${record.id}/status`, {
+        _csrf: csrf,
+        status: 'forwarded',
+        reply: '',
+      });
+
+      expect(await collector.store.getRecord(record.id)).toMatchObject({
+        status: 'forwarded',
+        reply: null,
+        history: [
+          { status: 'in_review', reply: 'Wir prüfen.' },
+          { status: 'forwarded', reply: null },
+        ],
+      });
+    });
+
+    it('changes status in bulk and keeps each reply when the bulk reply is empty', async () => {
+      const a = makeRecord();
+      const b = makeRecord();
+      const c = makeRecord();
+      await seed([a, b, c]);
+      await collector.store.setStatus(a.id, { status: 'in_review', reply: 'Eigene Antwort' });
+
+      const response = await officer.post('/dashboard/bulk', {
+        _csrf: await officer.csrf(),
+        action: 'status',
+        ids: [a.id, b.id],
+        status: 'forwarded',
+        reply: '',
+        back: '/dashboard?status=forwarded',
+      });
+
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe('/dashboard?status=forwarded&notice=bulk&n=2');
+      expect((await collector.store.getRecord(a.id))?.reply).toBe('Eigene Antwort');
+      expect((await collector.store.getRecord(b.id))?.status).toBe('forwarded');
+      expect((await collector.store.getRecord(c.id))?.status).toBeNull();
+    });
+
+    it('refuses a bulk action without a selection', async () => {
+      const response = await officer.post('/dashboard/bulk', {
+        _csrf: await officer.csrf(),
+        action: 'status',
+        status: 'solved',
+        reply: '',
+      });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain('Fehlercode: nothing_selected');
+    });
+
+    it('marks duplicates (flattening chains), shows them on both records, refuses self and cycles', async () => {
+      const original = makeRecord();
+      const first = makeRecord();
+      const second = makeRecord();
+      await seed([original, first, second]);
+      const csrf = await officer.csrf();
+
+      const bulk = await officer.post('/dashboard/bulk', {
+        _csrf: csrf,
+        action: 'duplicate',
+        ids: [original.id, first.id],
+        of: '',
+      });
+      // second → first, which is itself a duplicate of original: stored as second → original.
+      const chained = await officer.post(`/dashboard/records/${second.id}/duplicate`, {
+        _csrf: csrf,
+        of: first.id,
+      });
+      const self = await officer.post(`/dashboard/records/${second.id}/duplicate`, {
+        _csrf: csrf,
+        of: second.id,
+      });
+      const cycle = await officer.post(`/dashboard/records/${original.id}/duplicate`, {
+        _csrf: csrf,
+        of: first.id,
+      });
+
+      expect(bulk.headers.get('location')).toBe('/dashboard?notice=bulk&n=1');
+      expect(chained.status).toBe(303);
+      expect(self.status).toBe(400);
+      expect(await self.text()).toContain('Fehlercode: duplicate_self');
+      expect(cycle.status).toBe(409);
+      expect(await cycle.text()).toContain('Fehlercode: duplicate_cycle');
+      expect(await collector.dashboard.duplicateLinks(original.id)).toEqual({
+        duplicateOf: null,
+        duplicates: expect.arrayContaining([first.id, second.id]),
+      });
+      const detail = await officer.page(`/dashboard/records/${second.id}`);
+      expect(detail).toContain(
+        `<dt>Duplikat von</dt><dd><a href="/dashboard/records/${original.id}"><code>${original.id}</code></a></dd>`,
+      );
+
+      const cleared = await officer.post(`/dashboard/records/${second.id}/duplicate`, {
+        _csrf: csrf,
+        of: '',
+      });
+      expect(cleared.headers.get('location')).toBe(`/dashboard/records/${second.id}?notice=unduplicate`);
+      expect((await collector.dashboard.duplicateLinks(second.id)).duplicateOf).toBeNull();
+    });
+  });
+});
+
+describe.each(BACKENDS)('hotspots and exports on $name', ({ kind, enabled }) => {
+  describe.skipIf(!enabled)('on seeded data', () => {
+    // A collector of its own, so the ranking sees exactly these records.
+    let seeded: RunningCollector;
+    let client: OfficerClient;
+    const thisWeek = '2026-11-24T09:00:00.000+01:00';
+    const lastWeek = '2026-11-17T09:00:00.000+01:00';
+    const earlier = '2026-10-06T09:00:00.000+02:00';
+    const at = (app: string, routeTemplate: string) => ({
+      ...makeRecord().context,
+      app,
+      routeTemplate,
+      screen: { name: routeTemplate.slice(1) },
+    });
+    const records: FeedbackRecord[] = [];
+    let duplicate: FeedbackRecord;
+
+    beforeAll(async () => {
+      seeded = await startOn(kind);
+      client = new OfficerClient(seeded.url);
+      await client.signIn('anna', PASSWORD);
+      const add = (n: number, overrides: Partial<FeedbackRecord>) => {
+        for (let i = 0; i < n; i++) records.push(makeRecord(overrides));
+      };
+      // E-Akte /suche: 4 minor, 1 minute each → count 4, score 4, minutes 4 (one more is a duplicate).
+      add(4, { context: at('E-Akte', '/suche'), impact: 'minor', minutesLost: 1, createdAt: thisWeek });
+      // LV /bescheid: 2 blocks this week, 1 blocks last week → count 3, score 9, minutes 60.
+      add(2, { context: at('LV', '/bescheid'), impact: 'blocks', minutesLost: 20, createdAt: thisWeek });
+      add(1, { context: at('LV', '/bescheid'), impact: 'blocks', minutesLost: 20, createdAt: lastWeek });
+      // LV /akte: 3 slows in October → count 3, score 6, minutes 90, first seen long ago.
+      add(3, { context: at('LV', '/akte'), impact: 'slows', minutesLost: 30, createdAt: earlier });
+      // Out of the 12-week period: counted in "all time" only.
+      add(1, {
+        context: at('LV', '/alt'),
+        impact: 'blocks',
+        minutesLost: 480,
+        createdAt: '2025-01-10T09:00:00.000+01:00',
+      });
+      duplicate = makeRecord({
+        context: at('E-Akte', '/suche'),
+        impact: 'blocks',
+        minutesLost: 100,
+        createdAt: thisWeek,
+      });
+      await seeded.store.ingest([...records, duplicate], {
+        batchId: randomUUID(),
+        receivedAt: '2026-11-25T10:05:00.120Z',
+      });
+      await seeded.dashboard.markDuplicate(
+        duplicate.id,
+        records[0]?.id as string,
+        'anna',
+        '2026-11-25T11:00:00.000Z',
+      );
+    });
+    afterAll(async () => {
+      await seeded?.close();
+    });
+
+    const query = (metric: HotspotQuery['metric'], fromWeek?: string): HotspotQuery => ({
+      fromWeek,
+      toWeek: '2026-11-30',
+      thisWeek: '2026-11-23',
+      metric,
+      limit: 20,
+      filter: {},
+    });
+
+    it('ranks application × screen by weighted impact, count and minutes; duplicates not counted', async () => {
+      const order = async (metric: HotspotQuery['metric']) =>
+        (await seeded.dashboard.hotspots(query(metric, '2026-09-07'))).hotspots.map(
+          (h) => `${h.app} ${h.routeTemplate}`,
+        );
+
+      expect(await order('score')).toEqual(['LV /bescheid', 'LV /akte', 'E-Akte /suche']);
+      expect(await order('count')).toEqual(['E-Akte /suche', 'LV /bescheid', 'LV /akte']);
+      expect(await order('minutes')).toEqual(['LV /akte', 'LV /bescheid', 'E-Akte /suche']);
+    });
+
+    it('reports counts, this week against last week, first week and the weekly trend', async () => {
+      const report = await seeded.dashboard.hotspots(query('score', '2026-09-07'));
+
+      expect(report.hotspots).toEqual([
+        {
+          app: 'LV',
+          routeTemplate: '/bescheid',
+          screenName: 'bescheid',
+          count: 3,
+          score: 9,
+          minutes: 60,
+          thisWeek: 2,
+          lastWeek: 1,
+          firstWeek: '2026-11-16',
+        },
+        {
+          app: 'LV',
+          routeTemplate: '/akte',
+          screenName: 'akte',
+          count: 3,
+          score: 6,
+          minutes: 90,
+          thisWeek: 0,
+          lastWeek: 0,
+          firstWeek: '2026-10-05',
+        },
+        {
+          app: 'E-Akte',
+          routeTemplate: '/suche',
+          screenName: 'suche',
+          count: 4,
+          score: 4,
+          minutes: 4,
+          thisWeek: 4,
+          lastWeek: 0,
+          firstWeek: '2026-11-23',
+        },
+      ]);
+      expect(report.totals).toEqual({ count: 10, thisWeek: 6, lastWeek: 1 });
+      expect(report.trend.weeks.at(-1)).toBe('2026-11-23');
+      expect(report.trend.weeks).toHaveLength(12);
+      expect(report.trend.series.map((s) => [s.routeTemplate, s.counts.slice(-2)])).toEqual([
+        ['/bescheid', [1, 2]],
+        ['/akte', [0, 0]],
+        ['/suche', [0, 4]],
+      ]);
+    });
+
+    it('computes the same ranking from the records when a filter the weekly table lacks is set', async () => {
+      const fast = await seeded.dashboard.hotspots(query('score', '2026-09-07'));
+      const slow = await seeded.dashboard.hotspots({
+        ...query('score', '2026-09-07'),
+        filter: { unit: 'Team 123 – Leistung' },
+      });
+      expect(slow).toEqual(fast);
+    });
+
+    it('shows the ranking page in that order, with the new-this-week badge and the chart data', async () => {
+      const page = await client.page('/dashboard/hotspots?asOf=2026-11-26&weeks=12&metric=score');
+      const rows = [...page.matchAll(/<br><code>([^<]+)<\/code>/g)].map((m) => m[1]);
+
+      expect(rows).toEqual(['/bescheid', '/akte', '/suche']);
+      expect(page).toContain('<span class="badge new" title="Erstmals diese Woche gemeldet">neu</span>');
+      expect(page).toContain(
+        '<p id="hotspot-totals">Summe im Zeitraum: 10 Rückmeldungen; diese Woche 6, Vorwoche 1.',
+      );
+      expect(page).toMatch(
+        /<script type="application\/json" id="trend-data" nonce="[^"]+">\{"weeks":\["2026-09-07",/,
+      );
+      expect(page).toContain('<script src="/dashboard/assets/uplot.js?v=');
+    });
+
+    it('renders the one-page print summary with print CSS and the top ten', async () => {
+      const page = await client.page('/dashboard/hotspots/print?asOf=2026-11-26&weeks=0&metric=minutes');
+      const css = await (await client.fetch('/dashboard/assets/dashboard.css')).text();
+
+      expect(page).toContain('<h1>Brennpunkte – Zusammenfassung</h1>');
+      expect([...page.matchAll(/<br><code>([^<]+)<\/code>/g)].map((m) => m[1])).toEqual([
+        '/alt',
+        '/akte',
+        '/bescheid',
+        '/suche',
+      ]);
+      expect(css).toContain('@media print');
+      expect(css).toContain('size: A4 landscape;');
+    });
+
+    it('filters, searches and pages the inbox', async () => {
+      const count = async (query: string) =>
+        /<p role="status" id="result-count">([^<]+)<\/p>/.exec(await client.page(`/dashboard${query}`))?.[1];
+
+      expect(await count('')).toBe('12 Rückmeldungen');
+      expect(await count('?app=LV')).toBe('7 Rückmeldungen');
+      expect(await count('?app=LV&route=%2Fbescheid&impact=blocks')).toBe('3 Rückmeldungen');
+      expect(await count('?from=2026-11-23&to=2026-11-29')).toBe('7 Rückmeldungen');
+      expect(await count('?status=new&appt=yes')).toBe('12 Rückmeldungen');
+      expect(await count('?q=speichern%20dritt')).toBe('12 Rückmeldungen');
+      expect(await count('?q=nirgendwo')).toBe('0 Rückmeldungen');
+      expect(await count('?unit=Team%20123%20%E2%80%93%20Leistung&category=cumbersome')).toBe(
+        '12 Rückmeldungen',
+      );
+      const bad = await client.fetch('/dashboard?impact=catastrophic');
+      expect(bad.status).toBe(400);
+      expect(await bad.text()).toContain('Fehlercode: bad_request');
+    });
+
+    it('sorts by minutes lost, most first, with aria-sort on the column', async () => {
+      const page = await client.page('/dashboard?sort=minutes&dir=desc');
+      const minutes = [...page.matchAll(/<td class="num">(\d+|–)<\/td>/g)].map((m) => m[1]);
+
+      expect(minutes).toEqual(['480', '100', '30', '30', '30', '20', '20', '20', '1', '1', '1', '1']);
+      expect(page).toContain(
+        '<th scope="col" aria-sort="descending"><a href="/dashboard?sort=minutes&amp;dir=asc">Verlorene Minuten',
+      );
+    });
+
+    it('exports CSV for German Excel: BOM, semicolons, local dates, CRLF, formula cells neutralised', async () => {
+      const record = makeRecord({
+        id: '0f6c1f0e-8d43-4c1e-b7a5-3e0b1a3c5d71',
+        note: '=HYPERLINK("http://x")',
+        createdAt: '2026-11-20T08:15:00.000Z',
+        context: at('Kasse', '/zahlung'),
+        minutesLost: null,
+        duringAppointment: false,
+      });
+      await seeded.store.ingest([record], {
+        batchId: '5b0b6a0e-4a8e-4d55-9a57-0d3c2f1e9b11',
+        receivedAt: '2026-11-21T16:40:59.999Z',
+      });
+      await seeded.store.setStatus(record.id, { status: 'in_review', reply: '-1 Tag; "bald"' });
+
+      const response = await client.fetch('/dashboard/export?format=csv&sep=semicolon&app=Kasse');
+      const bytes = Buffer.from(await response.arrayBuffer());
+
+      expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
+      expect(response.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="mitsprache-[\d-]+\.csv"$/,
+      );
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(bytes.subarray(3).toString('utf8')).toBe(
+        'ID;Erstellt;Empfangen;Anwendung;Bildschirm;Bildschirm (Route);Kategorie;Auswirkung;Im Kundentermin;Verlorene Minuten;Organisationseinheit;Status;Antwort an die Sachbearbeitung;Duplikat von;Notiz\r\n' +
+          `0f6c1f0e-8d43-4c1e-b7a5-3e0b1a3c5d71;20.11.2026 09:15;21.11.2026 17:40;Kasse;zahlung;/zahlung;Umständlich / zu viele Schritte;Hält auf;nein;;Team 123 – Leistung;In Prüfung;"'-1 Tag; ""bald""";;"'=HYPERLINK(""http://x"")"\r\n`,
+      );
+
+      const comma = await client.fetch('/dashboard/export?format=csv&sep=comma&app=Kasse');
+      const text = Buffer.from(await comma.arrayBuffer()).toString('utf8');
+      expect(text.split('\r\n')[1]).toBe(
+        `0f6c1f0e-8d43-4c1e-b7a5-3e0b1a3c5d71,20.11.2026 09:15,21.11.2026 17:40,Kasse,zahlung,/zahlung,Umständlich / zu viele Schritte,Hält auf,nein,,Team 123 – Leistung,In Prüfung,"'-1 Tag; ""bald""",,"'=HYPERLINK(""http://x"")"`,
+      );
+    });
+
+    it('exports JSON and NDJSON of the current filter, with the record as received', async () => {
+      const ndjson = await (
+        await client.fetch('/dashboard/export?format=ndjson&app=LV&route=%2Fbescheid&sort=created&dir=asc')
+      ).text();
+      const lines = ndjson
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+      const json = JSON.parse(
+        await (
+          await client.fetch('/dashboard/export?format=json&app=LV&route=%2Fbescheid&sort=created&dir=asc')
+        ).text(),
+      );
+      const expected = records
+        .filter((r) => r.context.routeTemplate === '/bescheid')
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || 0);
+
+      expect(lines.map((line) => line.record)).toEqual(expect.arrayContaining(expected));
+      expect(lines).toHaveLength(3);
+      expect(lines[0]).toEqual({
+        id: expected[0]?.id,
+        receivedAt: '2026-11-25T10:05:00.120Z',
+        batchId: expect.any(String),
+        status: null,
+        reply: null,
+        duplicateOf: null,
+        record: expected[0],
+      });
+      expect(json).toEqual(lines);
+      const empty = await (await client.fetch('/dashboard/export?format=json&app=none')).text();
+      expect(empty).toBe('[]\n');
+    });
+  });
+});
