@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
-import { FeedbackUi, readRecords } from './support/pages';
+import { type CollectorRig, INGEST_TOKEN, startCollectorRig } from './support/collector';
+import { FeedbackUi, readRecords, setSettings, setToken } from './support/pages';
 import { leaks } from './support/pii';
 
 // Privacy by design, end to end: feedback filed on every demo screen full of planted client data, with
@@ -107,5 +108,27 @@ describe('no client data reaches storage', () => {
     expect(latest?.record.context.screen.heading).toMatch(/^Weiterbewilligungsantrag/);
     expect(leaks(JSON.stringify(latest))).toEqual([]);
     await page.close();
+  });
+
+  it('leaves none of it in the collector’s database either', async () => {
+    const rig: CollectorRig = await startCollectorRig();
+    try {
+      await setToken(ext.worker, INGEST_TOKEN);
+      await setSettings(ext.worker, { endpoint: rig.endpoint });
+      const page = await ext.context.newPage();
+      await page.goto(`${demo.url}/kunde/123D456789/profil`);
+      const ui = new FeedbackUi(page);
+      await ui.open();
+      await ui.file(NOTE);
+      const ids = (await readRecords(ext.worker)).map((r) => r.id);
+      // Everything filed in this file so far reaches the collector; then its whole database file is scanned.
+      await expect
+        .poll(() => ids.filter((id) => rig.storedIds().has(id)).length, { timeout: 60_000 })
+        .toBe(ids.length);
+      expect(leaks(rig.databaseDump())).toEqual([]);
+      await page.close();
+    } finally {
+      await rig.close();
+    }
   });
 });

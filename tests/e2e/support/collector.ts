@@ -14,6 +14,8 @@ export interface CollectorRig {
   proxy: FaultProxy;
   /** The endpoint to configure in the extension (through the proxy). */
   endpoint: string;
+  /** Every value in every table of the collector's database, as text (for leak scans). */
+  databaseDump(): string;
   /** Record ids in the collector's database file, with how often each is stored. */
   storedIds(): Map<string, number>;
   close(): Promise<void>;
@@ -32,6 +34,21 @@ export async function startCollectorRig(): Promise<CollectorRig> {
     collector,
     proxy,
     endpoint: proxy.url,
+    databaseDump() {
+      const db = new Database(collector.databaseFile, { readonly: true, fileMustExist: true });
+      try {
+        const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+          name: string;
+        }[];
+        return tables
+          .map(({ name }) =>
+            JSON.stringify(db.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`).all()),
+          )
+          .join('\n');
+      } finally {
+        db.close();
+      }
+    },
     storedIds() {
       const db = new Database(collector.databaseFile, { readonly: true, fileMustExist: true });
       try {
