@@ -4,9 +4,10 @@
  * Chromium with the extension loaded. Without a display it says so and prints what to load by hand.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { hashPassword } from '../collector/officers';
 import { startCollector } from '../collector/server';
 import { startDemoServer } from './demo-server';
 
@@ -26,9 +27,20 @@ const build = spawnSync('npx', ['wxt', 'build'], {
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
+// A demo officer for the dashboard, created once (real deployments add officers with collector/cli).
+const DATA_DIR = process.env.COLLECTOR_DATA_DIR ?? './data';
+const OFFICER = { user: 'demo', password: 'demo-passwort-2026' };
+const officersFile = join(DATA_DIR, 'demo-officers.json');
+if (!existsSync(officersFile)) {
+  mkdirSync(DATA_DIR, { recursive: true });
+  const passwordHash = await hashPassword(OFFICER.password);
+  writeFileSync(officersFile, JSON.stringify({ officers: [{ user: OFFICER.user, passwordHash }] }, null, 2));
+}
+
 const collector = await startCollector({
   port: COLLECTOR_PORT,
-  dataDir: process.env.COLLECTOR_DATA_DIR ?? './data',
+  dataDir: DATA_DIR,
+  officersFile,
   ingestTokens: [INGEST_TOKEN],
   adminTokens: [ADMIN_TOKEN],
 });
@@ -39,7 +51,8 @@ console.log(`
 Mitsprache läuft / is running
   Demo-Jobcenter:     ${demo.url}/
   Collector endpoint: ${collector.endpoint}   (ingest token: ${INGEST_TOKEN})
-  Officer dashboard:  ${collector.url}/dashboard  (admin token: ${ADMIN_TOKEN})
+  Officer dashboard:  ${collector.url}/dashboard  (user ${OFFICER.user}, password ${OFFICER.password})
+  Officer API token:  ${ADMIN_TOKEN}
   Extension folder:   ${EXTENSION_DIR}
 `);
 
