@@ -32,5 +32,4 @@ export type ToContent =
   | { type: 'ui:close'; captureId: string }
   | { type: 'picker:start'; captureId: string }
   | { type: 'shot:prepare' }
-  | { type: 'shot:done' }
-  | { type: 'frame:last-interaction' };
+  | { type: 'shot:done' };
