@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { Settings } from '../schema/settings';
+import { DEFAULT_SETTINGS, Settings } from '../schema/settings';
 import { type PolicyReading, readPolicy } from './policy';
-import { loadLocalSettings, SETTINGS_KEY, setTokenListener } from './store';
+import { getLocalToken, loadLocalSettings, SETTINGS_KEY, setTokenListener } from './store';
 import type { SettingsView } from './view';
 
 /** Effective settings together with where they came from. */
@@ -54,7 +54,10 @@ export function watchSettingsCache(): void {
 
 /** The settings in force: enterprise policy over local settings over defaults. */
 export async function getEffectiveSettings(): Promise<Settings> {
-  return (await resolveSettings()).effective;
+  const { effective, policy } = await resolveSettings();
+  if (!caching || policy.values.token !== undefined) return effective;
+  // The device's token is read afresh: it lives in IndexedDB, where no storage event announces a change.
+  return { ...effective, token: (await getLocalToken()) || DEFAULT_SETTINGS.token };
 }
 
 /** Builds the view from resolved settings: effective settings without the token, locked keys, warnings. */
