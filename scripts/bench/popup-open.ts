@@ -8,42 +8,20 @@
 // are reported as their own figures: pending and failed are cheap, the sent count walks every sent record.
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../../tests/e2e/support/browser';
+import { makeRecord } from '../../tests/support/records';
 import type { OutboxEntry } from '../../utils/schema/outbox';
-import { type FeedbackRecord, RECORD_SCHEMA_VERSION } from '../../utils/schema/record';
+import type { FeedbackRecord } from '../../utils/schema/record';
 import { ensureBuilt, type Figure, isMain, machineLine, printFigures, sleep, summary } from './support';
 
 const BUDGET_MS = 150;
 const SEED_CHUNK = 1000;
 const PAUSE_MS = 300;
 
-/** The shape every seeded record shares; id, time, note, status and answers vary in the page. */
+/** The shape every seeded record shares (the tests' valid record); id, time, note, status and answers vary in the page. */
 function template(): FeedbackRecord {
-  return {
-    schemaVersion: RECORD_SCHEMA_VERSION,
-    id: '00000000-0000-4000-8000-000000000000',
-    createdAt: '2026-11-25T11:02:03.123+01:00',
+  return makeRecord({
     note: 'Der Bescheid lässt sich erst nach dem dritten Speichern drucken; die Vorschau bleibt leer.',
-    category: 'cumbersome',
-    impact: 'slows',
-    duringAppointment: true,
-    minutesLost: 5,
-    context: {
-      app: 'Leistungsverfahren',
-      url: 'https://lv.jobcenter.example/akte/:id/leistungen',
-      routeTemplate: '/akte/:id/leistungen',
-      title: 'Leistungen – Akte',
-      screen: { name: 'Leistungen', heading: 'Leistungen', breadcrumb: ['Akte', 'Leistungen'] },
-      frame: { path: 'top' },
-      viewport: { width: 1600, height: 900 },
-      screenSize: { width: 1920, height: 1080, pixelRatio: 1 },
-      browser: { name: 'Chromium', version: '140' },
-      uiLanguage: 'de',
-      extensionVersion: '0.1.0',
-      sinceLoadMs: 42_000,
-    },
-    reporter: { mode: 'unit', unit: 'Team 123 – Leistung' },
-    redaction: { counts: { name: 1 } },
-  };
+  });
 }
 
 /**
