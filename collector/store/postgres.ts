@@ -60,6 +60,8 @@ const STATUS_LOCK = 7_310_002;
 const DUPLICATE_LOCK = 7_310_003;
 // 14 parameters per row; PostgreSQL allows 65 535 per statement.
 const ROWS_PER_INSERT = 1000;
+/** Tries of an ingest transaction PostgreSQL aborted as a deadlock victim (40P01/40001). */
+const CONFLICT_ATTEMPTS = 5;
 const ROWS_PER_FETCH = 500;
 
 /** Options beyond the URL. */
@@ -260,16 +262,45 @@ export class PostgresStore implements Store, DashboardStore {
     records.forEach((record, index) => {
       if (!first.has(record.id)) first.set(record.id, index);
     });
-    // Inserted in a fixed order of the hotspot rows their triggers update, so two instances
-    // ingesting at once take those row locks in the same order and cannot deadlock.
+    // Inserted in one total order (the hotspot row their trigger updates, then the id), so two
+    // instances ingesting the same records take the id and hotspot locks in the same order. Batches
+    // that overlap only in part can still cross; PostgreSQL then aborts one of them, which is retried.
+    const key = (record: FeedbackRecord) =>
+      `${record.context.app}\u0000${record.context.routeTemplate}\u0000${weekOf(new Date(record.createdAt))}\u0000${record.id}`;
     const order = [...first.values()].sort((a, b) => {
-      const x = records[a] as FeedbackRecord;
-      const y = records[b] as FeedbackRecord;
-      const kx = `${x.context.app}\u0000${x.context.routeTemplate}\u0000${weekOf(new Date(x.createdAt))}`;
-      const ky = `${y.context.app}\u0000${y.context.routeTemplate}\u0000${weekOf(new Date(y.createdAt))}`;
-      return kx < ky ? -1 : kx > ky ? 1 : a - b;
+      const kx = key(records[a] as FeedbackRecord);
+      const ky = key(records[b] as FeedbackRecord);
+      return kx < ky ? -1 : kx > ky ? 1 : 0;
     });
-    const inserted = await this.#transaction(async (client) => {
+    const inserted = await this.#retryOnConflict(() => this.#insertRecords(records, order, batch));
+    return records.map((record, index) => ({
+      id: record.id,
+      status: inserted.has(record.id) && first.get(record.id) === index ? 'accepted' : 'duplicate',
+    }));
+  }
+
+  /**
+   * Runs an idempotent transaction again when PostgreSQL aborted it as a deadlock victim or a
+   * serialisation failure — the other transaction went through, so a retry finds its rows.
+   */
+  async #retryOnConflict<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (attempt >= CONFLICT_ATTEMPTS || (code !== '40P01' && code !== '40001')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
+  }
+
+  #insertRecords(
+    records: readonly FeedbackRecord[],
+    order: readonly number[],
+    batch: BatchMeta,
+  ): Promise<Set<string>> {
+    return this.#transaction(async (client) => {
       const ids = new Set<string>();
       for (let start = 0; start < order.length; start += ROWS_PER_INSERT) {
         const chunk = order.slice(start, start + ROWS_PER_INSERT);
@@ -291,10 +322,6 @@ export class PostgresStore implements Store, DashboardStore {
       }
       return ids;
     });
-    return records.map((record, index) => ({
-      id: record.id,
-      status: inserted.has(record.id) && first.get(record.id) === index ? 'accepted' : 'duplicate',
-    }));
   }
 
   async statusSince(ids: readonly string[], since: string | undefined): Promise<StatusResponse> {

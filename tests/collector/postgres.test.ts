@@ -353,6 +353,37 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
       }
     });
 
+    it('accepts each id exactly once when several instances ingest partly overlapping batches at once', async () => {
+      const db = await backend.database();
+      const instances = await Promise.all([db.instance(), db.instance(), db.instance()]);
+      try {
+        // Overlapping slices put a hotspot's first id in different places for different instances,
+        // the pattern a fixed lock order alone cannot keep apart.
+        const records: FeedbackRecord[] = Array.from({ length: 90 }, (_, i) =>
+          makeRecord({
+            context: { ...makeRecord().context, app: `App ${i % 2}`, routeTemplate: `/r/${i % 3}` },
+          }),
+        );
+        const slices = [records.slice(0, 60), records.slice(15, 75), records.slice(30, 90)];
+        const results = await Promise.all(
+          [0, 1, 2, 0, 1, 2].map((n, round) =>
+            (instances[n] as (typeof instances)[number]).store.ingest(
+              round < 3 ? (slices[n] as FeedbackRecord[]) : [...(slices[n] as FeedbackRecord[])].reverse(),
+              BATCH,
+            ),
+          ),
+        );
+        const accepted = results
+          .flat()
+          .filter((result) => result.status === 'accepted')
+          .map((result) => result.id);
+
+        expect(accepted.sort()).toEqual(records.map((record) => record.id).sort());
+      } finally {
+        await Promise.all(instances.map((instance) => instance.close()));
+      }
+    });
+
     it('numbers concurrent status changes from two instances without gaps in what a client sees', async () => {
       const db = await backend.database();
       const one = await db.instance();
@@ -510,6 +541,60 @@ function runCli(script: string, args: string[], input: string, env: NodeJS.Proce
     child.stdin.end(input);
   });
 }
+
+describe.skipIf(!DATABASE_URL)('PostgreSQL under contention', () => {
+  it('retries an ingest PostgreSQL picked as the victim of a deadlock, and loses nothing', async () => {
+    const db = await (BACKENDS[1] as Backend).database();
+    const { store, close } = await db.instance();
+    const schema = schemas.at(-1) as string;
+    const other = new pg.Client({ connectionString: DATABASE_URL });
+    await other.connect();
+    await other.query(`SET search_path TO ${schema}`);
+    try {
+      // Two records on one screen in one week: one hotspot row, which the insert trigger locks.
+      const [first, second] = [makeRecord(), makeRecord()] as [FeedbackRecord, FeedbackRecord];
+      const insert = (record: FeedbackRecord) =>
+        other.query(
+          `INSERT INTO records (id, received_at, batch_id, created_at, app, route_template,
+             screen_name, category, impact, during_appointment, note, record_json)
+           VALUES ($1, $2, $3, $4, $5, $6, 'Screen', 'bug', 'low', 0, 'note', '{}')`,
+          [
+            record.id,
+            BATCH.receivedAt,
+            BATCH.batchId,
+            record.createdAt,
+            record.context.app,
+            record.context.routeTemplate,
+          ],
+        );
+      // Another writer holds the hotspot row (through `second`) while this instance inserts
+      // `first` and waits for that row; then the writer wants `first` too: a deadlock, which
+      // PostgreSQL resolves by aborting the instance's transaction, the one that waited longer.
+      await other.query('BEGIN');
+      await insert(second);
+      const { rows } = await other.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const ingest = store.ingest([first], BATCH);
+      await expect
+        .poll(async () => {
+          const blocked = await other.query<{ n: string }>(
+            'SELECT count(*) AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))',
+            [rows[0]?.pid],
+          );
+          return Number(blocked.rows[0]?.n);
+        })
+        .toBe(1);
+      await insert(first);
+      await other.query('COMMIT');
+
+      await expect(ingest).resolves.toEqual([{ id: first.id, status: 'duplicate' }]);
+      const stored = await other.query<{ id: string }>('SELECT id FROM records ORDER BY id');
+      expect(stored.rows.map((row) => row.id)).toEqual([first.id, second.id].sort());
+    } finally {
+      await other.end();
+      await close();
+    }
+  });
+});
 
 describe('officer CLI', () => {
   it('adds an officer with the password from stdin, refuses a second add, replaces with --replace', async () => {
