@@ -15,6 +15,12 @@ export interface QueueItem {
   bytes: number;
 }
 
+/** One acknowledged batch: the ids the collector took, and when. */
+export interface Delivery {
+  at: number;
+  ids: string[];
+}
+
 export interface MitspracheDb extends DBSchema {
   records: {
     key: string;
@@ -22,6 +28,8 @@ export interface MitspracheDb extends DBSchema {
     indexes: { byCreated: number; byStatus: [string, number] };
   };
   queue: { key: number; value: QueueItem };
+  /** Batches the collector has acknowledged, not yet written into `records` (see deliveries.ts). */
+  deliveries: { key: number; value: Delivery };
   /** Small singletons: sync state, status cursor, secrets (the ingest token). */
   meta: { key: string; value: unknown };
 }
@@ -40,6 +48,10 @@ export const UPGRADES: ReadonlyArray<(db: IDBPDatabase<MitspracheDb>, tx: Upgrad
     records.createIndex('byStatus', ['status', 'createdAt']);
     db.createObjectStore('queue', { keyPath: 'seq', autoIncrement: true });
     db.createObjectStore('meta');
+  },
+  // 1 → 2: a journal of acknowledged batches, so settling a batch costs a few writes, not one per record.
+  (db) => {
+    db.createObjectStore('deliveries', { autoIncrement: true });
   },
 ];
 export const DB_VERSION = UPGRADES.length;

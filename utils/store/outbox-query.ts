@@ -188,13 +188,14 @@ export async function editPending(
     if (parsed.data.id !== entry.id || parsed.data.createdAt !== entry.record.createdAt) {
       throw new AppError('invalid_record', 'id');
     }
+    // A pending record without its queue row was delivered and waits in the delivery journal
+    // (deliveries.ts) to be marked sent: what the collector has can no longer change.
+    const row = entry.seq === undefined ? undefined : await tx.objectStore('queue').get(entry.seq);
+    if (row?.id !== entry.id) throw new AppError('not_editable', 'sent');
     const next: OutboxEntry = { ...entry, record: parsed.data };
     await records.put(next);
     // The queue row carries the record's size for batching; a longer note must not overfill a batch.
-    if (entry.seq !== undefined) {
-      const row = await tx.objectStore('queue').get(entry.seq);
-      if (row) await tx.objectStore('queue').put({ ...row, bytes: recordBytes(parsed.data) });
-    }
+    await tx.objectStore('queue').put({ ...row, bytes: recordBytes(parsed.data) });
     await tx.done;
     return next;
   } catch (error) {

@@ -2,6 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import { AppError } from '../errors';
 import type { OutboxEntry } from '../schema/outbox';
 import { getDb, type MitspracheDb } from './db';
+import { journal } from './deliveries';
 import { recordBytes } from './records';
 
 /**
@@ -191,21 +192,12 @@ export async function settle(
     const letter = verdicts.get(entry.id);
     if (letter && entry.status === 'failed') continue;
     if (entry.seq !== undefined) seqs.push(entry.seq);
-    const { seq: _seq, failure: _failure, ...rest } = entry;
     if (letter) {
       counts.failed++;
-      updated.push({
-        ...rest,
-        status: 'failed',
-        attempts: entry.attempts + 1,
-        failure: {
-          code: letter.code.slice(0, FAILURE_CODE_MAX),
-          reason: letter.reason.slice(0, FAILURE_REASON_MAX),
-          at: now,
-        },
-      });
+      updated.push(failedEntry(entry, letter, now));
     } else {
       counts.sent++;
+      const { seq: _seq, failure: _failure, ...rest } = entry;
       updated.push({ ...rest, status: 'sent', sentAt: now, attempts: entry.attempts + 1 });
     }
   }
@@ -215,6 +207,87 @@ export async function settle(
   await tx.done;
   commitHead(cursor, gone);
   return counts;
+}
+
+/**
+ * Applies one batch's verdicts as the sender knows them, in one strict-durability transaction:
+ * delivered items leave the queue and are journalled (deliveries.ts) — a range read, range deletes
+ * and one journal row, however many records — and rejected ones are dead-lettered as in `settle`.
+ * An item counts only if its queue row still points at it: a record settled by another context
+ * (after a lost lease) is neither counted nor journalled twice. A record both accepted and rejected
+ * counts as delivered, because the server has it.
+ */
+export async function settleBatch(
+  delivered: readonly { id: string; seq: number }[],
+  rejected: readonly DeadLetter[],
+  now = Date.now(),
+): Promise<{ sent: number; failed: number }> {
+  const accepted = new Set(delivered.map((item) => item.id));
+  const failed = rejected.filter((letter) => !accepted.has(letter.id));
+  if (delivered.length === 0) return settle([], failed, now);
+  const db = await getDb();
+  const cursor = await cursorFor(db);
+  const tx = db.transaction(['records', 'queue', 'meta', 'deliveries'], 'readwrite', {
+    durability: 'strict',
+  });
+  const queue = tx.objectStore('queue');
+  const seqs = delivered.map((item) => item.seq);
+  const rows = await queue.getAll(IDBKeyRange.bound(Math.min(...seqs), Math.max(...seqs)));
+  const rowAt = new Map(rows.map((row) => [row.seq as number, row.id]));
+  const ids: string[] = [];
+  const gone: number[] = [];
+  for (const item of delivered) {
+    if (rowAt.get(item.seq) !== item.id) continue;
+    rowAt.delete(item.seq);
+    ids.push(item.id);
+    gone.push(item.seq);
+  }
+  const letters = await deadLetterIn(tx.objectStore('records'), failed, now);
+  gone.push(...letters.seqs);
+  const deleted = deleteSeqs(queue, cursor, gone);
+  await Promise.all([deleted.done, journal(tx.objectStore('deliveries'), ids, now)]);
+  await persistHead(tx.objectStore('meta'), cursor, deleted.gone);
+  await tx.done;
+  commitHead(cursor, deleted.gone);
+  return { sent: ids.length, failed: letters.count };
+}
+
+interface RecordStore {
+  get(id: string): Promise<OutboxEntry | undefined>;
+  put(entry: OutboxEntry): Promise<string>;
+}
+
+/** Writes dead letters for still-pending records; returns their former queue seqs. */
+async function deadLetterIn(
+  records: RecordStore,
+  letters: readonly DeadLetter[],
+  now: number,
+): Promise<{ count: number; seqs: number[] }> {
+  const entries = await Promise.all(letters.map((letter) => records.get(letter.id)));
+  const seqs: number[] = [];
+  const writes: Promise<string>[] = [];
+  letters.forEach((letter, i) => {
+    const entry = entries[i];
+    if (entry?.status !== 'pending') return;
+    if (entry.seq !== undefined) seqs.push(entry.seq);
+    writes.push(records.put(failedEntry(entry, letter, now)));
+  });
+  await Promise.all(writes);
+  return { count: writes.length, seqs };
+}
+
+function failedEntry(entry: OutboxEntry, letter: DeadLetter, now: number): OutboxEntry {
+  const { seq: _seq, failure: _failure, ...rest } = entry;
+  return {
+    ...rest,
+    status: 'failed',
+    attempts: entry.attempts + 1,
+    failure: {
+      code: letter.code.slice(0, FAILURE_CODE_MAX),
+      reason: letter.reason.slice(0, FAILURE_REASON_MAX),
+      at: now,
+    },
+  };
 }
 
 /** Counts a delivery attempt that ended without a verdict (network error, 5xx): records stay pending. */

@@ -1,0 +1,124 @@
+import { openDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeDb, DB_NAME, getDb, UPGRADES } from '../../../utils/store/db';
+import { foldDeliveries, unfoldedDeliveries } from '../../../utils/store/deliveries';
+import { editPending } from '../../../utils/store/outbox-query';
+import { pendingCount, settleBatch, takeBatch } from '../../../utils/store/queue';
+import { addRecord, getRecord } from '../../../utils/store/records';
+import { resetDb, testRecord } from '../sync/helpers';
+
+beforeEach(resetDb);
+afterEach(closeDb);
+
+const ALL = { maxItems: 1000, maxBytes: Number.POSITIVE_INFINITY };
+
+async function queued(n: number) {
+  for (let i = 0; i < n; i++) await addRecord(testRecord());
+  return (await takeBatch(ALL)).items.map((item) => ({ id: item.entry.id, seq: item.seq }));
+}
+
+describe('settling a batch through the delivery journal', () => {
+  it('takes delivered records out of the queue at once and marks them sent when folded', async () => {
+    const items = await queued(4);
+    const counts = await settleBatch(items.slice(0, 3), [], 5_000);
+
+    expect(counts).toEqual({ sent: 3, failed: 0 });
+    expect(await pendingCount()).toBe(1);
+    // Never handed to the sender again, although not yet marked sent.
+    expect((await takeBatch(ALL)).items.map((item) => item.entry.id)).toEqual([items[3]?.id]);
+    expect((await getRecord(items[0]?.id as string))?.status).toBe('pending');
+    expect(await unfoldedDeliveries()).toBe(1);
+
+    expect(await foldDeliveries()).toBe(true);
+    for (const item of items.slice(0, 3)) {
+      const entry = await getRecord(item.id);
+      expect(entry).toMatchObject({ status: 'sent', sentAt: 5_000, attempts: 1 });
+      expect(entry?.seq).toBeUndefined();
+    }
+    expect((await getRecord(items[3]?.id as string))?.status).toBe('pending');
+    expect(await unfoldedDeliveries()).toBe(0);
+  });
+
+  it('refuses to edit a delivered record that is not yet marked sent', async () => {
+    const [item] = await queued(1);
+    await settleBatch([item as { id: string; seq: number }], []);
+    await expect(
+      editPending(item?.id as string, (record) => ({ ...record, note: 'geändert' })),
+    ).rejects.toMatchObject({ code: 'not_editable' });
+  });
+
+  it('counts a record only once when two senders settle the same batch', async () => {
+    const items = await queued(3);
+    expect(await settleBatch(items, [])).toEqual({ sent: 3, failed: 0 });
+    expect(await settleBatch(items, [])).toEqual({ sent: 0, failed: 0 });
+    await foldDeliveries();
+    expect((await getRecord(items[0]?.id as string))?.attempts).toBe(1);
+  });
+
+  it('dead-letters rejected records in the same call, an accepted one winning over its rejection', async () => {
+    const items = await queued(3);
+    const [a, b, c] = items as [
+      { id: string; seq: number },
+      { id: string; seq: number },
+      { id: string; seq: number },
+    ];
+    const counts = await settleBatch(
+      [a, b],
+      [
+        { id: b.id, code: 'rejected', reason: 'quirk' },
+        { id: c.id, code: 'rejected', reason: 'schema' },
+      ],
+      7_000,
+    );
+    expect(counts).toEqual({ sent: 2, failed: 1 });
+    await foldDeliveries();
+    expect((await getRecord(b.id))?.status).toBe('sent');
+    expect(await getRecord(c.id)).toMatchObject({
+      status: 'failed',
+      failure: { reason: 'schema', at: 7_000 },
+    });
+    expect(await pendingCount()).toBe(0);
+  });
+
+  it('skips journalled records the caseworker deleted before the fold', async () => {
+    const items = await queued(2);
+    await settleBatch(items, []);
+    await (await getDb()).delete('records', items[0]?.id as string);
+    await foldDeliveries();
+    expect(await getRecord(items[0]?.id as string)).toBeUndefined();
+    expect((await getRecord(items[1]?.id as string))?.status).toBe('sent');
+  });
+
+  it('stops folding at the deadline and leaves the rest for later', async () => {
+    const items = await queued(4);
+    await settleBatch(items.slice(0, 2), []);
+    await settleBatch(items.slice(2), []);
+    let clock = 0;
+    // The first batch is folded, then the clock has passed the deadline.
+    expect(await foldDeliveries(1, () => clock++)).toBe(false);
+    expect((await getRecord(items[0]?.id as string))?.status).toBe('sent');
+    expect((await getRecord(items[2]?.id as string))?.status).toBe('pending');
+    expect(await foldDeliveries()).toBe(true);
+    expect((await getRecord(items[2]?.id as string))?.status).toBe('sent');
+  });
+});
+
+describe('database upgrade 1 → 2', () => {
+  it('keeps version-1 records and queue rows and adds the journal', async () => {
+    await closeDb();
+    const old = await openDB(DB_NAME, 1, {
+      upgrade(db, _from, _to, tx) {
+        UPGRADES[0]?.(db as never, tx as never);
+      },
+    });
+    const record = testRecord();
+    const seq = await old.add('queue', { id: record.id, bytes: 10 });
+    await old.add('records', { id: record.id, createdAt: 1, status: 'pending', seq, record, attempts: 0 });
+    old.close();
+
+    const db = await getDb();
+    expect(db.version).toBe(2);
+    expect([...db.objectStoreNames]).toContain('deliveries');
+    expect((await takeBatch(ALL)).items.map((item) => item.entry.id)).toEqual([record.id]);
+  });
+});
