@@ -4,6 +4,8 @@
 // includes the real fsync of synchronous=FULL on that disk; pass /dev/shm to take the disk out) and is
 // deleted afterwards. Besides wall-clock records/s it prints records per second of collector CPU time
 // (Linux), which stays meaningful on a machine shared with other work.
+// To profile the collector, pass node flags through BENCH_COLLECTOR_NODE_ARGS, e.g.
+// BENCH_COLLECTOR_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' (NODE_OPTIONS refuses --cpu-prof).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -99,7 +101,8 @@ async function run(endpoint: string, batchSize: number): Promise<number> {
 async function startServerProcess(
   dataDir: string,
 ): Promise<{ endpoint: string; pid: number | undefined; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'collector/main.ts'], {
+  const nodeArgs = (process.env.BENCH_COLLECTOR_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'collector/main.ts'], {
     env: {
       ...process.env,
       COLLECTOR_PORT: '0',
