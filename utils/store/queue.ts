@@ -119,6 +119,64 @@ export async function takeBatch({
   }
 }
 
+/** A batch read ahead of the sender while the previous one is on the wire (see readAhead). */
+export interface AheadBatch {
+  /** The seq the read started after: the last seq of the batch in flight. */
+  after: number;
+  items: QueuedItem[];
+  /** Every queue row seq the read saw, orphans included, ascending. */
+  seen: number[];
+}
+
+/**
+ * Reads the batch after `after` without touching the queue's head, so the sender can read it while
+ * the batch up to `after` is still on the wire. Orphans are skipped here and dropped by a later
+ * `takeBatch`. Use it through `adoptAhead` once the batch in flight is settled.
+ */
+export async function readAhead(
+  after: number,
+  { maxItems, maxBytes }: { maxItems: number; maxBytes: number },
+): Promise<AheadBatch> {
+  const db = await getDb();
+  const tx = db.transaction(['queue', 'records'], 'readonly');
+  const rows = await tx
+    .objectStore('queue')
+    .getAll(IDBKeyRange.lowerBound(after, true), Math.max(1, Math.floor(maxItems)));
+  const entries = await Promise.all(rows.map((row) => tx.objectStore('records').get(row.id)));
+  await tx.done;
+  const items: QueuedItem[] = [];
+  let total = 0;
+  const seen: number[] = [];
+  for (const [i, row] of rows.entries()) {
+    const seq = row.seq as number;
+    const entry = entries[i];
+    // The window ends at the last row looked at, so a row left out for size is read again later.
+    if (isQueuedAt(entry, seq) && items.length > 0 && total + row.bytes > maxBytes) break;
+    seen.push(seq);
+    if (!isQueuedAt(entry, seq)) continue;
+    total += row.bytes;
+    items.push({ seq, bytes: row.bytes, entry });
+  }
+  return { after, items, seen };
+}
+
+/**
+ * Makes a read-ahead batch the current window, if it is still valid: every row of the previous
+ * window is settled (so no row lies between the head and the read-ahead's start) and the read-ahead
+ * started right after it. Returns the items, or undefined when the caller must `takeBatch` instead.
+ */
+export async function adoptAhead(ahead: AheadBatch): Promise<QueuedItem[] | undefined> {
+  const cursor = await cursorFor(await getDb());
+  if (cursor.present.length > 0 || cursor.upTo !== ahead.after) return undefined;
+  const first = ahead.seen[0];
+  const last = ahead.seen.at(-1);
+  if (first === undefined || last === undefined || ahead.items.length === 0) return undefined;
+  cursor.head = Math.max(cursor.head, first);
+  cursor.upTo = last;
+  cursor.present = [...ahead.seen];
+  return ahead.items;
+}
+
 /** Whether `entry` is the pending record that the queue row `seq` points at (else the row is an orphan). */
 function isQueuedAt(entry: OutboxEntry | undefined, seq: number): entry is OutboxEntry {
   return entry?.status === 'pending' && entry.seq === seq;

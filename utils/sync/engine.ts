@@ -5,9 +5,12 @@ import { getEffectiveSettings } from '../settings/effective';
 import { getDb } from '../store/db';
 import { foldDeliveries } from '../store/deliveries';
 import {
+  type AheadBatch,
+  adoptAhead,
   type DeadLetter,
   noteAttempts,
   type QueuedItem,
+  readAhead,
   settle,
   settleBatch,
   takeBatch,
@@ -175,6 +178,8 @@ export async function syncIdle(): Promise<void> {
 }
 
 interface Pass {
+  /** Until when this pass's lease holds, as last written. */
+  leaseUntil: number;
   endpoint: string;
   token: string;
   owner: string;
@@ -221,7 +226,8 @@ async function runPass(options: SyncOptions & { owner: string }): Promise<SyncRe
   }
 
   const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
-  const lease = await acquireLease(options.owner, started + timeoutMs + LEASE_MARGIN_MS, started);
+  const leaseUntil = started + timeoutMs + LEASE_MARGIN_MS;
+  const lease = await acquireLease(options.owner, leaseUntil, started);
   if (lease.owner !== options.owner) {
     // The holder is sending; if it died, its lease runs out and this retry picks the records up.
     await scheduleRetry(lease.until);
@@ -229,6 +235,7 @@ async function runPass(options: SyncOptions & { owner: string }): Promise<SyncRe
   }
 
   const pass: Pass = {
+    leaseUntil,
     endpoint,
     token: settings.token,
     owner: options.owner,
@@ -240,16 +247,23 @@ async function runPass(options: SyncOptions & { owner: string }): Promise<SyncRe
     badgeAt: started,
   };
   const batchSize = Math.min(Math.max(1, settings.batchSize), MAX_BATCH_ITEMS);
+  // Per-item commas count against the byte budget too.
+  const limits = { maxItems: batchSize, maxBytes: MAX_ITEM_BYTES - batchSize };
   let last: Step = { kind: 'ok', decided: 0 };
+  let ahead: Promise<AheadBatch | undefined> | undefined;
   try {
     for (;;) {
       if (now() >= pass.deadline) {
         last = { kind: 'stop', why: 'budget' };
         break;
       }
-      // Per-item commas count against the byte budget too.
-      const { items } = await takeBatch({ maxItems: batchSize, maxBytes: MAX_ITEM_BYTES - batchSize });
+      const read = ahead && (await ahead);
+      const items = (read && (await adoptAhead(read))) ?? (await takeBatch(limits)).items;
       if (items.length === 0) break;
+      // The next batch is read while this one is on the wire: reading costs about as much as the
+      // collector's work, so the two overlap. A read-ahead that turns out stale is just not used.
+      const after = items.at(-1)?.seq as number;
+      ahead = readAhead(after, limits).catch(() => undefined);
       last = await sendItems(pass, items);
       if (last.kind !== 'ok') break;
       if (last.decided === 0) {
@@ -263,6 +277,7 @@ async function runPass(options: SyncOptions & { owner: string }): Promise<SyncRe
       }
     }
   } finally {
+    await ahead;
     await releaseLease(options.owner).catch(() => undefined);
   }
   report.deliveredAt = now();
@@ -345,10 +360,16 @@ async function sendItems(pass: Pass, items: QueuedItem[]): Promise<Step> {
   const body = JSON.stringify(request);
   if (new TextEncoder().encode(body).length > MAX_BATCH_BYTES) return split(pass, fitting, decided);
 
-  // Renewed before every request, so a long pass keeps it and a dead worker's expires soon after.
+  // Renewed before a request that could outlive it, so a long pass keeps it and a dead worker's
+  // expires soon after. While it still covers a whole request plus half the margin nobody else can
+  // take it, and renewing would only cost a write per batch.
   const start = pass.now();
-  const lease = await acquireLease(pass.owner, start + pass.timeoutMs + LEASE_MARGIN_MS, start);
-  if (lease.owner !== pass.owner) return { kind: 'stop', why: 'lease' };
+  if (pass.leaseUntil - start < pass.timeoutMs + LEASE_MARGIN_MS / 2) {
+    const until = start + pass.timeoutMs + LEASE_MARGIN_MS;
+    const lease = await acquireLease(pass.owner, until, start);
+    if (lease.owner !== pass.owner) return { kind: 'stop', why: 'lease' };
+    pass.leaseUntil = until;
+  }
 
   pass.report.requests++;
   let action: ReturnType<typeof classifyReply>;

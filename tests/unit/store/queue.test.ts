@@ -2,12 +2,15 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '../../../utils/store/db';
 import {
+  adoptAhead,
   markFailed,
   markSent,
   pendingCount,
   queueHead,
+  readAhead,
   requeue,
   settle,
+  settleBatch,
   takeBatch,
 } from '../../../utils/store/queue';
 import { addRecord, getRecord, recordBytes } from '../../../utils/store/records';
@@ -228,5 +231,50 @@ describe('queue head', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('readAhead / adoptAhead', () => {
+  const LIMITS = { maxItems: 3, maxBytes: Number.POSITIVE_INFINITY };
+  const delivered = (batch: { items: { entry: { id: string }; seq: number }[] }) =>
+    batch.items.map((item) => ({ id: item.entry.id, seq: item.seq }));
+
+  it('hands over the next batch once the one in flight is settled, and the queue stays consistent', async () => {
+    const ids = await addMany(7);
+    const first = await takeBatch(LIMITS);
+    const ahead = await readAhead(first.items.at(-1)?.seq as number, LIMITS);
+    expect(ahead.items.map((item) => item.entry.id)).toEqual(ids.slice(3, 6));
+
+    await settleBatch(delivered(first), []);
+    const second = await adoptAhead(ahead);
+    expect(second?.map((item) => item.entry.id)).toEqual(ids.slice(3, 6));
+    await settleBatch(delivered({ items: second ?? [] }), []);
+
+    expect(idsOf(await takeBatch(LIMITS))).toEqual([ids[6]]);
+    expect(await pendingCount()).toBe(1);
+    expect(await queueHead()).toBeGreaterThan(second?.at(-1)?.seq as number);
+  });
+
+  it('is not used while records of the batch in flight are still undecided', async () => {
+    const ids = await addMany(6);
+    const first = await takeBatch(LIMITS);
+    const ahead = await readAhead(first.items.at(-1)?.seq as number, LIMITS);
+    // The collector answered for two of three: the third stays pending and must go first.
+    await settleBatch(delivered(first).slice(0, 2), []);
+    expect(await adoptAhead(ahead)).toBeUndefined();
+    expect(idsOf(await takeBatch(LIMITS))).toEqual(ids.slice(2, 5));
+  });
+
+  it('skips rows whose record is gone, leaving them for takeBatch to drop', async () => {
+    const ids = await addMany(5);
+    const first = await takeBatch({ ...LIMITS, maxItems: 2 });
+    await (await getDb()).delete('records', ids[2] as string);
+    const ahead = await readAhead(first.items.at(-1)?.seq as number, LIMITS);
+    expect(ahead.items.map((item) => item.entry.id)).toEqual(ids.slice(3, 5));
+    await settleBatch(delivered(first), []);
+    const second = await adoptAhead(ahead);
+    await settleBatch(delivered({ items: second ?? [] }), []);
+    expect((await takeBatch(LIMITS)).items).toEqual([]);
+    expect(await queueRows()).toEqual([]);
   });
 });
