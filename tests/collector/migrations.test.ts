@@ -32,8 +32,6 @@ describe('SQLite migrations', () => {
     ).toEqual([
       'record_status_change_seq',
       'record_status_status',
-      'records_app_route',
-      'records_category',
       'records_created_at',
       'records_received_at',
       'status_history_id',

@@ -54,4 +54,14 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX status_history_id ON status_history (id, change_seq);
     `,
   },
+  {
+    version: 2,
+    name: 'drop record indexes the dashboard indexes cover',
+    // As on SQLite: dashboard-postgres.ts creates records_app_route_created and records_category_created,
+    // whose leading columns serve every lookup these two served.
+    sql: `
+      DROP INDEX IF EXISTS records_app_route;
+      DROP INDEX IF EXISTS records_category;
+    `,
+  },
 ];

@@ -56,4 +56,15 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX status_history_id ON status_history (id, change_seq);
     `,
   },
+  {
+    version: 2,
+    name: 'drop record indexes the dashboard indexes cover',
+    // Every index is one more B-tree each ingested record is written into. (app, route_template) and
+    // (category) are prefixes of the dashboard's records_app_route_created and records_category_created,
+    // which serve the same lookups; the collector's own queries (ingest, status, export) use neither.
+    sql: `
+      DROP INDEX IF EXISTS records_app_route;
+      DROP INDEX IF EXISTS records_category;
+    `,
+  },
 ];
