@@ -3,6 +3,7 @@ import type { FeedbackRecord } from '../../utils/schema/record';
 import type { ItemResult, OfficerStatus, StatusResponse, StatusUpdate } from '../../utils/schema/wire';
 import { applyMigrations } from '../db/migrate';
 import { SQLITE_MIGRATIONS } from '../db/migrations/sqlite';
+import { type Checkpointer, SAFETY_AUTOCHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer';
 import {
   BadCursorError,
   type BatchMeta,
@@ -27,22 +28,24 @@ interface PendingBatch {
   reject(error: unknown): void;
 }
 
-interface RecordRow {
-  id: string;
-  received_at: string;
-  batch_id: string;
-  created_at: string;
-  app: string;
-  route_template: string;
-  screen_name: string;
-  category: string;
-  impact: string;
-  during_appointment: number;
-  minutes_lost: number | null;
-  unit: string | null;
-  note: string;
-  record_json: string;
-}
+// Positional, in the column order of the insert below: binding named parameters from an object costs
+// a property lookup per column, measurably more per record than the insert's own work on a fast path.
+type RecordRow = [
+  id: string,
+  received_at: string,
+  batch_id: string,
+  created_at: string,
+  app: string,
+  route_template: string,
+  screen_name: string,
+  category: string,
+  impact: string,
+  during_appointment: number,
+  minutes_lost: number | null,
+  unit: string | null,
+  note: string,
+  record_json: string,
+];
 
 interface StatusRow {
   id: string;
@@ -62,23 +65,23 @@ interface ExportSqlRow {
 }
 
 function toRow(record: FeedbackRecord, batch: BatchMeta): RecordRow {
-  return {
-    id: record.id,
-    received_at: batch.receivedAt,
-    batch_id: batch.batchId,
+  return [
+    record.id,
+    batch.receivedAt,
+    batch.batchId,
     // Normalised to UTC so the column sorts and range-filters correctly whatever offset the device used.
-    created_at: new Date(record.createdAt).toISOString(),
-    app: record.context.app,
-    route_template: record.context.routeTemplate,
-    screen_name: record.context.screen.name,
-    category: record.category,
-    impact: record.impact,
-    during_appointment: record.duringAppointment ? 1 : 0,
-    minutes_lost: record.minutesLost,
-    unit: record.reporter.mode === 'unit' ? record.reporter.unit : null,
-    note: record.note,
-    record_json: JSON.stringify(record),
-  };
+    new Date(record.createdAt).toISOString(),
+    record.context.app,
+    record.context.routeTemplate,
+    record.context.screen.name,
+    record.category,
+    record.impact,
+    record.duringAppointment ? 1 : 0,
+    record.minutesLost,
+    record.reporter.mode === 'unit' ? record.reporter.unit : null,
+    record.note,
+    JSON.stringify(record),
+  ];
 }
 
 function parseCursor(since: string | undefined): number {
@@ -112,6 +115,7 @@ export class SqliteStore implements Store {
   // connections (WAL lets them run beside ingest); tracked so close() can end abandoned ones.
   readonly #readers = new Map<Database.Database, IterableIterator<unknown> | undefined>();
 
+  readonly #checkpointer: Checkpointer;
   readonly #insert;
   readonly #ingestTx;
   #pending: PendingBatch[] = [];
@@ -126,20 +130,22 @@ export class SqliteStore implements Store {
   constructor(file: string) {
     this.#file = file;
     const db = openSqliteDatabase(file);
+    // Routine checkpoints run on their own thread (see sqlite-checkpointer.ts), not inside a commit.
+    db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
     this.#db = db;
+    this.#checkpointer = startCheckpointer(file);
 
     this.#insert = db.prepare<RecordRow>(`
       INSERT INTO records (id, received_at, batch_id, created_at, app, route_template, screen_name,
                            category, impact, during_appointment, minutes_lost, unit, note, record_json)
-      VALUES (@id, @received_at, @batch_id, @created_at, @app, @route_template, @screen_name,
-              @category, @impact, @during_appointment, @minutes_lost, @unit, @note, @record_json)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO NOTHING`);
     this.#ingestTx = db.transaction((group: readonly PendingBatch[]): ItemResult[][] =>
       group.map(({ records, batch }) =>
         records.map((record) => ({
           id: record.id,
           // changes is 0 when the id was already there — stored before, or earlier in this very group.
-          status: this.#insert.run(toRow(record, batch)).changes === 1 ? 'accepted' : 'duplicate',
+          status: this.#insert.run(...toRow(record, batch)).changes === 1 ? 'accepted' : 'duplicate',
         })),
       ),
     );
@@ -321,6 +327,7 @@ export class SqliteStore implements Store {
       reader.close();
     }
     this.#readers.clear();
+    await this.#checkpointer.stop();
     if (this.#db.open) this.#db.close();
   }
 }
