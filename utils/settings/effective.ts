@@ -52,8 +52,13 @@ export function watchSettingsCache(): void {
   });
 }
 
-/** The settings in force: enterprise policy over local settings over defaults. */
-export async function getEffectiveSettings(): Promise<Settings> {
+/**
+ * The settings in force: enterprise policy over local settings over defaults. `fresh` reads storage
+ * instead of the cache: the change event that clears the cache can arrive after a write has resolved
+ * (hundreds of milliseconds on a busy machine), and a sync pass is rare enough to read once more.
+ */
+export async function getEffectiveSettings({ fresh = false } = {}): Promise<Settings> {
+  if (fresh) invalidateSettings();
   const { effective, policy } = await resolveSettings();
   if (!caching || policy.values.token !== undefined) return effective;
   // The device's token is read afresh: it lives in IndexedDB, where no storage event announces a change.

@@ -201,7 +201,7 @@ async function runPass(options: SyncOptions & { owner: string }): Promise<SyncRe
   const now = options.now ?? Date.now;
   const started = now();
   const report: SyncReport = { outcome: 'ok', sent: 0, failed: 0, requests: 0, more: false };
-  const [settings, state] = await Promise.all([getEffectiveSettings(), getSyncState()]);
+  const [settings, state] = await Promise.all([getEffectiveSettings({ fresh: true }), getSyncState()]);
 
   if (!settings.endpoint) {
     await settleState(state, { ...state, lastResult: 'no_endpoint', lastErrorCode: 'no_endpoint' });
