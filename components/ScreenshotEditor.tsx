@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Screenshot } from '../utils/schema/record';
+import { SCREENSHOT_MAX_BYTES, SCREENSHOT_QUALITIES } from '../utils/screenshot/limits';
 
 /** Props of the screenshot preview where the user can black out more. */
 export interface ScreenshotEditorProps {
@@ -7,8 +8,6 @@ export interface ScreenshotEditorProps {
   labels: { title: string; hint: string; remove: string; undo: string };
   onChange(shot: Screenshot | undefined): void;
 }
-
-const MAX_BYTES = 200_000;
 
 /**
  * Shows the already masked screenshot. Dragging paints further black boxes (the result replaces the
@@ -55,11 +54,11 @@ export function ScreenshotEditor({ shot, labels, onChange }: ScreenshotEditorPro
       Math.abs(end.x - start.x),
       Math.abs(end.y - start.y),
     );
-    let quality = 0.8;
-    let dataUrl = c.toDataURL('image/jpeg', quality);
-    while (dataUrl.length * 0.75 > MAX_BYTES && quality > 0.3) {
-      quality -= 0.15;
+    // Black boxes only make the image simpler, so the first quality nearly always fits.
+    let dataUrl = '';
+    for (const quality of SCREENSHOT_QUALITIES) {
       dataUrl = c.toDataURL('image/jpeg', quality);
+      if (dataUrl.length * 0.75 <= SCREENSHOT_MAX_BYTES) break;
     }
     setHistory([...history, shot]);
     onChange({ ...shot, dataUrl, maskCount: shot.maskCount + 1 });
