@@ -41,7 +41,6 @@ import {
   type RecordSort,
 } from './dashboard-types';
 import { openSqliteDatabase } from './sqlite';
-import { SAFETY_AUTOCHECKPOINT_PAGES } from './sqlite-checkpointer';
 
 /** Table recording which dashboard migrations ran (apart from the collector's `schema_migrations`). */
 export const DASHBOARD_MIGRATIONS_TABLE = 'dashboard_schema_migrations';
@@ -135,8 +134,6 @@ export class SqliteDashboardStore implements DashboardStore {
     // Also brings the collector's own tables up to date: the dashboard's migrations build on them.
     const db = openSqliteDatabase(file);
     try {
-      // The collector's checkpoint thread does the routine checkpoints (see sqlite-checkpointer.ts).
-      db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
       applyDashboardMigrations(db);
     } catch (error) {
       db.close();

@@ -3,7 +3,6 @@ import type { FeedbackRecord } from '../../utils/schema/record';
 import type { ItemResult, OfficerStatus, StatusResponse, StatusUpdate } from '../../utils/schema/wire';
 import { applyMigrations } from '../db/migrate';
 import { SQLITE_MIGRATIONS } from '../db/migrations/sqlite';
-import { type Checkpointer, SAFETY_AUTOCHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer';
 import {
   BadCursorError,
   type BatchMeta,
@@ -115,7 +114,6 @@ export class SqliteStore implements Store {
   // connections (WAL lets them run beside ingest); tracked so close() can end abandoned ones.
   readonly #readers = new Map<Database.Database, IterableIterator<unknown> | undefined>();
 
-  readonly #checkpointer: Checkpointer;
   readonly #insert;
   readonly #ingestTx;
   #pending: PendingBatch[] = [];
@@ -130,10 +128,7 @@ export class SqliteStore implements Store {
   constructor(file: string) {
     this.#file = file;
     const db = openSqliteDatabase(file);
-    // Routine checkpoints run on their own thread (see sqlite-checkpointer.ts), not inside a commit.
-    db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
     this.#db = db;
-    this.#checkpointer = startCheckpointer(file);
 
     this.#insert = db.prepare<RecordRow>(`
       INSERT INTO records (id, received_at, batch_id, created_at, app, route_template, screen_name,
@@ -327,7 +322,6 @@ export class SqliteStore implements Store {
       reader.close();
     }
     this.#readers.clear();
-    await this.#checkpointer.stop();
     if (this.#db.open) this.#db.close();
   }
 }
