@@ -1,8 +1,7 @@
-import { browser } from 'wxt/browser';
-
 /** Props of the iframe that hosts the note dialog. */
 export interface DialogFrameProps {
-  captureId: string;
+  /** The dialog page's address; its fragment names the capture (none: standing by, see DialogSlot). */
+  src: string;
   title: string;
 }
 
@@ -16,8 +15,6 @@ export function DialogFrame(props: DialogFrameProps): HTMLIFrameElement {
   frame.className = 'frame';
   frame.title = props.title;
   frame.setAttribute('allow', '');
-  frame.src = `${browser.runtime.getURL('/note-dialog.html')}#${props.captureId}`;
-  // Move focus into the dialog as soon as it can take it.
-  frame.addEventListener('load', () => frame.focus(), { once: true });
+  frame.src = props.src;
   return frame;
 }

@@ -1,20 +1,26 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type BuildOptions, buildContext } from '../utils/capture/build-record';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { type BuildOptions, buildContext } from '../utils/capture/build-context';
 import { type ErrorCode, toErrorCode } from '../utils/errors';
 import { DIALOG_STRINGS, type DialogKey } from '../utils/i18n/dialog';
 import { ERROR_STRINGS } from '../utils/i18n/errors';
 import { format } from '../utils/i18n/format';
 import type { DialogSetup } from '../utils/messaging/protocol';
+import type { DialogForm } from '../utils/messaging/protocol/capture';
 import { extractPageTerms } from '../utils/redact/page-terms';
 import { redactText } from '../utils/redact/text';
-import { type Impact, NOTE_MAX, type NoteInput, type Screenshot } from '../utils/schema/record';
+import type { Impact, NoteInput, Screenshot } from '../utils/schema/record';
 import { ChoiceField } from './ChoiceField';
 import { ContextPreview } from './ContextPreview';
 import { ScreenshotEditor } from './ScreenshotEditor';
 
 /** Props of the note dialog. */
 export interface NoteDialogProps {
-  setup: DialogSetup;
+  /** The form's settings: enough to render before the click. */
+  form: DialogForm;
+  /** The capture and how to redact it; arrives just after the dialog opened (then the preview shows). */
+  setup?: DialogSetup;
+  /** Shown to the user. A dialog prepared ahead waits hidden and takes focus only when opened. */
+  open: boolean;
   buildOptions: Omit<
     BuildOptions,
     'app' | 'allowedParams' | 'redactionTerms' | 'redactionPatterns' | 'redactAllDates'
@@ -40,7 +46,9 @@ type State =
 
 /** The note form: note, category, impact, appointment, minutes; preview of what is stored; save. */
 export function NoteDialog({
+  form,
   setup,
+  open,
   buildOptions,
   onSave,
   onScreenshot,
@@ -48,10 +56,11 @@ export function NoteDialog({
   onPick,
   onClearElement,
 }: NoteDialogProps) {
-  const strings = DIALOG_STRINGS[setup.lang];
+  const strings = DIALOG_STRINGS[form.lang];
+  const noteMax = form.noteMax;
   const t = (key: DialogKey, values?: Record<string, string | number>) => format(strings[key], values);
   const [note, setNote] = useState('');
-  const [category, setCategory] = useState(setup.categories[0]?.id ?? 'error');
+  const [category, setCategory] = useState(form.categories[0]?.id ?? 'error');
   const [impact, setImpact] = useState<Impact>('slows');
   const [duringAppointment, setDuringAppointment] = useState(false);
   const [minutes, setMinutes] = useState('');
@@ -63,18 +72,22 @@ export function NoteDialog({
   const rootRef = useRef<HTMLFormElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
 
-  const options: BuildOptions = {
-    ...buildOptions,
-    app: setup.app,
-    allowedParams: setup.allowedParams,
-    redactionTerms: setup.redactionTerms,
-    redactionPatterns: setup.redactionPatterns,
-    redactAllDates: setup.redactAllDates,
-  };
-  const pageTerms = useMemo(() => extractPageTerms(setup.capture.pageTexts), [setup]);
-  const built = useMemo(() => buildContext(setup.capture, options, Boolean(setup.capture.element)), [setup]);
+  const pageTerms = useMemo(() => setup && extractPageTerms(setup.capture.pageTexts), [setup]);
+  const built = useMemo(() => {
+    if (!setup) return undefined;
+    const options: BuildOptions = {
+      ...buildOptions,
+      app: setup.app,
+      allowedParams: setup.allowedParams,
+      redactionTerms: setup.redactionTerms,
+      redactionPatterns: setup.redactionPatterns,
+      redactAllDates: setup.redactAllDates,
+    };
+    return buildContext(setup.capture, options, Boolean(setup.capture.element));
+  }, [setup]);
   const redactedNote = useMemo(
     () =>
+      setup &&
       redactText(note, {
         pageTerms,
         terms: setup.redactionTerms,
@@ -84,20 +97,21 @@ export function NoteDialog({
     [note, pageTerms, setup],
   );
   const maskCount =
-    Object.values(built.counts).reduce((a, b) => a + b, 0) +
-    Object.values(redactedNote.counts).reduce<number>((a, b) => a + (b ?? 0), 0);
+    built && redactedNote
+      ? Object.values(built.counts).reduce((a, b) => a + b, 0) +
+        Object.values(redactedNote.counts).reduce<number>((a, b) => a + (b ?? 0), 0)
+      : 0;
 
   const minutesValue = minutes.trim() === '' ? null : Number(minutes);
   const minutesInvalid =
     minutesValue !== null && (!Number.isInteger(minutesValue) || minutesValue < 0 || minutesValue > 480);
   const noteError =
-    note.trim() === ''
-      ? t('noteRequired')
-      : note.length > NOTE_MAX
-        ? t('noteTooLong', { max: NOTE_MAX })
-        : '';
+    note.trim() === '' ? t('noteRequired') : note.length > noteMax ? t('noteTooLong', { max: noteMax }) : '';
 
-  useEffect(() => noteRef.current?.focus(), []);
+  // Focus in the same task as the opening render, not a frame later: the click → ready budget is 100 ms.
+  useLayoutEffect(() => {
+    if (open) noteRef.current?.focus();
+  }, [open]);
   useEffect(() => {
     if (state.kind === 'saved') closeRef.current?.focus();
   }, [state.kind]);
@@ -112,7 +126,7 @@ export function NoteDialog({
     try {
       await onSave(
         { note, category, impact, duringAppointment, minutesLost: minutesValue },
-        Boolean(setup.capture.element),
+        Boolean(setup?.capture.element),
         shot,
       );
       setState({ kind: 'saved' });
@@ -192,6 +206,8 @@ export function NoteDialog({
       class="dialog"
       ref={rootRef}
       aria-labelledby="title"
+      // Prepared ahead, the form is there but not shown until the click opens the dialog.
+      hidden={!open}
       onKeyDown={onKeyDown}
       onSubmit={(event) => {
         event.preventDefault();
@@ -205,7 +221,7 @@ export function NoteDialog({
         id="note"
         ref={noteRef}
         rows={5}
-        maxLength={NOTE_MAX}
+        maxLength={noteMax}
         value={note}
         aria-describedby="note-hint note-counter note-error"
         aria-invalid={touched && Boolean(noteError)}
@@ -217,7 +233,7 @@ export function NoteDialog({
           {t('noteHint')}
         </span>
         <span id="note-counter" class="counter" aria-live="polite">
-          {t('counter', { n: note.length, max: NOTE_MAX })}
+          {t('counter', { n: note.length, max: noteMax })}
         </span>
       </div>
       {touched && noteError ? (
@@ -231,7 +247,7 @@ export function NoteDialog({
 
       <label for="category">{t('category')}</label>
       <select id="category" value={category} onChange={(event) => setCategory(event.currentTarget.value)}>
-        {setup.categories.map((c) => (
+        {form.categories.map((c) => (
           <option key={c.id} value={c.id}>
             {c.label}
           </option>
@@ -280,16 +296,16 @@ export function NoteDialog({
 
       <div class="pick">
         <button type="button" onClick={onPick}>
-          {setup.capture.element ? t('pointAgain') : t('pointAt')}
+          {setup?.capture.element ? t('pointAgain') : t('pointAt')}
         </button>
-        {setup.capture.element ? (
+        {setup?.capture.element ? (
           <button type="button" class="link" onClick={onClearElement}>
             {t('removeElement')}
           </button>
         ) : null}
       </div>
 
-      {setup.screenshotsAllowed && !shot ? (
+      {form.screenshotsAllowed && !shot ? (
         <button type="button" onClick={() => void takeScreenshot()} disabled={shooting}>
           {shooting ? t('takingScreenshot') : t('addScreenshot')}
         </button>
@@ -307,11 +323,13 @@ export function NoteDialog({
         />
       ) : null}
 
-      <ContextPreview context={built.context} note={redactedNote} maskCount={maskCount} t={t} />
+      {built && redactedNote ? (
+        <ContextPreview context={built.context} note={redactedNote} maskCount={maskCount} t={t} />
+      ) : null}
 
       {state.kind === 'error' ? (
         <p class="error" role="alert" data-testid="save-error">
-          {ERROR_STRINGS[setup.lang][state.code]}
+          {ERROR_STRINGS[form.lang][state.code]}
         </p>
       ) : null}
       <p class="hint">{t('shortcutHint')}</p>

@@ -1,52 +1,43 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { NoteDialog } from '../../components/NoteDialog';
 import { browserInfo, extensionVersion } from '../../utils/background/environment';
+import { type DialogState, startDialogSession } from '../../utils/capture/dialog-session';
 import { send } from '../../utils/messaging/client';
-import type { Broadcast, DialogSetup } from '../../utils/messaging/protocol';
 import './style.css';
 
-// The capture id travels in the fragment: it names the context the content script captured on click.
-const captureId = location.hash.slice(1);
 const app = document.getElementById('app') as HTMLElement;
-const close = () => void send('dialog:close', { captureId }).catch(() => window.close());
+const buildOptions = { extensionVersion: extensionVersion(), browser: browserInfo() };
+// The page lives as long as its frame; the session's listeners end with it.
+const session = new AbortController();
+addEventListener('pagehide', () => session.abort(), { once: true });
 
-function show(setup: DialogSetup): void {
-  document.documentElement.lang = setup.lang;
+function show({ form, captureId, setup, expired }: DialogState): void {
+  if (expired) {
+    app.removeAttribute('aria-busy');
+    render(<p>Der Dialog ist abgelaufen. / The dialog has expired.</p>, app);
+    return;
+  }
+  if (!form) return;
+  document.documentElement.lang = form.lang;
   app.removeAttribute('aria-busy');
+  const id = captureId ?? '';
   // Re-rendering the same component keeps what the user typed.
   render(
     <NoteDialog
+      form={form}
       setup={setup}
-      buildOptions={{ extensionVersion: extensionVersion(), browser: browserInfo() }}
+      open={captureId !== undefined}
+      buildOptions={buildOptions}
       onSave={async (input, withElement, screenshot) =>
-        (await send('record:save', { captureId, input, withElement, screenshot })).id
+        (await send('record:save', { captureId: id, input, withElement, screenshot })).id
       }
-      onScreenshot={() => send('screenshot:take', { captureId })}
-      onClose={close}
-      onPick={() => void send('picker:start', { captureId })}
-      onClearElement={() => void send('capture:element', { captureId, element: null })}
+      onScreenshot={() => send('screenshot:take', { captureId: id })}
+      onClose={() => void send('dialog:close', { captureId: id }).catch(() => window.close())}
+      onPick={() => void send('picker:start', { captureId: id })}
+      onClearElement={() => void send('capture:element', { captureId: id, element: null })}
     />,
     app,
   );
 }
 
-const load = () =>
-  send('dialog:setup', { captureId })
-    .then(show)
-    .catch(() => {
-      app.removeAttribute('aria-busy');
-      app.textContent = 'Der Dialog ist abgelaufen. / The dialog has expired.';
-    });
-
-browser.runtime.onMessage.addListener((message: Broadcast) => {
-  if (
-    message?.type === 'broadcast' &&
-    message.event === 'capture:element' &&
-    message.captureId === captureId
-  ) {
-    void load();
-  }
-  return undefined;
-});
-void load();
+startDialogSession(show, session.signal);

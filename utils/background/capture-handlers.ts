@@ -3,12 +3,13 @@ import { buildRecord, localTimestamp } from '../capture/build-record';
 import { AppError } from '../errors';
 import { browserLanguage, resolveLang } from '../i18n/lang';
 import type { Broadcast, ContentConfig, DialogSetup } from '../messaging/protocol';
-import type { captureProtocol } from '../messaging/protocol/capture';
-import { FeedbackRecord } from '../schema/record';
+import type { captureProtocol, DialogForm } from '../messaging/protocol/capture';
+import { extractPageTerms } from '../redact/page-terms';
+import { FeedbackRecord, NOTE_MAX } from '../schema/record';
 import type { Settings } from '../schema/settings';
 import { findSite } from '../sites/match';
 import { addRecord } from '../store/records';
-import { dropCapture, getCapture, putCapture, updateCapture } from './captures';
+import { beginCapture, dropCapture, getCapture, updateCapture } from './captures';
 import { browserInfo, extensionVersion } from './environment';
 import { preferActiveFrame } from './frames';
 import { currentReporter } from './reporter';
@@ -37,23 +38,37 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
       };
     },
 
-    async 'capture:begin'({ capture: top }, sender) {
+    async 'capture:begin'({ capture: top, captureId }, sender) {
+      // Announced before the first await: the dialog may already be asking for this capture.
+      await beginCapture(
+        captureId,
+        (async () => {
+          const settings = await deps.settings();
+          const site = findSite(settings.sites, top.href);
+          const capture =
+            sender.tab?.id === undefined
+              ? top
+              : await preferActiveFrame(sender.tab.id, top, {
+                  screenSelectors: site?.screenSelectors ?? [],
+                  sensitiveSelectors: site?.sensitiveSelectors ?? [],
+                });
+          // While the user types: the save would otherwise find the page's client names itself.
+          extractPageTerms(capture.pageTexts);
+          return { capture, tabId: sender.tab?.id ?? -1, frameId: sender.frameId ?? 0, openedAt: Date.now() };
+        })(),
+      );
+      return { ok: true as const };
+    },
+
+    async 'dialog:form'(): Promise<DialogForm> {
       const settings = await deps.settings();
-      const site = findSite(settings.sites, top.href);
-      const capture =
-        sender.tab?.id === undefined
-          ? top
-          : await preferActiveFrame(sender.tab.id, top, {
-              screenSelectors: site?.screenSelectors ?? [],
-              sensitiveSelectors: site?.sensitiveSelectors ?? [],
-            });
-      const captureId = await putCapture({
-        capture,
-        tabId: sender.tab?.id ?? -1,
-        frameId: sender.frameId ?? 0,
-        openedAt: Date.now(),
-      });
-      return { captureId };
+      const lang = resolveLang(settings.uiLanguage, browserLanguage());
+      return {
+        lang,
+        categories: settings.categories.map((c) => ({ id: c.id, label: c[lang] })),
+        screenshotsAllowed: settings.screenshotsAllowed,
+        noteMax: NOTE_MAX,
+      };
     },
 
     async 'dialog:setup'({ captureId }, sender): Promise<DialogSetup> {
@@ -82,8 +97,10 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
     },
 
     async 'record:save'({ captureId, input, withElement, screenshot }, sender) {
-      const { capture } = await getCapture(captureId, sender.tab?.id);
-      const settings = await deps.settings();
+      const [{ capture }, settings] = await Promise.all([
+        getCapture(captureId, sender.tab?.id),
+        deps.settings(),
+      ]);
       if (screenshot && !settings.screenshotsAllowed) throw new AppError('screenshot_forbidden');
       if (!settings.categories.some((c) => c.id === input.category))
         throw new AppError('invalid_record', 'category');

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { DialogFrame } from '../../components/DialogFrame';
 import { ElementPicker } from '../../components/ElementPicker';
 import { FeedbackButton } from '../../components/FeedbackButton';
 import { FEEDBACK_UI_CSS } from '../../components/FeedbackButton.css';
@@ -11,8 +10,12 @@ import { CONTENT_STRINGS } from '../i18n/content';
 import { send } from '../messaging/client';
 import type { ToContent } from '../messaging/protocol';
 import { keepAnchored } from './anchor';
+import { createDialogSlot } from './dialog-slot';
 import { loadPlacement, savePlacement } from './placement';
 import { createShadowHost } from './shadow-host';
+
+/** After a dialog closed, how long until the next one is prepared (unless the user shows intent first). */
+const REPREPARE_DELAY_MS = 2000;
 
 /**
  * The in-page part of Mitsprache in the top frame: the button, and the dialog iframe once opened.
@@ -24,55 +27,65 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
   const placement = await loadPlacement(location.origin);
   const abort = new AbortController();
   ctx.onInvalidated(() => abort.abort());
-  let frame: HTMLIFrameElement | undefined;
-  let openCapture: string | undefined;
+  const ui = createShadowHost('mitsprache-feedback', FEEDBACK_UI_CSS);
+  const dialog = createDialogSlot(ui.container, strings.dialogTitle);
   let button: HTMLElement | undefined;
+  let closing = false;
+  let reprepare: number | undefined;
 
   const closeDialog = () => {
-    frame?.remove();
-    frame = undefined;
-    openCapture = undefined;
+    dialog.close();
+    // Focus going back to the button is ours, not the user's intent to give more feedback.
+    closing = true;
     button?.querySelector<HTMLButtonElement>('.open')?.focus();
+    closing = false;
+    // The next dialog is prepared a while after the last one closed, not as this one vanishes.
+    clearTimeout(reprepare);
+    reprepare = ctx.setTimeout(() => ctx.requestIdleCallback(() => dialog.prepare()), REPREPARE_DELAY_MS);
   };
 
-  const openDialog = async () => {
-    if (frame) {
-      frame.focus();
+  const openDialog = () => {
+    if (dialog.captureId) {
+      dialog.open(dialog.captureId);
       return;
     }
+    // The moment of the click is what the user reports: capture first, then show the dialog.
     const capture = captureContext(document, {
       screenSelectors: config.screenSelectors,
       sensitiveSelectors: config.sensitiveSelectors,
       framePath: 'top',
     });
-    const { captureId } = await send('capture:begin', { capture });
-    openCapture = captureId;
-    frame = DialogFrame({ captureId, title: strings.dialogTitle });
-    ui.container.append(frame);
+    const captureId = crypto.randomUUID();
+    // Sent before the dialog is told the id, so the background hears of the capture first.
+    const begun = send('capture:begin', { capture, captureId });
+    dialog.open(captureId);
+    begun.catch((error) => {
+      console.warn('[mitsprache]', error);
+      if (dialog.captureId === captureId) closeDialog();
+    });
   };
 
-  const ui = createShadowHost('mitsprache-feedback', FEEDBACK_UI_CSS);
   button = FeedbackButton({
     strings,
     corner: config.corner,
     offset: placement,
     collapsed: placement.collapsed,
-    onOpen: () => void openDialog().catch((error) => console.warn('[mitsprache]', error)),
+    onOpen: openDialog,
+    onIntent: () => {
+      if (!closing) dialog.prepare();
+    },
     onPlace: (state) => void savePlacement(location.origin, state),
     signal: abort.signal,
   });
   ui.container.append(button);
   keepAnchored(ui.host, abort.signal);
   abort.signal.addEventListener('abort', ui.remove);
+  // Ready for the first click without waiting for the pointer: idle time, after the page's own work.
+  ctx.requestIdleCallback(() => dialog.prepare());
 
   const pick = (captureId: string) => {
-    if (!frame || captureId !== openCapture) return;
-    const shown = frame;
-    shown.hidden = true;
-    const resume = () => {
-      shown.hidden = false;
-      shown.focus();
-    };
+    if (captureId !== dialog.captureId) return;
+    const resume = dialog.stepAside();
     ElementPicker({
       container: ui.container,
       host: ui.host,
@@ -112,8 +125,8 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
     }
     if (message?.type === 'shot:done') ui.container.hidden = false;
     else if (message?.type === 'picker:start') pick(message.captureId);
-    else if (message?.type === 'ui:open') void openDialog();
-    else if (message?.type === 'ui:close' && message.captureId === openCapture) closeDialog();
+    else if (message?.type === 'ui:open') openDialog();
+    else if (message?.type === 'ui:close' && message.captureId === dialog.captureId) closeDialog();
     else return false;
     sendResponse(true);
     return false;

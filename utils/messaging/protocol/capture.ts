@@ -3,16 +3,33 @@ import { RawCapture, RawElement } from '../../schema/capture';
 import { NoteInput, Screenshot } from '../../schema/record';
 import { CaptureId, ContentConfig, DialogSetup, Empty, Ok, type ProtocolSpec } from './shared';
 
+/**
+ * What the note form needs before any capture exists, so a dialog prepared ahead of the click can
+ * render (nothing about the page: language, categories, whether screenshots are offered, note limit).
+ */
+export const DialogForm = DialogSetup.pick({ lang: true, categories: true, screenshotsAllowed: true }).extend(
+  {
+    noteMax: z.number().int().positive(),
+  },
+);
+export type DialogForm = z.infer<typeof DialogForm>;
+
 /** Messages of the capture path: button, dialog, save. */
 export const captureProtocol = {
   /** Content script: what it needs to show the button on this site. */
   'content:config': { from: 'content', request: Empty, response: ContentConfig },
-  /** Content script: the user pressed the button; keep this capture until the dialog saves or closes. */
+  /**
+   * Content script: the user pressed the button; keep this capture until the dialog saves or closes.
+   * The content script picks the id (a random UUID) and hands it to the dialog at the same time, so
+   * showing the dialog never waits for this round trip.
+   */
   'capture:begin': {
     from: 'content',
-    request: z.object({ capture: RawCapture }),
-    response: z.object({ captureId: CaptureId }),
+    request: z.object({ capture: RawCapture, captureId: z.uuid() }),
+    response: Ok,
   },
+  /** Dialog: the form's settings; asked before the click by a dialog prepared in advance. */
+  'dialog:form': { from: 'page', request: Empty, response: DialogForm },
   /** Dialog: fetch the capture and settings it needs. */
   'dialog:setup': { from: 'page', request: z.object({ captureId: CaptureId }), response: DialogSetup },
   /** Dialog: store the note. Resolves only after the IndexedDB transaction committed. */

@@ -1,0 +1,25 @@
+/**
+ * How the content script hands a prepared note dialog its capture: a window message from the page's
+ * frame to the dialog's. The host page can post the same message (it shares the window with our
+ * content script), but it learns nothing that way and can only spoil the dialog, as it could by
+ * removing our element; it cannot read the dialog, and a made-up id names no capture.
+ */
+export const OPEN_MESSAGE = 'mitsprache:open';
+
+/** The message that opens the dialog for `captureId`. */
+export interface OpenMessage {
+  type: typeof OPEN_MESSAGE;
+  captureId: string;
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The capture id, if `data` is a well-formed open message. */
+export function openedCapture(data: unknown): string | undefined {
+  const message = data as Partial<OpenMessage> | null;
+  return message?.type === OPEN_MESSAGE &&
+    typeof message.captureId === 'string' &&
+    UUID_RE.test(message.captureId)
+    ? message.captureId
+    : undefined;
+}

@@ -1,0 +1,90 @@
+import { browser } from 'wxt/browser';
+import { DialogFrame } from '../../components/DialogFrame';
+import { OPEN_MESSAGE, type OpenMessage } from '../capture/dialog-handover';
+
+/**
+ * The note dialog's iframe over its life. Loading an extension page, parsing its code and rendering
+ * the form takes a few hundred milliseconds, far over the 100 ms a click may take until the note field
+ * is ready (issue #2). So the dialog is prepared ahead, hidden and empty: it knows the form's settings
+ * but nothing about the page, and nothing is captured until the click. The click then only shows it and
+ * hands it the capture id (utils/capture/dialog-handover.ts).
+ */
+export interface DialogSlot {
+  /** Prepares a hidden dialog for the next click, unless there is one already. */
+  prepare(): void;
+  /** Shows the dialog for `captureId` (the prepared one, else a new one) and moves focus into it. */
+  open(captureId: string): void;
+  /** The capture of the dialog being shown, if any. */
+  readonly captureId: string | undefined;
+  /** Hides the open dialog while the user points at an element; returns the function that shows it again. */
+  stepAside(): () => void;
+  /** Removes the dialog (the next one is prepared on the next intent or idle time). */
+  close(): void;
+}
+
+export function createDialogSlot(container: HTMLElement, title: string): DialogSlot {
+  const src = browser.runtime.getURL('/note-dialog.html');
+  // Chrome serves use_dynamic_url pages under the extension's real id, so that is the frame's origin
+  // (and messages are never delivered to whatever else the frame might show). Firefox has no dynamic URLs.
+  const origin = src.startsWith('chrome-extension:')
+    ? `chrome-extension://${browser.runtime.id}`
+    : new URL(src).origin;
+  let frame: HTMLIFrameElement | undefined;
+  let loaded = false;
+  let captureId: string | undefined;
+
+  const handOver = () => {
+    if (!frame || !loaded || captureId === undefined) return;
+    const message: OpenMessage = { type: OPEN_MESSAGE, captureId };
+    frame.contentWindow?.postMessage(message, origin);
+    if (!frame.hidden) frame.focus();
+  };
+
+  const create = () => {
+    const created = DialogFrame({ src, title });
+    loaded = false;
+    // Also after a reload (our host moved in or out of a modal dialog): the new page is told again.
+    created.addEventListener('load', () => {
+      if (created !== frame) return;
+      loaded = true;
+      handOver();
+    });
+    container.append(created);
+    return created;
+  };
+
+  return {
+    prepare() {
+      if (frame) return;
+      frame = create();
+      frame.hidden = true;
+    },
+    open(id) {
+      if (frame && captureId) {
+        frame.focus();
+        return;
+      }
+      captureId = id;
+      frame ??= create();
+      frame.hidden = false;
+      handOver();
+    },
+    get captureId() {
+      return captureId;
+    },
+    stepAside() {
+      const shown = frame;
+      if (!shown) return () => undefined;
+      shown.hidden = true;
+      return () => {
+        shown.hidden = false;
+        shown.focus();
+      };
+    },
+    close() {
+      frame?.remove();
+      frame = undefined;
+      captureId = undefined;
+    },
+  };
+}
