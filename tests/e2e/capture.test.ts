@@ -54,6 +54,32 @@ describe('capturing feedback', () => {
     await page.close();
   });
 
+  it('prepares the dialog ahead, out of the page’s reach, and captures nothing until the click', async () => {
+    const captures = () =>
+      ext.worker.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+        return Object.keys(await api.storage.session.get(null)).filter((key) => key.startsWith('capture:'))
+          .length;
+      });
+    const before = await captures();
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/kunde/123D456789/profil`);
+    const prepared = page.locator('mitsprache-feedback iframe.frame[hidden]');
+    await page
+      .frameLocator('mitsprache-feedback iframe.frame[hidden]')
+      .locator('form')
+      .waitFor({ state: 'attached' });
+    expect(await captures()).toBe(before);
+    // The page sees an iframe of another origin: no document to read.
+    expect(await prepared.evaluate((frame: HTMLIFrameElement) => frame.contentDocument)).toBeNull();
+
+    const ui = new FeedbackUi(page);
+    await ui.open();
+    await expect.poll(() => isFocused(ui.note)).toBe(true);
+    expect(await captures()).toBe(before + 1);
+    await page.close();
+  });
+
   it('keeps typed text away from the page: a capture-phase key logger sees nothing', async () => {
     const page = await ext.context.newPage();
     await page.goto(`${demo.url}/test/keylogger`);
