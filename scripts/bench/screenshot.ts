@@ -33,8 +33,9 @@ try {
       const reply = (await api.runtime.sendMessage({ type: 'screenshot:take', data: { captureId } })) as {
         ok: boolean;
         data?: { dataUrl: string };
+        error?: unknown;
       };
-      if (!reply.ok || !reply.data) throw new Error('screenshot failed');
+      if (!reply.ok || !reply.data) throw new Error(`screenshot failed: ${JSON.stringify(reply.error)}`);
       return { ms: performance.now() - started, size: Math.floor((reply.data.dataUrl.length - 23) * 0.75) };
     });
     if (i >= 3) times.push(ms);

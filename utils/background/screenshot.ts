@@ -5,12 +5,14 @@ import { dataUrlBytes } from '../screenshot/base64';
 import { type MaskBox, maskImage } from '../screenshot/mask-image';
 
 /**
- * How the browser hands us the unmasked picture. JPEG, not PNG: Chrome's PNG encoder took ~140 ms
- * of a 1280×800 capture and its decode another ~50 ms, JPEG a fraction of both. At quality 100 the
- * only loss is invisible rounding, and masks are painted over the decoded pixels either way, so
- * what is under a box is black whichever format carried it here.
+ * How the browser hands us the unmasked picture. JPEG, not PNG: the PNG's decode cost ~50 ms of a
+ * 1280×800 screenshot. Quality 92, not 100: the picture is re-encoded at ≤ 0.8 anyway, and at 100 it
+ * grew by half (330 vs 204 KB here), which every copy, the base64 decode and the Blob read pay for.
+ * Masks are painted over the decoded pixels with a pixel of margin, so what is under a box is black
+ * whichever format carried it here; what JPEG's 8×8 blocks can carry across a box edge is a level or
+ * two of noise in the pixels beside it, not readable content.
  */
-const CAPTURE_FORMAT = { format: 'jpeg', quality: 100 } as const;
+const CAPTURE_FORMAT = { format: 'jpeg', quality: 92 } as const;
 
 /**
  * Takes the visible tab with our own UI hidden, masks every form field, table body cell, definition
