@@ -23,6 +23,8 @@ try {
   await ui.open();
   const frame = page.frames().find((f) => f.url().includes('note-dialog.html'));
   if (!frame) throw new Error('dialog frame not found');
+  // The dialog learns its capture id from the content script's hand-over, which can follow its showing.
+  await frame.waitForFunction(() => location.hash.length > 1);
   const times: number[] = [];
   let bytes = 0;
   for (let i = 0; i < runs + 3; i++) {
