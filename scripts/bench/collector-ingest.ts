@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { recordId } from '../../utils/ids';
 import { type FeedbackRecord, RECORD_SCHEMA_VERSION } from '../../utils/schema/record';
 import { WIRE_SCHEMA_VERSION } from '../../utils/schema/wire';
 
@@ -35,7 +36,8 @@ async function cpuSeconds(pid: number | undefined): Promise<number | null> {
 function record(i: number): FeedbackRecord {
   return {
     schemaVersion: RECORD_SCHEMA_VERSION,
-    id: randomUUID(),
+    // As the extension makes them: UUIDv7, ordered by creation time.
+    id: recordId(Date.UTC(2026, 10, 25, 8) + i * 1000),
     createdAt: new Date(Date.UTC(2026, 10, 25, 8) + i * 1000).toISOString(),
     note: `Feld „Zuständigkeit“ springt nach dem Speichern zurück (${i}).`,
     category: ['error', 'slow', 'cumbersome', 'missing'][i % 4] as string,

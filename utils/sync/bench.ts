@@ -1,3 +1,4 @@
+import { recordId } from '../ids';
 import type { OutboxEntry } from '../schema/outbox';
 import { type FeedbackRecord, RECORD_SCHEMA_VERSION } from '../schema/record';
 import { getDb } from '../store/db';
@@ -54,7 +55,7 @@ export async function seedPending(n: number): Promise<{ seeded: number; ms: numb
     const writes: Promise<unknown>[] = [];
     const now = Date.now();
     for (let i = done; i < Math.min(n, done + CHUNK); i++) {
-      const record = benchRecord(crypto.randomUUID(), now);
+      const record = benchRecord(recordId(now), now);
       writes.push(
         tx
           .objectStore('queue')
