@@ -7,8 +7,6 @@ export interface FeedbackButtonProps {
   offset: { dx: number; dy: number };
   collapsed: boolean;
   onOpen(): void;
-  /** The pointer reached the button or it got focus: a click may follow (the dialog is prepared). */
-  onIntent(): void;
   /** Position or collapsed state changed by the user; remembered per site. */
   onPlace(state: { dx: number; dy: number; collapsed: boolean }): void;
   signal: AbortSignal;
@@ -60,10 +58,6 @@ export function FeedbackButton(props: FeedbackButtonProps): HTMLElement {
     dy = clamp(dy + (bottom ? -y : y), innerHeight - 40);
     apply();
   };
-
-  for (const type of ['pointerenter', 'focus'] as const) {
-    open.addEventListener(type, () => props.onIntent(), { signal });
-  }
 
   let drag: { x: number; y: number; moved: boolean } | undefined;
   open.addEventListener(

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { send } from '../messaging/client';
 import type { Broadcast, DialogSetup } from '../messaging/protocol';
 import type { DialogForm } from '../messaging/protocol/capture';
-import { openedCapture } from './dialog-handover';
+import { OPEN_MESSAGE, openedCapture } from './dialog-handover';
 
 /** What the note dialog page knows right now. */
 export interface DialogState {
@@ -35,15 +35,20 @@ export function startDialogSession(onChange: (state: DialogState) => void, signa
       .catch(expire);
 
   // The content script's hand-over: the first well-formed id opens the dialog, for good.
-  const onMessage = (event: MessageEvent) => {
-    const captureId = event.source === parent ? openedCapture(event.data) : undefined;
+  const open = (captureId: string | undefined) => {
     if (!captureId || state.captureId) return;
     // The fragment names the capture, for tools and for a look at the page's address.
     history.replaceState(null, '', `#${captureId}`);
     update({ captureId });
     void loadSetup(captureId);
   };
-  addEventListener('message', onMessage, { signal });
+  addEventListener(
+    'message',
+    (event: MessageEvent) => open(event.source === parent ? openedCapture(event.data) : undefined),
+    { signal },
+  );
+  // A dialog created on the click has the id in its address already.
+  open(openedCapture({ type: OPEN_MESSAGE, captureId: location.hash.slice(1) }));
 
   send('dialog:form', {})
     .then((form) => update({ form }))

@@ -12,13 +12,18 @@ import { OPEN_MESSAGE, type OpenMessage } from '../capture/dialog-handover';
 export interface DialogSlot {
   /** Prepares a hidden dialog for the next click, unless there is one already. */
   prepare(): void;
-  /** Shows the dialog for `captureId` (the prepared one, else a new one) and moves focus into it. */
+  /**
+   * Shows the dialog for `captureId` (the prepared one, else a new one). Focus stays where it is until
+   * `focus()`, or until a dialog that was still loading has loaded.
+   */
   open(captureId: string): void;
+  /** Moves focus into the shown dialog. */
+  focus(): void;
   /** The capture of the dialog being shown, if any. */
   readonly captureId: string | undefined;
   /** Hides the open dialog while the user points at an element; returns the function that shows it again. */
   stepAside(): () => void;
-  /** Removes the dialog (the next one is prepared on the next intent or idle time). */
+  /** Removes the dialog (the next one is prepared at idle time, a while later). */
   close(): void;
 }
 
@@ -37,17 +42,20 @@ export function createDialogSlot(container: HTMLElement, title: string): DialogS
     if (!frame || !loaded || captureId === undefined) return;
     const message: OpenMessage = { type: OPEN_MESSAGE, captureId };
     frame.contentWindow?.postMessage(message, origin);
-    if (!frame.hidden) frame.focus();
+  };
+  const focus = () => {
+    if (frame && !frame.hidden) frame.focus();
   };
 
-  const create = () => {
-    const created = DialogFrame({ src, title });
+  const create = (url = src) => {
+    const created = DialogFrame({ src: url, title });
     loaded = false;
     // Also after a reload (our host moved in or out of a modal dialog): the new page is told again.
     created.addEventListener('load', () => {
       if (created !== frame) return;
       loaded = true;
       handOver();
+      if (captureId !== undefined) focus();
     });
     container.append(created);
     return created;
@@ -60,15 +68,15 @@ export function createDialogSlot(container: HTMLElement, title: string): DialogS
       frame.hidden = true;
     },
     open(id) {
-      if (frame && captureId) {
-        frame.focus();
-        return;
-      }
+      if (frame && captureId) return;
       captureId = id;
-      frame ??= create();
+      // One still loading would be no faster than a new one, which gets the id in its address at once.
+      if (frame && !loaded) frame.remove();
+      if (!frame || !loaded) frame = create(`${src}#${id}`);
       frame.hidden = false;
       handOver();
     },
+    focus,
     get captureId() {
       return captureId;
     },

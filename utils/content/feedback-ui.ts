@@ -30,15 +30,11 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
   const ui = createShadowHost('mitsprache-feedback', FEEDBACK_UI_CSS);
   const dialog = createDialogSlot(ui.container, strings.dialogTitle);
   let button: HTMLElement | undefined;
-  let closing = false;
   let reprepare: number | undefined;
 
   const closeDialog = () => {
     dialog.close();
-    // Focus going back to the button is ours, not the user's intent to give more feedback.
-    closing = true;
     button?.querySelector<HTMLButtonElement>('.open')?.focus();
-    closing = false;
     // The next dialog is prepared a while after the last one closed, not as this one vanishes.
     clearTimeout(reprepare);
     reprepare = ctx.setTimeout(() => ctx.requestIdleCallback(() => dialog.prepare()), REPREPARE_DELAY_MS);
@@ -46,20 +42,22 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
 
   const openDialog = () => {
     if (dialog.captureId) {
-      dialog.open(dialog.captureId);
+      dialog.focus();
       return;
     }
-    // The moment of the click is what the user reports: capture first, then show the dialog.
+    const captureId = crypto.randomUUID();
+    // The dialog starts opening in its own process while this one reads the page, in this same task:
+    // the page cannot change between the click and the capture.
+    dialog.open(captureId);
     const capture = captureContext(document, {
       screenSelectors: config.screenSelectors,
       sensitiveSelectors: config.sensitiveSelectors,
       framePath: 'top',
     });
-    const captureId = crypto.randomUUID();
-    // Sent before the dialog is told the id, so the background hears of the capture first.
-    const begun = send('capture:begin', { capture, captureId });
-    dialog.open(captureId);
-    begun.catch((error) => {
+    // Only now: moving focus runs the page's blur handlers, which must not change what was captured.
+    dialog.focus();
+    // The dialog may ask for the capture before it arrives; the background waits for it.
+    send('capture:begin', { capture, captureId }).catch((error) => {
       console.warn('[mitsprache]', error);
       if (dialog.captureId === captureId) closeDialog();
     });
@@ -71,9 +69,6 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
     offset: placement,
     collapsed: placement.collapsed,
     onOpen: openDialog,
-    onIntent: () => {
-      if (!closing) dialog.prepare();
-    },
     onPlace: (state) => void savePlacement(location.origin, state),
     signal: abort.signal,
   });
