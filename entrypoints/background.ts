@@ -15,7 +15,8 @@ export default defineBackground(() => {
   watchSettingsCache();
   registerRouter(
     createHandlers({
-      settings: getEffectiveSettings,
+      // Capture and outbox never send: they do without the token (read afresh only for sending).
+      settings: () => getEffectiveSettings({ withToken: false }),
       onRecordSaved: () => requestSync('record'),
     }),
   );

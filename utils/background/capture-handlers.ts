@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { buildRecord, localTimestamp } from '../capture/build-record';
 import { AppError } from '../errors';
 import { browserLanguage, resolveLang } from '../i18n/lang';
+import { recordId } from '../ids';
 import type { Broadcast, ContentConfig, DialogSetup } from '../messaging/protocol';
 import type { captureProtocol, DialogForm } from '../messaging/protocol/capture';
 import { extractPageTerms } from '../redact/page-terms';
@@ -106,7 +107,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
         throw new AppError('invalid_record', 'category');
       const site = findSite(settings.sites, capture.href);
       const record = buildRecord({
-        id: crypto.randomUUID(),
+        id: recordId(),
         createdAt: localTimestamp(),
         capture,
         input,

@@ -57,10 +57,20 @@ export function watchSettingsCache(): void {
  * instead of the cache: the change event that clears the cache can arrive after a write has resolved
  * (hundreds of milliseconds on a busy machine), and a sync pass is rare enough to read once more.
  */
-export async function getEffectiveSettings({ fresh = false } = {}): Promise<Settings> {
+export async function getEffectiveSettings({
+  fresh = false,
+  withToken = true,
+}: {
+  fresh?: boolean;
+  /**
+   * False for readers that never send (capture, outbox): the device's token then stays as stored in
+   * the cache (usually empty), and the IndexedDB read it costs (0.5–3 ms) stays off the save path.
+   */
+  withToken?: boolean;
+} = {}): Promise<Settings> {
   if (fresh) invalidateSettings();
   const { effective, policy } = await resolveSettings();
-  if (!caching || policy.values.token !== undefined) return effective;
+  if (!withToken || !caching || policy.values.token !== undefined) return effective;
   // The device's token is read afresh: it lives in IndexedDB, where no storage event announces a change.
   return { ...effective, token: (await getLocalToken()) || DEFAULT_SETTINGS.token };
 }
