@@ -43,6 +43,7 @@ import {
   type RecordFilter,
   type RecordSort,
 } from './dashboard-types';
+import { recordRow } from './record-row';
 import {
   BadCursorError,
   type BatchMeta,
@@ -131,25 +132,6 @@ function parseCursor(since: string | undefined): number {
   if (since === undefined || since === '') return 0;
   if (!/^\d{1,15}$/.test(since)) throw new BadCursorError(since);
   return Number(since);
-}
-
-function recordRow(record: FeedbackRecord, batch: BatchMeta): unknown[] {
-  return [
-    record.id,
-    batch.receivedAt,
-    batch.batchId,
-    new Date(record.createdAt).toISOString(),
-    record.context.app,
-    record.context.routeTemplate,
-    record.context.screen.name,
-    record.category,
-    record.impact,
-    record.duringAppointment ? 1 : 0,
-    record.minutesLost,
-    record.reporter.mode === 'unit' ? record.reporter.unit : null,
-    record.note,
-    JSON.stringify(record),
-  ];
 }
 
 /**

@@ -3,6 +3,7 @@ import type { FeedbackRecord } from '../../utils/schema/record';
 import type { ItemResult, OfficerStatus, StatusResponse, StatusUpdate } from '../../utils/schema/wire';
 import { applyMigrations } from '../db/migrate';
 import { SQLITE_MIGRATIONS } from '../db/migrations/sqlite';
+import { type RecordRow, recordRow } from './record-row';
 import {
   BadCursorError,
   type BatchMeta,
@@ -27,25 +28,6 @@ interface PendingBatch {
   reject(error: unknown): void;
 }
 
-// Positional, in the column order of the insert below: binding named parameters from an object costs
-// a property lookup per column, measurably more per record than the insert's own work on a fast path.
-type RecordRow = [
-  id: string,
-  received_at: string,
-  batch_id: string,
-  created_at: string,
-  app: string,
-  route_template: string,
-  screen_name: string,
-  category: string,
-  impact: string,
-  during_appointment: number,
-  minutes_lost: number | null,
-  unit: string | null,
-  note: string,
-  record_json: string,
-];
-
 interface StatusRow {
   id: string;
   status: OfficerStatus;
@@ -61,26 +43,6 @@ interface ExportSqlRow {
   record_json: string;
   status: OfficerStatus | null;
   reply: string | null;
-}
-
-function toRow(record: FeedbackRecord, batch: BatchMeta): RecordRow {
-  return [
-    record.id,
-    batch.receivedAt,
-    batch.batchId,
-    // Normalised to UTC so the column sorts and range-filters correctly whatever offset the device used.
-    new Date(record.createdAt).toISOString(),
-    record.context.app,
-    record.context.routeTemplate,
-    record.context.screen.name,
-    record.category,
-    record.impact,
-    record.duringAppointment ? 1 : 0,
-    record.minutesLost,
-    record.reporter.mode === 'unit' ? record.reporter.unit : null,
-    record.note,
-    JSON.stringify(record),
-  ];
 }
 
 function parseCursor(since: string | undefined): number {
@@ -140,7 +102,7 @@ export class SqliteStore implements Store {
         records.map((record) => ({
           id: record.id,
           // changes is 0 when the id was already there — stored before, or earlier in this very group.
-          status: this.#insert.run(...toRow(record, batch)).changes === 1 ? 'accepted' : 'duplicate',
+          status: this.#insert.run(...recordRow(record, batch)).changes === 1 ? 'accepted' : 'duplicate',
         })),
       ),
     );
