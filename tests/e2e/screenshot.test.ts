@@ -101,4 +101,31 @@ describe('screenshots', () => {
     expect(await brightness(page, shot.dataUrl, heading)).toBeGreaterThan(100);
     await page.close();
   });
+
+  it.each([
+    [
+      'a same-origin frame',
+      '/rahmen',
+      (page: import('playwright-core').Page) =>
+        page.frameLocator('iframe.arbeitsrahmen').locator('tbody td, dd, input').first(),
+    ],
+    ['a web component', '/kolibri', (page: import('playwright-core').Page) => page.locator('input').first()],
+  ])('black out fields and cells inside %s', async (_name, path, target) => {
+    await setSettings(ext.worker, { screenshotsAllowed: true });
+    const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${demo.url}${path}`);
+    const ui = new FeedbackUi(page);
+    await ui.button.waitFor();
+    await ext.clickToolbarAction(page);
+    await ui.open();
+    await ui.dialog.getByRole('button', { name: 'Bildschirmfoto hinzufügen' }).click();
+    await ui.dialog.getByTestId('screenshot').waitFor();
+    await ui.file('Die Akte lädt langsam.');
+    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    const box = await target(page).boundingBox();
+    if (!box || !latest?.record.screenshot) throw new Error('layout or screenshot not found');
+    expect(await brightness(page, latest.record.screenshot.dataUrl, box)).toBeLessThan(20);
+    await page.close();
+  });
 });

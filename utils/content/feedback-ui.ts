@@ -3,12 +3,13 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ElementPicker } from '../../components/ElementPicker';
 import { FeedbackButton } from '../../components/FeedbackButton';
 import { FEEDBACK_UI_CSS } from '../../components/FeedbackButton.css';
-import { captureContext, sensitiveBoxes } from '../capture/context';
+import { captureContext } from '../capture/context';
 import { accessibleName } from '../capture/safe-text';
 import { roleOf, stableSelector } from '../capture/selector';
 import { CONTENT_STRINGS } from '../i18n/content';
 import { send } from '../messaging/client';
 import type { ToContent } from '../messaging/protocol';
+import { maskBoxes } from '../screenshot/mask-boxes';
 import { keepAnchored } from './anchor';
 import { createDialogSlot } from './dialog-slot';
 import { loadPlacement, savePlacement } from './placement';
@@ -51,7 +52,6 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
     dialog.open(captureId);
     const capture = captureContext(document, {
       screenSelectors: config.screenSelectors,
-      sensitiveSelectors: config.sensitiveSelectors,
       framePath: 'top',
     });
     // Only now: moving focus runs the page's blur handlers, which must not change what was captured.
@@ -111,7 +111,7 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
       requestAnimationFrame(() =>
         requestAnimationFrame(() =>
           sendResponse({
-            boxes: sensitiveBoxes(document, config.sensitiveSelectors),
+            boxes: maskBoxes(document, config.sensitiveSelectors),
             scale: devicePixelRatio,
           }),
         ),
