@@ -45,8 +45,6 @@ export async function preferActiveFrame(
         data: [...frame.pageTexts.data, ...top.pageTexts.data].slice(0, 3000),
         ui: [...frame.pageTexts.ui, ...top.pageTexts.ui].slice(0, 3000),
       },
-      // Screenshot masks are in top-frame coordinates; the frame's own boxes would be offset.
-      sensitiveBoxes: top.sensitiveBoxes,
     };
   } catch {
     return top;

@@ -3,7 +3,6 @@ import { safeText } from './safe-text';
 
 export interface CaptureOptions {
   screenSelectors: readonly string[];
-  sensitiveSelectors: readonly string[];
   /** Frame path such as "top" or "top>iframe[1]". */
   framePath: string;
 }
@@ -31,23 +30,6 @@ function texts(doc: Document, selector: string): string[] {
     if (out.length >= MAX_TEXTS) break;
   }
   return out;
-}
-
-/** Boxes of everything a screenshot must black out, in viewport coordinates. */
-export function sensitiveBoxes(doc: Document, extra: readonly string[]) {
-  const selector = [
-    'input,select,textarea,[contenteditable]:not([contenteditable="false"]),tbody td,dd',
-    ...extra,
-  ].join(',');
-  const boxes = [];
-  for (const element of doc.querySelectorAll(selector)) {
-    const r = element.getBoundingClientRect();
-    if (r.width && r.height && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth) {
-      boxes.push({ x: r.x, y: r.y, width: r.width, height: r.height });
-      if (boxes.length >= 5000) break;
-    }
-  }
-  return boxes;
 }
 
 /**
@@ -88,14 +70,6 @@ export function captureContext(doc: Document, options: CaptureOptions): RawCaptu
     ) ??
     form?.getAttribute('name') ??
     safeText(doc.querySelector('fieldset > legend'));
-  const extraSensitive = options.sensitiveSelectors.filter((s) => {
-    try {
-      doc.querySelector(s);
-      return true;
-    } catch {
-      return false;
-    }
-  });
   return {
     href: win.location.href,
     title: doc.title.slice(0, 1000),
@@ -120,6 +94,5 @@ export function captureContext(doc: Document, options: CaptureOptions): RawCaptu
       ].slice(0, MAX_TEXTS),
       ui: texts(doc, 'th,dt,label,button,legend,nav a,[role="tab"],summary'),
     },
-    sensitiveBoxes: sensitiveBoxes(doc, extraSensitive),
   };
 }

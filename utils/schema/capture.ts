@@ -38,8 +38,6 @@ export const RawCapture = z.object({
     data: z.array(z.string().max(300)).max(3000),
     ui: z.array(z.string().max(300)).max(3000),
   }),
-  /** Boxes (CSS pixels, viewport coordinates) to black out in a screenshot. */
-  sensitiveBoxes: z.array(Box).max(5000).default([]),
   element: RawElement.optional(),
 });
 export type RawCapture = z.infer<typeof RawCapture>;

@@ -31,7 +31,6 @@ describe('captureContext', () => {
   it('describes the screen from heading, navigation, breadcrumb, tab, step and form', () => {
     const capture = captureContext(document, {
       screenSelectors: [],
-      sensitiveSelectors: [],
       framePath: 'top',
     });
     expect(capture).toMatchObject({
@@ -50,7 +49,6 @@ describe('captureContext', () => {
   it('never reads what is in inputs, textareas, selects or editable regions', () => {
     const capture = captureContext(document, {
       screenSelectors: ['form'],
-      sensitiveSelectors: [],
       framePath: 'top',
     });
     expect(JSON.stringify(capture)).not.toMatch(/GEHEIM/);
@@ -59,7 +57,6 @@ describe('captureContext', () => {
   it('separates data regions from the application’s own vocabulary for name detection', () => {
     const { pageTexts } = captureContext(document, {
       screenSelectors: [],
-      sensitiveSelectors: [],
       framePath: 'top',
     });
     expect(pageTexts.data).toEqual(expect.arrayContaining(['123D456789', 'Erika Musterfrau']));
@@ -69,7 +66,6 @@ describe('captureContext', () => {
   it('uses a configured screen-name selector, and skips a broken one', () => {
     const capture = captureContext(document, {
       screenSelectors: ['[[broken', '.steps [aria-current]'],
-      sensitiveSelectors: ['[[also broken'],
       framePath: 'top',
     });
     expect(capture.configuredScreen).toBe('Einkommen');
