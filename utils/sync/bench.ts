@@ -82,7 +82,10 @@ export async function seedPending(n: number): Promise<{ seeded: number; ms: numb
  * Seeds `n` records and sends them all through the real engine to the configured endpoint, without
  * the officer-answer fetch. Returns records per second of sending (seeding excluded).
  */
-export async function benchSync(n: number): Promise<{
+export async function benchSync(
+  n: number,
+  { seed = true } = {},
+): Promise<{
   seeded: number;
   sent: number;
   /** Until the last batch's verdicts were stored: every record at the collector, out of the queue. */
@@ -90,18 +93,35 @@ export async function benchSync(n: number): Promise<{
   /** Until the pass ended: the delivery journal folded into the records as well. */
   ms: number;
   perSecond: number;
+  /** How the last pass ended ("ok" unless something failed), with its error code. */
+  outcome: string;
+  errorCode?: string;
 }> {
-  await seedPending(n);
+  // With an endpoint configured, an automatic pass (the settings change, the periodic alarm) could
+  // start while 100,000 records are seeded and send part of them before the clock starts; the
+  // measured pass would then join it. So the caller seeds first (`seed: false`) and configures the
+  // endpoint after; this pass starts at once and an automatic one joins it instead.
+  if (seed) await seedPending(n);
   const started = Date.now();
   let sent = 0;
   let deliveredAt = started;
+  let last: Awaited<ReturnType<typeof syncNow>> | undefined;
   for (;;) {
     const report = await syncNow({ force: true, status: false, passBudgetMs: Number.POSITIVE_INFINITY });
     sent += report.sent;
     deliveredAt = report.deliveredAt ?? deliveredAt;
+    last = report;
     if (report.outcome !== 'ok' || !report.more) break;
   }
   const ms = Date.now() - started;
   const deliveredMs = deliveredAt - started;
-  return { seeded: n, sent, deliveredMs, ms, perSecond: (sent / deliveredMs) * 1000 };
+  return {
+    seeded: n,
+    sent,
+    deliveredMs,
+    ms,
+    perSecond: (sent / deliveredMs) * 1000,
+    outcome: last?.outcome ?? 'ok',
+    ...(last?.errorCode ? { errorCode: last.errorCode } : {}),
+  };
 }
