@@ -10,12 +10,15 @@ export default defineContentScript({
   main(ctx) {
     trackFrame(ctx);
     if (window.top !== window) return;
-    // Idle, so the host application's own start-up work always goes first.
-    ctx.requestIdleCallback(
-      () => void startFeedbackUi(ctx).catch((error) => console.warn('[mitsprache]', error)),
-      {
-        timeout: 2000,
-      },
-    );
+    // After the load event and at idle, so the host application's own start-up work always goes first:
+    // document_idle may run us before the load event, which would then wait for our work (and for the
+    // note dialog the UI prepares).
+    const start = () =>
+      ctx.requestIdleCallback(
+        () => void startFeedbackUi(ctx).catch((error) => console.warn('[mitsprache]', error)),
+        { timeout: 2000 },
+      );
+    if (document.readyState === 'complete') start();
+    else ctx.addEventListener(window, 'load', start, { once: true });
   },
 });
