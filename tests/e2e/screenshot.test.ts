@@ -102,6 +102,40 @@ describe('screenshots', () => {
     await page.close();
   });
 
+  it('black out more with the keyboard alone: arrows move the frame, Enter paints it', async () => {
+    await setSettings(ext.worker, { screenshotsAllowed: true });
+    const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${demo.url}/suche?q=Mustermann`);
+    const ui = new FeedbackUi(page);
+    await ui.button.waitFor();
+    await ext.clickToolbarAction(page);
+    await ui.open();
+    await ui.dialog.getByRole('button', { name: 'Bildschirmfoto hinzufügen' }).click();
+    const canvas = ui.dialog.getByTestId('screenshot');
+    await canvas.waitFor();
+    await canvas.focus();
+    await ui.dialog.getByTestId('mask-frame').waitFor();
+    // The frame starts as the centred quarter (320×200 of 1280×800) and moves 20 px per key: to the top.
+    for (let i = 0; i < 15; i++) await canvas.press('ArrowUp');
+    await canvas.press('Enter');
+    await ui.dialog.getByRole('button', { name: 'Letzte Schwärzung zurücknehmen' }).waitFor();
+    await ui.file('Die Überschrift verdeckt die Suche.');
+
+    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    const heading = await page.locator('h1').boundingBox();
+    if (!heading || !latest?.record.screenshot) throw new Error('layout or screenshot not found');
+    // Inside the painted frame (x 480–800, y 0–200) the heading row is black now; left of it, not.
+    const row = { y: heading.y + 2, height: Math.max(4, heading.height - 4) };
+    expect(
+      await brightness(page, latest.record.screenshot.dataUrl, { x: 500, width: 280, ...row }),
+    ).toBeLessThan(20);
+    expect(
+      await brightness(page, latest.record.screenshot.dataUrl, { x: 820, width: 200, ...row }),
+    ).toBeGreaterThan(100);
+    await page.close();
+  });
+
   it.each([
     [
       'a same-origin frame',

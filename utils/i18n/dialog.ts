@@ -42,7 +42,8 @@ export const DIALOG_STRINGS = {
     addScreenshot: 'Bildschirmfoto hinzufügen',
     takingScreenshot: 'Bildschirmfoto wird aufgenommen …',
     screenshotTitle: 'Bildschirmfoto (Eingabefelder und Tabellen sind geschwärzt)',
-    screenshotHint: 'Ziehen Sie mit der Maus, um weitere Stellen zu schwärzen.',
+    screenshotHint:
+      'Ziehen Sie mit der Maus, um weitere Stellen zu schwärzen – oder wählen Sie das Bild an: Pfeiltasten verschieben den Rahmen, Umschalt + Pfeiltasten ändern seine Größe, Eingabetaste schwärzt.',
     removeScreenshot: 'Bildschirmfoto entfernen',
     undoMask: 'Letzte Schwärzung zurücknehmen',
   },
@@ -86,7 +87,8 @@ export const DIALOG_STRINGS = {
     addScreenshot: 'Add a screenshot',
     takingScreenshot: 'Taking the screenshot …',
     screenshotTitle: 'Screenshot (input fields and tables are blacked out)',
-    screenshotHint: 'Drag with the mouse to black out more.',
+    screenshotHint:
+      'Drag with the mouse to black out more — or focus the image: arrow keys move the frame, Shift + arrow keys resize it, Enter blacks it out.',
     removeScreenshot: 'Remove the screenshot',
     undoMask: 'Undo the last black-out',
   },
