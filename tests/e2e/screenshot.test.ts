@@ -49,6 +49,25 @@ function brightness(
   );
 }
 
+/**
+ * Opens `path` at 1280×800, opens the dialog through the toolbar button (which grants the extension the
+ * right to capture this tab) and adds a screenshot; resolves once the masked image is shown.
+ */
+async function openWithScreenshot(path: string) {
+  await setSettings(ext.worker, { screenshotsAllowed: true });
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${demo.url}${path}`);
+  const ui = new FeedbackUi(page);
+  await ui.button.waitFor();
+  await ext.clickToolbarAction(page);
+  await ui.open();
+  await ui.dialog.getByRole('button', { name: 'Bildschirmfoto hinzufügen' }).click();
+  const canvas = ui.dialog.getByTestId('screenshot');
+  await canvas.waitFor();
+  return { page, ui, canvas };
+}
+
 describe('screenshots', () => {
   it('are not offered unless the organisation allows them', async () => {
     const page = await ext.context.newPage();
@@ -73,17 +92,7 @@ describe('screenshots', () => {
   });
 
   it('black out table cells and form fields before anything is stored, opened from the toolbar', async () => {
-    await setSettings(ext.worker, { screenshotsAllowed: true });
-    const page = await ext.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${demo.url}/suche?q=Mustermann`);
-    const ui = new FeedbackUi(page);
-    await ui.button.waitFor();
-    // The toolbar button is what grants the extension the right to capture this tab.
-    await ext.clickToolbarAction(page);
-    await ui.open();
-    await ui.dialog.getByRole('button', { name: 'Bildschirmfoto hinzufügen' }).click();
-    await ui.dialog.getByTestId('screenshot').waitFor();
+    const { page, ui } = await openWithScreenshot('/suche?q=Mustermann');
     await ui.file('Die Trefferliste ist abgeschnitten.');
 
     const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
@@ -103,17 +112,7 @@ describe('screenshots', () => {
   });
 
   it('black out more with the keyboard alone: arrows move the frame, Enter paints it', async () => {
-    await setSettings(ext.worker, { screenshotsAllowed: true });
-    const page = await ext.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${demo.url}/suche?q=Mustermann`);
-    const ui = new FeedbackUi(page);
-    await ui.button.waitFor();
-    await ext.clickToolbarAction(page);
-    await ui.open();
-    await ui.dialog.getByRole('button', { name: 'Bildschirmfoto hinzufügen' }).click();
-    const canvas = ui.dialog.getByTestId('screenshot');
-    await canvas.waitFor();
+    const { page, ui, canvas } = await openWithScreenshot('/suche?q=Mustermann');
     await canvas.focus();
     await ui.dialog.getByTestId('mask-frame').waitFor();
     // The frame starts as the centred quarter (320×200 of 1280×800) and moves 20 px per key: to the top.
@@ -145,16 +144,7 @@ describe('screenshots', () => {
     ],
     ['a web component', '/kolibri', (page: import('playwright-core').Page) => page.locator('input').first()],
   ])('black out fields and cells inside %s', async (_name, path, target) => {
-    await setSettings(ext.worker, { screenshotsAllowed: true });
-    const page = await ext.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${demo.url}${path}`);
-    const ui = new FeedbackUi(page);
-    await ui.button.waitFor();
-    await ext.clickToolbarAction(page);
-    await ui.open();
-    await ui.dialog.getByRole('button', { name: 'Bildschirmfoto hinzufügen' }).click();
-    await ui.dialog.getByTestId('screenshot').waitFor();
+    const { page, ui } = await openWithScreenshot(path);
     await ui.file('Die Akte lädt langsam.');
     const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
     const box = await target(page).boundingBox();
