@@ -43,7 +43,14 @@ import {
   type RecordFilter,
   type RecordSort,
 } from './dashboard-types';
-import { recordRow } from './record-row';
+import {
+  exportRow,
+  recordRow,
+  STATUS_JOINED_COLUMNS,
+  type StatusJoinedRow,
+  storedRecord,
+  windowExportQuery,
+} from './record-row';
 import {
   BadCursorError,
   type BatchMeta,
@@ -365,16 +372,8 @@ export class PostgresStore implements Store, DashboardStore {
 
   async getRecord(id: string): Promise<StoredRecord | null> {
     const row = (
-      await this.#query<{
-        id: string;
-        received_at: string;
-        batch_id: string;
-        record_json: string;
-        status: OfficerStatus | null;
-        reply: string | null;
-        updated_at: string | null;
-      }>(
-        `SELECT r.id, r.received_at, r.batch_id, r.record_json, s.status, s.reply, s.updated_at
+      await this.#query<StatusJoinedRow & { updated_at: string | null }>(
+        `SELECT ${STATUS_JOINED_COLUMNS}, s.updated_at
          FROM records r LEFT JOIN record_status s ON s.id = r.id WHERE r.id = $1`,
         [id],
       )
@@ -386,54 +385,12 @@ export class PostgresStore implements Store, DashboardStore {
         [id],
       )
     ).map((change) => ({ status: change.status, reply: change.reply, at: change.changed_at }));
-    return {
-      id: row.id,
-      receivedAt: row.received_at,
-      batchId: row.batch_id,
-      record: JSON.parse(row.record_json) as FeedbackRecord,
-      status: row.status,
-      reply: row.reply,
-      updatedAt: row.updated_at,
-      history,
-    };
+    return storedRecord(row, history);
   }
 
   async *exportStream(query: ExportQuery): AsyncIterableIterator<ExportRow> {
-    const column = query.by === 'created' ? 'r.created_at' : 'r.received_at';
-    const conditions: string[] = [];
-    const params: string[] = [];
-    if (query.from) {
-      params.push(query.from);
-      conditions.push(`${column} >= $${params.length}`);
-    }
-    if (query.to) {
-      params.push(query.to);
-      conditions.push(`${column} < $${params.length}`);
-    }
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const rows = this.#cursor<{
-      id: string;
-      received_at: string;
-      batch_id: string;
-      record_json: string;
-      status: OfficerStatus | null;
-      reply: string | null;
-    }>(
-      `SELECT r.id, r.received_at, r.batch_id, r.record_json, s.status, s.reply
-       FROM records r LEFT JOIN record_status s ON s.id = r.id
-       ${where} ORDER BY ${column}, r.seq`,
-      params,
-    );
-    for await (const row of rows) {
-      yield {
-        id: row.id,
-        receivedAt: row.received_at,
-        batchId: row.batch_id,
-        status: row.status,
-        reply: row.reply,
-        recordJson: row.record_json,
-      };
-    }
+    const { sql, params } = windowExportQuery(query);
+    for await (const row of this.#cursor<StatusJoinedRow>(numbered(sql), params)) yield exportRow(row);
   }
 
   async health(): Promise<void> {

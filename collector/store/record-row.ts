@@ -1,5 +1,6 @@
 import type { FeedbackRecord } from '../../utils/schema/record';
-import type { BatchMeta } from './types';
+import type { OfficerStatus } from '../../utils/schema/wire';
+import type { BatchMeta, ExportQuery, ExportRow, StatusChange, StoredRecord } from './types';
 
 /**
  * A record as the `records` table's columns, in the column order of both stores' inserts.
@@ -41,4 +42,65 @@ export function recordRow(record: FeedbackRecord, batch: BatchMeta): RecordRow {
     record.note,
     JSON.stringify(record),
   ];
+}
+
+/** A record joined with its officer status, as both stores select it for detail and export. */
+export interface StatusJoinedRow {
+  id: string;
+  received_at: string;
+  batch_id: string;
+  record_json: string;
+  status: OfficerStatus | null;
+  reply: string | null;
+}
+
+/** The columns of {@link StatusJoinedRow}, for `SELECT … FROM records r LEFT JOIN record_status s`. */
+export const STATUS_JOINED_COLUMNS = 'r.id, r.received_at, r.batch_id, r.record_json, s.status, s.reply';
+
+export function storedRecord(
+  row: StatusJoinedRow & { updated_at: string | null },
+  history: StatusChange[],
+): StoredRecord {
+  return {
+    id: row.id,
+    receivedAt: row.received_at,
+    batchId: row.batch_id,
+    record: JSON.parse(row.record_json) as FeedbackRecord,
+    status: row.status,
+    reply: row.reply,
+    updatedAt: row.updated_at,
+    history,
+  };
+}
+
+export function exportRow(row: StatusJoinedRow): ExportRow {
+  return {
+    id: row.id,
+    receivedAt: row.received_at,
+    batchId: row.batch_id,
+    status: row.status,
+    reply: row.reply,
+    recordJson: row.record_json,
+  };
+}
+
+/** The export's query with `?` placeholders (PostgreSQL numbers them), in window order. */
+export function windowExportQuery(query: ExportQuery): { sql: string; params: string[] } {
+  const column = query.by === 'created' ? 'r.created_at' : 'r.received_at';
+  const conditions: string[] = [];
+  const params: string[] = [];
+  if (query.from) {
+    conditions.push(`${column} >= ?`);
+    params.push(query.from);
+  }
+  if (query.to) {
+    conditions.push(`${column} < ?`);
+    params.push(query.to);
+  }
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  return {
+    sql: `SELECT ${STATUS_JOINED_COLUMNS} FROM records r LEFT JOIN record_status s ON s.id = r.id
+          ${where} ORDER BY ${column}, r.seq`,
+    params,
+  };
 }

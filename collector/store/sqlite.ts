@@ -3,7 +3,15 @@ import type { FeedbackRecord } from '../../utils/schema/record';
 import type { ItemResult, OfficerStatus, StatusResponse, StatusUpdate } from '../../utils/schema/wire';
 import { applyMigrations } from '../db/migrate';
 import { SQLITE_MIGRATIONS } from '../db/migrations/sqlite';
-import { type RecordRow, recordRow } from './record-row';
+import {
+  exportRow,
+  type RecordRow,
+  recordRow,
+  STATUS_JOINED_COLUMNS,
+  type StatusJoinedRow,
+  storedRecord,
+  windowExportQuery,
+} from './record-row';
 import {
   BadCursorError,
   type BatchMeta,
@@ -34,15 +42,6 @@ interface StatusRow {
   reply: string | null;
   updated_at: string;
   change_seq: number;
-}
-
-interface ExportSqlRow {
-  id: string;
-  received_at: string;
-  batch_id: string;
-  record_json: string;
-  status: OfficerStatus | null;
-  reply: string | null;
 }
 
 function parseCursor(since: string | undefined): number {
@@ -119,8 +118,8 @@ export class SqliteStore implements Store {
       VALUES (@id, @status, @reply, @updated_at, @change_seq)
       ON CONFLICT (id) DO UPDATE SET status = excluded.status, reply = excluded.reply,
         updated_at = excluded.updated_at, change_seq = excluded.change_seq`);
-    this.#getRecord = db.prepare<[string], ExportSqlRow & { updated_at: string | null }>(`
-      SELECT r.id, r.received_at, r.batch_id, r.record_json, s.status, s.reply, s.updated_at
+    this.#getRecord = db.prepare<[string], StatusJoinedRow & { updated_at: string | null }>(`
+      SELECT ${STATUS_JOINED_COLUMNS}, s.updated_at
       FROM records r LEFT JOIN record_status s ON s.id = r.id
       WHERE r.id = ?`);
     this.#getHistory = db.prepare<
@@ -219,52 +218,17 @@ export class SqliteStore implements Store {
     const history: StatusChange[] = this.#getHistory
       .all(id)
       .map((change) => ({ status: change.status, reply: change.reply, at: change.changed_at }));
-    return {
-      id: row.id,
-      receivedAt: row.received_at,
-      batchId: row.batch_id,
-      record: JSON.parse(row.record_json) as FeedbackRecord,
-      status: row.status,
-      reply: row.reply,
-      updatedAt: row.updated_at,
-      history,
-    };
+    return storedRecord(row, history);
   }
 
   async *exportStream(query: ExportQuery): AsyncIterableIterator<ExportRow> {
-    const column = query.by === 'created' ? 'r.created_at' : 'r.received_at';
-    const conditions: string[] = [];
-    const params: string[] = [];
-    if (query.from) {
-      conditions.push(`${column} >= ?`);
-      params.push(query.from);
-    }
-    if (query.to) {
-      conditions.push(`${column} < ?`);
-      params.push(query.to);
-    }
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const { sql, params } = windowExportQuery(query);
     const reader = new Database(this.#file, { readonly: true, fileMustExist: true });
     this.#readers.set(reader, undefined);
     try {
-      const rows = reader
-        .prepare<string[], ExportSqlRow>(
-          `SELECT r.id, r.received_at, r.batch_id, r.record_json, s.status, s.reply
-           FROM records r LEFT JOIN record_status s ON s.id = r.id
-           ${where} ORDER BY ${column}, r.seq`,
-        )
-        .iterate(...params);
+      const rows = reader.prepare<string[], StatusJoinedRow>(sql).iterate(...params);
       this.#readers.set(reader, rows);
-      for (const row of rows) {
-        yield {
-          id: row.id,
-          receivedAt: row.received_at,
-          batchId: row.batch_id,
-          status: row.status,
-          reply: row.reply,
-          recordJson: row.record_json,
-        };
-      }
+      for (const row of rows) yield exportRow(row);
     } finally {
       this.#readers.delete(reader);
       if (reader.open) reader.close();
