@@ -51,7 +51,6 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
               ? top
               : await preferActiveFrame(sender.tab.id, top, {
                   screenSelectors: site?.screenSelectors ?? [],
-                  sensitiveSelectors: site?.sensitiveSelectors ?? [],
                 });
           // While the user types: the save would otherwise find the page's client names itself.
           extractPageTerms(capture.pageTexts);

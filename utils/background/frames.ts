@@ -11,7 +11,7 @@ import { RawCapture as RawCaptureSchema } from '../schema/capture';
 export async function preferActiveFrame(
   tabId: number,
   top: RawCapture,
-  options: { screenSelectors: string[]; sensitiveSelectors: string[] },
+  options: { screenSelectors: string[] },
 ): Promise<RawCapture> {
   try {
     const probes = await browser.scripting.executeScript({
@@ -27,7 +27,7 @@ export async function preferActiveFrame(
     if (!latest) return top;
     const [inner] = await browser.scripting.executeScript({
       target: { tabId, frameIds: [latest.frameId] },
-      func: (name: string, opts: { screenSelectors: string[]; sensitiveSelectors: string[] }) =>
+      func: (name: string, opts: { screenSelectors: string[] }) =>
         (globalThis as unknown as Record<string, FrameProbe | undefined>)[name]?.capture(opts),
       args: [FRAME_PROBE, options],
     });
