@@ -22,7 +22,9 @@ describe('outbox store', () => {
     expect(entry).toMatchObject({ id: record.id, status: 'pending', createdAt: 1_000, attempts: 0 });
     expect(await getRecord(record.id)).toEqual(entry);
     const queue = await (await getDb()).getAll('queue');
-    expect(queue).toEqual([{ seq: entry.seq, id: record.id, bytes: expect.any(Number) }]);
+    expect(queue).toEqual([
+      { seq: entry.seq, id: record.id, bytes: expect.any(Number), json: JSON.stringify(record) },
+    ]);
     expect(await countByStatus()).toEqual({ pending: 1, sent: 0, failed: 0 });
   });
 

@@ -13,6 +13,13 @@ export interface QueueItem {
   id: string;
   /** Serialised size of the record, so batches respect the byte limit without re-serialising. */
   bytes: number;
+  /**
+   * The record exactly as it goes on the wire (JSON), written with the record in the same transaction,
+   * so a batch is one read of the queue and its body a string join (see queue.ts). Absent on rows
+   * queued before it existed (database version 2) and for records too large to keep twice
+   * (screenshots): those are read from `records`.
+   */
+  json?: string;
 }
 
 /** One acknowledged batch: the ids the collector took, and when. */

@@ -1,5 +1,6 @@
+import type { IDBPDatabase } from 'idb';
 import type { OutboxEntry } from '../schema/outbox';
-import { getDb } from './db';
+import { getDb, type MitspracheDb } from './db';
 
 /**
  * The delivery journal. When the collector acknowledges a batch, the sender deletes the batch's queue
@@ -7,10 +8,12 @@ import { getDb } from './db';
  * Rewriting every record as `sent` right there cost one read and one indexed write per record
  * (~0.5 ms each in Chromium's IndexedDB), which made settling slower than the request itself.
  *
- * `foldDeliveries` writes the journal into the records afterwards, one journal row per transaction,
- * deleting the row in the same transaction, so a stop mid-way leaves each row either folded or still
- * there. Until a row is folded its records still read `pending`, but they are no longer in the queue:
- * they are never sent again, and edits are refused (outbox-query.ts checks the queue row).
+ * `foldDeliveries` writes the journal into the records after the pass, in transactions over
+ * `records` alone (so neither the sender journalling nor a save waits long behind it), and deletes a
+ * journal row once all its records are written; a stop mid-way leaves the row, and folding it again
+ * changes nothing already folded. Until a row is folded its records still read `pending`, but they
+ * are no longer in the queue: they are never sent again, and edits are refused (outbox-query.ts
+ * checks the queue row).
  */
 
 /** Appends one acknowledged batch (inside the sender's settle transaction). */
@@ -48,29 +51,71 @@ export function foldDeliveries(
   return folding;
 }
 
+/** Records written per fold transaction: a save waiting behind one waits for about this many puts. */
+const FOLD_CHUNK = 100;
+
 async function foldUntil(deadline: number, now: () => number): Promise<boolean> {
   const db = await getDb();
   for (;;) {
     if (now() >= deadline) return (await db.count('deliveries')) === 0;
-    // Default durability: a row lost to a crash is folded again, and folding is idempotent.
-    const tx = db.transaction(['deliveries', 'records'], 'readwrite');
-    const cursor = await tx.objectStore('deliveries').openCursor();
-    if (!cursor) {
-      await tx.done;
-      return true;
+    const read = db.transaction('deliveries');
+    const cursor = await read.store.openCursor();
+    const row = cursor ? { key: cursor.primaryKey, ...cursor.value } : undefined;
+    await read.done;
+    if (!row) return true;
+    for (let i = 0; i < row.ids.length; i += FOLD_CHUNK) {
+      if (i > 0 && now() >= deadline) return false;
+      await foldIds(db, row.ids.slice(i, i + FOLD_CHUNK), row.at);
     }
-    const { at, ids } = cursor.value;
-    const records = tx.objectStore('records');
-    const entries = await Promise.all(ids.map((id) => records.get(id)));
-    const writes: Promise<unknown>[] = [cursor.delete()];
-    for (const entry of entries) {
-      // Deleted by the caseworker meanwhile, or already settled otherwise: nothing to do.
-      if (entry?.status !== 'pending') continue;
-      const { seq: _seq, ...rest } = entry;
-      const sent: OutboxEntry = { ...rest, status: 'sent', sentAt: at, attempts: entry.attempts + 1 };
-      writes.push(records.put(sent));
-    }
-    await Promise.all(writes);
-    await tx.done;
+    await db.delete('deliveries', row.key);
   }
+}
+
+/**
+ * Marks still-pending records sent. Only `records` is written: the sender journals new batches into
+ * `deliveries` meanwhile and must not wait for a fold. The journal row goes afterwards in its own
+ * small transaction; a stop in between folds the row again, which changes nothing the second time.
+ */
+async function foldIds(db: IDBPDatabase<MitspracheDb>, ids: readonly string[], at: number): Promise<void> {
+  // Default durability: a lost write is folded again from the journal, which is still there.
+  const tx = db.transaction('records', 'readwrite');
+  const entries = await readByIds(tx.store, ids);
+  const writes: Promise<unknown>[] = [];
+  for (const entry of entries) {
+    // Deleted by the caseworker meanwhile, or already settled otherwise: nothing to do.
+    if (entry?.status !== 'pending') continue;
+    const { seq: _seq, ...rest } = entry;
+    const sent: OutboxEntry = { ...rest, status: 'sent', sentAt: at, attempts: entry.attempts + 1 };
+    writes.push(tx.store.put(sent));
+  }
+  await Promise.all(writes);
+  await tx.done;
+}
+
+interface RecordReader {
+  get(id: string): Promise<OutboxEntry | undefined>;
+  getAll(range: IDBKeyRange, count?: number): Promise<OutboxEntry[]>;
+}
+
+/**
+ * The records with these ids, as one `getAll` over their key range where it can: ids are UUIDv7,
+ * ordered by creation, so a batch's records lie next to each other and one request replaces a
+ * hundred `get`s. The read is capped at twice the ids; any beyond what it covered are read one by one.
+ */
+export async function readByIds(
+  store: RecordReader,
+  ids: readonly string[],
+): Promise<(OutboxEntry | undefined)[]> {
+  const sorted = [...ids].sort();
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const cap = ids.length * 2;
+  const range = await store.getAll(IDBKeyRange.bound(first, last), cap);
+  const found = new Map(range.map((entry) => [entry.id, entry]));
+  // A full read may have stopped before the end of the range; a shorter one saw all of it.
+  const end = range.length < cap ? last : (range.at(-1)?.id ?? first);
+  return Promise.all(
+    ids.map((id) => found.get(id) ?? (id > end ? store.get(id) : Promise.resolve(undefined))),
+  );
 }

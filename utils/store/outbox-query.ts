@@ -4,7 +4,7 @@ import { FeedbackRecord } from '../schema/record';
 import { LEASE_KEY, Lease } from '../sync/lease';
 import { getDb } from './db';
 import { pendingCount } from './queue';
-import { recordBytes } from './records';
+import { queueRow, recordBytes } from './records';
 
 /**
  * What the caseworker's outbox reads and changes: pages of records newest first, edit and delete while
@@ -194,8 +194,9 @@ export async function editPending(
     if (row?.id !== entry.id) throw new AppError('not_editable', 'sent');
     const next: OutboxEntry = { ...entry, record: parsed.data };
     await records.put(next);
-    // The queue row carries the record's size for batching; a longer note must not overfill a batch.
-    await tx.objectStore('queue').put({ ...row, bytes: recordBytes(parsed.data) });
+    // The queue row carries the record's size and wire JSON: the sender reads only the row, so it
+    // must hold the edited record (and a longer note must not overfill a batch).
+    await tx.objectStore('queue').put({ seq: row.seq, ...queueRow(entry.id, parsed.data) });
     await tx.done;
     return next;
   } catch (error) {

@@ -1,9 +1,9 @@
 import type { IDBPDatabase } from 'idb';
 import { AppError } from '../errors';
 import type { OutboxEntry } from '../schema/outbox';
-import { getDb, type MitspracheDb } from './db';
+import { getDb, type MitspracheDb, type QueueItem } from './db';
 import { journal } from './deliveries';
-import { recordBytes } from './records';
+import { queueRow, utf8Bytes } from './records';
 
 /**
  * The send queue. Rows in `queue` are keyed by an auto-increment `seq` that only grows, so the oldest
@@ -13,6 +13,10 @@ import { recordBytes } from './records';
  * seq that can still exist (the head) and read `getAll(lowerBound(head), n)`: a seek, however many
  * rows were deleted before it.
  *
+ * Each row carries its record's wire JSON (written in the same transaction as the record, rewritten
+ * by an edit, deleted with the record), so finding and reading a batch is one `getAll` and the request
+ * body a string join: no read of `records` per item, no JSON.stringify at send time.
+ *
  * Invariant: no queue row exists below `head`. It holds across contexts because rows are only ever
  * appended above every existing key (auto-increment) and only deleted here, so any context's head is a
  * valid lower bound for all of them; the head is persisted as the maximum of those bounds.
@@ -21,9 +25,11 @@ import { recordBytes } from './records';
 /** One queued record handed to the sender. */
 export interface QueuedItem {
   seq: number;
-  /** Serialised size of `entry.record` (as counted at enqueue time). */
+  id: string;
+  /** UTF-8 size of `json`. */
   bytes: number;
-  entry: OutboxEntry;
+  /** The record as it goes on the wire. */
+  json: string;
 }
 
 /** A record the sender gives up on: it leaves the queue and waits, visible, for a person to decide. */
@@ -38,9 +44,10 @@ const FAILURE_CODE_MAX = 60;
 const FAILURE_REASON_MAX = 500;
 
 /**
- * What this connection knows about the front of the queue: the last read saw exactly the keys in
- * `present` between `head` and `upTo`. That lets markSent move the head past a deleted prefix and
- * delete runs as ranges without reading again.
+ * What this connection knows about the front of the queue: the reads since the last `takeBatch` saw
+ * exactly the keys in `present` between `head` and `upTo` (minus what was settled since). That lets
+ * settling move the head past a deleted prefix and delete runs as ranges without reading again, and
+ * `readNext` continue after `upTo` while earlier batches are still on the wire.
  */
 interface Cursor {
   head: number;
@@ -63,118 +70,107 @@ async function cursorFor(db: IDBPDatabase<MitspracheDb>): Promise<Cursor> {
   return cursor;
 }
 
-/**
- * Reads the oldest pending records: at most `maxItems`, and no more than `maxBytes` in total — except
- * that the first item is always returned, even if it alone is larger (the sender dead-letters it).
- */
-export async function takeBatch({
-  maxItems,
-  maxBytes,
-}: {
+export interface BatchLimits {
   maxItems: number;
   maxBytes: number;
-}): Promise<{ items: QueuedItem[] }> {
+}
+
+/**
+ * Reads the oldest pending records, starting at the head: at most `maxItems`, and no more than
+ * `maxBytes` in total — except that the first item is always returned, even if it alone is larger
+ * (the sender dead-letters it). Forgets earlier reads: call it when no batch is on the wire.
+ */
+export async function takeBatch(limits: BatchLimits): Promise<{ items: QueuedItem[] }> {
   const db = await getDb();
   const cursor = await cursorFor(db);
+  return { items: await readWindow(db, cursor, 'head', limits) };
+}
+
+/**
+ * Reads the batch after everything read since the last `takeBatch`, so the sender can read it while
+ * earlier batches are still on the wire. Rows the collector left undecided are not read again here;
+ * the sender goes back to `takeBatch` for them once nothing is on the wire.
+ */
+export async function readNext(limits: BatchLimits): Promise<QueuedItem[]> {
+  const db = await getDb();
+  return readWindow(db, await cursorFor(db), 'next', limits);
+}
+
+/**
+ * One batch is one `getAll` over a key range of the queue: each row carries its record's wire JSON.
+ * Only rows without it (queued by an older version, or too large to keep twice) cost a read of
+ * `records` each, which is also where orphans are found — rows whose record is gone or no longer
+ * pending (written by an older version); they are dropped and the read repeated, so a run of them
+ * never looks like an empty queue.
+ */
+async function readWindow(
+  db: IDBPDatabase<MitspracheDb>,
+  cursor: Cursor,
+  from: 'head' | 'next',
+  { maxItems, maxBytes }: BatchLimits,
+): Promise<QueuedItem[]> {
   const limit = Math.max(1, Math.floor(maxItems));
-  // Rows whose record is gone or no longer pending (deleted by retention, settled elsewhere) are
-  // dropped and the read repeated, so a run of orphans never looks like an empty queue.
   for (;;) {
-    const tx = db.transaction(['queue', 'records'], 'readonly');
-    const rows = await tx.objectStore('queue').getAll(IDBKeyRange.lowerBound(cursor.head), limit);
-    const first = rows[0]?.seq;
-    const last = rows.at(-1)?.seq;
-    if (first === undefined || last === undefined) {
-      cursor.upTo = cursor.head - 1;
-      cursor.present = [];
-      return { items: [] };
+    const start = from === 'head' ? cursor.head : cursor.upTo + 1;
+    // The queue alone: a read over `records` would wait behind the fold (deliveries.ts) writing there.
+    const rows = await db.getAll('queue', IDBKeyRange.lowerBound(start), limit);
+    // The window ends at the last row that fits: a row left out for size is read again next time.
+    const fitting: typeof rows = [];
+    let total = 0;
+    for (const row of rows) {
+      if (fitting.length > 0 && total + row.bytes > maxBytes) break;
+      total += row.bytes;
+      fitting.push(row);
     }
-    const entries = await Promise.all(rows.map((row) => tx.objectStore('records').get(row.id)));
-    await tx.done;
-    cursor.head = Math.max(cursor.head, first);
-    cursor.upTo = last;
-    cursor.present = rows.map((row) => row.seq as number);
+    const fallback = await readFallback(db, fitting);
+    const first = fitting[0]?.seq;
+    const last = fitting.at(-1)?.seq;
+    const seen = fitting.map((row) => row.seq as number);
+    if (from === 'head') {
+      if (first !== undefined) cursor.head = Math.max(cursor.head, first);
+      cursor.present = seen;
+    } else {
+      cursor.present.push(...seen);
+    }
+    if (last === undefined) {
+      if (from === 'head') cursor.upTo = cursor.head - 1;
+      return [];
+    }
+    cursor.upTo = from === 'head' ? last : Math.max(cursor.upTo, last);
 
     const items: QueuedItem[] = [];
     const orphans: number[] = [];
-    let total = 0;
-    let full = false;
-    rows.forEach((row, i) => {
+    fitting.forEach((row, i) => {
       const seq = row.seq as number;
-      const entry = entries[i];
+      if (row.json !== undefined) {
+        items.push({ seq, id: row.id, bytes: row.bytes, json: row.json });
+        return;
+      }
+      const entry = fallback[i];
       if (!isQueuedAt(entry, seq)) {
         orphans.push(seq);
         return;
       }
-      if (full) return;
-      if (items.length > 0 && total + row.bytes > maxBytes) {
-        full = true;
-        return;
-      }
-      total += row.bytes;
-      items.push({ seq, bytes: row.bytes, entry });
+      const json = JSON.stringify(entry.record);
+      items.push({ seq, id: row.id, bytes: utf8Bytes(json), json });
     });
     if (orphans.length > 0) await dropOrphans(db, cursor, orphans);
-    if (items.length > 0 || orphans.length === 0) return { items };
+    if (items.length > 0 || orphans.length === 0) return items;
   }
 }
 
-/** A batch read ahead of the sender while the previous one is on the wire (see readAhead). */
-export interface AheadBatch {
-  /** The seq the read started after: the last seq of the batch in flight. */
-  after: number;
-  items: QueuedItem[];
-  /** Every queue row seq the read saw, orphans included, ascending. */
-  seen: number[];
-}
-
-/**
- * Reads the batch after `after` without touching the queue's head, so the sender can read it while
- * the batch up to `after` is still on the wire. Orphans are skipped here and dropped by a later
- * `takeBatch`. Use it through `adoptAhead` once the batch in flight is settled.
- */
-export async function readAhead(
-  after: number,
-  { maxItems, maxBytes }: { maxItems: number; maxBytes: number },
-): Promise<AheadBatch> {
-  const db = await getDb();
-  const tx = db.transaction(['queue', 'records'], 'readonly');
-  const rows = await tx
-    .objectStore('queue')
-    .getAll(IDBKeyRange.lowerBound(after, true), Math.max(1, Math.floor(maxItems)));
-  const entries = await Promise.all(rows.map((row) => tx.objectStore('records').get(row.id)));
+/** The records of rows without wire JSON, by position (undefined for rows that have it). */
+async function readFallback(
+  db: IDBPDatabase<MitspracheDb>,
+  rows: readonly QueueItem[],
+): Promise<(OutboxEntry | undefined)[]> {
+  if (rows.every((row) => row.json !== undefined)) return [];
+  const tx = db.transaction('records');
+  const entries = await Promise.all(
+    rows.map((row) => (row.json === undefined ? tx.store.get(row.id) : undefined)),
+  );
   await tx.done;
-  const items: QueuedItem[] = [];
-  let total = 0;
-  const seen: number[] = [];
-  for (const [i, row] of rows.entries()) {
-    const seq = row.seq as number;
-    const entry = entries[i];
-    // The window ends at the last row looked at, so a row left out for size is read again later.
-    if (isQueuedAt(entry, seq) && items.length > 0 && total + row.bytes > maxBytes) break;
-    seen.push(seq);
-    if (!isQueuedAt(entry, seq)) continue;
-    total += row.bytes;
-    items.push({ seq, bytes: row.bytes, entry });
-  }
-  return { after, items, seen };
-}
-
-/**
- * Makes a read-ahead batch the current window, if it is still valid: every row of the previous
- * window is settled (so no row lies between the head and the read-ahead's start) and the read-ahead
- * started right after it. Returns the items, or undefined when the caller must `takeBatch` instead.
- */
-export async function adoptAhead(ahead: AheadBatch): Promise<QueuedItem[] | undefined> {
-  const cursor = await cursorFor(await getDb());
-  if (cursor.present.length > 0 || cursor.upTo !== ahead.after) return undefined;
-  const first = ahead.seen[0];
-  const last = ahead.seen.at(-1);
-  if (first === undefined || last === undefined || ahead.items.length === 0) return undefined;
-  cursor.head = Math.max(cursor.head, first);
-  cursor.upTo = last;
-  cursor.present = [...ahead.seen];
-  return ahead.items;
+  return entries;
 }
 
 /** Whether `entry` is the pending record that the queue row `seq` points at (else the row is an orphan). */
@@ -268,12 +264,12 @@ export async function settle(
 }
 
 /**
- * Applies one batch's verdicts as the sender knows them, in one strict-durability transaction:
- * delivered items leave the queue and are journalled (deliveries.ts) — a range read, range deletes
+ * Applies one batch's verdicts as the sender knows them, in one transaction:
+ * delivered items leave the queue and are journalled (deliveries.ts) — a key read, range deletes
  * and one journal row, however many records — and rejected ones are dead-lettered as in `settle`.
- * An item counts only if its queue row still points at it: a record settled by another context
- * (after a lost lease) is neither counted nor journalled twice. A record both accepted and rejected
- * counts as delivered, because the server has it.
+ * An item counts only if its queue row still exists (seqs are never reused): a record settled by
+ * another context (after a lost lease) is neither counted nor journalled twice. A record both
+ * accepted and rejected counts as delivered, because the server has it.
  */
 export async function settleBatch(
   delivered: readonly { id: string; seq: number }[],
@@ -285,22 +281,31 @@ export async function settleBatch(
   if (delivered.length === 0) return settle([], failed, now);
   const db = await getDb();
   const cursor = await cursorFor(db);
-  const tx = db.transaction(['records', 'queue', 'meta', 'deliveries'], 'readwrite', {
-    durability: 'strict',
-  });
+  // `records` only when there are dead letters: the fold writes there, and waiting for it would hold
+  // up the delivery path. Relaxed durability: this commit only notes what the collector already has.
+  // Lost to a power failure, it leaves the batch in the queue — sent again, answered "duplicate"
+  // (the collector deduplicates by id) — while a strict commit would wait for the disk every batch.
+  const durability = { durability: 'relaxed' } as const;
+  const tx =
+    failed.length > 0
+      ? db.transaction(['records', 'queue', 'meta', 'deliveries'], 'readwrite', durability)
+      : db.transaction(['queue', 'meta', 'deliveries'], 'readwrite', durability);
   const queue = tx.objectStore('queue');
   const seqs = delivered.map((item) => item.seq);
-  const rows = await queue.getAll(IDBKeyRange.bound(Math.min(...seqs), Math.max(...seqs)));
-  const rowAt = new Map(rows.map((row) => [row.seq as number, row.id]));
+  const keys = await queue.getAllKeys(IDBKeyRange.bound(Math.min(...seqs), Math.max(...seqs)));
+  const exists = new Set(keys);
   const ids: string[] = [];
   const gone: number[] = [];
   for (const item of delivered) {
-    if (rowAt.get(item.seq) !== item.id) continue;
-    rowAt.delete(item.seq);
+    if (!exists.has(item.seq)) continue;
+    exists.delete(item.seq);
     ids.push(item.id);
     gone.push(item.seq);
   }
-  const letters = await deadLetterIn(tx.objectStore('records'), failed, now);
+  const letters =
+    failed.length > 0
+      ? await deadLetterIn((tx as unknown as RecordTx).objectStore('records'), failed, now)
+      : { count: 0, seqs: [] };
   gone.push(...letters.seqs);
   const deleted = deleteSeqs(queue, cursor, gone);
   await Promise.all([deleted.done, journal(tx.objectStore('deliveries'), ids, now)]);
@@ -308,6 +313,10 @@ export async function settleBatch(
   await tx.done;
   commitHead(cursor, deleted.gone);
   return { sent: ids.length, failed: letters.count };
+}
+
+interface RecordTx {
+  objectStore(name: 'records'): RecordStore;
 }
 
 interface RecordStore {
@@ -377,7 +386,7 @@ export async function requeue(id: string): Promise<OutboxEntry> {
     await tx.done;
     return entry;
   }
-  const seq = await tx.objectStore('queue').add({ id, bytes: recordBytes(entry.record) });
+  const seq = await tx.objectStore('queue').add(queueRow(id, entry.record));
   const { failure: _failure, ...rest } = entry;
   const next: OutboxEntry = { ...rest, status: 'pending', seq };
   await tx.objectStore('records').put(next);

@@ -1,11 +1,33 @@
 import { AppError } from '../errors';
 import type { OutboxEntry, OutboxStatus } from '../schema/outbox';
 import type { FeedbackRecord } from '../schema/record';
-import { getDb } from './db';
+import { getDb, type QueueItem } from './db';
+
+const encoder = new TextEncoder();
 
 /** Serialised size in bytes, as it will go over the wire. */
 export function recordBytes(record: FeedbackRecord): number {
-  return new TextEncoder().encode(JSON.stringify(record)).length;
+  return utf8Bytes(JSON.stringify(record));
+}
+
+/** UTF-8 length of a string: what the text costs in a request body. */
+export function utf8Bytes(text: string): number {
+  return encoder.encode(text).length;
+}
+
+/**
+ * Records up to this size keep their wire JSON in the queue row as well. A record without screenshot
+ * stays far below it (its fields are capped at a few kB); screenshots (up to 300 kB) would double the
+ * bytes every save writes, and a batch holds only a few of them, so those are read from `records`.
+ * The cap also bounds one batch read: at most MAX_BATCH_ITEMS rows of this size.
+ */
+export const INLINE_JSON_MAX = 32_000;
+
+/** The queue row for a pending record: its size and, unless large, its wire JSON. */
+export function queueRow(id: string, record: FeedbackRecord): QueueItem {
+  const json = JSON.stringify(record);
+  const bytes = utf8Bytes(json);
+  return bytes <= INLINE_JSON_MAX ? { id, bytes, json } : { id, bytes };
 }
 
 /**
@@ -18,7 +40,7 @@ export async function addRecord(record: FeedbackRecord, now = Date.now()): Promi
   // A failed request aborts the transaction; its rejection is handled through the request's error below.
   tx.done.catch(() => undefined);
   try {
-    const seq = await tx.objectStore('queue').add({ id: record.id, bytes: recordBytes(record) });
+    const seq = await tx.objectStore('queue').add(queueRow(record.id, record));
     const entry: OutboxEntry = { id: record.id, createdAt: now, status: 'pending', seq, record, attempts: 0 };
     await tx.objectStore('records').add(entry);
     await tx.done;

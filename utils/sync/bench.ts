@@ -2,8 +2,9 @@ import { recordId } from '../ids';
 import type { OutboxEntry } from '../schema/outbox';
 import { type FeedbackRecord, RECORD_SCHEMA_VERSION } from '../schema/record';
 import { getDb } from '../store/db';
-import { recordBytes } from '../store/records';
-import { syncNow } from './engine';
+import { readNext, takeBatch } from '../store/queue';
+import { queueRow } from '../store/records';
+import { cancelRequestedSync, syncIdle, syncNow } from './engine';
 import { isoWithOffset } from './transport';
 
 /**
@@ -59,7 +60,7 @@ export async function seedPending(n: number): Promise<{ seeded: number; ms: numb
       writes.push(
         tx
           .objectStore('queue')
-          .add({ id: record.id, bytes: recordBytes(record) })
+          .add(queueRow(record.id, record))
           .then((seq) => {
             const entry: OutboxEntry = {
               id: record.id,
@@ -84,24 +85,36 @@ export async function seedPending(n: number): Promise<{ seeded: number; ms: numb
  */
 export async function benchSync(
   n: number,
-  { seed = true } = {},
+  { seed = true, timeReads = false } = {},
 ): Promise<{
   seeded: number;
   sent: number;
   /** Until the last batch's verdicts were stored: every record at the collector, out of the queue. */
   deliveredMs: number;
+  /** Epoch ms when the measured pass started (the benchmark lines up CPU samples with it). */
+  startedAt: number;
   /** Until the pass ended: the delivery journal folded into the records as well. */
   ms: number;
   perSecond: number;
   /** How the last pass ended ("ok" unless something failed), with its error code. */
   outcome: string;
   errorCode?: string;
+  /** With `timeReads`: milliseconds per batch read over the whole queue before sending (benchRead). */
+  reads?: number[];
 }> {
   // With an endpoint configured, an automatic pass (the settings change, the periodic alarm) could
   // start while 100,000 records are seeded and send part of them before the clock starts; the
   // measured pass would then join it. So the caller seeds first (`seed: false`) and configures the
   // endpoint after; this pass starts at once and an automatic one joins it instead.
   if (seed) await seedPending(n);
+  // No automatic pass may run alongside: one that started before the endpoint was set (the worker's
+  // start, while seeding) would hand its "no endpoint" to the pass joining it, and one requested by
+  // the settings change would send records outside the measurement.
+  cancelRequestedSync();
+  await syncIdle();
+  const reads = timeReads ? (await benchRead()).ms : undefined;
+  cancelRequestedSync();
+  await syncIdle();
   const started = Date.now();
   let sent = 0;
   let deliveredAt = started;
@@ -118,10 +131,31 @@ export async function benchSync(
   return {
     seeded: n,
     sent,
+    startedAt: started,
     deliveredMs,
     ms,
     perSecond: (sent / deliveredMs) * 1000,
     outcome: last?.outcome ?? 'ok',
     ...(last?.errorCode ? { errorCode: last.errorCode } : {}),
+    ...(reads ? { reads } : {}),
   };
+}
+
+/**
+ * Reads the whole queue the way a pass does — `takeBatch`, then `readNext` until empty — without
+ * sending or changing anything, and times each read. Milliseconds per batch, in read order.
+ */
+export async function benchRead(batchSize = 500): Promise<{ batches: number; items: number; ms: number[] }> {
+  const limits = { maxItems: batchSize, maxBytes: 1_000_000 - 1_024 - batchSize };
+  const ms: number[] = [];
+  let items = 0;
+  let started = performance.now();
+  let batch = (await takeBatch(limits)).items;
+  while (batch.length > 0) {
+    ms.push(performance.now() - started);
+    items += batch.length;
+    started = performance.now();
+    batch = await readNext(limits);
+  }
+  return { batches: ms.length, items, ms };
 }

@@ -32,7 +32,7 @@ describe('editPending', () => {
     expect(row?.bytes).toBe(recordBytes(edited.record));
     // The sender reads the edited version.
     const batch = await takeBatch({ maxItems: 10, maxBytes: Number.POSITIVE_INFINITY });
-    expect(batch.items[0]?.entry.record.note).toBe(longer);
+    expect(JSON.parse(batch.items[0]?.json as string).note).toBe(longer);
   });
 
   it.each([
@@ -90,7 +90,7 @@ describe('deleteEntry', () => {
     expect(await db.get('queue', entry?.seq as number)).toBeUndefined();
     expect((await db.getAll('queue')).map((row) => row.id)).toEqual([other?.id]);
     const batch = await takeBatch({ maxItems: 10, maxBytes: Number.POSITIVE_INFINITY });
-    expect(batch.items.map((item) => item.entry.id)).toEqual([other?.id]);
+    expect(batch.items.map((item) => item.id)).toEqual([other?.id]);
   });
 
   it.each(['sent', 'failed'] as const)('deletes a %s record from this device', async (status) => {

@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, DB_NAME, getDb, UPGRADES } from '../../../utils/store/db';
-import { foldDeliveries, unfoldedDeliveries } from '../../../utils/store/deliveries';
+import { foldDeliveries, readByIds, unfoldedDeliveries } from '../../../utils/store/deliveries';
 import { editPending } from '../../../utils/store/outbox-query';
 import { pendingCount, settleBatch, takeBatch } from '../../../utils/store/queue';
 import { addRecord, getRecord } from '../../../utils/store/records';
@@ -14,7 +14,7 @@ const ALL = { maxItems: 1000, maxBytes: Number.POSITIVE_INFINITY };
 
 async function queued(n: number) {
   for (let i = 0; i < n; i++) await addRecord(testRecord());
-  return (await takeBatch(ALL)).items.map((item) => ({ id: item.entry.id, seq: item.seq }));
+  return (await takeBatch(ALL)).items.map((item) => ({ id: item.id, seq: item.seq }));
 }
 
 describe('settling a batch through the delivery journal', () => {
@@ -25,7 +25,7 @@ describe('settling a batch through the delivery journal', () => {
     expect(counts).toEqual({ sent: 3, failed: 0 });
     expect(await pendingCount()).toBe(1);
     // Never handed to the sender again, although not yet marked sent.
-    expect((await takeBatch(ALL)).items.map((item) => item.entry.id)).toEqual([items[3]?.id]);
+    expect((await takeBatch(ALL)).items.map((item) => item.id)).toEqual([items[3]?.id]);
     expect((await getRecord(items[0]?.id as string))?.status).toBe('pending');
     expect(await unfoldedDeliveries()).toBe(1);
 
@@ -103,6 +103,25 @@ describe('settling a batch through the delivery journal', () => {
   });
 });
 
+describe('readByIds', () => {
+  it('finds every record of a batch in one range read, also past the cap and when some are gone', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) ids.push((await addRecord(testRecord())).id);
+    const db = await getDb();
+    await db.delete('records', ids[4] as string);
+    // The range holds 11 records, more than the read's cap of twice the 4 wanted: the last one is
+    // beyond what the range read covered.
+    const wanted = [ids[0], ids[4], ids[6], ids[11]] as string[];
+    const tx = db.transaction('records');
+    const entries = await readByIds(tx.store, [...wanted].reverse());
+    await tx.done;
+    expect(entries.map((entry) => entry?.id)).toEqual(
+      [...wanted].reverse().map((id) => (id === ids[4] ? undefined : id)),
+    );
+    expect(await readByIds(db.transaction('records').store, [])).toEqual([]);
+  });
+});
+
 describe('database upgrade 1 → 2', () => {
   it('keeps version-1 records and queue rows and adds the journal', async () => {
     await closeDb();
@@ -119,6 +138,6 @@ describe('database upgrade 1 → 2', () => {
     const db = await getDb();
     expect(db.version).toBe(2);
     expect([...db.objectStoreNames]).toContain('deliveries');
-    expect((await takeBatch(ALL)).items.map((item) => item.entry.id)).toEqual([record.id]);
+    expect((await takeBatch(ALL)).items.map((item) => item.id)).toEqual([record.id]);
   });
 });

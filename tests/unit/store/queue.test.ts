@@ -2,18 +2,17 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '../../../utils/store/db';
 import {
-  adoptAhead,
   markFailed,
   markSent,
   pendingCount,
   queueHead,
-  readAhead,
+  readNext,
   requeue,
   settle,
   settleBatch,
   takeBatch,
 } from '../../../utils/store/queue';
-import { addRecord, getRecord, recordBytes } from '../../../utils/store/records';
+import { addRecord, getRecord, INLINE_JSON_MAX, recordBytes } from '../../../utils/store/records';
 import { resetDb, testRecord } from '../sync/helpers';
 
 beforeEach(resetDb);
@@ -26,7 +25,7 @@ async function addMany(n: number, padding = 0) {
 }
 
 const ALL = { maxItems: 1000, maxBytes: Number.POSITIVE_INFINITY };
-const idsOf = (batch: Awaited<ReturnType<typeof takeBatch>>) => batch.items.map((item) => item.entry.id);
+const idsOf = (batch: Awaited<ReturnType<typeof takeBatch>>) => batch.items.map((item) => item.id);
 
 async function queueRows() {
   return (await getDb()).getAll('queue');
@@ -64,10 +63,15 @@ describe('takeBatch', () => {
     expect((await takeBatch(ALL)).items).toEqual([]);
   });
 
-  it('drops queue rows whose record is gone and reads on', async () => {
+  it('drops rows without wire JSON whose record is gone, and reads on', async () => {
     const ids = await addMany(3);
-    await (await getDb()).delete('records', ids[0] as string);
-    await (await getDb()).delete('records', ids[1] as string);
+    const db = await getDb();
+    // Only rows written by database version 2 (or for large records) point at a record without
+    // carrying it; the store deletes a record together with its row.
+    for (const row of await queueRows())
+      await db.put('queue', { seq: row.seq, id: row.id, bytes: row.bytes });
+    await db.delete('records', ids[0] as string);
+    await db.delete('records', ids[1] as string);
     expect(idsOf(await takeBatch({ maxItems: 2, maxBytes: Number.POSITIVE_INFINITY }))).toEqual([ids[2]]);
     expect((await queueRows()).map((row) => row.id)).toEqual([ids[2]]);
   });
@@ -234,47 +238,104 @@ describe('queue head', () => {
   });
 });
 
-describe('readAhead / adoptAhead', () => {
+describe('readNext', () => {
   const LIMITS = { maxItems: 3, maxBytes: Number.POSITIVE_INFINITY };
-  const delivered = (batch: { items: { entry: { id: string }; seq: number }[] }) =>
-    batch.items.map((item) => ({ id: item.entry.id, seq: item.seq }));
+  const delivered = (items: { id: string; seq: number }[]) => items.map(({ id, seq }) => ({ id, seq }));
 
-  it('hands over the next batch once the one in flight is settled, and the queue stays consistent', async () => {
-    const ids = await addMany(7);
-    const first = await takeBatch(LIMITS);
-    const ahead = await readAhead(first.items.at(-1)?.seq as number, LIMITS);
-    expect(ahead.items.map((item) => item.entry.id)).toEqual(ids.slice(3, 6));
+  it('reads the batches after the ones on the wire, settled in any order, and the queue stays consistent', async () => {
+    const ids = await addMany(8);
+    const first = (await takeBatch(LIMITS)).items;
+    const second = await readNext(LIMITS);
+    const third = await readNext(LIMITS);
+    expect(second.map((item) => item.id)).toEqual(ids.slice(3, 6));
+    expect(third.map((item) => item.id)).toEqual(ids.slice(6, 8));
 
+    await settleBatch(delivered(second), []);
+    // The first batch is still undecided: the head stays before it.
+    expect(await queueHead()).toBe(first[0]?.seq);
     await settleBatch(delivered(first), []);
-    const second = await adoptAhead(ahead);
-    expect(second?.map((item) => item.entry.id)).toEqual(ids.slice(3, 6));
-    await settleBatch(delivered({ items: second ?? [] }), []);
+    expect(await queueHead()).toBe(third[0]?.seq);
+    await settleBatch(delivered(third), []);
 
-    expect(idsOf(await takeBatch(LIMITS))).toEqual([ids[6]]);
-    expect(await pendingCount()).toBe(1);
-    expect(await queueHead()).toBeGreaterThan(second?.at(-1)?.seq as number);
-  });
-
-  it('is not used while records of the batch in flight are still undecided', async () => {
-    const ids = await addMany(6);
-    const first = await takeBatch(LIMITS);
-    const ahead = await readAhead(first.items.at(-1)?.seq as number, LIMITS);
-    // The collector answered for two of three: the third stays pending and must go first.
-    await settleBatch(delivered(first).slice(0, 2), []);
-    expect(await adoptAhead(ahead)).toBeUndefined();
-    expect(idsOf(await takeBatch(LIMITS))).toEqual(ids.slice(2, 5));
-  });
-
-  it('skips rows whose record is gone, leaving them for takeBatch to drop', async () => {
-    const ids = await addMany(5);
-    const first = await takeBatch({ ...LIMITS, maxItems: 2 });
-    await (await getDb()).delete('records', ids[2] as string);
-    const ahead = await readAhead(first.items.at(-1)?.seq as number, LIMITS);
-    expect(ahead.items.map((item) => item.entry.id)).toEqual(ids.slice(3, 5));
-    await settleBatch(delivered(first), []);
-    const second = await adoptAhead(ahead);
-    await settleBatch(delivered({ items: second ?? [] }), []);
+    expect(await readNext(LIMITS)).toEqual([]);
     expect((await takeBatch(LIMITS)).items).toEqual([]);
+    expect(await pendingCount()).toBe(0);
     expect(await queueRows()).toEqual([]);
+  });
+
+  it('leaves undecided records to takeBatch, which starts at the head again', async () => {
+    const ids = await addMany(6);
+    const first = (await takeBatch(LIMITS)).items;
+    const second = await readNext(LIMITS);
+    // The collector answered for two of three: the third stays pending and goes first next time.
+    await settleBatch(delivered(first).slice(0, 2), []);
+    await settleBatch(delivered(second), []);
+    expect(await readNext(LIMITS)).toEqual([]);
+    expect(idsOf(await takeBatch(LIMITS))).toEqual([ids[2]]);
+    expect(await pendingCount()).toBe(1);
+  });
+
+  it('starts over after takeBatch, however far earlier reads went', async () => {
+    const ids = await addMany(7);
+    await takeBatch(LIMITS);
+    while ((await readNext(LIMITS)).length > 0) {}
+    expect(idsOf(await takeBatch(LIMITS))).toEqual(ids.slice(0, 3));
+    expect((await readNext(LIMITS)).map((item) => item.id)).toEqual(ids.slice(3, 6));
+  });
+
+  it('ends a batch before the byte limit and reads the rest next', async () => {
+    const ids = await addMany(4);
+    const size = recordBytes((await getRecord(ids[0] as string))?.record as never);
+    const limits = { maxItems: 10, maxBytes: size * 2 };
+    expect((await takeBatch(limits)).items.map((item) => item.id)).toEqual(ids.slice(0, 2));
+    expect((await readNext(limits)).map((item) => item.id)).toEqual(ids.slice(2, 4));
+  });
+});
+
+describe('wire JSON in the queue row', () => {
+  it('is written at save time and handed to the sender as stored', async () => {
+    const [id] = await addMany(1);
+    const entry = await getRecord(id as string);
+    const [row] = await queueRows();
+    expect(row?.json).toBe(JSON.stringify(entry?.record));
+    expect(row?.bytes).toBe(recordBytes(entry?.record as never));
+    const [item] = (await takeBatch(ALL)).items;
+    expect(item).toEqual({ seq: entry?.seq, id, bytes: row?.bytes, json: row?.json });
+  });
+
+  it('is left out for a record too large to keep twice, which is read from the records', async () => {
+    const [big] = await addMany(1, INLINE_JSON_MAX);
+    const [row] = await queueRows();
+    expect(row?.json).toBeUndefined();
+    const [item] = (await takeBatch(ALL)).items;
+    expect(item?.id).toBe(big);
+    expect(item?.json).toBe(JSON.stringify((await getRecord(big as string))?.record));
+    expect(item?.bytes).toBe(row?.bytes);
+  });
+
+  it('is written again when a dead letter is requeued', async () => {
+    const [id] = await addMany(1);
+    await markFailed(id as string, 'rejected', 'r');
+    await requeue(id as string);
+    const [row] = await queueRows();
+    expect(row?.json).toBe(JSON.stringify((await getRecord(id as string))?.record));
+  });
+
+  it('is not needed for rows queued by database version 2, which are read from the records', async () => {
+    const ids = await addMany(3);
+    const db = await getDb();
+    // What version 2 wrote: size only.
+    for (const row of await queueRows())
+      await db.put('queue', { seq: row.seq, id: row.id, bytes: row.bytes });
+    const items = (await takeBatch(ALL)).items;
+    expect(items.map((item) => item.id)).toEqual(ids);
+    for (const item of items) {
+      expect(item.json).toBe(JSON.stringify((await getRecord(item.id))?.record));
+    }
+    await settleBatch(
+      items.map(({ id, seq }) => ({ id, seq })),
+      [],
+    );
+    expect(await pendingCount()).toBe(0);
   });
 });

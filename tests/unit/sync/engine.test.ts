@@ -9,7 +9,7 @@ import { pendingCount } from '../../../utils/store/queue';
 import { addRecord, countByStatus, getRecord } from '../../../utils/store/records';
 import { BACKOFF_BASE_MS } from '../../../utils/sync/backoff';
 import { benchSync } from '../../../utils/sync/bench';
-import { cancelRequestedSync, RETRY_ALARM, syncIdle, syncNow } from '../../../utils/sync/engine';
+import { batchBody, cancelRequestedSync, RETRY_ALARM, syncIdle, syncNow } from '../../../utils/sync/engine';
 import { acquireLease, readLease } from '../../../utils/sync/lease';
 import { getSyncState } from '../../../utils/sync/state';
 import { type Answer, acceptAll, configure, resetDb, type Seen, startCollector, testRecord } from './helpers';
@@ -60,6 +60,24 @@ describe('a successful pass', () => {
     expect(await countByStatus()).toEqual({ pending: 0, sent: 2, failed: 0 });
     expect(await getSyncState()).toMatchObject({ lastResult: 'ok', consecutiveFailures: 0 });
     expect((await getSyncState()).lastSuccessAt).toEqual(expect.any(Number));
+  });
+
+  it('keeps two batches on the wire, and every record is sent once, oldest first', async () => {
+    let open = 0;
+    let most = 0;
+    const server = await serve(async (seen) => {
+      open++;
+      most = Math.max(most, open);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      open--;
+      return acceptAll(seen);
+    });
+    await configure({ endpoint: server.url, batchSize: 2 });
+    const ids = await addMany(9);
+    expect(await syncNow()).toMatchObject({ outcome: 'ok', sent: 9, requests: 5 });
+    expect(most).toBe(2);
+    expect(server.batches().flat()).toEqual(ids);
+    expect(await countByStatus()).toEqual({ pending: 0, sent: 9, failed: 0 });
   });
 
   it('sends no Authorization header without a token', async () => {
@@ -335,18 +353,18 @@ describe('lease', () => {
 
 describe('time budget', () => {
   it('stops after the budget and reports more to do', async () => {
-    const server = await serve((seen) => ({ ...acceptAll(seen), delayMs: 40 }));
+    const server = await serve((seen) => ({ ...acceptAll(seen), delayMs: 60 }));
     await configure({ endpoint: server.url, batchSize: 1 });
-    await addMany(6);
+    await addMany(10);
     const report = await syncNow({ passBudgetMs: 100 });
     expect(report.more).toBe(true);
     expect(report.outcome).toBe('ok');
     expect(report.sent).toBeGreaterThan(0);
-    expect(report.sent).toBeLessThan(6);
-    expect(await pendingCount()).toBe(6 - report.sent);
+    expect(report.sent).toBeLessThan(10);
+    expect(await pendingCount()).toBe(10 - report.sent);
     // The continuation picks up the rest without any other trigger.
     await vi.waitFor(async () => expect(await pendingCount()).toBe(0), { timeout: 4_000 });
-    expect(server.batches().flat()).toHaveLength(6);
+    expect(server.batches().flat()).toHaveLength(10);
   });
 });
 
@@ -360,5 +378,27 @@ describe('benchSync', () => {
     expect(result).toMatchObject({ seeded: 120, sent: 120 });
     expect(server.batches().map((batch) => batch.length)).toEqual([50, 50, 20]);
     expect(server.seen.some((seen) => seen.path.endsWith('/status'))).toBe(false);
+  });
+});
+
+describe('batchBody', () => {
+  it('joins the stored JSON into exactly what JSON.stringify of the request gives, and counts its bytes', () => {
+    const records = [
+      { ...testRecord(), note: 'Umlaute: Größe, Übergabe – „Zitat“ 👍' },
+      testRecord(),
+      testRecord(),
+    ];
+    const items = records.map((record) => {
+      const json = JSON.stringify(record);
+      return { json, bytes: new TextEncoder().encode(json).length };
+    });
+    const { body, bytes } = batchBody('0190a000-0000-7000-8000-000000000001', Date.UTC(2026, 0, 2), items);
+    const parsed = BatchRequest.parse(JSON.parse(body));
+    expect(body).toBe(JSON.stringify({ ...parsed, items: records }));
+    expect(bytes).toBe(new TextEncoder().encode(body).length);
+    expect(batchBody('0190a000-0000-7000-8000-000000000001', 0, items.slice(0, 1)).bytes).toBe(
+      new TextEncoder().encode(batchBody('0190a000-0000-7000-8000-000000000001', 0, items.slice(0, 1)).body)
+        .length,
+    );
   });
 });
