@@ -63,9 +63,11 @@ async function foldUntil(deadline: number, now: () => number): Promise<boolean> 
     const row = cursor ? { key: cursor.primaryKey, ...cursor.value } : undefined;
     await read.done;
     if (!row) return true;
-    for (let i = 0; i < row.ids.length; i += FOLD_CHUNK) {
+    // In id order, so each chunk is a narrow key range that one getAll covers (see readByIds).
+    const ids = [...row.ids].sort();
+    for (let i = 0; i < ids.length; i += FOLD_CHUNK) {
       if (i > 0 && now() >= deadline) return false;
-      await foldIds(db, row.ids.slice(i, i + FOLD_CHUNK), row.at);
+      await foldIds(db, ids.slice(i, i + FOLD_CHUNK), row.at);
     }
     await db.delete('deliveries', row.key);
   }
