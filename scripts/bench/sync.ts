@@ -44,6 +44,8 @@ export interface SyncFigure {
    * receiver). Unlike wall time, other work on the machine barely changes it.
    */
   cpu?: { browserMs: number; receiverMs: number };
+  /** How long the run waited after seeding for the browser to go quiet (see waitForQuiet). */
+  quietMs: number;
 }
 
 /** CPU time (ms) of a process and all its descendants, from /proc. */
@@ -72,6 +74,25 @@ function treeCpuMs(root: number): number {
     stack.push(...(children.get(pid) ?? []));
   }
   return total;
+}
+
+/** BENCH_SYNC_QUIET=0 measures right after seeding, with LevelDB still compacting. */
+const QUIET_WAIT = process.env.BENCH_SYNC_QUIET !== '0';
+
+/**
+ * Waits until the process tree used under 10 % of a core over one second, or `maxMs` passed.
+ * Returns the milliseconds waited.
+ */
+async function waitForQuiet(pid: number, maxMs: number): Promise<number> {
+  const started = Date.now();
+  let before = treeCpuMs(pid);
+  while (Date.now() - started < maxMs) {
+    await new Promise((done) => setTimeout(done, 1_000));
+    const now = treeCpuMs(pid);
+    if (now - before < 100) break;
+    before = now;
+  }
+  return Date.now() - started;
 }
 
 /** The browser process of a profile: the Chromium whose command line names that profile directory. */
@@ -268,6 +289,10 @@ async function runOnce(size: number, target: Target): Promise<SyncFigure> {
       size,
     );
     await configure(worker, receiver.endpoint);
+    // Seeding writes in seconds what a device gathers over weeks; LevelDB then compacts it for tens
+    // of seconds, which is not sending. Wait (at most a minute) until the browser is nearly idle.
+    const pid = browserPid(profile);
+    const quiet = QUIET_WAIT && pid !== undefined ? await waitForQuiet(pid, 60_000) : 0;
     const sampler = sampleCpu(browserPid(profile));
     const result = await worker.evaluate(async (n) => {
       // The lease held since `configure` is given up right before the measured pass.
@@ -307,6 +332,7 @@ async function runOnce(size: number, target: Target): Promise<SyncFigure> {
         ? { read: { median: median(reads), p95: percentile(reads, 95), batches: reads.length } }
         : {}),
       load: [loadBefore, load()],
+      quietMs: quiet,
       ...(cpu && result.sent > 0
         ? {
             cpu: {
@@ -362,6 +388,7 @@ function describe(f: SyncFigure): string {
     `sync to ${f.target}: ${f.records} records → ${f.sent} sent, ${f.stored} stored at ${receiver} in ` +
     `${(f.deliveredMs / 1000).toFixed(2)} s = ${Math.round(f.perSecond)} records/s (target ≥ 10,000); ` +
     `marked sent on the device after ${(f.ms / 1000).toFixed(2)} s${read}; load ${f.load[0]} → ${f.load[1]}` +
+    `; waited ${(f.quietMs / 1000).toFixed(1)} s after seeding for the browser to go quiet` +
     (f.cpu
       ? `; CPU per 10,000 delivered: browser ${Math.round(f.cpu.browserMs)} ms, receiver ${Math.round(f.cpu.receiverMs)} ms`
       : '') +
