@@ -22,12 +22,20 @@ import {
   type Store,
   type StoredRecord,
 } from './types';
+import { SAFETY_AUTOCHECKPOINT_PAGES, WalCheckpointer } from './wal-checkpointer';
+import { WalSync } from './wal-sync';
 
 /** File name of the database inside the data folder. */
 export const SQLITE_FILE_NAME = 'collector.sqlite';
 
 // Well under SQLite's bound-parameter limit, and the same chunking works for PostgreSQL.
 const IDS_PER_QUERY = 500;
+// WAL size from which the next fsync is followed by a checkpoint (about 4000 pages). Larger than
+// SQLite's default of 1000 pages: the checkpoint no longer holds up requests, and the fewer there
+// are, the fewer times the same index pages are copied into the database file.
+const CHECKPOINT_WAL_BYTES = 16 * 1024 * 1024;
+// What a WAL is cut back to when it starts over (journal_size_limit); well below CHECKPOINT_WAL_BYTES.
+const WAL_KEEP_BYTES = 4 * 1024 * 1024;
 
 interface PendingBatch {
   records: readonly FeedbackRecord[];
@@ -59,6 +67,10 @@ export function openSqliteDatabase(file: string): Database.Database {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // When a checkpoint lets the WAL start over, it is cut back to this size. Besides freeing the disk
+    // after a burst, this keeps the file's size equal to its live content beyond that, so the ingest
+    // store can tell from it when a checkpoint is due (CHECKPOINT_WAL_BYTES).
+    db.pragma(`journal_size_limit = ${WAL_KEEP_BYTES}`);
     applyMigrations(db, SQLITE_MIGRATIONS);
     return db;
   } catch (error) {
@@ -78,6 +90,9 @@ export class SqliteStore implements Store {
   readonly #insert;
   readonly #ingestTx;
   #pending: PendingBatch[] = [];
+  #commitScheduled = false;
+  readonly #wal: WalSync;
+  readonly #checkpointer: WalCheckpointer;
   readonly #recordExists;
   readonly #getStatus;
   readonly #insertHistory;
@@ -89,7 +104,18 @@ export class SqliteStore implements Store {
   constructor(file: string) {
     this.#file = file;
     const db = openSqliteDatabase(file);
+    // Commits on this connection do not fsync inside SQLite; every write below waits for #wal instead,
+    // which makes it exactly as durable as synchronous = FULL before anyone is answered (wal-sync.ts).
+    db.pragma('synchronous = NORMAL');
+    // Routine checkpoints run on their own thread between commits (wal-checkpointer.ts).
+    db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
     this.#db = db;
+    this.#checkpointer = new WalCheckpointer(file);
+    this.#wal = new WalSync(
+      `${file}-wal`,
+      () => this.#commitPending(),
+      (walBytes) => (walBytes >= CHECKPOINT_WAL_BYTES ? this.#checkpointer.checkpoint() : undefined),
+    );
 
     this.#insert = db.prepare<RecordRow>(`
       INSERT INTO records (id, received_at, batch_id, created_at, app, route_template, screen_name,
@@ -144,19 +170,35 @@ export class SqliteStore implements Store {
   ingest(records: readonly FeedbackRecord[], batch: BatchMeta): Promise<ItemResult[]> {
     return new Promise((resolve, reject) => {
       this.#pending.push({ records, batch, resolve, reject });
-      if (this.#pending.length === 1) setImmediate(() => this.#commitPending());
+      // While an fsync runs, batches queue up and are committed together when it is done (#wal calls
+      // #commitPending): one transaction and one fsync for all of them, and their answers could not
+      // have come sooner anyway, since they would have had to wait for the next fsync.
+      if (!this.#commitScheduled && !this.#wal.busy) {
+        this.#commitScheduled = true;
+        setImmediate(() => this.#commitPending());
+      }
     });
   }
 
-  // Group commit: batches that reach the store in the same event-loop turn share one transaction, so
-  // concurrent senders pay for one fsync and one rewrite of the shared index pages instead of one each.
-  // Every caller still gets its answer only after the commit.
+  // Group commit: batches that reach the store in the same event-loop turn, or while the previous
+  // fsync runs, share one transaction, so concurrent senders pay for one rewrite of the shared index
+  // pages and one fsync instead of one each. Every caller gets its answer only once the commit is on
+  // disk — duplicates too: "already stored" may have been read from a commit still waiting for its fsync.
   #commitPending(): void {
+    this.#commitScheduled = false;
     const group = this.#pending.splice(0);
     if (group.length === 0) return;
+    const failure = this.#wal.failure;
+    if (failure) {
+      for (const pending of group) pending.reject(failure);
+      return;
+    }
+    const committed: Array<{ pending: PendingBatch; results: ItemResult[] }> = [];
     try {
       const results = this.#ingestTx(group);
-      for (const [i, pending] of group.entries()) pending.resolve(results[i] as ItemResult[]);
+      for (const [i, pending] of group.entries()) {
+        committed.push({ pending, results: results[i] as ItemResult[] });
+      }
     } catch (error) {
       if (group.length === 1) {
         group[0]?.reject(error);
@@ -165,12 +207,21 @@ export class SqliteStore implements Store {
       // One failing batch must not fail its neighbours: retry them one transaction each.
       for (const pending of group) {
         try {
-          pending.resolve(this.#ingestTx([pending])[0] as ItemResult[]);
+          committed.push({ pending, results: this.#ingestTx([pending])[0] as ItemResult[] });
         } catch (single) {
           pending.reject(single);
         }
       }
     }
+    if (committed.length === 0) return;
+    this.#wal.durable().then(
+      () => {
+        for (const { pending, results } of committed) pending.resolve(results);
+      },
+      (error: unknown) => {
+        for (const { pending } of committed) pending.reject(error);
+      },
+    );
   }
 
   async statusSince(ids: readonly string[], since: string | undefined): Promise<StatusResponse> {
@@ -209,7 +260,11 @@ export class SqliteStore implements Store {
     input: StatusInput,
     at = new Date().toISOString(),
   ): Promise<StatusUpdate | null> {
-    return this.#setStatusTx(id, input, at);
+    if (this.#wal.failure) throw this.#wal.failure;
+    const update = this.#setStatusTx(id, input, at);
+    // Read-only when the record is unknown; otherwise answered once on disk, like an ingest.
+    if (update) await this.#wal.durable();
+    return update;
   }
 
   async getRecord(id: string): Promise<StoredRecord | null> {
@@ -236,11 +291,14 @@ export class SqliteStore implements Store {
   }
 
   async health(): Promise<void> {
+    if (this.#wal.failure) throw this.#wal.failure;
     this.#db.prepare('SELECT 1').get();
   }
 
   async close(): Promise<void> {
-    if (this.#pending.length > 0) this.#commitPending();
+    this.#commitPending();
+    await this.#wal.drain();
+    await this.#checkpointer.stop();
     // Only exports abandoned mid-stream are left here (the server drains requests before closing).
     for (const [reader, rows] of this.#readers) {
       // better-sqlite3 refuses to close a connection with an open iterator; end the iterator first.
