@@ -16,11 +16,16 @@ function hex4(unit: number): string {
 
 function escapeEncodedChar(bytes: string): string {
   const lead = bytes.charCodeAt(0);
-  const next = (i: number) => bytes.charCodeAt(i) & 0x3f;
+  // Continuation bytes read inline: a helper closure made here would be created (and, under tsx, named
+  // with defineProperty) once per non-ASCII character.
+  const b1 = bytes.charCodeAt(1) & 0x3f;
   let point: number;
-  if (lead < 0xe0) point = ((lead & 0x1f) << 6) | next(1);
-  else if (lead < 0xf0) point = ((lead & 0x0f) << 12) | (next(1) << 6) | next(2);
-  else point = ((lead & 0x07) << 18) | (next(1) << 12) | (next(2) << 6) | next(3);
+  if (lead < 0xe0) point = ((lead & 0x1f) << 6) | b1;
+  else if (lead < 0xf0) point = ((lead & 0x0f) << 12) | (b1 << 6) | (bytes.charCodeAt(2) & 0x3f);
+  else {
+    point =
+      ((lead & 0x07) << 18) | (b1 << 12) | ((bytes.charCodeAt(2) & 0x3f) << 6) | (bytes.charCodeAt(3) & 0x3f);
+  }
   if (point < 0x10000) return `\\u${hex4(point)}`;
   // Outside the BMP: a surrogate pair, exactly the two code units JSON.parse gives for the raw character.
   const offset = point - 0x10000;
