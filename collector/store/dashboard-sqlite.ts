@@ -41,7 +41,7 @@ import {
   type RecordSort,
 } from './dashboard-types';
 import { openSqliteDatabase } from './sqlite';
-import { SAFETY_AUTOCHECKPOINT_PAGES } from './wal-checkpointer';
+import { SAFETY_AUTOCHECKPOINT_PAGES } from './sqlite-writer';
 
 /** Table recording which dashboard migrations ran (apart from the collector's `schema_migrations`). */
 export const DASHBOARD_MIGRATIONS_TABLE = 'dashboard_schema_migrations';
@@ -135,7 +135,7 @@ export class SqliteDashboardStore implements DashboardStore {
     // Also brings the collector's own tables up to date: the dashboard's migrations build on them.
     const db = openSqliteDatabase(file);
     try {
-      // The ingest store's checkpoint thread does the routine checkpoints (see wal-checkpointer.ts);
+      // The ingest store's writer thread does the routine checkpoints (see sqlite-writer.ts);
       // the catch-up's large commits would otherwise run them here, on the JavaScript thread.
       db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
       applyDashboardMigrations(db);
