@@ -3,6 +3,7 @@ import type { OutboxEntry, OutboxStatus } from '../schema/outbox';
 import { FeedbackRecord } from '../schema/record';
 import { LEASE_KEY, Lease } from '../sync/lease';
 import { getDb } from './db';
+import { PAGE_SIZE } from './outbox-head';
 import { pendingCount } from './queue';
 import { recordBytes } from './records';
 
@@ -12,8 +13,8 @@ import { recordBytes } from './records';
  * with 50 records as with 50,000.
  */
 
-/** Rows per page of the popup's list. */
-export const PAGE_SIZE = 20;
+/** Rows per page of the popup's list (defined beside the popup's own read of the first page). */
+export { PAGE_SIZE } from './outbox-head';
 /** Upper bound for any page (the export reads larger ones, still bounded by bytes). */
 export const MAX_PAGE_SIZE = 500;
 
