@@ -137,7 +137,12 @@ const WAIT_FOR_OPEN = `new Promise((resolve, reject) => {
     });
   };
   const observer = new MutationObserver(check);
-  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+  observer.observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['aria-busy'],
+  });
   const marks = new PerformanceObserver(check);
   marks.observe({ type: 'mark' });
   setTimeout(() => reject(new Error('the popup did not finish opening within 120 s')), 120000);

@@ -14,7 +14,7 @@ import type { OutboxSetup } from '../messaging/protocol/outbox';
 export type CachedSetup = Omit<OutboxSetup, 'siteConfigured'>;
 
 const CACHE_KEY = 'mitsprache:popup-setup';
-/** The key of the local settings in storage.local (utils/settings/store.ts SETTINGS_KEY; a test keeps them equal). */
+/** The local settings' key in storage.local: SETTINGS_KEY of utils/settings/store.ts (a test checks). */
 export const LOCAL_SETTINGS_KEY = 'settings';
 
 /** The inputs the setup is computed from, as one string (compared, never parsed). */

@@ -157,7 +157,8 @@ async function readHead(
  * Chromium's IDBIndex.count visits every entry of the range and reads more than the key: with 40,000
  * sent records it took 0.6–4.7 s (scripts/bench/popup-open.ts, Chromium 156), and capping it through
  * getAllKeys(range, n) was no cheaper per entry. Pending is counted on the queue, whose rows are tiny
- * (9,000 in 4 ms); failed records are few. The sent count is the expensive one and is read separately (countSent).
+ * (9,000 in 4 ms); failed records are few. The sent count is the expensive one and is read separately
+ * (countSent).
  */
 export async function countWaiting(): Promise<{ pending: number; failed: number }> {
   const db = await getDb();
