@@ -116,6 +116,7 @@ describe('screenshots', () => {
 
   it('black out table cells and form fields before anything is stored, opened from the toolbar', async () => {
     const { page, ui } = await openWithScreenshot('/suche?q=Mustermann');
+    const dialog = await page.locator('mitsprache-feedback iframe.frame').boundingBox();
     await ui.file('Die Trefferliste ist abgeschnitten.');
 
     const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
@@ -131,6 +132,10 @@ describe('screenshots', () => {
     // The client's birth date cell is black; the heading (not client data) is still readable.
     expect(await brightness(page, shot.dataUrl, cell)).toBeLessThan(20);
     expect(await brightness(page, shot.dataUrl, heading)).toBeGreaterThan(100);
+    // Our dialog is out of the picture, and the page under it (below the result table) is not blacked out.
+    if (!dialog) throw new Error('dialog not found');
+    const below = { x: dialog.x + 8, y: dialog.y + dialog.height - 28, width: dialog.width - 16, height: 20 };
+    expect(await brightness(page, shot.dataUrl, below)).toBeGreaterThan(100);
     await page.close();
   });
 

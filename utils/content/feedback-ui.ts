@@ -117,7 +117,7 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
       requestAnimationFrame(() =>
         requestAnimationFrame(() =>
           sendResponse({
-            boxes: maskBoxes(document, config.sensitiveSelectors),
+            boxes: maskBoxes(document, config.sensitiveSelectors, ui.host),
             scale: devicePixelRatio,
           }),
         ),
