@@ -16,7 +16,7 @@ import { describeFirstIssue, errorResponse, HttpError } from './errors';
 import { ingestBatch } from './ingest';
 import { cors, securityHeaders } from './middleware';
 import type { DashboardStore } from './store/dashboard-types';
-import { BadCursorError, type ExportRow, type Store } from './store/types';
+import { BadCursorError, type ExportRow, type Store, StoreUnavailableError } from './store/types';
 
 /** The endpoint the extension is configured with, relative to the collector's origin. */
 export const FEEDBACK_PATH = '/api/v1/feedback';
@@ -218,7 +218,7 @@ export function createApp(store: Store, config: CollectorConfig, dashboard?: Das
     console.error('collector: request failed', error);
     // SQLite errors (busy, disk full, I/O) are worth retrying later; say so instead of a bare 500.
     const code: unknown = 'code' in error ? error.code : undefined;
-    if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    if ((typeof code === 'string' && code.startsWith('SQLITE_')) || error instanceof StoreUnavailableError) {
       return errorResponse(c, 'db_unavailable', 'database unavailable, try again later', {
         'Retry-After': '30',
       });

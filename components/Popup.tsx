@@ -26,9 +26,15 @@ export interface ListPage {
   next?: PageCursor;
 }
 
+/**
+ * The popup's setup. `siteConfigured` is undefined while only the remembered setup is known
+ * (utils/popup/setup-cache.ts): it depends on the active tab, and the background's answer brings it.
+ */
+export type PopupSetup = Omit<OutboxSetup, 'siteConfigured'> & { siteConfigured?: boolean };
+
 /** Props of the toolbar popup. */
 export interface PopupProps {
-  setup: OutboxSetup;
+  setup: PopupSetup;
   /** The tab the popup was opened over. */
   tab: { id: number; url: string } | undefined;
   /** The first page of "all", read while the popup loaded. */

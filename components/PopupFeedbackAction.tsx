@@ -13,8 +13,8 @@ export interface PopupFeedbackActionProps {
   t: PopupT;
   /** The active tab, when the popup was opened over one. */
   tab: { id: number; url: string } | undefined;
-  /** Whether the active tab belongs to a configured site. */
-  siteConfigured: boolean;
+  /** Whether the active tab belongs to a configured site; undefined until the background has said. */
+  siteConfigured: boolean | undefined;
   send: PopupSend;
   /** Closes the popup (the dialog opens in the page underneath). */
   closeWindow(): void;
@@ -38,7 +38,8 @@ export function PopupFeedbackAction({
   const [busy, setBusy] = useState(false);
   const [Card, setCard] = useState<ComponentType<EnableSiteCardProps> | undefined>();
   const webPage = tab !== undefined && WEB_PAGE.test(tab.url);
-  const needsCard = tab !== undefined && webPage && (!siteConfigured || error === 'no_content_script');
+  const needsCard =
+    tab !== undefined && webPage && (siteConfigured === false || error === 'no_content_script');
 
   // Loaded only when needed: the card brings the settings schema along, which an ordinary open of
   // the popup (the 150 ms budget) does not need.
@@ -58,6 +59,14 @@ export function PopupFeedbackAction({
       <Card tabId={tab.id} url={tab.url} lang={lang} />
     ) : (
       <p class="hint" aria-busy="true">
+        {t('loading')}
+      </p>
+    );
+  }
+  if (siteConfigured === undefined && webPage) {
+    // The list is already shown from the remembered setup; which action fits this tab follows shortly.
+    return (
+      <p class="hint" aria-busy="true" data-testid="feedback-pending">
         {t('loading')}
       </p>
     );

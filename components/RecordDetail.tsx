@@ -14,7 +14,7 @@ import { RecordReadable } from './RecordReadable';
 /** Props of the detail view of one record. */
 export interface RecordDetailProps {
   id: string;
-  setup: OutboxSetup;
+  setup: Pick<OutboxSetup, 'categories' | 'noteMax' | 'minutesMax'>;
   lang: Lang;
   t: PopupT;
   send: PopupSend;

@@ -41,6 +41,7 @@ import {
   type RecordSort,
 } from './dashboard-types';
 import { openSqliteDatabase } from './sqlite';
+import { SAFETY_AUTOCHECKPOINT_PAGES } from './sqlite-writer';
 
 /** Table recording which dashboard migrations ran (apart from the collector's `schema_migrations`). */
 export const DASHBOARD_MIGRATIONS_TABLE = 'dashboard_schema_migrations';
@@ -134,6 +135,9 @@ export class SqliteDashboardStore implements DashboardStore {
     // Also brings the collector's own tables up to date: the dashboard's migrations build on them.
     const db = openSqliteDatabase(file);
     try {
+      // The ingest store's writer thread does the routine checkpoints (see sqlite-writer.ts);
+      // the catch-up's large commits would otherwise run them here, on the JavaScript thread.
+      db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
       applyDashboardMigrations(db);
     } catch (error) {
       db.close();
@@ -235,10 +239,18 @@ export class SqliteDashboardStore implements DashboardStore {
    */
   catchUp(): number {
     let advanced = 0;
-    for (;;) {
-      const step = (this.#catchUpTx as Immediate<(limit: number) => number>).immediate(CATCH_UP_BATCH);
-      if (step === 0) return advanced;
-      advanced += step;
+    // The search index and the hotspot weeks are derived from the records, and each step moves the
+    // progress mark in the same transaction: a step lost with the power is simply done again. So its
+    // commit need not wait for an fsync (on the JavaScript thread, where it held up every request).
+    this.#db.pragma('synchronous = NORMAL');
+    try {
+      for (;;) {
+        const step = (this.#catchUpTx as Immediate<(limit: number) => number>).immediate(CATCH_UP_BATCH);
+        if (step === 0) return advanced;
+        advanced += step;
+      }
+    } finally {
+      this.#db.pragma('synchronous = FULL');
     }
   }
 

@@ -5,13 +5,13 @@ import { applyMigrations } from '../db/migrate';
 import { SQLITE_MIGRATIONS } from '../db/migrations/sqlite';
 import {
   exportRow,
-  type RecordRow,
   recordRow,
   STATUS_JOINED_COLUMNS,
   type StatusJoinedRow,
   storedRecord,
   windowExportQuery,
 } from './record-row';
+import { type BatchOutcome, SAFETY_AUTOCHECKPOINT_PAGES, SqliteWriter } from './sqlite-writer';
 import {
   BadCursorError,
   type BatchMeta,
@@ -22,12 +22,19 @@ import {
   type Store,
   type StoredRecord,
 } from './types';
+import { WalSync } from './wal-sync';
 
 /** File name of the database inside the data folder. */
 export const SQLITE_FILE_NAME = 'collector.sqlite';
 
 // Well under SQLite's bound-parameter limit, and the same chunking works for PostgreSQL.
 const IDS_PER_QUERY = 500;
+// WAL size from which the next fsync is followed by a checkpoint (about 4000 pages). Larger than
+// SQLite's default of 1000 pages: the checkpoint no longer holds up requests, and the fewer there
+// are, the fewer times the same index pages are copied into the database file.
+const CHECKPOINT_WAL_BYTES = 16 * 1024 * 1024;
+// What a WAL is cut back to when it starts over (journal_size_limit); well below CHECKPOINT_WAL_BYTES.
+const WAL_KEEP_BYTES = 4 * 1024 * 1024;
 
 interface PendingBatch {
   records: readonly FeedbackRecord[];
@@ -59,6 +66,10 @@ export function openSqliteDatabase(file: string): Database.Database {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // When a checkpoint lets the WAL start over, it is cut back to this size. Besides freeing the disk
+    // after a burst, this keeps the file's size equal to its live content beyond that, so the ingest
+    // store can tell from it when a checkpoint is due (CHECKPOINT_WAL_BYTES).
+    db.pragma(`journal_size_limit = ${WAL_KEEP_BYTES}`);
     applyMigrations(db, SQLITE_MIGRATIONS);
     return db;
   } catch (error) {
@@ -75,9 +86,12 @@ export class SqliteStore implements Store {
   // connections (WAL lets them run beside ingest); tracked so close() can end abandoned ones.
   readonly #readers = new Map<Database.Database, IterableIterator<unknown> | undefined>();
 
-  readonly #insert;
-  readonly #ingestTx;
   #pending: PendingBatch[] = [];
+  #commitScheduled = false;
+  // Settles when the group in the writer thread's transaction has been handled.
+  #committing: Promise<void> | undefined;
+  readonly #wal: WalSync;
+  readonly #writer: SqliteWriter;
   readonly #recordExists;
   readonly #getStatus;
   readonly #insertHistory;
@@ -89,21 +103,17 @@ export class SqliteStore implements Store {
   constructor(file: string) {
     this.#file = file;
     const db = openSqliteDatabase(file);
+    // Commits here and in the writer thread do not fsync inside SQLite; every write waits for #wal
+    // instead, which makes it exactly as durable as synchronous = FULL before anyone is answered.
+    db.pragma('synchronous = NORMAL');
+    // Routine checkpoints run on the writer thread between commits (sqlite-writer.ts).
+    db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
     this.#db = db;
-
-    this.#insert = db.prepare<RecordRow>(`
-      INSERT INTO records (id, received_at, batch_id, created_at, app, route_template, screen_name,
-                           category, impact, during_appointment, minutes_lost, unit, note, record_json)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (id) DO NOTHING`);
-    this.#ingestTx = db.transaction((group: readonly PendingBatch[]): ItemResult[][] =>
-      group.map(({ records, batch }) =>
-        records.map((record) => ({
-          id: record.id,
-          // changes is 0 when the id was already there — stored before, or earlier in this very group.
-          status: this.#insert.run(...recordRow(record, batch)).changes === 1 ? 'accepted' : 'duplicate',
-        })),
-      ),
+    this.#writer = new SqliteWriter(file, WAL_KEEP_BYTES);
+    this.#wal = new WalSync(
+      `${file}-wal`,
+      () => this.#commitPending(),
+      (walBytes) => (walBytes >= CHECKPOINT_WAL_BYTES ? this.#writer.checkpoint() : undefined),
     );
 
     this.#recordExists = db.prepare<[string], number>('SELECT 1 FROM records WHERE id = ?').pluck();
@@ -144,33 +154,72 @@ export class SqliteStore implements Store {
   ingest(records: readonly FeedbackRecord[], batch: BatchMeta): Promise<ItemResult[]> {
     return new Promise((resolve, reject) => {
       this.#pending.push({ records, batch, resolve, reject });
-      if (this.#pending.length === 1) setImmediate(() => this.#commitPending());
+      // While a commit or an fsync runs, batches queue up and go into the next transaction together
+      // (#wal calls #commitPending when its fsync is done): one transaction and one fsync for all of
+      // them, and their answers could not have come sooner, as they would have had to wait for an fsync.
+      if (!this.#commitScheduled && !this.#committing && !this.#wal.busy) {
+        this.#commitScheduled = true;
+        setImmediate(() => this.#commitPending());
+      }
     });
   }
 
-  // Group commit: batches that reach the store in the same event-loop turn share one transaction, so
-  // concurrent senders pay for one fsync and one rewrite of the shared index pages instead of one each.
-  // Every caller still gets its answer only after the commit.
+  // Group commit: batches that reach the store in the same event-loop turn, or while the previous
+  // commit and fsync run, share one transaction, so concurrent senders pay for one rewrite of the
+  // shared index pages and one fsync instead of one each. Every caller gets its answer only once the
+  // commit is on disk — duplicates too: "already stored" may have been read from a commit still
+  // waiting for its fsync.
   #commitPending(): void {
+    this.#commitScheduled = false;
+    if (this.#committing || this.#pending.length === 0) return;
     const group = this.#pending.splice(0);
-    if (group.length === 0) return;
-    try {
-      const results = this.#ingestTx(group);
-      for (const [i, pending] of group.entries()) pending.resolve(results[i] as ItemResult[]);
-    } catch (error) {
-      if (group.length === 1) {
-        group[0]?.reject(error);
-        return;
-      }
-      // One failing batch must not fail its neighbours: retry them one transaction each.
-      for (const pending of group) {
-        try {
-          pending.resolve(this.#ingestTx([pending])[0] as ItemResult[]);
-        } catch (single) {
-          pending.reject(single);
-        }
-      }
+    const failure = this.#wal.failure ?? this.#writer.failure;
+    if (failure) {
+      for (const pending of group) pending.reject(failure);
+      return;
     }
+    // Rows are built here: the records' JSON is made where they were validated, and a flat row is
+    // cheaper to hand to the thread than the record object.
+    const rows = group.map(({ records, batch }) => records.map((record) => recordRow(record, batch)));
+    this.#committing = this.#writer.insert(rows).then(
+      (outcomes) => this.#afterCommit(group, outcomes),
+      (error: unknown) => {
+        for (const pending of group) pending.reject(error);
+      },
+    );
+    this.#committing.finally(() => {
+      this.#committing = undefined;
+      // Nothing to sync (every batch failed) or the fsync already settled: take what queued meanwhile.
+      if (!this.#wal.busy) this.#commitPending();
+    });
+  }
+
+  #afterCommit(group: PendingBatch[], outcomes: BatchOutcome[]): void {
+    const committed: Array<{ pending: PendingBatch; results: ItemResult[] }> = [];
+    for (const [i, pending] of group.entries()) {
+      const outcome = outcomes[i];
+      if (!outcome || 'error' in outcome) {
+        pending.reject(outcome?.error ?? new Error('the writer thread returned no outcome for a batch'));
+        continue;
+      }
+      // 0 changes: the id was already there — stored before, or earlier in this very group.
+      const results = pending.records.map(
+        (record, k): ItemResult => ({
+          id: record.id,
+          status: outcome.changes[k] === 1 ? 'accepted' : 'duplicate',
+        }),
+      );
+      committed.push({ pending, results });
+    }
+    if (committed.length === 0) return;
+    this.#wal.durable().then(
+      () => {
+        for (const { pending, results } of committed) pending.resolve(results);
+      },
+      (error: unknown) => {
+        for (const { pending } of committed) pending.reject(error);
+      },
+    );
   }
 
   async statusSince(ids: readonly string[], since: string | undefined): Promise<StatusResponse> {
@@ -209,7 +258,11 @@ export class SqliteStore implements Store {
     input: StatusInput,
     at = new Date().toISOString(),
   ): Promise<StatusUpdate | null> {
-    return this.#setStatusTx(id, input, at);
+    if (this.#wal.failure) throw this.#wal.failure;
+    const update = this.#setStatusTx(id, input, at);
+    // Read-only when the record is unknown; otherwise answered once on disk, like an ingest.
+    if (update) await this.#wal.durable();
+    return update;
   }
 
   async getRecord(id: string): Promise<StoredRecord | null> {
@@ -236,11 +289,19 @@ export class SqliteStore implements Store {
   }
 
   async health(): Promise<void> {
+    const failure = this.#wal.failure ?? this.#writer.failure;
+    if (failure) throw failure;
     this.#db.prepare('SELECT 1').get();
   }
 
   async close(): Promise<void> {
-    if (this.#pending.length > 0) this.#commitPending();
+    // What is queued is committed and synced; the writer finishes what it was given, then stops.
+    while (this.#pending.length > 0 || this.#committing || this.#wal.busy) {
+      this.#commitPending();
+      await this.#committing;
+      await this.#wal.drain();
+    }
+    await this.#writer.stop();
     // Only exports abandoned mid-stream are left here (the server drains requests before closing).
     for (const [reader, rows] of this.#readers) {
       // better-sqlite3 refuses to close a connection with an open iterator; end the iterator first.

@@ -59,6 +59,14 @@ export class BadCursorError extends Error {
   }
 }
 
+/** The store cannot write now (its writer thread is gone); the sender should retry later. */
+export class StoreUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
 /**
  * Persistence behind the HTTP API. Async throughout although SQLite is synchronous, so a PostgreSQL
  * implementation can slot in without touching the routes.

@@ -1,18 +1,21 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Popup } from '../../components/Popup';
+import { Popup, type PopupSetup } from '../../components/Popup';
 import { toErrorCode } from '../../utils/errors';
 import { ERROR_STRINGS } from '../../utils/i18n/errors';
 import { resolveLang } from '../../utils/i18n/lang';
 import { send } from '../../utils/messaging/client';
+import { cachedSetup, rememberSetup, setupInputs } from '../../utils/popup/setup-cache';
+import { readListHead } from '../../utils/store/outbox-head';
 import './style.css';
 
 // Our script starts here; what came before is the browser loading the page (scripts/bench/popup-open.ts).
 performance.mark('mitsprache:popup-start');
 const app = document.getElementById('app') as HTMLElement;
 
-// Everything the first screen needs is asked for at once. The counts come after the first page:
-// IndexedDB serves both from one database, and the list is what the caseworker opened the popup for.
+// Everything the first screen needs is asked for at once. The first page and, when nothing it depends
+// on has changed, the setup are read here without the background, whose worker is usually asleep
+// when the popup opens; the background is asked for the setup all the same, and its answer wins.
 const tab = browser.tabs
   .query({ active: true, currentWindow: true })
   .then(([active]) =>
@@ -20,7 +23,12 @@ const tab = browser.tabs
   )
   .catch(() => undefined);
 const setup = tab.then((active) => send('outbox:setup', active ? { tabUrl: active.url } : {}));
-const firstPage = send('outbox:page', { filter: 'all' });
+const inputs = setupInputs().catch(() => undefined);
+const remembered = inputs.then((key) => (key ? cachedSetup(key) : undefined));
+const firstPage = readListHead()
+  .catch(() => undefined)
+  .then((page) => page ?? send('outbox:page', { filter: 'all' }));
+// The counts come after the first page: the list is what the caseworker opened the popup for.
 const initialOverview = firstPage.then(() => send('outbox:overview', {}));
 // Counts arrive on their own; scripts/bench/popup-open.ts reports when.
 initialOverview.then(() => performance.mark('mitsprache:overview-ready')).catch(() => undefined);
@@ -33,26 +41,46 @@ function download(fileName: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-Promise.all([setup, tab, firstPage])
-  .then(([loaded, active, page]) => {
-    document.documentElement.lang = loaded.lang;
-    app.removeAttribute('aria-busy');
-    render(
-      <Popup
-        setup={loaded}
-        tab={active}
-        firstPage={page}
-        initialOverview={initialOverview}
-        send={send}
-        closeWindow={() => window.close()}
-        download={download}
-      />,
-      app,
-    );
+let shown = false;
+let answered = false;
+
+function show(current: PopupSetup, active: Awaited<typeof tab>, page: Awaited<typeof firstPage>): void {
+  document.documentElement.lang = current.lang;
+  app.removeAttribute('aria-busy');
+  // A second call re-renders the same tree with the background's setup; the list keeps its state.
+  render(
+    <Popup
+      setup={current}
+      tab={active}
+      firstPage={page}
+      initialOverview={initialOverview}
+      send={send}
+      closeWindow={() => window.close()}
+      download={download}
+    />,
+    app,
+  );
+  if (!shown) {
+    shown = true;
     // navigation start → list in the DOM, read by scripts/bench/popup-open.ts.
     performance.mark('mitsprache:list-ready');
+  }
+}
+
+Promise.all([remembered, tab, firstPage])
+  .then(([early, active, page]) => {
+    if (early && !answered) show(early, active, page);
+  })
+  .catch(() => undefined);
+
+Promise.all([setup, tab, firstPage])
+  .then(([loaded, active, page]) => {
+    answered = true;
+    show(loaded, active, page);
+    void inputs.then((key) => key && rememberSetup(key, loaded));
   })
   .catch((error: unknown) => {
     app.removeAttribute('aria-busy');
+    render(null, app);
     app.textContent = ERROR_STRINGS[resolveLang('auto', browser.i18n.getUILanguage())][toErrorCode(error)];
   });

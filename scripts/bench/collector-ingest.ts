@@ -8,8 +8,8 @@
 // BENCH_COLLECTOR_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' (NODE_OPTIONS refuses --cpu-prof).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { recordId } from '../../utils/ids';
 import { type FeedbackRecord, RECORD_SCHEMA_VERSION } from '../../utils/schema/record';
@@ -22,15 +22,42 @@ const dataParent = process.argv[4] ?? tmpdir();
 // USER_HZ: the unit of utime/stime in /proc/<pid>/stat, 100 on every mainstream Linux.
 const TICKS_PER_SECOND = 100;
 
+// utime and stime (fields 14 and 15 of /proc/<pid>/stat, after the command name, which may contain
+// spaces), in seconds.
+function statCpu(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
 async function cpuSeconds(pid: number | undefined): Promise<number | null> {
   try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may contain spaces); utime and stime are fields 14 and 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    return statCpu(await readFile(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return null;
   }
+}
+
+// CPU seconds of the main (JavaScript) thread and of all other threads together (libuv's pool, V8's
+// helpers, workers), to see what the event loop itself spends.
+async function threadCpu(pid: number | undefined): Promise<Map<string, number>> {
+  const byName = new Map<string, number>();
+  try {
+    for (const tid of await readdir(`/proc/${pid}/task`)) {
+      const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8').catch(() => '');
+      if (!stat) continue;
+      const name = tid === String(pid) ? 'main' : 'other threads';
+      byName.set(name, (byName.get(name) ?? 0) + statCpu(stat));
+    }
+  } catch {
+    // Not Linux: no breakdown.
+  }
+  return byName;
+}
+
+function load(): string {
+  return loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
 }
 
 function record(i: number): FeedbackRecord {
@@ -140,16 +167,26 @@ try {
     `collector ingest: ${total} records per run, ${concurrency} concurrent requests, SQLite in ${dataDir}`,
   );
   for (const batchSize of [100, 500]) {
+    const loadBefore = load();
     const cpuBefore = await cpuSeconds(server.pid);
+    const threadsBefore = await threadCpu(server.pid);
     const rate = await run(server.endpoint, batchSize);
     const cpuAfter = await cpuSeconds(server.pid);
+    const threadsAfter = await threadCpu(server.pid);
     const perCpu =
       cpuBefore === null || cpuAfter === null
         ? ''
         : `, ${Math.round(total / (cpuAfter - cpuBefore)).toLocaleString('en')} records per collector CPU-second`;
     console.log(
-      `  batches of ${String(batchSize).padStart(3)}: ${Math.round(rate).toLocaleString('en')} records/s${perCpu}`,
+      `  batches of ${String(batchSize).padStart(3)}: ${Math.round(rate).toLocaleString('en')} records/s${perCpu}` +
+        ` (load ${loadBefore} → ${load()})`,
     );
+    const threads = [...threadsAfter]
+      .map(([name, seconds]) => [name, seconds - (threadsBefore.get(name) ?? 0)] as const)
+      .filter(([, seconds]) => seconds > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, seconds]) => `${name} ${seconds.toFixed(2)}`);
+    if (threads.length > 0) console.log(`    collector CPU seconds: ${threads.join(', ')}`);
   }
 } finally {
   await server.stop();

@@ -235,7 +235,8 @@ describe('the outbox popup', () => {
     expect(await row.evaluate((el) => el === document.activeElement)).toBe(true);
     await popup.page.keyboard.press('Enter');
     await popup.detail.waitFor();
-    expect(await popup.page.evaluate(() => document.activeElement?.id)).toBe('detail-heading');
+    // Focus moves in an effect, after the paint: on a busy machine that is later than the DOM change.
+    await expect.poll(() => popup.page.evaluate(() => document.activeElement?.id)).toBe('detail-heading');
     expect(await popup.seriousViolations()).toEqual([]);
 
     await popup.page.getByRole('button', { name: 'Bearbeiten' }).focus();
@@ -246,7 +247,7 @@ describe('the outbox popup', () => {
     await popup.page.getByTestId('edit-form').waitFor({ state: 'detached' });
 
     await popup.back();
-    expect(await popup.rows.first().evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => popup.rows.first().evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
   it('shows a rejected record’s reason and sends it again on retry', async () => {

@@ -1,7 +1,8 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
-import { FeedbackUi, readRecords, setSettings } from './support/pages';
+import { FeedbackUi, isFocused, readRecords, setSettings } from './support/pages';
 import { leaks } from './support/pii';
 
 // The optional screenshot: off by default, masked before it is stored, within 200 KB.
@@ -50,8 +51,30 @@ function brightness(
 }
 
 /**
- * Opens `path` at 1280×800, opens the dialog through the toolbar button (which grants the extension the
- * right to capture this tab) and adds a screenshot; resolves once the masked image is shown.
+ * Presses the toolbar button (which grants the extension the right to capture this tab) and dismisses
+ * the popup it opens before going on in the page, as a user's click into the page does. Left open, the
+ * popup finishes loading at its own pace and takes focus from the dialog at any moment.
+ */
+async function pressToolbarButton(page: Page) {
+  await ext.clickToolbarAction(page);
+  const browser = ext.context.browser();
+  if (!browser) throw new Error('no browser-level access');
+  const session = await browser.newBrowserCDPSession();
+  type Targets = { targetInfos: { type: string; url: string; targetId: string }[] };
+  const popup = async () =>
+    ((await session.send('Target.getTargets')) as unknown as Targets).targetInfos.find(
+      (target) => target.type === 'page' && target.url.endsWith('/popup.html'),
+    );
+  await expect.poll(popup).toBeTruthy();
+  const { targetId } = (await popup()) as { targetId: string };
+  await session.send('Target.closeTarget', { targetId });
+  await expect.poll(popup).toBeUndefined();
+  await session.detach();
+}
+
+/**
+ * Opens `path` at 1280×800, presses the toolbar button, opens the dialog and adds a screenshot;
+ * resolves once the masked image is shown.
  */
 async function openWithScreenshot(path: string) {
   await setSettings(ext.worker, { screenshotsAllowed: true });
@@ -60,7 +83,7 @@ async function openWithScreenshot(path: string) {
   await page.goto(`${demo.url}${path}`);
   const ui = new FeedbackUi(page);
   await ui.button.waitFor();
-  await ext.clickToolbarAction(page);
+  await pressToolbarButton(page);
   await ui.open();
   await ui.dialog.getByRole('button', { name: 'Bildschirmfoto hinzufügen' }).click();
   const canvas = ui.dialog.getByTestId('screenshot');
@@ -93,6 +116,7 @@ describe('screenshots', () => {
 
   it('black out table cells and form fields before anything is stored, opened from the toolbar', async () => {
     const { page, ui } = await openWithScreenshot('/suche?q=Mustermann');
+    const dialog = await page.locator('mitsprache-feedback iframe.frame').boundingBox();
     await ui.file('Die Trefferliste ist abgeschnitten.');
 
     const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
@@ -108,6 +132,20 @@ describe('screenshots', () => {
     // The client's birth date cell is black; the heading (not client data) is still readable.
     expect(await brightness(page, shot.dataUrl, cell)).toBeLessThan(20);
     expect(await brightness(page, shot.dataUrl, heading)).toBeGreaterThan(100);
+    // Our dialog is out of the picture, and the page under it (below the result table) is not blacked out.
+    if (!dialog) throw new Error('dialog not found');
+    const below = { x: dialog.x + 8, y: dialog.y + dialog.height - 28, width: dialog.width - 16, height: 20 };
+    expect(await brightness(page, shot.dataUrl, below)).toBeGreaterThan(100);
+    await page.close();
+  });
+
+  it('leave keyboard focus in the dialog while the picture is taken', async () => {
+    const { page, canvas } = await openWithScreenshot('/suche?q=Mustermann');
+    // Our UI is out of the picture while it is taken; hiding the dialog's frame for that used to drop
+    // focus into the page, where a keyboard user lost their place (and the editor's keys went nowhere).
+    expect(await canvas.evaluate(() => document.hasFocus())).toBe(true);
+    await canvas.focus();
+    expect(await isFocused(canvas)).toBe(true);
     await page.close();
   });
 

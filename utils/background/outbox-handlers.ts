@@ -1,13 +1,7 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
 import { resolveLang } from '../i18n/lang';
-import type {
-  OutboxDetail,
-  OutboxOverview,
-  OutboxSummary,
-  outboxProtocol,
-} from '../messaging/protocol/outbox';
-import { FIRST_LINE_MAX } from '../messaging/protocol/outbox';
+import type { OutboxDetail, OutboxOverview, outboxProtocol } from '../messaging/protocol/outbox';
 import { redactText } from '../redact/text';
 import type { OutboxEntry } from '../schema/outbox';
 import { NOTE_MAX, type NoteInput } from '../schema/record';
@@ -23,11 +17,15 @@ import {
   readExportPage,
   readPage,
 } from '../store/outbox-query';
+import { summarize } from '../store/outbox-summary';
 import { requeue } from '../store/queue';
 import { getRecord } from '../store/records';
 import { getSyncState, markAnswerRead, refreshBadge, requestSync, syncNow, unreadAnswerCount } from '../sync';
 import { isFailing } from '../sync/state';
 import type { HandlersFor } from './router';
+
+// The list row moved to utils/store/outbox-summary.ts, which the popup also uses for its first page.
+export { firstLine, summarize } from '../store/outbox-summary';
 
 /** What the outbox handlers need from the rest of the background (injected, so tests can replace it). */
 export interface OutboxDeps {
@@ -47,38 +45,6 @@ export const defaultOutboxDeps: OutboxDeps = {
   requestSync: (reason) => requestSync(reason),
   refreshBadge,
 };
-
-/** The note's first line, as a list row shows it. */
-export function firstLine(note: string): string {
-  const line = note.trim().split(/\r?\n/, 1)[0] ?? '';
-  return line.length > FIRST_LINE_MAX ? `${line.slice(0, FIRST_LINE_MAX - 1)}…` : line;
-}
-
-/** The list row of an entry. */
-export function summarize(entry: OutboxEntry): OutboxSummary {
-  const { record } = entry;
-  return {
-    id: entry.id,
-    createdAt: entry.createdAt,
-    status: entry.status,
-    app: record.context.app,
-    screen: record.context.screen.name,
-    category: record.category,
-    impact: record.impact,
-    firstLine: firstLine(record.note),
-    ...(entry.sentAt !== undefined ? { sentAt: entry.sentAt } : {}),
-    ...(entry.failure ? { failure: { code: entry.failure.code, reason: entry.failure.reason } } : {}),
-    ...(entry.officer
-      ? {
-          officer: {
-            status: entry.officer.status,
-            hasReply: Boolean(entry.officer.reply),
-            read: entry.officer.read,
-          },
-        }
-      : {}),
-  };
-}
 
 async function overview(deps: OutboxDeps): Promise<OutboxOverview> {
   const [counts, unread, sync, settings] = await Promise.all([

@@ -104,21 +104,27 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
     });
   };
 
+  const conceal = (on: boolean) => {
+    ui.container.style.opacity = on ? '0' : '';
+    ui.container.style.pointerEvents = on ? 'none' : '';
+  };
   const onMessage = (message: ToContent, _sender: unknown, sendResponse: (answer: unknown) => void) => {
     if (message?.type === 'shot:prepare') {
-      // Our UI must not be in the picture; wait until the hidden state has been painted.
-      ui.container.hidden = true;
+      // Our UI must not be in the picture; wait until that has been painted. Transparent, not hidden:
+      // hiding the dialog's frame would take keyboard focus out of the dialog and drop it in the page
+      // (a keyboard user lost their place, and focus calls in the dialog no longer fired focus events).
+      conceal(true);
       requestAnimationFrame(() =>
         requestAnimationFrame(() =>
           sendResponse({
-            boxes: maskBoxes(document, config.sensitiveSelectors),
+            boxes: maskBoxes(document, config.sensitiveSelectors, ui.host),
             scale: devicePixelRatio,
           }),
         ),
       );
       return true;
     }
-    if (message?.type === 'shot:done') ui.container.hidden = false;
+    if (message?.type === 'shot:done') conceal(false);
     else if (message?.type === 'picker:start') pick(message.captureId);
     else if (message?.type === 'ui:open') openDialog();
     else if (message?.type === 'ui:close' && message.captureId === dialog.captureId) closeDialog();

@@ -241,10 +241,24 @@ const LOCALES: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };
 export function formatWhen(ms: number, lang: Lang, now = Date.now()): string {
   const date = new Date(ms);
   const today = new Date(now).toDateString() === date.toDateString();
-  return new Intl.DateTimeFormat(
-    LOCALES[lang],
-    today ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' },
-  ).format(date);
+  return dateFormat(lang, today ? 'time' : 'dateTime').format(date);
+}
+
+// Building an Intl formatter costs far more than using one, and every list row formats a time: the
+// popup's first page would build twenty of them on the way to the screen.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(lang: Lang, style: 'time' | 'dateTime'): Intl.DateTimeFormat {
+  const key = `${lang} ${style}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      LOCALES[lang],
+      style === 'time' ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' },
+    );
+    formats.set(key, format);
+  }
+  return format;
 }
 
 /** A past moment in plain words ("vor 5 Minuten", "gestern"); a precise time beyond a day. */

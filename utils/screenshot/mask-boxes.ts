@@ -16,14 +16,16 @@ interface Clip {
  * Boxes (CSS pixels, top-viewport coordinates) of everything a screenshot of `doc`'s viewport must
  * black out. Unlike a plain querySelectorAll it also looks into open shadow roots (web-component apps
  * such as KoliBri) and into same-origin frames (portals embedding the case file); a frame whose
- * document we cannot read is blacked out whole, since we cannot tell what it shows.
+ * document we cannot read is blacked out whole, since we cannot tell what it shows. `own` is our UI's
+ * host, left out: it is transparent while the picture is taken, and its dialog frame (unreadable to
+ * the page) would otherwise black out whatever of the page lies under it.
  */
-export function maskBoxes(doc: Document, extra: readonly string[]): MaskBox[] {
+export function maskBoxes(doc: Document, extra: readonly string[], own?: Element): MaskBox[] {
   const view = doc.defaultView;
   const boxes: MaskBox[] = [];
   const clip = { left: 0, top: 0, right: view?.innerWidth ?? 0, bottom: view?.innerHeight ?? 0 };
   const selector = [ALWAYS, ...extra].join(',');
-  collect(doc, selector, 0, 0, clip, boxes);
+  collect(doc, selector, 0, 0, clip, boxes, own);
   return boxes;
 }
 
@@ -52,11 +54,13 @@ function collect(
   dy: number,
   clip: Clip,
   boxes: MaskBox[],
+  own?: Element,
 ) {
   for (const element of matches(root, selector)) push(boxes, element.getBoundingClientRect(), dx, dy, clip);
   for (const element of root.querySelectorAll('*')) {
     if (boxes.length >= MAX_BOXES) return;
-    if (element.shadowRoot) collect(element.shadowRoot, selector, dx, dy, clip, boxes);
+    if (element === own) continue;
+    if (element.shadowRoot) collect(element.shadowRoot, selector, dx, dy, clip, boxes, own);
     if (element.tagName !== 'IFRAME' && element.tagName !== 'FRAME') continue;
     const frame = element as HTMLIFrameElement;
     const r = frame.getBoundingClientRect();
@@ -80,6 +84,6 @@ function collect(
       bottom: Math.min(clip.bottom, y + frame.clientHeight),
     };
     if (inside.right > inside.left && inside.bottom > inside.top)
-      collect(inner, selector, x, y, inside, boxes);
+      collect(inner, selector, x, y, inside, boxes, own);
   }
 }

@@ -1,8 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 /** The built extension under test (`npm run build:chrome` makes it). */
 export const EXTENSION_DIR = resolve(process.env.MITSPRACHE_EXTENSION_DIR ?? '.output/chrome-mv3');
@@ -15,8 +14,6 @@ export interface ExtensionBrowser {
   readonly worker: Worker;
   extensionId: string;
   profileDir: string;
-  /** Loopback port of the browser-level DevTools endpoint (with `toolbar: true`). */
-  debugPort?: number;
   /**
    * Clicks the extension's toolbar button for `page`'s tab, as a user would (CDP Extensions.triggerAction,
    * which also grants activeTab). Needs `toolbar: true` at launch.
@@ -35,18 +32,6 @@ export interface ExtensionBrowser {
  * Launches the system Chromium headless with the built extension in a persistent profile.
  * Pass an existing `profileDir` to reopen the same profile (browser-restart tests).
  */
-/** A free TCP port on loopback. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 export async function launchWithExtension(
   options: { profileDir?: string; args?: string[]; lang?: 'de-DE' | 'en-US'; toolbar?: boolean } = {},
 ): Promise<ExtensionBrowser> {
@@ -54,15 +39,8 @@ export async function launchWithExtension(
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build:chrome" first.`);
   }
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'mitsprache-profile-'));
-  // The toolbar button can only be pressed through a browser-level CDP connection (loopback only).
-  const debugPort = options.toolbar ? await freePort() : undefined;
-  const toolbarArgs = debugPort
-    ? [
-        '--enable-unsafe-extension-debugging',
-        `--remote-debugging-address=127.0.0.1`,
-        `--remote-debugging-port=${debugPort}`,
-      ]
-    : [];
+  // The toolbar button can only be pressed through the browser-level DevTools protocol.
+  const toolbarArgs = options.toolbar ? ['--enable-unsafe-extension-debugging'] : [];
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: false,
@@ -97,12 +75,15 @@ export async function launchWithExtension(
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   });
-  let cdpBrowser: Browser | undefined;
   const stoppedWorkers = new Set<Worker>();
+  // A browser-level session on Playwright's own connection. Not a second client (connectOverCDP): that
+  // one attaches to every page and frame too, and a frame created while two clients were attached was
+  // now and then never reported to this one (the note dialog's iframe missing from page.frames()).
   const browserSession = async () => {
-    if (!debugPort) throw new Error('launch with { toolbar: true } for browser-level control');
-    cdpBrowser ??= await chromium.connectOverCDP(`http://127.0.0.1:${debugPort}`);
-    return cdpBrowser.newBrowserCDPSession();
+    const browser = context.browser();
+    if (!options.toolbar || !browser)
+      throw new Error('launch with { toolbar: true } for browser-level control');
+    return browser.newBrowserCDPSession();
   };
   return {
     context,
@@ -112,7 +93,6 @@ export async function launchWithExtension(
     },
     extensionId,
     profileDir,
-    debugPort,
     async stopServiceWorker() {
       const session = await browserSession();
       type Targets = { targetInfos: { type: string; url: string; targetId: string }[] };
@@ -146,7 +126,6 @@ export async function launchWithExtension(
       await session.detach();
     },
     async close({ removeProfile = true } = {}) {
-      await cdpBrowser?.close().catch(() => undefined);
       await context.close();
       if (removeProfile) rmSync(profileDir, { recursive: true, force: true });
     },

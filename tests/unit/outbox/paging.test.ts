@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxStatus } from '../../../utils/schema/outbox';
 import { closeDb } from '../../../utils/store/db';
-import { deleteEntry, type PageCursor, readPage } from '../../../utils/store/outbox-query';
+import { countSent, deleteEntry, type PageCursor, readPage } from '../../../utils/store/outbox-query';
 import { orderedId, resetDb, seed } from './helpers';
 
 beforeEach(resetDb);
@@ -88,6 +88,46 @@ describe('readPage', () => {
     const tiny = await readPage({ limit: 10, maxBytes: 10 });
     expect(tiny.entries).toHaveLength(1);
     expect(tiny.next).toBeDefined();
+  });
+
+  it('reads the same first page where the browser lacks getAllRecords (cursor walk)', async () => {
+    await seed([
+      ...Array.from({ length: 5 }, (_, i) => ({ createdAt: 7, id: orderedId(20 + i) })),
+      ...[3, 9, 1, 8].map((createdAt) => ({ createdAt, status: 'sent' as const })),
+    ]);
+    const fast = [await readPage({ limit: 4 }), await readPage({ limit: 3, status: 'sent' })];
+    const proto = IDBIndex.prototype as { getAllRecords?: unknown };
+    const getAllRecords = proto.getAllRecords;
+    expect(getAllRecords).toBeTypeOf('function');
+    delete proto.getAllRecords;
+    try {
+      expect([await readPage({ limit: 4 }), await readPage({ limit: 3, status: 'sent' })]).toEqual(fast);
+    } finally {
+      proto.getAllRecords = getAllRecords;
+    }
+    expect(fast[0]?.entries.map((e) => e.createdAt)).toEqual([9, 8, 7, 7]);
+    expect(fast[0]?.next).toEqual({ createdAt: 7, id: orderedId(23) });
+  });
+
+  it('counts sent records exactly, slice by slice, whatever the spread of times (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            createdAt: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 10 ** 12 })),
+            status: fc.constantFrom<OutboxStatus>('pending', 'sent', 'failed'),
+          }),
+          { maxLength: 30 },
+        ),
+        fc.integer({ min: 1, max: 5 }),
+        async (rows, slice) => {
+          await resetDb();
+          await seed(rows);
+          expect(await countSent(slice)).toBe(rows.filter((r) => r.status === 'sent').length);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('pages through any mix of times and statuses exactly once (property)', async () => {

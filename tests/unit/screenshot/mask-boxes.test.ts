@@ -36,6 +36,17 @@ describe('screenshot mask boxes', () => {
     expect(maskBoxes(document, ['.aktenzeichen'])).toContainEqual({ x: 10, y: 70, width: 100, height: 20 });
   });
 
+  it('leave out our own UI (its dialog frame would black out the page under it)', () => {
+    const own = document.createElement('mitsprache-feedback');
+    // Stands for the dialog's frame, which the page cannot read (happy-dom's frames are readable).
+    own.attachShadow({ mode: 'open' }).innerHTML = '<input data-box="300 300 100 100">';
+    place(own.shadowRoot as ShadowRoot);
+    document.body.append(own);
+    expect(maskBoxes(document, [])).toContainEqual({ x: 300, y: 300, width: 100, height: 100 });
+    expect(maskBoxes(document, [], own)).not.toContainEqual({ x: 300, y: 300, width: 100, height: 100 });
+    expect(maskBoxes(document, [], own)).toHaveLength(3);
+  });
+
   it('keep the built-in masks when a configured selector is broken', () => {
     expect(maskBoxes(document, ['[[broken'])).toHaveLength(3);
   });

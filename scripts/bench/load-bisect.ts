@@ -1,0 +1,158 @@
+/**
+ * Where the load-event cost of the extension comes from (issue #2, "≤ 2 ms added to the load event"):
+ * the same demo page in a plain browser and in browsers with variants of the built extension, taken in
+ * rotating order so drift in machine load hits all alike. Per variant it prints the median paired
+ * difference to the plain browser (with a 95 % interval) of the whole load, of DOMContentLoaded end →
+ * load start (where Chrome runs document_idle scripts when the page is ready before its load event)
+ * and of domInteractive (the page's own parsing, slowed by work elsewhere on the machine).
+ *
+ * Variants: the extension without any content script registered; a registered content script that
+ * does nothing (the browser's injection alone); ours with allFrames off; ours as shipped.
+ * Run: `npx tsx scripts/bench/load-bisect.ts [rounds=40]` after `npx wxt build`. Prints only.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM, EXTENSION_DIR } from '../../tests/e2e/support/browser';
+import { type DemoServer, startDemoServer } from '../demo-server';
+import { isMain, machineLine, median, medianInterval, sleep } from './support';
+
+const SCREEN = '/akte/JC-2024-004711/uebersicht';
+const WARMUP = 3;
+const ARGS = [
+  '--lang=de-DE',
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+type Setup = 'none' | 'unregister' | 'no-all-frames';
+interface Variant {
+  name: string;
+  extension?: string;
+  setup: Setup;
+  /** Our button appears (wait for it, so our after-load work does not run into the next load). */
+  ui: boolean;
+}
+interface Sample {
+  total: number;
+  idleGap: number;
+  interactive: number;
+}
+interface Running {
+  variant: Variant;
+  context: BrowserContext;
+  page: Page;
+  profile: string;
+  samples: Sample[];
+}
+
+async function launch(variant: Variant): Promise<Running> {
+  const profile = mkdtempSync(join(tmpdir(), 'mitsprache-bisect-'));
+  const extension = variant.extension
+    ? [`--disable-extensions-except=${variant.extension}`, `--load-extension=${variant.extension}`]
+    : [];
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false,
+    locale: 'de-DE',
+    env: { ...process.env, LANGUAGE: 'de_DE' },
+    args: [...ARGS, ...extension],
+  });
+  if (variant.extension) {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await worker.evaluate(async (setup: Setup) => {
+      const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+      while ((await api.scripting.getRegisteredContentScripts()).length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      if (setup === 'unregister') await api.scripting.unregisterContentScripts();
+      if (setup === 'no-all-frames') {
+        const [script] = await api.scripting.getRegisteredContentScripts();
+        if (script) await api.scripting.updateContentScripts([{ id: script.id, allFrames: false }]);
+      }
+    }, variant.setup);
+  }
+  return { variant, context, page: await context.newPage(), profile, samples: [] };
+}
+
+async function measure(run: Running, url: string): Promise<Sample> {
+  await run.page.goto(url, { waitUntil: 'load' });
+  const handle = await run.page.waitForFunction(() => {
+    const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    if (!entry || entry.loadEventEnd === 0) return false;
+    return {
+      total: entry.loadEventEnd - entry.startTime,
+      idleGap: entry.loadEventStart - entry.domContentLoadedEventEnd,
+      interactive: entry.domInteractive - entry.startTime,
+    };
+  });
+  const sample = (await handle.jsonValue()) as Sample;
+  if (run.variant.ui) await run.page.locator('mitsprache-feedback button.open').waitFor();
+  // Let after-load work (our UI start, the prepared dialog) settle before the next browser's turn.
+  await sleep(300);
+  return sample;
+}
+
+/** Runs every variant against the plain browser; returns printable lines. */
+export async function bisectLoad(rounds = 40): Promise<string[]> {
+  const work = mkdtempSync(join(tmpdir(), 'mitsprache-bisect-ext-'));
+  const empty = join(work, 'empty');
+  cpSync(EXTENSION_DIR, empty, { recursive: true });
+  writeFileSync(join(empty, 'content-scripts', 'content.js'), 'void 0;\n');
+  const variants: Variant[] = [
+    { name: 'no extension', setup: 'none', ui: false },
+    { name: 'extension, no content script', extension: EXTENSION_DIR, setup: 'unregister', ui: false },
+    { name: 'registered content script that does nothing', extension: empty, setup: 'none', ui: false },
+    { name: 'ours, allFrames off', extension: EXTENSION_DIR, setup: 'no-all-frames', ui: true },
+    { name: 'ours as shipped', extension: EXTENSION_DIR, setup: 'none', ui: true },
+  ];
+  let demo: DemoServer | undefined;
+  const running: Running[] = [];
+  try {
+    demo = await startDemoServer();
+    const url = `${demo.url}${SCREEN}`;
+    for (const variant of variants) running.push(await launch(variant));
+    for (let i = 0; i < WARMUP + rounds; i++) {
+      const order = [...running.slice(i % running.length), ...running.slice(0, i % running.length)];
+      if (i % 2) order.reverse();
+      for (const run of order) {
+        const sample = await measure(run, url);
+        if (i >= WARMUP) run.samples.push(sample);
+      }
+    }
+  } finally {
+    for (const run of running) {
+      await run.context.close();
+      rmSync(run.profile, { recursive: true, force: true });
+    }
+    await demo?.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+  const plain = running[0]?.samples ?? [];
+  const paired = (samples: Sample[], key: keyof Sample) => {
+    const diffs = samples.map((s, i) => s[key] - (plain[i]?.[key] ?? Number.NaN));
+    const ci = medianInterval(diffs);
+    return `${median(diffs).toFixed(1).padStart(6)} (${ci.low.toFixed(1)}…${ci.high.toFixed(1)})`;
+  };
+  return [
+    `${SCREEN}, ${rounds} rounds; ms, median of paired differences to "no extension" (95% interval)`,
+    `${'variant'.padEnd(46)} ${'load event'.padEnd(20)} ${'DCL end → load'.padEnd(20)} domInteractive`,
+    ...running.map(
+      (run) =>
+        `${run.variant.name.padEnd(46)} ${paired(run.samples, 'total').padEnd(20)} ${paired(run.samples, 'idleGap').padEnd(20)} ${paired(run.samples, 'interactive')}`,
+    ),
+  ];
+}
+
+if (isMain(import.meta.url)) {
+  console.log(machineLine());
+  const rounds = process.argv[2] ? Number(process.argv[2]) : undefined;
+  for (const line of await bisectLoad(rounds)) console.log(line);
+}
