@@ -81,7 +81,8 @@ export function Popup({
   const labels = useMemo(() => new Map(setup.categories.map((c) => [c.id, c.label])), [setup.categories]);
   const categoryLabel = useCallback((id: string) => labels.get(id) ?? id, [labels]);
 
-  // The sent count walks every sent record, so it is asked for last and never holds up the rest.
+  // The sent count is one read, but walks every sent record when its kept count is missing (first open
+  // after damage), so it is asked for last and never holds up the rest.
   const showOverview = useCallback(
     (next: OutboxOverview) => {
       setOverview(next);

@@ -114,7 +114,7 @@ export function outboxHandlers(deps: OutboxDeps = defaultOutboxDeps): HandlersFo
     },
 
     async 'outbox:count-sent'() {
-      // Popups opened in quick succession share one walk instead of stacking them up.
+      // Popups opened in quick succession share one read — or one repair walk — instead of stacking them up.
       countingSent ??= countSent().finally(() => {
         countingSent = undefined;
       });

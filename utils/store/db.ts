@@ -1,5 +1,6 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { OutboxEntry } from '../schema/outbox';
+import { SENT_KEY } from './sent-count';
 
 /**
  * The extension's own IndexedDB (origin chrome-extension://<id>), opened only by the background
@@ -39,6 +40,8 @@ export interface MitspracheDb extends DBSchema {
   deliveries: { key: number; value: Delivery };
   /** Small singletons: sync state, status cursor, secrets (the ingest token). */
   meta: { key: string; value: unknown };
+  /** Counts kept in step with `records` (sent-count.ts), so the popup need not walk an index. */
+  counters: { key: string; value: unknown };
 }
 
 type UpgradeTx = IDBPTransaction<MitspracheDb, StoreNames<MitspracheDb>[], 'versionchange'>;
@@ -59,6 +62,17 @@ export const UPGRADES: ReadonlyArray<(db: IDBPDatabase<MitspracheDb>, tx: Upgrad
   // 1 → 2: a journal of acknowledged batches, so settling a batch costs a few writes, not one per record.
   (db) => {
     db.createObjectStore('deliveries', { autoIncrement: true });
+  },
+  // 2 → 3: the sent count, counted once here so the popup reads it instead of walking the index. The
+  // count request is queued on the upgrade transaction, which commits only after it has answered.
+  (db, tx) => {
+    const counters = db.createObjectStore('counters');
+    const sent = IDBKeyRange.bound(['sent', Number.NEGATIVE_INFINITY], ['sent', Number.POSITIVE_INFINITY]);
+    void tx
+      .objectStore('records')
+      .index('byStatus')
+      .count(sent)
+      .then((n) => counters.put(n, SENT_KEY));
   },
 ];
 export const DB_VERSION = UPGRADES.length;

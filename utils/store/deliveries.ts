@@ -1,6 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { OutboxEntry } from '../schema/outbox';
 import { getDb, type MitspracheDb } from './db';
+import { adjustSent } from './sent-count';
 
 /**
  * The delivery journal. When the collector acknowledges a batch, the sender deletes the batch's queue
@@ -9,7 +10,7 @@ import { getDb, type MitspracheDb } from './db';
  * (~0.5 ms each in Chromium's IndexedDB), which made settling slower than the request itself.
  *
  * `foldDeliveries` writes the journal into the records after the pass, in transactions over
- * `records` alone (so neither the sender journalling nor a save waits long behind it), and deletes a
+ * `records` and the sent count alone (so neither the sender journalling nor a save waits long behind it), and deletes a
  * journal row once all its records are written; a stop mid-way leaves the row, and folding it again
  * changes nothing already folded. Until a row is folded its records still read `pending`, but they
  * are no longer in the queue: they are never sent again, and edits are refused (outbox-query.ts
@@ -74,22 +75,26 @@ async function foldUntil(deadline: number, now: () => number): Promise<boolean> 
 }
 
 /**
- * Marks still-pending records sent. Only `records` is written: the sender journals new batches into
- * `deliveries` meanwhile and must not wait for a fold. The journal row goes afterwards in its own
+ * Marks still-pending records sent. Only `records` and the sent count are written: the sender journals
+ * new batches into `deliveries` (and `meta`) meanwhile and must not wait for a fold. The journal row goes afterwards in its own
  * small transaction; a stop in between folds the row again, which changes nothing the second time.
  */
 async function foldIds(db: IDBPDatabase<MitspracheDb>, ids: readonly string[], at: number): Promise<void> {
-  // Default durability: a lost write is folded again from the journal, which is still there.
-  const tx = db.transaction('records', 'readwrite');
-  const entries = await readByIds(tx.store, ids);
+  // Default durability: a lost write is folded again from the journal, which is still there (and the
+  // sent count, written in the same transaction, is lost with it).
+  const tx = db.transaction(['records', 'counters'], 'readwrite');
+  const records = tx.objectStore('records');
+  const entries = await readByIds(records, ids);
   const writes: Promise<unknown>[] = [];
   for (const entry of entries) {
     // Deleted by the caseworker meanwhile, or already settled otherwise: nothing to do.
     if (entry?.status !== 'pending') continue;
     const { seq: _seq, ...rest } = entry;
     const sent: OutboxEntry = { ...rest, status: 'sent', sentAt: at, attempts: entry.attempts + 1 };
-    writes.push(tx.store.put(sent));
+    writes.push(records.put(sent));
   }
+  // Only records that really changed: a chunk folded twice adds nothing the second time.
+  writes.push(adjustSent(tx.objectStore('counters'), writes.length));
   await Promise.all(writes);
   await tx.done;
 }

@@ -4,6 +4,7 @@ import type { OutboxEntry } from '../schema/outbox';
 import { getDb, type MitspracheDb, type QueueItem } from './db';
 import { journal } from './deliveries';
 import { queueRow, utf8Bytes } from './records';
+import { adjustSent } from './sent-count';
 
 /**
  * The send queue. Rows in `queue` are keyed by an auto-increment `seq` that only grows, so the oldest
@@ -232,7 +233,7 @@ export async function settle(
   if (sent.length === 0 && failed.length === 0) return counts;
   const db = await getDb();
   const cursor = await cursorFor(db);
-  const tx = db.transaction(['records', 'queue', 'meta'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(['records', 'queue', 'meta', 'counters'], 'readwrite', { durability: 'strict' });
   const records = tx.objectStore('records');
   const verdicts = new Map<string, DeadLetter | null>();
   for (const letter of failed) verdicts.set(letter.id, letter);
@@ -256,7 +257,11 @@ export async function settle(
     }
   }
   const { gone, done } = deleteSeqs(tx.objectStore('queue'), cursor, seqs);
-  await Promise.all([done, ...updated.map((entry) => records.put(entry))]);
+  await Promise.all([
+    done,
+    ...updated.map((entry) => records.put(entry)),
+    adjustSent(tx.objectStore('counters'), counts.sent),
+  ]);
   await persistHead(tx.objectStore('meta'), cursor, gone);
   await tx.done;
   commitHead(cursor, gone);

@@ -1,6 +1,7 @@
 import type { OutboxEntry } from '../schema/outbox';
 import { getDb } from './db';
 import { seekPastPrev } from './outbox-query';
+import { adjustSent } from './sent-count';
 
 /**
  * Retention on this device: sent records are deleted `retentionDays` after the last thing that happened
@@ -42,24 +43,29 @@ export async function pruneSent(retentionDays: number, now = Date.now()): Promis
   let removed = 0;
   let after: { key: [string, number]; id: string } | undefined;
   for (;;) {
-    const tx = db.transaction('records', 'readwrite');
+    const tx = db.transaction(['records', 'counters'], 'readwrite');
+    const store = tx.objectStore('records');
     const upper: [string, number] = after?.key ?? ['sent', cutoff];
     const range = IDBKeyRange.bound(['sent', Number.NEGATIVE_INFINITY], upper);
-    let cursor = await tx.store.index('byStatus').openCursor(range, 'prev');
+    let cursor = await store.index('byStatus').openCursor(range, 'prev');
     if (after) cursor = await seekPastPrev(cursor, after.key, after.id);
     let seen = 0;
+    let deleted = 0;
     while (cursor && seen < CHUNK) {
       const entry = cursor.value;
       seen++;
       after = { key: ['sent', entry.createdAt], id: entry.id };
       if (isExpired(entry, cutoff)) {
         await cursor.delete();
-        removed++;
+        deleted++;
       }
       cursor = await cursor.continue();
     }
     const done = cursor === null;
+    // In the chunk's own transaction: a chunk that does not commit deletes nothing and counts nothing.
+    await adjustSent(tx.objectStore('counters'), -deleted);
     await tx.done;
+    removed += deleted;
     if (done || seen === 0) return removed;
   }
 }

@@ -10,6 +10,7 @@ import type { FeedbackRecord } from '../../../utils/schema/record';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/schema/settings';
 import { closeDb, DB_NAME, getDb } from '../../../utils/store/db';
 import { recordBytes } from '../../../utils/store/records';
+import { adjustSent } from '../../../utils/store/sent-count';
 import { makeRecord } from '../../support/records';
 
 /** Drops the database so every test starts empty (close first, or the delete is blocked). */
@@ -40,12 +41,12 @@ export interface Seed {
 }
 
 /**
- * Writes entries straight into the stores (pending ones with their queue row), so a test controls
+ * Writes entries straight into the stores (pending ones with their queue row, sent ones counted), so a test controls
  * createdAt, status and answers exactly. Returns the entries in the order given.
  */
 export async function seed(seeds: readonly Seed[]): Promise<OutboxEntry[]> {
   const db = await getDb();
-  const tx = db.transaction(['records', 'queue'], 'readwrite');
+  const tx = db.transaction(['records', 'queue', 'counters'], 'readwrite');
   const entries: OutboxEntry[] = [];
   for (const s of seeds) {
     const record = makeRecord({
@@ -76,6 +77,8 @@ export async function seed(seeds: readonly Seed[]): Promise<OutboxEntry[]> {
     await tx.objectStore('records').put(entry);
     entries.push(entry);
   }
+  // As every writer does: the popup reads the sent count, not the records.
+  await adjustSent(tx.objectStore('counters'), entries.filter((e) => e.status === 'sent').length);
   await tx.done;
   return entries;
 }

@@ -1,6 +1,6 @@
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeDb, DB_NAME, getDb, UPGRADES } from '../../../utils/store/db';
+import { closeDb, DB_NAME, DB_VERSION, getDb, UPGRADES } from '../../../utils/store/db';
 import { foldDeliveries, readByIds, unfoldedDeliveries } from '../../../utils/store/deliveries';
 import { editPending } from '../../../utils/store/outbox-query';
 import { pendingCount, settleBatch, takeBatch } from '../../../utils/store/queue';
@@ -136,7 +136,7 @@ describe('database upgrade 1 → 2', () => {
     old.close();
 
     const db = await getDb();
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames]).toContain('deliveries');
     expect((await takeBatch(ALL)).items.map((item) => item.id)).toEqual([record.id]);
   });
