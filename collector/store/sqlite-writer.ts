@@ -173,6 +173,10 @@ export class SqliteWriter {
   /** Ends the thread and its connection once what it was given is done. */
   stop(): Promise<void> {
     this.#stopping ??= (async () => {
+      // Referenced until it has exited: a process with nothing else left (a script that embeds the
+      // collector, or main after SIGTERM) would otherwise end here, before the thread closed its
+      // connection, and leave the caller's `await close()` unsettled.
+      this.#worker.ref();
       if (!this.#failure) this.#worker.postMessage({ type: 'stop' });
       await this.#exited;
     })();

@@ -120,6 +120,24 @@ describe('startCollector configuration', () => {
       await first.close();
     }
   });
+
+  it('keeps an embedding process alive until close() has settled', async () => {
+    // The SQLite writer thread is unreferenced while idle; a close() that waited on it unreferenced let
+    // a script with nothing else to do exit mid-shutdown (code 13, "unsettled top-level await").
+    const dataDir = await makeTempDir();
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'tests/collector/fixtures/embed-and-close.ts', dataDir, INGEST_TOKEN],
+      { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let stdout = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+    expect({ code, stdout }).toEqual({ code: 0, stdout: 'ingest 200\nclosed\n' });
+  });
 });
 
 describe('collector/main.ts', () => {
