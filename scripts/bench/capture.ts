@@ -25,6 +25,7 @@ import {
   median,
   medianInterval,
   printFigures,
+  QUIET_BROWSER_ARGS,
   type Summary,
   sleep,
   summary,
@@ -77,17 +78,7 @@ async function launchPlain(): Promise<{ context: BrowserContext; close(): Promis
     headless: false,
     locale: 'de-DE',
     env: { ...process.env, LANGUAGE: 'de_DE' },
-    args: [
-      '--lang=de-DE',
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...QUIET_BROWSER_ARGS],
   });
   return {
     context,

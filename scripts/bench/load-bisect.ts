@@ -16,21 +16,10 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM, EXTENSION_DIR } from '../../tests/e2e/support/browser';
 import { type DemoServer, startDemoServer } from '../demo-server';
-import { isMain, machineLine, median, medianInterval, sleep } from './support';
+import { isMain, machineLine, median, medianInterval, QUIET_BROWSER_ARGS, sleep } from './support';
 
 const SCREEN = '/akte/JC-2024-004711/uebersicht';
 const WARMUP = 3;
-const ARGS = [
-  '--lang=de-DE',
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 type Setup = 'none' | 'unregister' | 'no-all-frames';
 interface Variant {
@@ -63,7 +52,7 @@ async function launch(variant: Variant): Promise<Running> {
     headless: false,
     locale: 'de-DE',
     env: { ...process.env, LANGUAGE: 'de_DE' },
-    args: [...ARGS, ...extension],
+    args: [...QUIET_BROWSER_ARGS, ...extension],
   });
   if (variant.extension) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -200,3 +200,19 @@ export function ensureBuilt(): void {
     throw new Error(`"npx wxt build" failed (exit ${result.status ?? result.signal})`);
   }
 }
+
+/**
+ * Chromium flags of the page-timing benches (capture, load-bisect): headless, German, and no background
+ * work of the browser's own (networking, component updates, sync) that would land in a measured load.
+ */
+export const QUIET_BROWSER_ARGS: readonly string[] = [
+  '--lang=de-DE',
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
