@@ -24,9 +24,6 @@ import { getSyncState, markAnswerRead, refreshBadge, requestSync, syncNow, unrea
 import { isFailing } from '../sync/state';
 import type { HandlersFor } from './router';
 
-// The list row moved to utils/store/outbox-summary.ts, which the popup also uses for its first page.
-export { firstLine, summarize } from '../store/outbox-summary';
-
 /** What the outbox handlers need from the rest of the background (injected, so tests can replace it). */
 export interface OutboxDeps {
   /** The effective settings (policy over local over defaults). */

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectExport, EXPORT_FORMAT } from '../../../components/OutboxExport';
-import { firstLine, summarize } from '../../../utils/background/outbox-handlers';
 import type { AppError } from '../../../utils/errors';
 import { closeDb, getDb } from '../../../utils/store/db';
 import { EXPORT_PAGE_ITEMS } from '../../../utils/store/outbox-query';
+import { firstLine, summarize } from '../../../utils/store/outbox-summary';
 import { getRecord } from '../../../utils/store/records';
 import { acquireLease } from '../../../utils/sync/lease';
 import { applyStatusUpdates, unreadAnswerCount } from '../../../utils/sync/status';

@@ -13,9 +13,6 @@ export type OutboxFilter = z.infer<typeof OutboxFilter>;
 export const PageCursor = z.object({ createdAt: z.number(), id: z.uuid() });
 export type PageCursor = z.infer<typeof PageCursor>;
 
-/** Characters of the note shown in a list row (defined beside the code that cuts it). */
-export { FIRST_LINE_MAX } from '../../store/outbox-summary';
-
 /**
  * One row of the list: enough to recognise a note, nothing heavy. Screenshots stay in the background;
  * the full record crosses only when the caseworker opens it.
