@@ -7,6 +7,8 @@ export interface FeedbackButtonProps {
   offset: { dx: number; dy: number };
   collapsed: boolean;
   onOpen(): void;
+  /** The pointer rests on the button or it has keyboard focus: a click may follow. */
+  onIntent(): void;
   /** Position or collapsed state changed by the user; remembered per site. */
   onPlace(state: { dx: number; dy: number; collapsed: boolean }): void;
   signal: AbortSignal;
@@ -58,6 +60,11 @@ export function FeedbackButton(props: FeedbackButtonProps): HTMLElement {
     dy = clamp(dy + (bottom ? -y : y), innerHeight - 40);
     apply();
   };
+
+  // A pointer reaching the button or focus landing on it comes a few hundred milliseconds before the
+  // click: time enough to get the note dialog ready without preparing one on every page load.
+  open.addEventListener('pointerenter', () => props.onIntent(), { signal });
+  open.addEventListener('focus', () => props.onIntent(), { signal });
 
   let drag: { x: number; y: number; moved: boolean } | undefined;
   open.addEventListener(

@@ -54,7 +54,7 @@ describe('capturing feedback', () => {
     await page.close();
   });
 
-  it('prepares the dialog ahead, out of the page’s reach, and captures nothing until the click', async () => {
+  it('prepares the dialog only on intent, out of the page’s reach, and captures nothing until the click', async () => {
     const captures = () =>
       ext.worker.evaluate(async () => {
         const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
@@ -64,6 +64,14 @@ describe('capturing feedback', () => {
     const before = await captures();
     const page = await ext.context.newPage();
     await page.goto(`${demo.url}/kunde/123D456789/profil`);
+    const ui = new FeedbackUi(page);
+    await ui.button.waitFor();
+    // A page the user only works in carries no dialog frame: it would cost every page load.
+    const frames = page.locator('mitsprache-feedback iframe.frame');
+    expect(await frames.count()).toBe(0);
+
+    // The pointer reaching the button prepares it, hidden.
+    await ui.button.hover();
     const prepared = page.locator('mitsprache-feedback iframe.frame[hidden]');
     await page
       .frameLocator('mitsprache-feedback iframe.frame[hidden]')
@@ -73,10 +81,27 @@ describe('capturing feedback', () => {
     // The page sees an iframe of another origin: no document to read.
     expect(await prepared.evaluate((frame: HTMLIFrameElement) => frame.contentDocument)).toBeNull();
 
-    const ui = new FeedbackUi(page);
     await ui.open();
     await expect.poll(() => isFocused(ui.note)).toBe(true);
     expect(await captures()).toBe(before + 1);
+    expect(await frames.count()).toBe(1);
+    await page.close();
+  });
+
+  it('keeps a note typed into a dialog that was still loading when the button was clicked', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);
+    const ui = new FeedbackUi(page);
+    await ui.button.waitFor();
+    // Pointer arrival and click in one go: the prepared frame is still loading at the click.
+    await ui.button.hover();
+    await ui.button.click();
+    await ui.note.waitFor();
+    expect(await page.locator('mitsprache-feedback iframe.frame').count()).toBe(1);
+    const note = `Noch ladend geöffnet, Versuch ${crypto.randomUUID().slice(0, 4).replace(/\d/g, 'x')}`;
+    await ui.file(note);
+    const notes = (await readRecords(ext.worker)).map((entry) => entry.record.note);
+    expect(notes).toContain(note);
     await page.close();
   });
 
@@ -163,7 +188,7 @@ describe('capturing feedback', () => {
     );
     await expect.poll(() => isFocused(ui.note)).toBe(true);
     await ui.note.press('Escape');
-    await page.locator('mitsprache-feedback iframe').waitFor({ state: 'detached' });
+    await page.locator('mitsprache-feedback iframe.frame:not([hidden])').waitFor({ state: 'detached' });
     await expect.poll(() => isFocused(ui.button)).toBe(true);
     await page.close();
   });

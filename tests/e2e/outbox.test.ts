@@ -124,7 +124,8 @@ async function fileNotes(notes: readonly string[]): Promise<void> {
     await ui.open();
     await ui.file(note);
     await ui.dialog.getByRole('button', { name: 'Schließen' }).click();
-    await page.locator('mitsprache-feedback iframe').waitFor({ state: 'detached' });
+    // Gone from sight; a hidden one may be prepared again for the next note.
+    await page.locator('mitsprache-feedback iframe.frame:not([hidden])').waitFor({ state: 'detached' });
   }
 }
 

@@ -38,7 +38,8 @@ async function fileNotes(n: number, prefix = 'Notiz'): Promise<string[]> {
     await ui.open();
     await ui.file(`${prefix} ${i + 1}: Trefferliste lädt langsam.`);
     await ui.dialog.getByRole('button', { name: 'Schließen' }).click();
-    await page.locator('mitsprache-feedback iframe').waitFor({ state: 'detached' });
+    // Gone from sight; a hidden one may be prepared again for the next note.
+    await page.locator('mitsprache-feedback iframe.frame:not([hidden])').waitFor({ state: 'detached' });
   }
   const records = await readRecords(ext.worker);
   return records.filter((r) => r.record.note.startsWith(prefix)).map((r) => r.id);

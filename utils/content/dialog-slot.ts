@@ -4,13 +4,15 @@ import { OPEN_MESSAGE, type OpenMessage } from '../capture/dialog-handover';
 
 /**
  * The note dialog's iframe over its life. Loading an extension page, parsing its code and rendering
- * the form takes a few hundred milliseconds, far over the 100 ms a click may take until the note field
- * is ready (issue #2). So the dialog is prepared ahead, hidden and empty: it knows the form's settings
- * but nothing about the page, and nothing is captured until the click. The click then only shows it and
- * hands it the capture id (utils/capture/dialog-handover.ts).
+ * the form takes 70–100 ms here, most of the 100 ms a click may take until the note field is ready
+ * (issue #2). So the dialog is prepared ahead, hidden and empty, when the user shows intent (pointer on
+ * the button, focus on it): it knows the form's settings but nothing about the page, and nothing is
+ * captured until the click. The click then only shows it and hands it the capture id
+ * (utils/capture/dialog-handover.ts). Not on every page load: a hidden extension frame in each page
+ * added ~10 ms to every load event, mostly its teardown when the page was left.
  */
 export interface DialogSlot {
-  /** Prepares a hidden dialog for the next click, unless there is one already. */
+  /** Prepares a hidden dialog for the next click, unless there is one already (open or not). */
   prepare(): void;
   /**
    * Shows the dialog for `captureId` (the prepared one, else a new one). Focus stays where it is until
@@ -23,7 +25,7 @@ export interface DialogSlot {
   readonly captureId: string | undefined;
   /** Hides the open dialog while the user points at an element; returns the function that shows it again. */
   stepAside(): () => void;
-  /** Removes the dialog (the next one is prepared at idle time, a while later). */
+  /** Removes the dialog (the next one is prepared on the next intent, or made by the next click). */
   close(): void;
 }
 
@@ -70,9 +72,9 @@ export function createDialogSlot(container: HTMLElement, title: string): DialogS
     open(id) {
       if (frame && captureId) return;
       captureId = id;
-      // One still loading would be no faster than a new one, which gets the id in its address at once.
-      if (frame && !loaded) frame.remove();
-      if (!frame || !loaded) frame = create(`${src}#${id}`);
+      // A prepared frame still loading is reused, never replaced: it started earlier than a new one
+      // could, gets the id when it has loaded, and a second frame would be a second place to type in.
+      if (!frame) frame = create(`${src}#${id}`);
       frame.hidden = false;
       handOver();
     },

@@ -15,9 +15,6 @@ import { createDialogSlot } from './dialog-slot';
 import { loadPlacement, savePlacement } from './placement';
 import { createShadowHost } from './shadow-host';
 
-/** After a dialog closed, how long until the next one is prepared (unless the user shows intent first). */
-const REPREPARE_DELAY_MS = 2000;
-
 /**
  * The in-page part of Mitsprache in the top frame: the button, and the dialog iframe once opened.
  * Everything it adds is owned by `ctx` and removed when the extension is updated or disabled.
@@ -31,14 +28,12 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
   const ui = createShadowHost('mitsprache-feedback', FEEDBACK_UI_CSS);
   const dialog = createDialogSlot(ui.container, strings.dialogTitle);
   let button: HTMLElement | undefined;
-  let reprepare: number | undefined;
 
   const closeDialog = () => {
     dialog.close();
+    // Focus back on the button prepares the next dialog, as any focus there does: after one note,
+    // another is likelier than on an untouched page.
     button?.querySelector<HTMLButtonElement>('.open')?.focus();
-    // The next dialog is prepared a while after the last one closed, not as this one vanishes.
-    clearTimeout(reprepare);
-    reprepare = ctx.setTimeout(() => ctx.requestIdleCallback(() => dialog.prepare()), REPREPARE_DELAY_MS);
   };
 
   const openDialog = () => {
@@ -69,14 +64,15 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
     offset: placement,
     collapsed: placement.collapsed,
     onOpen: openDialog,
+    onIntent: () => dialog.prepare(),
     onPlace: (state) => void savePlacement(location.origin, state),
     signal: abort.signal,
   });
   ui.container.append(button);
   keepAnchored(ui.host, abort.signal);
   abort.signal.addEventListener('abort', ui.remove);
-  // Ready for the first click without waiting for the pointer: idle time, after the page's own work.
-  ctx.requestIdleCallback(() => dialog.prepare());
+  // No dialog is prepared before the user shows intent (utils/content/dialog-slot.ts): an extension
+  // frame in every page costs each page load, and its teardown the next one, ~10 ms (issue #2).
 
   const pick = (captureId: string) => {
     if (captureId !== dialog.captureId) return;
