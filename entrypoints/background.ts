@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { activeSites } from '../utils/background/content-scripts';
 import { createHandlers } from '../utils/background/handlers';
+import { watchPageLoads } from '../utils/background/page-injection';
 import { registerRouter } from '../utils/background/router';
 import { openDialogInActiveTab } from '../utils/background/tabs';
 import { getEffectiveSettings, watchSettingsCache } from '../utils/settings/effective';
@@ -32,12 +34,21 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => void runCommand(command));
   // Diagnostic handle for admins (worker console) and the end-to-end tests: run a keyboard command
   // where the browser-level shortcut cannot be pressed, "send now", read the sync state.
-  const diagnostics = { runCommand, syncNow: () => syncNow(), syncState: getSyncState };
+  const injectedSites = async () => activeSites((await getEffectiveSettings({ withToken: false })).sites);
+  const diagnostics = {
+    runCommand,
+    syncNow: () => syncNow(),
+    syncState: getSyncState,
+    /** Patterns whose pages get the content script (configured and granted). */
+    activeSites: async () => (await injectedSites()).map((site) => site.pattern),
+  };
   // Only in the benchmark build (WXT_BENCH=true); a normal build drops this and the bench module.
   if (import.meta.env.WXT_BENCH === 'true') Object.assign(diagnostics, { benchSync, seedPending });
   Object.assign(globalThis, { mitsprache: diagnostics });
 
-  // Sites: content-script registration for exactly the configured, granted sites; policy; revocations.
+  // Sites: the content script goes into pages of exactly the configured, granted sites, after their
+  // load event; settings, policy and permission changes apply to open tabs at once.
+  watchPageLoads(injectedSites);
   registerSettingsWatchers();
   // Ask the browser not to evict the outbox under storage pressure.
   void navigator.storage?.persist?.();

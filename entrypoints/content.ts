@@ -2,7 +2,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startFeedbackUi } from '../utils/content/feedback-ui';
 import { trackFrame } from '../utils/content/frame-tracker';
 
-// Registered at runtime by the background for exactly the configured sites (utils/background/content-scripts.ts).
+// Injected by the background into pages of exactly the configured sites once they have loaded
+// (utils/background/page-injection.ts); `matches` stays empty so the manifest declares none.
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
@@ -10,9 +11,8 @@ export default defineContentScript({
   main(ctx) {
     trackFrame(ctx);
     if (window.top !== window) return;
-    // After the load event and at idle, so the host application's own start-up work always goes first:
-    // document_idle may run us before the load event, which would then wait for our work (and for the
-    // note dialog the UI prepares).
+    // After the load event and at idle, so the host application's own start-up work always goes first
+    // (the background injects after the load event; a page that never finished loading gets us earlier).
     const start = () =>
       ctx.requestIdleCallback(
         () => void startFeedbackUi(ctx).catch((error) => console.warn('[mitsprache]', error)),

@@ -6,8 +6,10 @@
  * load start (where Chrome runs document_idle scripts when the page is ready before its load event)
  * and of domInteractive (the page's own parsing, slowed by work elsewhere on the machine).
  *
- * Variants: the extension without any content script registered; a registered content script that
- * does nothing (the browser's injection alone); ours with allFrames off; ours as shipped.
+ * Variants: a content script that does nothing and ours, each either registered with the browser
+ * (run at document_idle, which on a quick page is just before its load event: how versions before
+ * 0.2 did it) or injected by the background after the load event (utils/background/page-injection.ts,
+ * as shipped).
  * Run: `npx tsx scripts/bench/load-bisect.ts [rounds=40]` after `npx wxt build`. Prints only.
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +23,8 @@ import { isMain, machineLine, median, medianInterval, QUIET_BROWSER_ARGS, sleep 
 const SCREEN = '/akte/JC-2024-004711/uebersicht';
 const WARMUP = 3;
 
-type Setup = 'none' | 'unregister' | 'no-all-frames';
+/** shipped: as built (injected after the load event); registered: as before, by the browser at document_idle. */
+type Setup = 'none' | 'shipped' | 'registered';
 interface Variant {
   name: string;
   extension?: string;
@@ -33,6 +36,10 @@ interface Sample {
   total: number;
   idleGap: number;
   interactive: number;
+  /** domInteractive → DOMContentLoaded end: deferred scripts and the DOMContentLoaded handlers. */
+  contentLoaded: number;
+  /** The load event's own dispatch (its handlers). */
+  loadHandlers: number;
 }
 interface Running {
   variant: Variant;
@@ -58,14 +65,23 @@ async function launch(variant: Variant): Promise<Running> {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     await worker.evaluate(async (setup: Setup) => {
       const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
-      while ((await api.scripting.getRegisteredContentScripts()).length === 0) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      if (setup === 'unregister') await api.scripting.unregisterContentScripts();
-      if (setup === 'no-all-frames') {
-        const [script] = await api.scripting.getRegisteredContentScripts();
-        if (script) await api.scripting.updateContentScripts([{ id: script.id, allFrames: false }]);
-      }
+      const diagnostics = (globalThis as unknown as { mitsprache: { activeSites(): Promise<string[]> } })
+        .mitsprache;
+      if (setup !== 'registered') return;
+      // No configured site (so nothing is injected after the load event), and the content script
+      // registered with the browser for the demo instead, the way versions before 0.2 did.
+      const current = ((await api.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+      await api.storage.local.set({ settings: { version: 1, ...current, sites: [] } });
+      while ((await diagnostics.activeSites()).length > 0) await new Promise((r) => setTimeout(r, 25));
+      await api.scripting.registerContentScripts([
+        {
+          id: 'bench-registered',
+          js: ['content-scripts/content.js'],
+          matches: ['http://127.0.0.1/*', 'http://localhost/*'],
+          runAt: 'document_idle',
+          allFrames: true,
+        },
+      ]);
     }, variant.setup);
   }
   return { variant, context, page: await context.newPage(), profile, samples: [] };
@@ -80,6 +96,8 @@ async function measure(run: Running, url: string): Promise<Sample> {
       total: entry.loadEventEnd - entry.startTime,
       idleGap: entry.loadEventStart - entry.domContentLoadedEventEnd,
       interactive: entry.domInteractive - entry.startTime,
+      contentLoaded: entry.domContentLoadedEventEnd - entry.domInteractive,
+      loadHandlers: entry.loadEventEnd - entry.loadEventStart,
     };
   });
   const sample = (await handle.jsonValue()) as Sample;
@@ -97,10 +115,15 @@ export async function bisectLoad(rounds = 40): Promise<string[]> {
   writeFileSync(join(empty, 'content-scripts', 'content.js'), 'void 0;\n');
   const variants: Variant[] = [
     { name: 'no extension', setup: 'none', ui: false },
-    { name: 'extension, no content script', extension: EXTENSION_DIR, setup: 'unregister', ui: false },
-    { name: 'registered content script that does nothing', extension: empty, setup: 'none', ui: false },
-    { name: 'ours, allFrames off', extension: EXTENSION_DIR, setup: 'no-all-frames', ui: true },
-    { name: 'ours as shipped', extension: EXTENSION_DIR, setup: 'none', ui: true },
+    {
+      name: 'do-nothing script, registered (document_idle)',
+      extension: empty,
+      setup: 'registered',
+      ui: false,
+    },
+    { name: 'do-nothing script, injected after load', extension: empty, setup: 'shipped', ui: false },
+    { name: 'ours, registered (document_idle)', extension: EXTENSION_DIR, setup: 'registered', ui: true },
+    { name: 'ours as shipped (injected after load)', extension: EXTENSION_DIR, setup: 'shipped', ui: true },
   ];
   let demo: DemoServer | undefined;
   const running: Running[] = [];
@@ -132,10 +155,16 @@ export async function bisectLoad(rounds = 40): Promise<string[]> {
   };
   return [
     `${SCREEN}, ${rounds} rounds; ms, median of paired differences to "no extension" (95% interval)`,
-    `${'variant'.padEnd(46)} ${'load event'.padEnd(20)} ${'DCL end → load'.padEnd(20)} domInteractive`,
-    ...running.map(
-      (run) =>
-        `${run.variant.name.padEnd(46)} ${paired(run.samples, 'total').padEnd(20)} ${paired(run.samples, 'idleGap').padEnd(20)} ${paired(run.samples, 'interactive')}`,
+    `${'variant'.padEnd(46)} ${'load event'.padEnd(20)} ${'domInteractive'.padEnd(20)} ${'→ DCL end'.padEnd(20)} ${'DCL end → load'.padEnd(20)} load handlers`,
+    ...running.map((run) =>
+      [
+        run.variant.name.padEnd(46),
+        paired(run.samples, 'total').padEnd(20),
+        paired(run.samples, 'interactive').padEnd(20),
+        paired(run.samples, 'contentLoaded').padEnd(20),
+        paired(run.samples, 'idleGap').padEnd(20),
+        paired(run.samples, 'loadHandlers'),
+      ].join(' '),
     ),
   ];
 }

@@ -88,6 +88,26 @@ describe('capturing feedback', () => {
     await page.close();
   });
 
+  it('starts its script in a page only after the page’s load event', async () => {
+    const page = await ext.context.newPage();
+    const cdp = await ext.context.newCDPSession(page);
+    const events: string[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      const aux = context.auxData as { type?: string } | undefined;
+      // Our content script's isolated world has the extension's origin; Playwright's own worlds not.
+      if (aux?.type === 'isolated' && context.origin.startsWith('chrome-extension://')) events.push('ours');
+    });
+    cdp.on('Page.loadEventFired', () => events.push('load'));
+    await cdp.send('Page.enable');
+    await cdp.send('Runtime.enable');
+    await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);
+    await new FeedbackUi(page).button.waitFor();
+    // A content script the browser runs at document_idle would come before the load event.
+    expect(events).toEqual(['load', 'ours']);
+    await cdp.detach();
+    await page.close();
+  });
+
   it('keeps a note typed into a dialog that was still loading when the button was clicked', async () => {
     const page = await ext.context.newPage();
     await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);

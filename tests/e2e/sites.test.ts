@@ -43,11 +43,11 @@ async function holds(worker: Worker, origin: string): Promise<boolean> {
   );
 }
 
+/** Patterns whose pages get the content script, as the background decides on each page load. */
 async function registeredMatches(worker: Worker): Promise<string[]> {
-  return worker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: Api }).chrome;
-    return (await api.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []);
-  });
+  return worker.evaluate(() =>
+    (globalThis as unknown as { mitsprache: { activeSites(): Promise<string[]> } }).mitsprache.activeSites(),
+  );
 }
 
 async function openOptions(ext: ExtensionBrowser): Promise<Page> {

@@ -1,30 +1,42 @@
 import { browser } from 'wxt/browser';
 import type { Site } from '../schema/settings';
+import { CONTENT_SCRIPT_FILE, injectIntoOpenTabs } from './page-injection';
 import { holdsOrigin, rememberGranted } from './permissions';
 
-/** Id of our one dynamically registered content script. */
-export const CONTENT_SCRIPT_ID = 'mitsprache-feedback';
-/** Where WXT emits entrypoints/content.ts. */
-export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
-/** The element createShadowRootUi mounts (utils/content/feedback-ui.ts names it). */
+/**
+ * Id under which versions before 0.2 registered the content script with the browser. Now it is
+ * injected after each page's load event (./page-injection.ts); a registration left from an update
+ * would inject it a second time, before the load event.
+ */
+export const LEGACY_CONTENT_SCRIPT_ID = 'mitsprache-feedback';
+export { CONTENT_SCRIPT_FILE };
+
+/** The element our UI mounts (utils/content/feedback-ui.ts names it). */
 const UI_ELEMENT = 'mitsprache-feedback';
 
 /** What {@link syncContentScripts} did. */
 export interface ContentScriptSync {
-  /** Patterns the content script is registered for. */
+  /** Patterns whose pages get the content script. */
   active: string[];
   /** Configured patterns without host permission: the settings page and popup say so. */
   missing: string[];
 }
 
-// Settings saves, policy changes and permission events can all ask at once; an unregister from one
-// call between another's check and register would fail with "duplicate script id", so calls queue.
+// Settings saves, policy changes and permission events can all ask at once; calls queue, so the
+// legacy unregistration and the injections into open tabs never interleave.
 let queue: Promise<unknown> = Promise.resolve();
 
+/** The configured sites we hold host permission for: those whose pages get the content script. */
+export async function activeSites(sites: readonly Site[]): Promise<Site[]> {
+  const held = await Promise.all(sites.map((site) => holdsOrigin(site.pattern)));
+  return sites.filter((_, i) => held[i]);
+}
+
 /**
- * Registers the content script for exactly the configured sites we hold host permission for,
- * replacing any earlier registration (left alone when nothing changed). Sites without permission
- * are returned so the UI can say so.
+ * Brings the content script to exactly the configured sites we hold host permission for: removes a
+ * registration left by an older version and puts it into the tabs already open on those sites (new
+ * page loads get it from ./page-injection.ts). Sites without permission are returned so the UI can
+ * say so.
  */
 export function syncContentScripts(sites: readonly Site[]): Promise<ContentScriptSync> {
   const run = queue.then(
@@ -36,32 +48,14 @@ export function syncContentScripts(sites: readonly Site[]): Promise<ContentScrip
 }
 
 async function syncNow(sites: readonly Site[]): Promise<ContentScriptSync> {
-  const active: string[] = [];
-  const missing: string[] = [];
-  for (const pattern of new Set(sites.map((site) => site.pattern))) {
-    ((await holdsOrigin(pattern)) ? active : missing).push(pattern);
-  }
-  const [existing] = await browser.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
-  const unchanged =
-    existing !== undefined &&
-    existing.matches?.length === active.length &&
-    active.every((pattern) => existing.matches?.includes(pattern));
-  if (!unchanged) {
-    if (existing) await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
-    if (active.length) {
-      await browser.scripting.registerContentScripts([
-        {
-          id: CONTENT_SCRIPT_ID,
-          js: [CONTENT_SCRIPT_FILE],
-          matches: active,
-          allFrames: true,
-          runAt: 'document_idle',
-          persistAcrossSessions: true,
-        },
-      ]);
-    }
-  }
+  const unique = [...new Map(sites.map((site) => [site.pattern, site])).values()];
+  const granted = await activeSites(unique);
+  const active = granted.map((site) => site.pattern);
+  const missing = unique.filter((site) => !granted.includes(site)).map((site) => site.pattern);
+  const [legacy] = await browser.scripting.getRegisteredContentScripts({ ids: [LEGACY_CONTENT_SCRIPT_ID] });
+  if (legacy) await browser.scripting.unregisterContentScripts({ ids: [LEGACY_CONTENT_SCRIPT_ID] });
   await rememberGranted(active);
+  await injectIntoOpenTabs(granted);
   return { active, missing };
 }
 

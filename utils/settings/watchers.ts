@@ -16,7 +16,7 @@ export interface SettingsWatcherOptions {
  * Keeps the running extension in step with its configuration, without a restart: on install and
  * update (which also migrates stored settings), on browser start, when local settings or the
  * enterprise policy (storage area 'managed') change, and when host permissions are granted or
- * revoked (a grant also completes a pending "enable on this page"). Each time the content script is registered for exactly the configured, granted sites.
+ * revoked (a grant also completes a pending "enable on this page"). Each time the open tabs of exactly the configured, granted sites get the content script.
  * Call synchronously at the top of the background. Returns the function that removes every listener.
  */
 export function registerSettingsWatchers({ onChange }: SettingsWatcherOptions = {}): () => void {

@@ -66,12 +66,13 @@ export async function launchWithExtension(
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
-  // The content script is registered dynamically on install/start-up; pages opened before that get no button.
+  // The background reads its settings on install/start-up; until then it knows no site to inject into.
   await worker.evaluate(async () => {
     const deadline = Date.now() + 15_000;
-    const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
-    while ((await api.scripting.getRegisteredContentScripts()).length === 0) {
-      if (Date.now() > deadline) throw new Error('content script was never registered');
+    const diagnostics = (globalThis as unknown as { mitsprache: { activeSites(): Promise<string[]> } })
+      .mitsprache;
+    while ((await diagnostics.activeSites()).length === 0) {
+      if (Date.now() > deadline) throw new Error('the background never knew a site for the content script');
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   });

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   CONTENT_SCRIPT_FILE,
-  CONTENT_SCRIPT_ID,
   injectContentScript,
+  LEGACY_CONTENT_SCRIPT_ID,
   syncContentScripts,
 } from '../../../utils/background/content-scripts';
 import { dropOrigins, siteStatuses } from '../../../utils/background/permissions';
@@ -22,40 +22,36 @@ beforeEach(() => {
 });
 
 describe('syncContentScripts', () => {
-  it('registers the content script for exactly the configured sites with permission', async () => {
+  it('puts the content script into open tabs of exactly the configured sites with permission', async () => {
+    fake.openTab(1, 'http://localhost:8080/akte/1');
+    fake.openTab(2, 'https://eakte.jobcenter.example/akte/2');
+    fake.openTab(3, 'https://allegro.jobcenter.example/fall/3');
+    fake.openTab(4, 'https://elsewhere.example/');
     const result = await syncContentScripts([LOCAL, E, A]);
     expect(result).toEqual({ active: [LOCAL.pattern, E.pattern], missing: [A.pattern] });
-    expect(fake.registered).toEqual([
-      {
-        id: CONTENT_SCRIPT_ID,
-        js: [CONTENT_SCRIPT_FILE],
-        matches: [LOCAL.pattern, E.pattern],
-        allFrames: true,
-        runAt: 'document_idle',
-        persistAcrossSessions: true,
-      },
-    ]);
-  });
-
-  it('leaves an unchanged registration alone', async () => {
-    await syncContentScripts([E, LOCAL]);
-    const before = fake.registrations;
-    await syncContentScripts([LOCAL, E]);
-    expect(fake.registrations).toBe(before);
-  });
-
-  it('unregisters a removed site, and everything when no site is left', async () => {
-    await syncContentScripts([LOCAL, E]);
-    await syncContentScripts([LOCAL]);
-    expect(fake.registered[0]?.matches).toEqual([LOCAL.pattern]);
-    await syncContentScripts([]);
+    expect([1, 2, 3, 4].map((tab) => fake.injections(tab))).toEqual([[1], [1], [0], [0]]);
+    // The browser injects nothing by itself: no registration, so nothing runs before a page's load event.
     expect(fake.registered).toEqual([]);
   });
 
-  it('survives calls that overlap (settings save, policy change and permission event at once)', async () => {
-    await Promise.all([syncContentScripts([LOCAL]), syncContentScripts([LOCAL, E]), syncContentScripts([E])]);
-    expect(fake.registered).toHaveLength(1);
-    expect(fake.registered[0]?.matches).toEqual([E.pattern]);
+  it('does not inject twice into a tab that has it, also when calls overlap', async () => {
+    fake.openTab(2, 'https://eakte.jobcenter.example/akte/2');
+    await Promise.all([syncContentScripts([E]), syncContentScripts([LOCAL, E]), syncContentScripts([E])]);
+    await syncContentScripts([E]);
+    expect(fake.injections(2)).toEqual([1]);
+  });
+
+  it('removes the registration an older version left behind, which would inject before the load event', async () => {
+    fake.registered.push({
+      id: LEGACY_CONTENT_SCRIPT_ID,
+      js: [CONTENT_SCRIPT_FILE],
+      matches: [E.pattern],
+      allFrames: true,
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    });
+    await syncContentScripts([E]);
+    expect(fake.registered).toEqual([]);
   });
 });
 

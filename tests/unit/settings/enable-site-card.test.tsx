@@ -9,7 +9,7 @@ import { dispatch } from '../../../utils/background/router';
 import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
 import { loadLocalSettings } from '../../../utils/settings/store';
 import { type FakeExtension, installFakeExtension } from './fake-extension';
-import { EAKTE, resetDb } from './helpers';
+import { contentScriptSites, EAKTE, resetDb } from './helpers';
 
 const popup = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') };
 let fake: FakeExtension;
@@ -97,7 +97,7 @@ describe('EnableSiteCard', () => {
     await click();
     await shows('Der Feedback-Knopf ist jetzt', '[data-testid="enable-site-done"]');
     expect(fake.prompts).toEqual([[EAKTE.pattern]]);
-    expect(fake.registered[0]?.matches).toEqual([EAKTE.pattern]);
+    expect(await contentScriptSites()).toEqual([EAKTE.pattern]);
     expect((await loadLocalSettings()).sites).toEqual(DEFAULT_SETTINGS.sites);
   });
 

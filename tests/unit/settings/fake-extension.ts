@@ -1,4 +1,5 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { MatchPattern } from 'wxt/utils/match-patterns';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -37,13 +38,27 @@ export interface FakeExtension {
   registered: RegisteredScript[];
   /** How many times the content script registration changed. */
   registrations: number;
-  executed: { tabId: number; files?: string[]; func?: boolean }[];
+  executed: { tabId: number; files?: string[]; func?: boolean; frameIds?: number[] }[];
+  /** Open tabs by id: their frames (frame 0 is the top), each with its address and our script. */
+  tabs: Map<number, FakeFrame[]>;
+  /** Opens a tab whose top frame shows `url`, with subframes showing `frames`. */
+  openTab(tabId: number, url: string, ...frames: string[]): void;
+  /** How many times our content script file ran in each frame of the tab. */
+  injections(tabId: number): number[];
   /** Whether the button is already in the tab (answer of the probe). */
   buttonPresent: boolean;
   onAdded: ReturnType<typeof event>;
   onRemoved: ReturnType<typeof event>;
   /** The user revokes a permission (Firefox add-on manager). */
   revoke(pattern: string): Promise<void>;
+}
+
+/** One frame of a fake tab: its address, whether our isolated world is claimed, how often we ran. */
+export interface FakeFrame {
+  frameId: number;
+  url: string;
+  claimed: boolean;
+  runs: number;
 }
 
 export const INSTALL_TIME = ['http://localhost/*', 'http://127.0.0.1/*'];
@@ -57,6 +72,14 @@ export function installFakeExtension(granted: string[] = []): FakeExtension {
     registered: [],
     registrations: 0,
     executed: [],
+    tabs: new Map(),
+    openTab(tabId, url, ...frames) {
+      fake.tabs.set(
+        tabId,
+        [url, ...frames].map((frameUrl, frameId) => ({ frameId, url: frameUrl, claimed: false, runs: 0 })),
+      );
+    },
+    injections: (tabId) => (fake.tabs.get(tabId) ?? []).map((frame) => frame.runs),
     buttonPresent: false,
     onAdded: event(),
     onRemoved: event(),
@@ -111,21 +134,47 @@ export function installFakeExtension(granted: string[] = []): FakeExtension {
       files,
       func,
     }: {
-      target: { tabId: number };
+      target: { tabId: number; allFrames?: boolean; frameIds?: number[] };
       files?: string[];
-      func?: unknown;
+      func?: (...args: unknown[]) => unknown;
     }) => {
       fake.executed.push({
         tabId: target.tabId,
         ...(files ? { files } : {}),
         ...(func ? { func: true } : {}),
+        ...(target.frameIds ? { frameIds: target.frameIds } : {}),
       });
+      const frames = fake.tabs.get(target.tabId);
+      if (frames) {
+        const chosen = frames.filter((frame) =>
+          target.frameIds ? target.frameIds.includes(frame.frameId) : target.allFrames || frame.frameId === 0,
+        );
+        // The page-side functions of utils/background/page-injection.ts, by name: what each does in a
+        // frame's isolated world.
+        return chosen.map((frame) => {
+          if (files) frame.runs++;
+          if (func?.name === 'frameAddress')
+            return { frameId: frame.frameId, result: frame.claimed ? null : frame.url };
+          if (func?.name === 'claimFrame') {
+            const result = !frame.claimed;
+            frame.claimed = true;
+            return { frameId: frame.frameId, result };
+          }
+          return { frameId: frame.frameId, result: undefined };
+        });
+      }
       if (!func) return [{ frameId: 0, result: undefined }];
       // The probe checks and marks the tab in one step, as the real function does in the page.
       const present = fake.buttonPresent || marked.has(target.tabId);
       marked.add(target.tabId);
       return [{ frameId: 0, result: present }];
     },
+  };
+  (api.tabs as Record<string, unknown>).query = async ({ url = [] }: { url?: string | string[] }) => {
+    const patterns = (Array.isArray(url) ? url : [url]).map((pattern) => new MatchPattern(pattern));
+    return [...fake.tabs]
+      .filter(([, frames]) => patterns.some((pattern) => pattern.includes(frames[0]?.url ?? '')))
+      .map(([id, frames]) => ({ id, url: frames[0]?.url }));
   };
   return fake;
 }

@@ -9,7 +9,7 @@ import { getEffectiveSettings } from '../../../utils/settings/effective';
 import { getLocalToken, loadLocalSettings, saveLocalSettings } from '../../../utils/settings/store';
 import { registerSettingsWatchers } from '../../../utils/settings/watchers';
 import { type FakeExtension, installFakeExtension } from './fake-extension';
-import { EAKTE, resetDb, settingsWith } from './helpers';
+import { contentScriptSites, EAKTE, resetDb, settingsWith } from './helpers';
 
 const page = { id: browser.runtime.id, url: browser.runtime.getURL('/options.html') };
 const contentScript = {
@@ -106,8 +106,9 @@ describe('settings:save', () => {
     expect(await loadLocalSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('saves, registers the new site and returns the new state', async () => {
+  it('saves, brings the content script to the new site and returns the new state', async () => {
     fake.granted.add(EAKTE.pattern);
+    fake.openTab(3, 'https://eakte.jobcenter.example/akte/1');
     const next: Settings = settingsWith({
       endpoint: 'https://f.example/api',
       token: 't',
@@ -119,16 +120,18 @@ describe('settings:save', () => {
       data: { ok: true, state: { token: 't', settings: { endpoint: 'https://f.example/api' } } },
     });
     expect(await loadLocalSettings()).toEqual(next);
-    expect(fake.registered[0]?.matches).toContain(EAKTE.pattern);
+    expect(await contentScriptSites()).toContain(EAKTE.pattern);
+    // A page of the new site already open gets the button without a reload.
+    expect(fake.injections(3)).toEqual([1]);
   });
 
-  it('drops the permission of a removed site and unregisters it', async () => {
+  it('drops the permission of a removed site and takes the content script off it', async () => {
     fake.granted.add(EAKTE.pattern);
     await call('settings:save', { settings: settingsWith({ sites: [...DEFAULT_SETTINGS.sites, EAKTE] }) });
     await call('settings:save', { settings: settingsWith({ sites: DEFAULT_SETTINGS.sites }) });
     expect(fake.granted.has(EAKTE.pattern)).toBe(false);
     expect(fake.granted.has('http://localhost/*')).toBe(true);
-    expect(fake.registered[0]?.matches).not.toContain(EAKTE.pattern);
+    expect(await contentScriptSites()).not.toContain(EAKTE.pattern);
   });
 
   it('keeps the local value of a locked key (the policy may go away again)', async () => {
@@ -185,7 +188,7 @@ describe('settings:test-connection', () => {
 describe('sites:enable', () => {
   const request = { tabId: 5, pattern: 'https://eakte.jobcenter.example/*', app: 'E-Akte' };
 
-  it('saves the site, registers and injects the content script', async () => {
+  it('saves the site and injects the content script', async () => {
     fake.granted.add(request.pattern);
     expect(await call('sites:enable', request)).toEqual({ ok: true, data: { shown: true } });
     const local = await loadLocalSettings();
@@ -196,7 +199,7 @@ describe('sites:enable', () => {
       allowedParams: [],
       sensitiveSelectors: [],
     });
-    expect(fake.registered[0]?.matches).toContain(request.pattern);
+    expect(await contentScriptSites()).toContain(request.pattern);
     expect(fake.executed.at(-1)).toEqual({ tabId: 5, files: ['/content-scripts/content.js'] });
   });
 
@@ -213,12 +216,12 @@ describe('sites:enable', () => {
     expect(await call('sites:enable', request)).toEqual({ ok: false, error: { code: 'policy_locked' } });
   });
 
-  it('only registers and injects for a site the organisation configured once permission is there', async () => {
+  it('only injects for a site the organisation configured once permission is there', async () => {
     fake.granted.add(request.pattern);
     await fakeBrowser.storage.managed.set({ sites: [EAKTE] });
     expect(await call('sites:enable', request)).toEqual({ ok: true, data: { shown: true } });
     expect((await loadLocalSettings()).sites).toEqual(DEFAULT_SETTINGS.sites);
-    expect(fake.registered[0]?.matches).toEqual([EAKTE.pattern]);
+    expect(await contentScriptSites()).toEqual([EAKTE.pattern]);
   });
 
   it('finishes in the background when the permission arrives after the popup closed (Firefox)', async () => {
