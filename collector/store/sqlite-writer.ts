@@ -7,8 +7,14 @@ import { WalSyncError } from './wal-sync';
 // Why a thread: better-sqlite3 is synchronous, so on the JavaScript thread the inserts of a group
 // commit (a row and seven index entries per record) and the commit's writes held up the whole
 // collector — about a third of its busy time in the ingest bench. Here they run beside the reading,
-// parsing and validating of the next batches. The store decides which batches form a group; this
-// thread commits the group, makes it durable and answers only then.
+// parsing and validating of the next batches.
+//
+// Group commit: the store hands over each batch as soon as it is validated. The batches that queue up
+// while this thread commits and syncs one group form the next: one transaction and one fsync for all
+// of them, so concurrent senders pay for one rewrite of the shared index pages and one fsync instead
+// of one each. The group forms here, not on the JavaScript thread, so a group starts the moment the
+// previous one is answered: the rows were built and copied over while it ran (forming it on the
+// JavaScript thread put that work, about a millisecond per group, between two commits).
 //
 // Durability: the transaction commits under synchronous = NORMAL, then this thread fsyncs the WAL,
 // opened by name — the same call, on the same file, that the store's WalSync makes (see wal-sync.ts
@@ -40,7 +46,7 @@ const INSERT_RECORD_SQL = `
 // Plain JavaScript evaluated in the worker: a worker cannot load the collector's TypeScript by itself.
 const WORKER_SOURCE = `
 const { closeSync, fstatSync, fsyncSync, openSync } = require('node:fs');
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort, receiveMessageOnPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 5000');
@@ -93,14 +99,10 @@ function checkpoint() {
   }
 }
 
-parentPort.on('message', (message) => {
-  if (message.type === 'stop') {
-    db.close();
-    parentPort.close();
-    return;
-  }
-  if (syncFailure) return parentPort.postMessage({ id: message.id, syncFailure });
-  const outcomes = commit(message.group);
+function commitGroup(batches) {
+  const ids = batches.map((batch) => batch.id);
+  if (syncFailure) return parentPort.postMessage({ ids, syncFailure });
+  const outcomes = commit(batches.map((batch) => batch.rows));
   let walBytes;
   try {
     // Also after a group whose batches all failed: it costs one fsync and keeps the rule simple —
@@ -108,26 +110,49 @@ parentPort.on('message', (message) => {
     walBytes = syncWal();
   } catch (error) {
     syncFailure = failure(error);
-    return parentPort.postMessage({ id: message.id, syncFailure });
+    return parentPort.postMessage({ ids, syncFailure });
   }
-  parentPort.postMessage({ id: message.id, outcomes });
+  parentPort.postMessage({ ids, outcomes });
   if (walBytes >= workerData.checkpointWalBytes) checkpoint();
+}
+
+parentPort.on('message', (first) => {
+  // This batch and every batch queued behind it form the group. 'stop' comes after everything it
+  // must finish (SqliteWriter.stop).
+  const batches = [];
+  let stop = false;
+  for (let message = first; message; message = receiveMessageOnPort(parentPort)?.message) {
+    if (message.type === 'stop') {
+      stop = true;
+      break;
+    }
+    batches.push(message);
+  }
+  if (batches.length > 0) commitGroup(batches);
+  if (stop) {
+    db.close();
+    parentPort.close();
+  }
 });
 `;
 
-/** What became of one batch of a group: its change counts, or why its transaction failed. */
-export type BatchOutcome = { changes: number[] } | { error: Error };
-
-interface Reply {
-  id: number;
-  outcomes?: Array<{ changes: number[] } | { error: { message: string; code?: string } }>;
-  /** The fsync of the WAL failed (now or before): nothing of this group may be acknowledged. */
-  syncFailure?: { message: string; code?: string };
-  /** Set on the main side when the thread is gone. */
-  error?: Error;
+interface Failure {
+  message: string;
+  code?: string;
 }
 
-function toError(failure: { message: string; code?: string }): Error {
+/** The thread's answer for one group, batch by batch in `ids` order. */
+interface GroupReply {
+  ids: number[];
+  outcomes?: Array<{ changes: number[] } | { error: Failure }>;
+  /** The fsync of the WAL failed (now or before): nothing of this group may be acknowledged. */
+  syncFailure?: Failure;
+}
+
+/** What became of one batch: its change counts, or why it was not stored. */
+type BatchOutcome = { changes: number[] } | { error: Error };
+
+function toError(failure: Failure): Error {
   // The code (SQLITE_BUSY, SQLITE_FULL …) is what the API maps to 503 db_unavailable.
   return Object.assign(new Error(failure.message), { code: failure.code });
 }
@@ -137,7 +162,7 @@ export class SqliteWriter {
   readonly #file: string;
   readonly #worker: Worker;
   readonly #exited: Promise<void>;
-  readonly #waiting = new Map<number, (reply: Reply) => void>();
+  readonly #waiting = new Map<number, (outcome: BatchOutcome) => void>();
   #nextId = 1;
   #failure: Error | undefined;
   #gone = false;
@@ -164,19 +189,14 @@ export class SqliteWriter {
     });
     // Keeps the process alive only while it has work (see #call).
     this.#worker.unref();
-    this.#worker.on('message', (reply: Reply) => {
-      const done = this.#waiting.get(reply.id);
-      this.#waiting.delete(reply.id);
-      if (this.#waiting.size === 0) this.#worker.unref();
-      done?.(reply);
-    });
+    this.#worker.on('message', (reply: GroupReply) => this.#settle(reply));
     this.#worker.once('error', (error) => console.error('collector: SQLite writer thread failed', error));
     this.#exited = new Promise<void>((resolve) => {
       this.#worker.once('exit', () => {
         this.#gone = true;
         this.#failure ??= new StoreUnavailableError('the SQLite writer thread has stopped');
         // Nothing still waiting can get an answer now; senders retry a batch they got no reply for.
-        for (const done of this.#waiting.values()) done({ id: 0, error: this.#failure });
+        for (const done of this.#waiting.values()) done({ error: this.#failure });
         this.#waiting.clear();
         resolve();
       });
@@ -192,33 +212,39 @@ export class SqliteWriter {
   }
 
   /**
-   * Inserts a group of batches (each a list of rows) in one transaction, or each batch alone if the
-   * group's fails, and fsyncs the WAL: what this resolves with as committed is on disk. Rejects with a
-   * WalSyncError if that fsync failed.
+   * Inserts one batch's rows, in one transaction with the batches queued beside it (or alone if that
+   * transaction fails), and fsyncs the WAL. Resolves once on disk with one change count per row: 1
+   * stored, 0 already stored (before, or earlier in the group). Rejects with a WalSyncError if the
+   * fsync failed, or with the SQLite error that kept the batch out.
    */
-  async insert(group: RecordRow[][]): Promise<BatchOutcome[]> {
-    const reply = await this.#call({ type: 'ingest', group });
-    if (reply.syncFailure) {
-      if (!this.#failure) {
-        this.#failure = new WalSyncError(`${this.#file}-wal`, toError(reply.syncFailure));
-        console.error(`collector: ${this.#failure.message}; restart the collector`);
-      }
-      throw this.#failure;
-    }
-    if (!reply.outcomes) throw reply.error ?? new StoreUnavailableError('the SQLite writer gave no answer');
-    return reply.outcomes.map((outcome) =>
-      'changes' in outcome ? outcome : { error: toError(outcome.error) },
-    );
-  }
-
-  #call(message: { type: string; group?: RecordRow[][] }): Promise<Reply> {
-    if (this.#failure) return Promise.reject(this.#failure);
+  async insert(rows: RecordRow[]): Promise<number[]> {
+    if (this.#failure) throw this.#failure;
     const id = this.#nextId++;
-    return new Promise((resolve) => {
+    const outcome = await new Promise<BatchOutcome>((resolve) => {
       if (this.#waiting.size === 0) this.#worker.ref();
       this.#waiting.set(id, resolve);
-      this.#worker.postMessage({ ...message, id });
+      this.#worker.postMessage({ type: 'ingest', id, rows });
     });
+    if ('error' in outcome) throw outcome.error;
+    return outcome.changes;
+  }
+
+  #settle(reply: GroupReply): void {
+    if (reply.syncFailure && !this.#failure) {
+      this.#failure = new WalSyncError(`${this.#file}-wal`, toError(reply.syncFailure));
+      console.error(`collector: ${this.#failure.message}; restart the collector`);
+    }
+    for (const [i, id] of reply.ids.entries()) {
+      const done = this.#waiting.get(id);
+      this.#waiting.delete(id);
+      const outcome = reply.outcomes?.[i];
+      if (reply.syncFailure || !outcome) {
+        done?.({ error: this.#failure ?? new StoreUnavailableError('the SQLite writer gave no answer') });
+      } else {
+        done?.('changes' in outcome ? outcome : { error: toError(outcome.error) });
+      }
+    }
+    if (this.#waiting.size === 0) this.#worker.unref();
   }
 
   /** Ends the thread and its connection once what it was given is done. */

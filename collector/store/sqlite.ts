@@ -11,7 +11,7 @@ import {
   storedRecord,
   windowExportQuery,
 } from './record-row';
-import { type BatchOutcome, SAFETY_AUTOCHECKPOINT_PAGES, SqliteWriter } from './sqlite-writer';
+import { SAFETY_AUTOCHECKPOINT_PAGES, SqliteWriter } from './sqlite-writer';
 import {
   BadCursorError,
   type BatchMeta,
@@ -35,13 +35,6 @@ const IDS_PER_QUERY = 500;
 const CHECKPOINT_WAL_BYTES = 16 * 1024 * 1024;
 // What a WAL is cut back to when it starts over (journal_size_limit); well below CHECKPOINT_WAL_BYTES.
 const WAL_KEEP_BYTES = 4 * 1024 * 1024;
-
-interface PendingBatch {
-  records: readonly FeedbackRecord[];
-  batch: BatchMeta;
-  resolve(results: ItemResult[]): void;
-  reject(error: unknown): void;
-}
 
 interface StatusRow {
   id: string;
@@ -86,10 +79,6 @@ export class SqliteStore implements Store {
   // connections (WAL lets them run beside ingest); tracked so close() can end abandoned ones.
   readonly #readers = new Map<Database.Database, IterableIterator<unknown> | undefined>();
 
-  #pending: PendingBatch[] = [];
-  #commitScheduled = false;
-  // Settles when the group the writer thread commits and syncs has been answered.
-  #committing: Promise<void> | undefined;
   // Officer status changes through the API; ingest syncs on the writer thread (sqlite-writer.ts).
   readonly #wal: WalSync;
   readonly #writer: SqliteWriter;
@@ -152,65 +141,20 @@ export class SqliteStore implements Store {
     });
   }
 
-  ingest(records: readonly FeedbackRecord[], batch: BatchMeta): Promise<ItemResult[]> {
-    return new Promise((resolve, reject) => {
-      this.#pending.push({ records, batch, resolve, reject });
-      // While the writer thread commits and syncs a group, batches queue up and go into the next
-      // transaction together (#commitPending runs again when the group is answered): one transaction
-      // and one fsync for all of them.
-      if (!this.#commitScheduled && !this.#committing) {
-        this.#commitScheduled = true;
-        setImmediate(() => this.#commitPending());
-      }
-    });
-  }
-
-  // Group commit: batches that reach the store in the same event-loop turn, or while the previous
-  // group is committed and synced, share one transaction, so concurrent senders pay for one rewrite of
-  // the shared index pages and one fsync instead of one each. Every caller gets its answer only once
-  // the commit is on disk (the writer thread fsyncs the WAL before it answers) — duplicates too.
-  #commitPending(): void {
-    this.#commitScheduled = false;
-    if (this.#committing || this.#pending.length === 0) return;
-    const group = this.#pending.splice(0);
+  async ingest(records: readonly FeedbackRecord[], batch: BatchMeta): Promise<ItemResult[]> {
+    // A failed fsync on either path is final for both (wal-sync.ts).
     const failure = this.#wal.failure ?? this.#writer.failure;
-    if (failure) {
-      for (const pending of group) pending.reject(failure);
-      return;
-    }
-    // Rows are built here: the records' JSON is made where they were validated, and a flat row is
-    // cheaper to hand to the thread than the record object.
-    const rows = group.map(({ records, batch }) => records.map((record) => recordRow(record, batch)));
-    this.#committing = this.#writer.insert(rows).then(
-      (outcomes) => this.#afterCommit(group, outcomes),
-      (error: unknown) => {
-        for (const pending of group) pending.reject(error);
-      },
-    );
-    this.#committing.finally(() => {
-      this.#committing = undefined;
-      // Take what queued meanwhile.
-      this.#commitPending();
-    });
-  }
-
-  // The writer thread has committed the group and fsynced the WAL: what it reports stored is on disk.
-  #afterCommit(group: PendingBatch[], outcomes: BatchOutcome[]): void {
-    for (const [i, pending] of group.entries()) {
-      const outcome = outcomes[i];
-      if (!outcome || 'error' in outcome) {
-        pending.reject(outcome?.error ?? new Error('the writer thread returned no outcome for a batch'));
-        continue;
-      }
-      // 0 changes: the id was already there — stored before, or earlier in this very group.
-      const results = pending.records.map(
-        (record, k): ItemResult => ({
-          id: record.id,
-          status: outcome.changes[k] === 1 ? 'accepted' : 'duplicate',
-        }),
-      );
-      pending.resolve(results);
-    }
+    if (failure) throw failure;
+    // Rows are built here, as the batch arrives: the records' JSON is made where they were validated,
+    // a flat row is cheaper to hand to the thread than the record object, and the thread groups the
+    // batches that queue while it commits (group commit, sqlite-writer.ts). It answers once the
+    // group's commit is on disk — duplicates too.
+    const changes = await this.#writer.insert(records.map((record) => recordRow(record, batch)));
+    // 0 changes: the id was already there — stored before, or earlier in this very group.
+    return records.map((record, k) => ({
+      id: record.id,
+      status: changes[k] === 1 ? 'accepted' : 'duplicate',
+    }));
   }
 
   async statusSince(ids: readonly string[], since: string | undefined): Promise<StatusResponse> {
@@ -288,13 +232,9 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    // What is queued is committed and synced; the writer finishes what it was given, then stops.
-    while (this.#pending.length > 0 || this.#committing) {
-      this.#commitPending();
-      await this.#committing;
-    }
-    await this.#wal.drain();
+    // The writer commits and syncs what it was given, then stops; officer changes finish their fsync.
     await this.#writer.stop();
+    await this.#wal.drain();
     // Only exports abandoned mid-stream are left here (the server drains requests before closing).
     for (const [reader, rows] of this.#readers) {
       // better-sqlite3 refuses to close a connection with an open iterator; end the iterator first.
