@@ -11,7 +11,7 @@ import {
   storedRecord,
   windowExportQuery,
 } from './record-row';
-import { type BatchOutcome, SAFETY_AUTOCHECKPOINT_PAGES, SqliteWriter } from './sqlite-writer';
+import { SAFETY_AUTOCHECKPOINT_PAGES, SqliteWriter } from './sqlite-writer';
 import {
   BadCursorError,
   type BatchMeta,
@@ -29,19 +29,12 @@ export const SQLITE_FILE_NAME = 'collector.sqlite';
 
 // Well under SQLite's bound-parameter limit, and the same chunking works for PostgreSQL.
 const IDS_PER_QUERY = 500;
-// WAL size from which the next fsync is followed by a checkpoint (about 4000 pages). Larger than
-// SQLite's default of 1000 pages: the checkpoint no longer holds up requests, and the fewer there
+// WAL size from which an ingest group's fsync is followed by a checkpoint (about 4000 pages). Larger
+// than SQLite's default of 1000 pages: the checkpoint no longer holds up requests, and the fewer there
 // are, the fewer times the same index pages are copied into the database file.
 const CHECKPOINT_WAL_BYTES = 16 * 1024 * 1024;
 // What a WAL is cut back to when it starts over (journal_size_limit); well below CHECKPOINT_WAL_BYTES.
 const WAL_KEEP_BYTES = 4 * 1024 * 1024;
-
-interface PendingBatch {
-  records: readonly FeedbackRecord[];
-  batch: BatchMeta;
-  resolve(results: ItemResult[]): void;
-  reject(error: unknown): void;
-}
 
 interface StatusRow {
   id: string;
@@ -86,10 +79,7 @@ export class SqliteStore implements Store {
   // connections (WAL lets them run beside ingest); tracked so close() can end abandoned ones.
   readonly #readers = new Map<Database.Database, IterableIterator<unknown> | undefined>();
 
-  #pending: PendingBatch[] = [];
-  #commitScheduled = false;
-  // Settles when the group in the writer thread's transaction has been handled.
-  #committing: Promise<void> | undefined;
+  // Officer status changes through the API; ingest syncs on the writer thread (sqlite-writer.ts).
   readonly #wal: WalSync;
   readonly #writer: SqliteWriter;
   readonly #recordExists;
@@ -103,18 +93,18 @@ export class SqliteStore implements Store {
   constructor(file: string) {
     this.#file = file;
     const db = openSqliteDatabase(file);
-    // Commits here and in the writer thread do not fsync inside SQLite; every write waits for #wal
-    // instead, which makes it exactly as durable as synchronous = FULL before anyone is answered.
+    // Commits here and in the writer thread do not fsync inside SQLite; every write waits for an fsync
+    // of the WAL instead (#wal here, the writer thread's own for ingest), which makes it exactly as
+    // durable as synchronous = FULL before anyone is answered.
     db.pragma('synchronous = NORMAL');
     // Routine checkpoints run on the writer thread between commits (sqlite-writer.ts).
     db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
     this.#db = db;
-    this.#writer = new SqliteWriter(file, WAL_KEEP_BYTES);
-    this.#wal = new WalSync(
-      `${file}-wal`,
-      () => this.#commitPending(),
-      (walBytes) => (walBytes >= CHECKPOINT_WAL_BYTES ? this.#writer.checkpoint() : undefined),
-    );
+    this.#writer = new SqliteWriter(file, {
+      journalSizeLimit: WAL_KEEP_BYTES,
+      checkpointWalBytes: CHECKPOINT_WAL_BYTES,
+    });
+    this.#wal = new WalSync(`${file}-wal`);
 
     this.#recordExists = db.prepare<[string], number>('SELECT 1 FROM records WHERE id = ?').pluck();
     this.#getStatus = db.prepare<[string], StatusRow>(
@@ -151,75 +141,20 @@ export class SqliteStore implements Store {
     });
   }
 
-  ingest(records: readonly FeedbackRecord[], batch: BatchMeta): Promise<ItemResult[]> {
-    return new Promise((resolve, reject) => {
-      this.#pending.push({ records, batch, resolve, reject });
-      // While a commit or an fsync runs, batches queue up and go into the next transaction together
-      // (#wal calls #commitPending when its fsync is done): one transaction and one fsync for all of
-      // them, and their answers could not have come sooner, as they would have had to wait for an fsync.
-      if (!this.#commitScheduled && !this.#committing && !this.#wal.busy) {
-        this.#commitScheduled = true;
-        setImmediate(() => this.#commitPending());
-      }
-    });
-  }
-
-  // Group commit: batches that reach the store in the same event-loop turn, or while the previous
-  // commit and fsync run, share one transaction, so concurrent senders pay for one rewrite of the
-  // shared index pages and one fsync instead of one each. Every caller gets its answer only once the
-  // commit is on disk — duplicates too: "already stored" may have been read from a commit still
-  // waiting for its fsync.
-  #commitPending(): void {
-    this.#commitScheduled = false;
-    if (this.#committing || this.#pending.length === 0) return;
-    const group = this.#pending.splice(0);
+  async ingest(records: readonly FeedbackRecord[], batch: BatchMeta): Promise<ItemResult[]> {
+    // A failed fsync on either path is final for both (wal-sync.ts).
     const failure = this.#wal.failure ?? this.#writer.failure;
-    if (failure) {
-      for (const pending of group) pending.reject(failure);
-      return;
-    }
-    // Rows are built here: the records' JSON is made where they were validated, and a flat row is
-    // cheaper to hand to the thread than the record object.
-    const rows = group.map(({ records, batch }) => records.map((record) => recordRow(record, batch)));
-    this.#committing = this.#writer.insert(rows).then(
-      (outcomes) => this.#afterCommit(group, outcomes),
-      (error: unknown) => {
-        for (const pending of group) pending.reject(error);
-      },
-    );
-    this.#committing.finally(() => {
-      this.#committing = undefined;
-      // Nothing to sync (every batch failed) or the fsync already settled: take what queued meanwhile.
-      if (!this.#wal.busy) this.#commitPending();
-    });
-  }
-
-  #afterCommit(group: PendingBatch[], outcomes: BatchOutcome[]): void {
-    const committed: Array<{ pending: PendingBatch; results: ItemResult[] }> = [];
-    for (const [i, pending] of group.entries()) {
-      const outcome = outcomes[i];
-      if (!outcome || 'error' in outcome) {
-        pending.reject(outcome?.error ?? new Error('the writer thread returned no outcome for a batch'));
-        continue;
-      }
-      // 0 changes: the id was already there — stored before, or earlier in this very group.
-      const results = pending.records.map(
-        (record, k): ItemResult => ({
-          id: record.id,
-          status: outcome.changes[k] === 1 ? 'accepted' : 'duplicate',
-        }),
-      );
-      committed.push({ pending, results });
-    }
-    if (committed.length === 0) return;
-    this.#wal.durable().then(
-      () => {
-        for (const { pending, results } of committed) pending.resolve(results);
-      },
-      (error: unknown) => {
-        for (const { pending } of committed) pending.reject(error);
-      },
-    );
+    if (failure) throw failure;
+    // Rows are built here, as the batch arrives: the records' JSON is made where they were validated,
+    // a flat row is cheaper to hand to the thread than the record object, and the thread groups the
+    // batches that queue while it commits (group commit, sqlite-writer.ts). It answers once the
+    // group's commit is on disk — duplicates too.
+    const changes = await this.#writer.insert(records.map((record) => recordRow(record, batch)));
+    // 0 changes: the id was already there — stored before, or earlier in this very group.
+    return records.map((record, k) => ({
+      id: record.id,
+      status: changes[k] === 1 ? 'accepted' : 'duplicate',
+    }));
   }
 
   async statusSince(ids: readonly string[], since: string | undefined): Promise<StatusResponse> {
@@ -258,7 +193,9 @@ export class SqliteStore implements Store {
     input: StatusInput,
     at = new Date().toISOString(),
   ): Promise<StatusUpdate | null> {
-    if (this.#wal.failure) throw this.#wal.failure;
+    // A failed fsync on either path is final for both (wal-sync.ts).
+    const failure = this.#wal.failure ?? this.#writer.failure;
+    if (failure) throw failure;
     const update = this.#setStatusTx(id, input, at);
     // Read-only when the record is unknown; otherwise answered once on disk, like an ingest.
     if (update) await this.#wal.durable();
@@ -295,13 +232,9 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    // What is queued is committed and synced; the writer finishes what it was given, then stops.
-    while (this.#pending.length > 0 || this.#committing || this.#wal.busy) {
-      this.#commitPending();
-      await this.#committing;
-      await this.#wal.drain();
-    }
+    // The writer commits and syncs what it was given, then stops; officer changes finish their fsync.
     await this.#writer.stop();
+    await this.#wal.drain();
     // Only exports abandoned mid-stream are left here (the server drains requests before closing).
     for (const [reader, rows] of this.#readers) {
       // better-sqlite3 refuses to close a connection with an open iterator; end the iterator first.

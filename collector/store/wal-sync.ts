@@ -1,4 +1,4 @@
-import { close, fstat, fsync, open } from 'node:fs';
+import { close, fsync, open } from 'node:fs';
 
 /**
  * Makes commits of a WAL-mode SQLite connection running with `synchronous = NORMAL` durable, off the
@@ -10,6 +10,8 @@ import { close, fstat, fsync, open } from 'node:fs';
  * then waits here for an fsync of the WAL file that *began after its commit returned*: that covers
  * every frame the commit wrote, so the commit is as durable as under FULL when the promise resolves.
  * The fsync runs on libuv's thread pool, one at a time; commits made while one runs share the next.
+ * Ingest does the same fsync on its writer thread instead (sqlite-writer.ts); this class serves the
+ * JavaScript thread's own commits (officer status changes through the API).
  *
  * Other connections can read a commit before its fsync has finished (under FULL they could not). A
  * caller that answers from such a read — "this id is already stored" — must wait here as well, so it
@@ -21,31 +23,13 @@ import { close, fstat, fsync, open } from 'node:fs';
  */
 export class WalSync {
   readonly #file: string;
-  readonly #onIdle: () => void;
-  readonly #maintain: (walBytes: number) => Promise<void> | undefined;
   #inFlight: Promise<void> | undefined;
   #waiters: Array<{ resolve(): void; reject(error: unknown): void }> = [];
   #failure: WalSyncError | undefined;
 
-  /**
-   * `file`: the WAL (`<database>-wal`); `onIdle`: called each time an fsync (and its maintenance) has
-   * settled; `maintain`: called with the WAL's size after each successful fsync, once its waiters are
-   * answered — work it returns (a checkpoint) runs while the caller holds back its commits, as during
-   * the fsync.
-   */
-  constructor(
-    file: string,
-    onIdle: () => void,
-    maintain: (walBytes: number) => Promise<void> | undefined = () => undefined,
-  ) {
+  /** `file`: the WAL (`<database>-wal`). */
+  constructor(file: string) {
     this.#file = file;
-    this.#onIdle = onIdle;
-    this.#maintain = maintain;
-  }
-
-  /** True while an fsync runs; a commit made now will wait for the next one. */
-  get busy(): boolean {
-    return this.#inFlight !== undefined;
   }
 
   /** Set once an fsync failed; nothing may be acknowledged after that. */
@@ -71,9 +55,8 @@ export class WalSync {
     const waiters = this.#waiters.splice(0);
     const run = syncFile(this.#file)
       .then(
-        (walBytes) => {
+        () => {
           for (const waiter of waiters) waiter.resolve();
-          return this.#maintain(walBytes);
         },
         (error: unknown) => {
           this.#failure ??= new WalSyncError(this.#file, error);
@@ -81,36 +64,29 @@ export class WalSync {
           for (const waiter of [...waiters, ...this.#waiters.splice(0)]) waiter.reject(this.#failure);
         },
       )
-      // Maintenance is an optimisation; its failure must not stop the next fsync.
-      .catch((error: unknown) => console.error('collector: WAL maintenance failed', error))
       .finally(() => {
         this.#inFlight = undefined;
-        // Lets the store commit what queued up meanwhile; that commit's wait starts the next fsync.
-        this.#onIdle();
-        if (!this.#inFlight && this.#waiters.length > 0) this.#start();
+        if (this.#waiters.length > 0) this.#start();
       });
     this.#inFlight = run;
   }
 }
 
-/** fsyncs `file`; resolves with its size. */
-function syncFile(file: string): Promise<number> {
+/** fsyncs `file`. */
+function syncFile(file: string): Promise<void> {
   // Opened by name each time: never a descriptor of a file that is no longer the WAL. fsync rather
   // than fdatasync, the call SQLite itself makes under FULL on Linux. Plain callbacks: a FileHandle
   // per fsync cost measurably more on the JavaScript thread.
   return new Promise((resolve, reject) => {
     open(file, 'r', (openError, fd) => {
       if (openError) return reject(openError);
-      const finish = (error: Error | null, size = 0) =>
+      fsync(fd, (syncError) =>
         close(fd, (closeError) => {
-          const failure = error ?? closeError;
+          const failure = syncError ?? closeError;
           if (failure) reject(failure);
-          else resolve(size);
-        });
-      fsync(fd, (syncError) => {
-        if (syncError) return finish(syncError);
-        fstat(fd, (statError, stats) => finish(statError, stats?.size));
-      });
+          else resolve();
+        }),
+      );
     });
   });
 }
