@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startFeedbackUi } from '../utils/content/feedback-ui';
+import { reportFrameLoads } from '../utils/content/frame-loads';
 import { trackFrame } from '../utils/content/frame-tracker';
 
 // Injected by the background into pages of exactly the configured sites once they have loaded
@@ -10,15 +11,14 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     trackFrame(ctx);
+    reportFrameLoads(ctx);
     if (window.top !== window) return;
-    // After the load event and at idle, so the host application's own start-up work always goes first
-    // (the background injects after the load event; a page that never finished loading gets us earlier).
-    const start = () =>
-      ctx.requestIdleCallback(
-        () => void startFeedbackUi(ctx).catch((error) => console.warn('[mitsprache]', error)),
-        { timeout: 2000 },
-      );
-    if (document.readyState === 'complete') start();
-    else ctx.addEventListener(window, 'load', start, { once: true });
+    // At idle, so the host application's own work goes first. The background injects us after the
+    // load event, or into a page that has been loading for 5 s (a hanging request): there the button
+    // must not wait for a load event that may never come.
+    ctx.requestIdleCallback(
+      () => void startFeedbackUi(ctx).catch((error) => console.warn('[mitsprache]', error)),
+      { timeout: 2000 },
+    );
   },
 });

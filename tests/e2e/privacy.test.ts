@@ -84,9 +84,11 @@ describe('no client data reaches storage', () => {
   it('takes the context from the iframe the user worked in', async () => {
     const page = await ext.context.newPage();
     await page.goto(`${demo.url}/rahmen`);
+    const ui = new FeedbackUi(page);
+    // The frame's script arrives with the button's (one injection after the load event).
+    await ui.button.waitFor();
     const inner = page.frameLocator('iframe').first();
     await inner.locator('h1').click();
-    const ui = new FeedbackUi(page);
     await ui.open();
     await ui.file(NOTE);
     const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
@@ -94,6 +96,38 @@ describe('no client data reaches storage', () => {
     expect(latest?.record.context.frame.routeTemplate).toBe('/rahmen/inhalt/:id');
     expect(latest?.record.context.screen.heading).toMatch(/^Fallakte/);
     expect(leaks(JSON.stringify(latest))).toEqual([]);
+    await page.close();
+  });
+
+  it('follows a frame that loads another screen after the page has loaded', async () => {
+    const page = await ext.context.newPage();
+    const cdp = await ext.context.newCDPSession(page);
+    let worlds = 0;
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      const aux = context.auxData as { type?: string } | undefined;
+      if (aux?.type === 'isolated' && context.origin.startsWith('chrome-extension://')) worlds++;
+    });
+    await cdp.send('Runtime.enable');
+    await page.goto(`${demo.url}/rahmen`);
+    const ui = new FeedbackUi(page);
+    await ui.button.waitFor();
+    await expect.poll(() => worlds).toBe(2);
+    // The application swaps the frame's screen, as a frame-based procedure does on navigation.
+    await page
+      .locator('iframe')
+      .first()
+      .evaluate((frame: HTMLIFrameElement) => {
+        frame.src = '/akte/JC-2024-004711/uebersicht';
+      });
+    // Our script reaches the new document too (its own isolated world), so clicks there count.
+    await expect.poll(() => worlds).toBe(3);
+    await page.frameLocator('iframe').first().locator('h1').click();
+    await ui.open();
+    await ui.file(NOTE);
+    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    expect(latest?.record.context.frame.path).toBe('top>frame[0]');
+    expect(latest?.record.context.frame.routeTemplate).toBe('/akte/:id/uebersicht');
+    await cdp.detach();
     await page.close();
   });
 

@@ -11,8 +11,10 @@ import type { Settings } from '../schema/settings';
 import { findSite } from '../sites/match';
 import { addRecord } from '../store/records';
 import { beginCapture, dropCapture, getCapture, updateCapture } from './captures';
+import { activeSites } from './content-scripts';
 import { browserInfo, extensionVersion } from './environment';
 import { preferActiveFrame } from './frames';
+import { injectIntoTab } from './page-injection';
 import { currentReporter } from './reporter';
 import type { HandlersFor } from './router';
 import { takeMaskedScreenshot } from './screenshot';
@@ -37,6 +39,13 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
         screenSelectors: site?.screenSelectors ?? [],
         sensitiveSelectors: site?.sensitiveSelectors ?? [],
       };
+    },
+
+    async 'content:frame-loaded'(_data, sender) {
+      if (sender.tab?.id === undefined) throw new AppError('forbidden_sender');
+      const settings = await deps.settings();
+      await injectIntoTab(sender.tab.id, await activeSites(settings.sites));
+      return { ok: true as const };
     },
 
     async 'capture:begin'({ capture: top, captureId }, sender) {

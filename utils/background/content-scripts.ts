@@ -55,7 +55,8 @@ async function syncNow(sites: readonly Site[]): Promise<ContentScriptSync> {
   const [legacy] = await browser.scripting.getRegisteredContentScripts({ ids: [LEGACY_CONTENT_SCRIPT_ID] });
   if (legacy) await browser.scripting.unregisterContentScripts({ ids: [LEGACY_CONTENT_SCRIPT_ID] });
   await rememberGranted(active);
-  await injectIntoOpenTabs(granted);
+  // Not awaited: one tab that holds injections back (an alert() open) must not hold up a settings save.
+  void injectIntoOpenTabs(granted).catch(() => undefined);
   return { active, missing };
 }
 

@@ -17,10 +17,13 @@ export const SLOW_PAGE_MS = 5000;
 function frameAddress(): string | null {
   return (globalThis as { __mitsprache?: boolean }).__mitsprache === true ? null : location.href;
 }
-/** Claims the frame for one injection: check and mark in one step, so racing calls inject once. */
-function claimFrame(): boolean {
+/**
+ * Claims the frame for one injection: check and mark in one step, so racing calls inject once. Not if
+ * the frame has moved on from the address that was checked (frame ids survive navigations).
+ */
+function claimFrame(expected: string): boolean {
   const world = globalThis as { __mitsprache?: boolean };
-  if (world.__mitsprache === true) return false;
+  if (world.__mitsprache === true || location.href !== expected) return false;
   world.__mitsprache = true;
   return true;
 }
@@ -41,16 +44,23 @@ export async function injectIntoTab(tabId: number, sites: readonly Site[]): Prom
     func: frameAddress,
     injectImmediately: true,
   });
-  const wanted = frames
-    .filter((frame) => typeof frame.result === 'string' && findSite(sites, frame.result) !== undefined)
-    .map((frame) => frame.frameId);
+  const wanted = frames.filter(
+    (frame): frame is typeof frame & { result: string } =>
+      typeof frame.result === 'string' && findSite(sites, frame.result) !== undefined,
+  );
   if (wanted.length === 0) return false;
-  const claims = await browser.scripting.executeScript({
-    target: { tabId, frameIds: wanted },
-    func: claimFrame,
-    injectImmediately: true,
-  });
-  const claimed = claims.filter((claim) => claim.result === true).map((claim) => claim.frameId);
+  const claims = await Promise.all(
+    wanted.map(async (frame) => {
+      const [claim] = await browser.scripting.executeScript({
+        target: { tabId, frameIds: [frame.frameId] },
+        func: claimFrame,
+        args: [frame.result],
+        injectImmediately: true,
+      });
+      return claim?.result === true ? frame.frameId : undefined;
+    }),
+  );
+  const claimed = claims.filter((frameId): frameId is number => frameId !== undefined);
   if (claimed.length === 0) return false;
   await browser.scripting.executeScript({
     target: { tabId, frameIds: claimed },
@@ -60,7 +70,10 @@ export async function injectIntoTab(tabId: number, sites: readonly Site[]): Prom
   return true;
 }
 
-/** Injects into every open tab on one of `sites` (start-up, install, a site added or granted). */
+/**
+ * Injects into every open tab on one of `sites` (start-up, install, a site added or granted). Callers
+ * do not wait for it: a tab showing alert() or paused in DevTools holds its injection back indefinitely.
+ */
 export async function injectIntoOpenTabs(sites: readonly Site[]): Promise<void> {
   if (sites.length === 0) return;
   const tabs = await browser.tabs.query({ url: sites.map((site) => site.pattern) });

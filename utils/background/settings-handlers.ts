@@ -30,7 +30,7 @@ async function stateOf(resolved: ResolvedSettings): Promise<OptionsState> {
 
 /**
  * Saves `next` as the local settings, then gives back the host permission of sites that left the
- * configuration and re-registers the content script. Locked keys keep their local value, so removing
+ * configuration and brings the content script to the configured sites. Locked keys keep their local value, so removing
  * the policy later brings back what the user had.
  */
 async function commit(resolved: ResolvedSettings, next: Settings): Promise<ResolvedSettings> {
@@ -47,8 +47,8 @@ async function commit(resolved: ResolvedSettings, next: Settings): Promise<Resol
 }
 
 /**
- * Adds a site the user just granted permission for (popup card), registers the content script and
- * shows the button in the tab. A site already configured (e.g. by policy) is only registered.
+ * Adds a site the user just granted permission for (popup card), brings the content script to it and
+ * shows the button in the tab. A site already configured (e.g. by policy) is not added again.
  */
 export async function enableSite({ tabId, pattern, app }: EnableSite): Promise<{ shown: boolean }> {
   await forgetEnableIntent(pattern);
@@ -66,7 +66,7 @@ export async function enableSite({ tabId, pattern, app }: EnableSite): Promise<{
     if (!next.success) throw new AppError('settings_invalid', next.error.issues[0]?.message);
     await commit(resolved, next.data);
   }
-  // The site is saved and registered either way; a tab that closed or navigated away just gets the
+  // The site is saved and active either way; a tab that closed or navigated away just gets the
   // button on its next load.
   const shown = await injectContentScript(tabId).catch(() => false);
   return { shown };

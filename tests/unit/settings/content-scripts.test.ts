@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   CONTENT_SCRIPT_FILE,
@@ -16,6 +16,9 @@ const LOCAL = site('http://localhost/*', 'Demo');
 const E = site('https://eakte.jobcenter.example/*', 'E-Akte');
 const A = site('https://allegro.jobcenter.example/*', 'ALLEGRO');
 
+/** After every promise chain started so far has run to its end (a macrotask comes after them all). */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 let fake: FakeExtension;
 beforeEach(() => {
   fake = installFakeExtension([E.pattern]);
@@ -29,6 +32,9 @@ describe('syncContentScripts', () => {
     fake.openTab(4, 'https://elsewhere.example/');
     const result = await syncContentScripts([LOCAL, E, A]);
     expect(result).toEqual({ active: [LOCAL.pattern, E.pattern], missing: [A.pattern] });
+    // Open tabs are served after the answer (a tab with an alert() open must not hold up a save).
+    await vi.waitFor(() => expect([1, 2].map((tab) => fake.injections(tab))).toEqual([[1], [1]]));
+    await settled();
     expect([1, 2, 3, 4].map((tab) => fake.injections(tab))).toEqual([[1], [1], [0], [0]]);
     // The browser injects nothing by itself: no registration, so nothing runs before a page's load event.
     expect(fake.registered).toEqual([]);
@@ -38,6 +44,8 @@ describe('syncContentScripts', () => {
     fake.openTab(2, 'https://eakte.jobcenter.example/akte/2');
     await Promise.all([syncContentScripts([E]), syncContentScripts([LOCAL, E]), syncContentScripts([E])]);
     await syncContentScripts([E]);
+    await vi.waitFor(() => expect(fake.injections(2)).toEqual([1]));
+    await settled();
     expect(fake.injections(2)).toEqual([1]);
   });
 

@@ -1,3 +1,4 @@
+import { type Context, createContext, runInContext } from 'node:vm';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 
@@ -53,18 +54,21 @@ export interface FakeExtension {
   revoke(pattern: string): Promise<void>;
 }
 
-/** One frame of a fake tab: its address, whether our isolated world is claimed, how often we ran. */
+/**
+ * One frame of a fake tab: its address, our isolated world there (a vm context in which injected
+ * functions really run, with `location` and a `document` that finds our button when the fake says
+ * so), and how often our content script file ran in it.
+ */
 export interface FakeFrame {
   frameId: number;
   url: string;
-  claimed: boolean;
+  world: Context;
   runs: number;
 }
 
 export const INSTALL_TIME = ['http://localhost/*', 'http://127.0.0.1/*'];
 
 export function installFakeExtension(granted: string[] = []): FakeExtension {
-  const marked = new Set<number>();
   const fake: FakeExtension = {
     granted: new Set([...INSTALL_TIME, ...granted]),
     answer: true,
@@ -76,7 +80,15 @@ export function installFakeExtension(granted: string[] = []): FakeExtension {
     openTab(tabId, url, ...frames) {
       fake.tabs.set(
         tabId,
-        [url, ...frames].map((frameUrl, frameId) => ({ frameId, url: frameUrl, claimed: false, runs: 0 })),
+        [url, ...frames].map((frameUrl, frameId) => ({
+          frameId,
+          url: frameUrl,
+          world: createContext({
+            location: { href: frameUrl },
+            document: { querySelector: () => (fake.buttonPresent ? {} : null) },
+          }),
+          runs: 0,
+        })),
       );
     },
     injections: (tabId) => (fake.tabs.get(tabId) ?? []).map((frame) => frame.runs),
@@ -133,10 +145,12 @@ export function installFakeExtension(granted: string[] = []): FakeExtension {
       target,
       files,
       func,
+      args = [],
     }: {
       target: { tabId: number; allFrames?: boolean; frameIds?: number[] };
       files?: string[];
       func?: (...args: unknown[]) => unknown;
+      args?: unknown[];
     }) => {
       fake.executed.push({
         tabId: target.tabId,
@@ -144,30 +158,19 @@ export function installFakeExtension(granted: string[] = []): FakeExtension {
         ...(func ? { func: true } : {}),
         ...(target.frameIds ? { frameIds: target.frameIds } : {}),
       });
-      const frames = fake.tabs.get(target.tabId);
-      if (frames) {
-        const chosen = frames.filter((frame) =>
-          target.frameIds ? target.frameIds.includes(frame.frameId) : target.allFrames || frame.frameId === 0,
-        );
-        // The page-side functions of utils/background/page-injection.ts, by name: what each does in a
-        // frame's isolated world.
-        return chosen.map((frame) => {
-          if (files) frame.runs++;
-          if (func?.name === 'frameAddress')
-            return { frameId: frame.frameId, result: frame.claimed ? null : frame.url };
-          if (func?.name === 'claimFrame') {
-            const result = !frame.claimed;
-            frame.claimed = true;
-            return { frameId: frame.frameId, result };
-          }
-          return { frameId: frame.frameId, result: undefined };
-        });
-      }
-      if (!func) return [{ frameId: 0, result: undefined }];
-      // The probe checks and marks the tab in one step, as the real function does in the page.
-      const present = fake.buttonPresent || marked.has(target.tabId);
-      marked.add(target.tabId);
-      return [{ frameId: 0, result: present }];
+      if (!fake.tabs.has(target.tabId)) fake.openTab(target.tabId, 'https://tab.example/');
+      const frames = fake.tabs.get(target.tabId) ?? [];
+      const chosen = frames.filter((frame) =>
+        target.frameIds ? target.frameIds.includes(frame.frameId) : target.allFrames || frame.frameId === 0,
+      );
+      return chosen.map((frame) => {
+        if (files) frame.runs++;
+        // The function itself runs, in this frame's world, as the browser runs it in the page.
+        const result = func
+          ? runInContext(`(${func.toString()})(...${JSON.stringify(args)})`, frame.world)
+          : undefined;
+        return { frameId: frame.frameId, result };
+      });
     },
   };
   (api.tabs as Record<string, unknown>).query = async ({ url = [] }: { url?: string | string[] }) => {

@@ -122,7 +122,7 @@ describe('settings:save', () => {
     expect(await loadLocalSettings()).toEqual(next);
     expect(await contentScriptSites()).toContain(EAKTE.pattern);
     // A page of the new site already open gets the button without a reload.
-    expect(fake.injections(3)).toEqual([1]);
+    await vi.waitFor(() => expect(fake.injections(3)).toEqual([1]));
   });
 
   it('drops the permission of a removed site and takes the content script off it', async () => {

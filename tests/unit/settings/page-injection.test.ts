@@ -28,6 +28,21 @@ describe('injectIntoTab', () => {
     expect(fake.injections(7)).toEqual([1, 1]);
   });
 
+  it('does not claim a frame that moved on to another address after it was listed', async () => {
+    fake.openTab(7, PAGE);
+    const scripting = fakeBrowser.scripting as unknown as { executeScript(o: unknown): Promise<unknown> };
+    const listing = scripting.executeScript;
+    scripting.executeScript = async (options) => {
+      const result = await listing(options);
+      // The user follows a link right after the frames were listed: same frame id, other page.
+      const [top] = fake.tabs.get(7) ?? [];
+      if (top) (top.world as { location: { href: string } }).location.href = 'https://intranet.example/hr/';
+      return result;
+    };
+    expect(await injectIntoTab(7, [E])).toBe(false);
+    expect(fake.injections(7)).toEqual([0]);
+  });
+
   it('does nothing without configured sites', async () => {
     fake.openTab(7, PAGE);
     expect(await injectIntoTab(7, [])).toBe(false);

@@ -18,6 +18,8 @@ export type DialogForm = z.infer<typeof DialogForm>;
 export const captureProtocol = {
   /** Content script: what it needs to show the button on this site. */
   'content:config': { from: 'content', request: Empty, response: ContentConfig },
+  /** Content script: a frame in this page loaded a document; bring the content script to it too. */
+  'content:frame-loaded': { from: 'content', request: Empty, response: Ok },
   /**
    * Content script: the user pressed the button; keep this capture until the dialog saves or closes.
    * The content script picks the id (a random UUID) and hands it to the dialog at the same time, so
