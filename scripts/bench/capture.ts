@@ -334,8 +334,11 @@ async function benchOpen(
     await ui.waitForButton();
     const series = { pointed: [] as OpenTiming[], lead: [] as OpenTiming[], unprepared: [] as OpenTiming[] };
     let clockOffset = { offset: Number.NaN, uncertainty: Number.NaN };
+    // A fresh page each time: focus back on the button after a dialog closed prepares the next one.
     const unpreparedNow = async () => {
       await ui.pointAway();
+      await page.reload({ waitUntil: 'load' });
+      await ui.waitForButton();
       if ((await page.locator(DIALOG_FRAME).count()) !== 0) throw new Error('a dialog was prepared unasked');
     };
     for (let i = 0; i < WARMUP + runs; i++) {

@@ -10,7 +10,9 @@
  * (run at document_idle, which on a quick page is just before its load event: how versions before
  * 0.2 did it) or injected by the background after the load event (utils/background/page-injection.ts,
  * as shipped).
+ * Also: the extension with no site configured (page loads are still reported to its background).
  * Run: `npx tsx scripts/bench/load-bisect.ts [rounds=40]` after `npx wxt build`. Prints only.
+ * BENCH_BFCACHE=1 keeps the back/forward cache on (Playwright turns it off; browsers ship with it).
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +26,7 @@ const SCREEN = '/akte/JC-2024-004711/uebersicht';
 const WARMUP = 3;
 
 /** shipped: as built (injected after the load event); registered: as before, by the browser at document_idle. */
-type Setup = 'none' | 'shipped' | 'registered';
+type Setup = 'none' | 'shipped' | 'registered' | 'no-sites';
 interface Variant {
   name: string;
   extension?: string;
@@ -60,6 +62,8 @@ async function launch(variant: Variant): Promise<Running> {
     locale: 'de-DE',
     env: { ...process.env, LANGUAGE: 'de_DE' },
     args: [...QUIET_BROWSER_ARGS, ...extension],
+    // Playwright turns the back/forward cache off; browsers ship with it on.
+    ignoreDefaultArgs: process.env.BENCH_BFCACHE === '1' ? ['--disable-back-forward-cache'] : [],
   });
   if (variant.extension) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -67,12 +71,13 @@ async function launch(variant: Variant): Promise<Running> {
       const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
       const diagnostics = (globalThis as unknown as { mitsprache: { activeSites(): Promise<string[]> } })
         .mitsprache;
-      if (setup !== 'registered') return;
+      if (setup !== 'registered' && setup !== 'no-sites') return;
       // No configured site (so nothing is injected after the load event), and the content script
       // registered with the browser for the demo instead, the way versions before 0.2 did.
       const current = ((await api.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
       await api.storage.local.set({ settings: { version: 1, ...current, sites: [] } });
       while ((await diagnostics.activeSites()).length > 0) await new Promise((r) => setTimeout(r, 25));
+      if (setup === 'no-sites') return;
       await api.scripting.registerContentScripts([
         {
           id: 'bench-registered',
@@ -115,6 +120,12 @@ export async function bisectLoad(rounds = 40): Promise<string[]> {
   writeFileSync(join(empty, 'content-scripts', 'content.js'), 'void 0;\n');
   const variants: Variant[] = [
     { name: 'no extension', setup: 'none', ui: false },
+    {
+      name: 'extension, no site (loads only reported to it)',
+      extension: EXTENSION_DIR,
+      setup: 'no-sites',
+      ui: false,
+    },
     {
       name: 'do-nothing script, registered (document_idle)',
       extension: empty,
