@@ -13,6 +13,8 @@
  * Also: the extension with no site configured (page loads are still reported to its background).
  * Run: `npx tsx scripts/bench/load-bisect.ts [rounds=40]` after `npx wxt build`. Prints only.
  * BENCH_BFCACHE=1 keeps the back/forward cache on (Playwright turns it off; browsers ship with it).
+ * BISECT_ONLY='as shipped,do-nothing' measures only the variants whose names contain one of those parts
+ * (plus the plain browser), for long runs.
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -136,6 +138,11 @@ export async function bisectLoad(rounds = 40): Promise<string[]> {
     { name: 'ours, registered (document_idle)', extension: EXTENSION_DIR, setup: 'registered', ui: true },
     { name: 'ours as shipped (injected after load)', extension: EXTENSION_DIR, setup: 'shipped', ui: true },
   ];
+  if (process.env.BISECT_ONLY) {
+    const keep = process.env.BISECT_ONLY.split(',');
+    const chosen = variants.filter((v, i) => i === 0 || keep.some((part) => v.name.includes(part)));
+    variants.splice(0, variants.length, ...chosen);
+  }
   let demo: DemoServer | undefined;
   const running: Running[] = [];
   try {
