@@ -35,7 +35,7 @@ function claimFrame(expected: string): boolean {
  * Why not a registered content script: the browser runs those at document_idle, which on a quick
  * page is just before its load event, and creating our isolated world there added ~3 ms to every load
  * of the host application (issue #2 allows 2). Injected once the tab has loaded, the page's load
- * event never waits for us.
+ * event never waits for us; what remains is the world's cost when the page is left (README).
  */
 export async function injectIntoTab(tabId: number, sites: readonly Site[]): Promise<boolean> {
   if (sites.length === 0) return false;
@@ -51,12 +51,15 @@ export async function injectIntoTab(tabId: number, sites: readonly Site[]): Prom
   if (wanted.length === 0) return false;
   const claims = await Promise.all(
     wanted.map(async (frame) => {
-      const [claim] = await browser.scripting.executeScript({
-        target: { tabId, frameIds: [frame.frameId] },
-        func: claimFrame,
-        args: [frame.result],
-        injectImmediately: true,
-      });
+      // One frame gone since the listing must not cost the others their (already claimed) script.
+      const [claim] = await browser.scripting
+        .executeScript({
+          target: { tabId, frameIds: [frame.frameId] },
+          func: claimFrame,
+          args: [frame.result],
+          injectImmediately: true,
+        })
+        .catch(() => []);
       return claim?.result === true ? frame.frameId : undefined;
     }),
   );

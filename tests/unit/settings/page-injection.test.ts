@@ -43,6 +43,21 @@ describe('injectIntoTab', () => {
     expect(fake.injections(7)).toEqual([0]);
   });
 
+  it('still serves the other frames when one is gone between listing and claiming', async () => {
+    fake.openTab(7, PAGE, 'https://eakte.jobcenter.example/frame');
+    const scripting = fakeBrowser.scripting as unknown as {
+      executeScript(o: { target: { frameIds?: number[] } }): Promise<unknown>;
+    };
+    const real = scripting.executeScript;
+    scripting.executeScript = async (options) => {
+      if (options.target.frameIds?.length === 1 && options.target.frameIds[0] === 1)
+        throw new Error('No frame with id 1');
+      return real(options);
+    };
+    expect(await injectIntoTab(7, [E])).toBe(true);
+    expect(fake.injections(7)).toEqual([1, 0]);
+  });
+
   it('does nothing without configured sites', async () => {
     fake.openTab(7, PAGE);
     expect(await injectIntoTab(7, [])).toBe(false);
