@@ -7,8 +7,8 @@
  * and of domInteractive (the page's own parsing, slowed by work elsewhere on the machine).
  *
  * Variants: a content script that does nothing and ours, each either registered with the browser
- * (run at document_idle, which on a quick page is just before its load event: how versions before
- * 0.2 did it) or injected by the background after the load event (utils/background/page-injection.ts,
+ * (run at document_idle, which on a quick page is just before its load event: how earlier builds
+ * did it) or injected by the background after the load event (utils/background/page-injection.ts,
  * as shipped).
  * Also: the extension with no site configured (page loads are still reported to its background).
  * Run: `npx tsx scripts/bench/load-bisect.ts [rounds=40]` after `npx wxt build`. Prints only.
@@ -75,7 +75,7 @@ async function launch(variant: Variant): Promise<Running> {
         .mitsprache;
       if (setup !== 'registered' && setup !== 'no-sites') return;
       // No configured site (so nothing is injected after the load event), and the content script
-      // registered with the browser for the demo instead, the way versions before 0.2 did.
+      // registered with the browser for the demo instead, the way earlier builds did.
       const current = ((await api.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
       await api.storage.local.set({ settings: { version: 1, ...current, sites: [] } });
       while ((await diagnostics.activeSites()).length > 0) await new Promise((r) => setTimeout(r, 25));

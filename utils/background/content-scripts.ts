@@ -4,7 +4,7 @@ import { CONTENT_SCRIPT_FILE, injectIntoOpenTabs } from './page-injection';
 import { holdsOrigin, rememberGranted } from './permissions';
 
 /**
- * Id under which versions before 0.2 registered the content script with the browser. Now it is
+ * Id under which earlier builds registered the content script with the browser. Now it is
  * injected after each page's load event (./page-injection.ts); a registration left from an update
  * would inject it a second time, before the load event.
  */
@@ -22,8 +22,8 @@ export interface ContentScriptSync {
   missing: string[];
 }
 
-// Settings saves, policy changes and permission events can all ask at once; calls queue, so the
-// legacy unregistration and the injections into open tabs never interleave.
+// Settings saves, policy changes and permission events can all ask at once; calls queue, so two never
+// find the legacy registration and both try to remove it.
 let queue: Promise<unknown> = Promise.resolve();
 
 /** The configured sites we hold host permission for: those whose pages get the content script. */
