@@ -7,7 +7,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CHROMIUM, EXTENSION_DIR } from '../../tests/e2e/support/browser';
+import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR } from '../../tests/e2e/support/browser';
 
 /** One printed figure. `target.max` is a budget (≤), `target.min` a floor (≥). */
 export interface Figure {
@@ -202,17 +202,7 @@ export function ensureBuilt(): void {
 }
 
 /**
- * Chromium flags of the page-timing benches (capture, load-bisect): headless, German, and no background
- * work of the browser's own (networking, component updates, sync) that would land in a measured load.
+ * Chromium flags of the page-timing benches (capture, load-bisect): German, and the tests' flags
+ * (headless, no background work of the browser's own that would land in a measured load).
  */
-export const QUIET_BROWSER_ARGS: readonly string[] = [
-  '--lang=de-DE',
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const QUIET_BROWSER_ARGS: readonly string[] = ['--lang=de-DE', ...CHROMIUM_ARGS];

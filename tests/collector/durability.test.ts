@@ -12,8 +12,8 @@ import {
 
 afterAll(removeTempDirs);
 
-// The SQLite store answers a batch only after an fsync of the WAL that began after its commit
-// (collector/store/wal-sync.ts). Power loss cannot be staged here; what can be checked is that the
+// The SQLite store answers a batch only after an fsync of the WAL that began after its commit (the
+// writer thread's, collector/store/sqlite-writer.ts). Power loss cannot be staged here; what can be checked is that the
 // answers wait for that fsync and that a failed one is never acknowledged.
 describe('SQLite ingest durability', () => {
   it('answers concurrent batches after their commit, every record in the file', async () => {

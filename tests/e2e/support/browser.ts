@@ -8,6 +8,22 @@ export const EXTENSION_DIR = resolve(process.env.MITSPRACHE_EXTENSION_DIR ?? '.o
 /** The machine's Chromium; never a downloaded one. */
 export const CHROMIUM = process.env.MITSPRACHE_CHROMIUM ?? '/usr/bin/chromium';
 
+/**
+ * Flags of every Chromium the tests and benches start (language aside): headless, and no background
+ * work of the browser's own (networking, component updates, sync) that could land in a measurement
+ * or a test's timing.
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   /** The extension's service worker: the live one, also after Chrome stopped and restarted it. */
@@ -50,14 +66,7 @@ export async function launchWithExtension(
     env: { ...process.env, LANGUAGE: (options.lang ?? 'de-DE').replace('-', '_') },
     args: [
       `--lang=${options.lang ?? 'de-DE'}`,
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       ...toolbarArgs,
