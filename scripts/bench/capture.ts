@@ -6,18 +6,13 @@
  * Run alone: `npx tsx scripts/bench/capture.ts [runs=30]` (part of `npm run bench`).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
-import {
-  CHROMIUM,
-  EXTENSION_DIR,
-  type ExtensionBrowser,
-  launchWithExtension,
-} from '../../tests/e2e/support/browser';
+import type { Frame, Page } from 'playwright-core';
+import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension } from '../../tests/e2e/support/browser';
 import { type DemoServer, startDemoServer } from '../demo-server';
+import { benchLoadEvent } from './load-event';
 import {
   type Figure,
   isMain,
@@ -25,9 +20,7 @@ import {
   median,
   medianInterval,
   printFigures,
-  QUIET_BROWSER_ARGS,
   type Summary,
-  sleep,
   summary,
 } from './support';
 
@@ -71,75 +64,6 @@ function ensureBuilt(): void {
 export function contentScriptSize(): { raw: number; gzip: number } {
   const source = readFileSync(join(EXTENSION_DIR, 'content-scripts', 'content.js'));
   return { raw: source.length, gzip: gzipSync(source, { level: 9 }).length };
-}
-
-/**
- * A browser without the extension, otherwise launched exactly like `launchWithExtension()` (same binary,
- * flags, locale), so the two load-event series differ only by the extension.
- */
-async function launchPlain(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const profileDir = mkdtempSync(join(tmpdir(), 'mitsprache-bench-plain-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: false,
-    locale: 'de-DE',
-    env: { ...process.env, LANGUAGE: 'de_DE' },
-    args: [...QUIET_BROWSER_ARGS],
-  });
-  return {
-    context,
-    async close() {
-      await context.close();
-      rmSync(profileDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** A fresh navigation to `url`; returns the navigation entry's loadEventEnd (ms since navigation start). */
-async function loadTime(page: Page, url: string): Promise<number> {
-  await page.goto(url, { waitUntil: 'load' });
-  // Playwright reports "load" when the event is dispatched; loadEventEnd is set once its handlers ran.
-  const handle = await page.waitForFunction(() => {
-    const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-    return entry && entry.loadEventEnd > 0 ? entry.loadEventEnd - entry.startTime : false;
-  });
-  return (await handle.jsonValue()) as number;
-}
-
-/**
- * Load-event time of the same demo page with and without the extension. The two browsers run side by
- * side and take turns in ABBA order, so drift in machine load hits both series alike.
- */
-async function benchLoad(
-  ext: ExtensionBrowser,
-  url: string,
-  runs: number,
-): Promise<{ with: number[]; without: number[] }> {
-  const plain = await launchPlain();
-  try {
-    const withPage = await ext.context.newPage();
-    const withoutPage = await plain.context.newPage();
-    // Only meaningful if the content script really runs on this page.
-    await withPage.goto(url, { waitUntil: 'load' });
-    const probe = new FeedbackButtonProbe(withPage);
-    await probe.waitForButton();
-    const series = { with: [] as number[], without: [] as number[] };
-    for (let i = 0; i < WARMUP + runs; i++) {
-      const order = i % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const);
-      for (const which of order) {
-        const time = await loadTime(which === 'with' ? withPage : withoutPage, url);
-        if (i >= WARMUP) series[which].push(time);
-        // The content script starts its UI at idle time, after the load event; let that finish (button
-        // shown) so it does not run during the other browser's next measured load.
-        if (which === 'with') await probe.waitForButton();
-        await sleep(50);
-      }
-    }
-    await withPage.close();
-    return series;
-  } finally {
-    await plain.close();
-  }
 }
 
 /** Minimal page-side access to our button (the page object clicks through Playwright; we need a raw click). */
@@ -487,37 +411,32 @@ export async function benchCapture(options: CaptureBenchOptions = {}): Promise<F
     const url = `${demo.url}${SCREEN}`;
 
     const progress = (step: string) => process.stderr.write(`  capture bench: ${step} …\n`);
-    progress(`load event, ${runs} + ${WARMUP} runs in each browser`);
-    const load = await benchLoad(ext, url, runs);
+    // Its own browsers: the site put into and taken out of the settings between paired loads (load-event.ts).
+    const pairs = Math.max(60, runs);
+    progress(`load event, ${pairs} pairs of loads, the site in and out of the settings`);
+    const load = await benchLoadEvent({ rounds: pairs / 2, browsers: 2 });
     const withLoad = summary(load.with);
     const withoutLoad = summary(load.without);
-    const paired = load.with.map((time, i) => time - (load.without[i] as number));
-    const pairedCi = medianInterval(paired);
+    const addedCi = medianInterval(load.added);
     figures.push(
-      ...stats('load event, without extension', withoutLoad),
-      ...stats('load event, with extension', withLoad),
+      ...stats('load event, site not in the settings', withoutLoad),
+      ...stats('load event, site in the settings', withLoad),
       {
-        // Each ABBA turn's with − without, so drift in machine load between turns cancels out; the
-        // difference of the two medians below is the naive figure. The interval says whether the run
-        // could resolve the 2 ms budget at all: on a busy machine it cannot.
-        name: 'load event, added by extension (median of paired runs)',
-        value: median(paired),
+        // Each pair: the same browser, tab and renderer; the interval says whether the run could resolve
+        // the 2 ms budget at all (on a busy machine it cannot).
+        name: 'load event, added by the content script (median of paired loads)',
+        value: median(load.added),
         unit: 'ms',
         target: { max: 2 },
-        note: `95% CI ${pairedCi.low.toFixed(1)} … ${pairedCi.high.toFixed(1)} ms`,
-        inconclusive: !(pairedCi.high <= 2 || pairedCi.low > 2),
+        note: `95% CI ${addedCi.low.toFixed(1)} … ${addedCi.high.toFixed(1)} ms, ${load.added.length} pairs`,
+        inconclusive: !(addedCi.high <= 2 || addedCi.low > 2),
       },
       {
-        name: 'load event, added by extension (median − median)',
-        value: withLoad.median - withoutLoad.median,
-        unit: 'ms',
-      },
-      {
-        name: 'load event, added by extension (p95 − p95)',
+        name: 'load event, added by the content script (p95 − p95)',
         value: withLoad.p95 - withoutLoad.p95,
         unit: 'ms',
       },
-      { name: 'load event, with ÷ without (median)', value: withLoad.median / withoutLoad.median, unit: '×' },
+      { name: 'load event, in ÷ out (median)', value: withLoad.median / withoutLoad.median, unit: '×' },
     );
 
     progress(`click → ready, ${runs} + ${WARMUP} runs each: pointer resting, quick click, no pointer`);

@@ -11,8 +11,9 @@ import { benchCapture } from './capture';
 import { ensureBuilt, type Figure, machineLine, printFigures } from './support';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-/** Not benches: this runner, the capture bench it calls directly, shared helpers. */
-const SKIP = new Set(['index.ts', 'capture.ts', 'support.ts']);
+/** Not benches of their own: this runner, the capture bench it calls directly (and the load-event bench
+ * that one calls), shared helpers. */
+const SKIP = new Set(['index.ts', 'capture.ts', 'load-event.ts', 'support.ts']);
 
 /** How a bench module wants to be run, read from its source. */
 type Runner = { kind: 'call'; exportName: string } | { kind: 'spawn' };
