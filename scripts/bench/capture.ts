@@ -412,9 +412,10 @@ export async function benchCapture(options: CaptureBenchOptions = {}): Promise<F
 
     const progress = (step: string) => process.stderr.write(`  capture bench: ${step} …\n`);
     // Its own browsers: the site put into and taken out of the settings between paired loads (load-event.ts).
-    const pairs = Math.max(60, runs);
+    // 60 pairs leave a 95 % interval ~8 ms wide on this kind of machine; 120 narrow it to ~4.
+    const pairs = Math.max(120, runs * 4);
     progress(`load event, ${pairs} pairs of loads, the site in and out of the settings`);
-    const load = await benchLoadEvent({ rounds: pairs / 2, browsers: 2 });
+    const load = await benchLoadEvent({ rounds: Math.ceil(pairs / 3), browsers: 3 });
     const withLoad = summary(load.with);
     const withoutLoad = summary(load.without);
     const addedCi = medianInterval(load.added);
