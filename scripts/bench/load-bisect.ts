@@ -23,10 +23,10 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROMIUM, EXTENSION_DIR } from '../../tests/e2e/support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { EXTENSION_DIR } from '../../tests/e2e/support/browser';
 import { type DemoServer, startDemoServer } from '../demo-server';
-import { isMain, machineLine, median, medianInterval, QUIET_BROWSER_ARGS, sleep } from './support';
+import { isMain, launchBenchBrowser, machineLine, median, medianInterval, sleep } from './support';
 
 const SCREEN = '/akte/JC-2024-004711/uebersicht';
 const WARMUP = 3;
@@ -58,17 +58,7 @@ interface Running {
 }
 
 async function launch(variant: Variant): Promise<Running> {
-  const profile = mkdtempSync(join(tmpdir(), 'mitsprache-bisect-'));
-  const extension = variant.extension
-    ? [`--disable-extensions-except=${variant.extension}`, `--load-extension=${variant.extension}`]
-    : [];
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: false,
-    locale: 'de-DE',
-    env: { ...process.env, LANGUAGE: 'de_DE' },
-    args: [...QUIET_BROWSER_ARGS, ...extension],
-  });
+  const { context, profile } = await launchBenchBrowser('mitsprache-bisect-', variant.extension);
   if (variant.extension) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     await worker.evaluate(async (setup: Setup) => {

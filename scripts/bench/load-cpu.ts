@@ -10,13 +10,11 @@
  *
  * Linux only (reads /proc); elsewhere it prints nothing. Run alone: `npx tsx scripts/bench/load-cpu.ts`.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROMIUM, EXTENSION_DIR } from '../../tests/e2e/support/browser';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { EXTENSION_DIR } from '../../tests/e2e/support/browser';
 import { type DemoServer, startDemoServer } from '../demo-server';
-import { type Figure, isMain, machineLine, printFigures, QUIET_BROWSER_ARGS, sleep } from './support';
+import { type Figure, isMain, launchBenchBrowser, machineLine, printFigures, sleep } from './support';
 
 const SCREEN = '/akte/JC-2024-004711/uebersicht';
 const LOADS = 60;
@@ -96,18 +94,10 @@ function ticksByKind(profile: string): Map<string, number> {
 }
 
 async function launch(setup: Setup): Promise<Running> {
-  const profile = mkdtempSync(join(tmpdir(), 'mitsprache-cpu-'));
-  const extension =
-    setup === 'without'
-      ? []
-      : [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`];
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: false,
-    locale: 'de-DE',
-    env: { ...process.env, LANGUAGE: 'de_DE' },
-    args: [...QUIET_BROWSER_ARGS, ...extension],
-  });
+  const { context, profile } = await launchBenchBrowser(
+    'mitsprache-cpu-',
+    setup === 'without' ? undefined : EXTENSION_DIR,
+  );
   if (setup === 'present') {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     // Strings, not functions: the bench runs through tsx, whose helpers do not exist in the worker.

@@ -18,13 +18,11 @@
  * Run alone: `BENCH_LOAD_MODE=site|control npx tsx scripts/bench/load-event.ts [rounds=60]
  * [browsers=2]`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM, EXTENSION_DIR } from '../../tests/e2e/support/browser';
+import { rmSync } from 'node:fs';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { EXTENSION_DIR } from '../../tests/e2e/support/browser';
 import { type DemoServer, startDemoServer } from '../demo-server';
-import { isMain, machineLine, median, medianInterval, QUIET_BROWSER_ARGS, sleep } from './support';
+import { isMain, launchBenchBrowser, machineLine, median, medianInterval, sleep } from './support';
 
 const SCREEN = '/akte/JC-2024-004711/uebersicht';
 const WARMUP = 2;
@@ -96,18 +94,7 @@ async function untilActive(context: BrowserContext, id: string, active: boolean)
 }
 
 async function launch(mode: LoadEventMode): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'mitsprache-load-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: false,
-    locale: 'de-DE',
-    env: { ...process.env, LANGUAGE: 'de_DE' },
-    args: [
-      ...QUIET_BROWSER_ARGS,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-    ],
-  });
+  const { context, profile } = await launchBenchBrowser('mitsprache-load-', EXTENSION_DIR);
   const isOurs = (w: Worker) => w.url().endsWith('/background.js');
   const first =
     context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', isOurs));

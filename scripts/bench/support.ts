@@ -3,10 +3,11 @@
  * Bench scripts print; they never fail because a target is missed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { type BrowserContext, chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR } from '../../tests/e2e/support/browser';
 
 /** One printed figure. `target.max` is a budget (≤), `target.min` a floor (≥). */
@@ -206,3 +207,24 @@ export function ensureBuilt(): void {
  * (headless, no background work of the browser's own that would land in a measured load).
  */
 export const QUIET_BROWSER_ARGS: readonly string[] = ['--lang=de-DE', ...CHROMIUM_ARGS];
+
+/**
+ * A browser for the page-timing benches (capture's load event, load-bisect, load-cpu): the machine's
+ * Chromium with QUIET_BROWSER_ARGS in a fresh profile under `prefix`, with the unpacked extension in
+ * `extension` if given. Remove `profile` after closing `context`.
+ */
+export async function launchBenchBrowser(
+  prefix: string,
+  extension?: string,
+): Promise<{ context: BrowserContext; profile: string }> {
+  const profile = mkdtempSync(join(os.tmpdir(), prefix));
+  const load = extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : [];
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false,
+    locale: 'de-DE',
+    env: { ...process.env, LANGUAGE: 'de_DE' },
+    args: [...QUIET_BROWSER_ARGS, ...load],
+  });
+  return { context, profile };
+}
