@@ -14,7 +14,15 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { EXTENSION_DIR } from '../../tests/e2e/support/browser';
 import { type DemoServer, startDemoServer } from '../demo-server';
-import { type Figure, isMain, launchBenchBrowser, machineLine, printFigures, sleep } from './support';
+import {
+  type Figure,
+  isMain,
+  launchBenchBrowser,
+  machineLine,
+  printFigures,
+  sleep,
+  takeSitesOut,
+} from './support';
 
 const SCREEN = '/akte/JC-2024-004711/uebersicht';
 const LOADS = 60;
@@ -99,13 +107,7 @@ async function launch(setup: Setup): Promise<Running> {
     setup === 'without' ? undefined : EXTENSION_DIR,
   );
   if (setup === 'present') {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    // Strings, not functions: the bench runs through tsx, whose helpers do not exist in the worker.
-    await worker.evaluate(`(async () => {
-      const base = (await chrome.storage.local.get('settings')).settings ?? {};
-      await chrome.storage.local.set({ settings: { version: 1, ...base, sites: [] } });
-    })()`);
-    while (((await worker.evaluate('mitsprache.activeSites()')) as string[]).length > 0) await sleep(25);
+    await takeSitesOut(context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
   }
   return { setup, context, page: await context.newPage(), profile };
 }

@@ -22,7 +22,15 @@ import { rmSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { EXTENSION_DIR } from '../../tests/e2e/support/browser';
 import { type DemoServer, startDemoServer } from '../demo-server';
-import { isMain, launchBenchBrowser, machineLine, median, medianInterval, sleep } from './support';
+import {
+  isMain,
+  launchBenchBrowser,
+  machineLine,
+  median,
+  medianInterval,
+  sleep,
+  takeSitesOut,
+} from './support';
 
 const SCREEN = '/akte/JC-2024-004711/uebersicht';
 const WARMUP = 2;
@@ -55,7 +63,6 @@ export interface LoadEventOptions {
 }
 
 export interface LoadEventResult {
-  mode: LoadEventMode;
   /** Load-event times (ms from navigation start) in the "on" state. */
   with: number[];
   /** The paired loads in the "off" state (in a control run: the second, identical state). */
@@ -68,8 +75,6 @@ interface Browser {
   context: BrowserContext;
   page: Page;
   profile: string;
-  /** Mitsprache's id. */
-  id: string;
   /** Goes into the "on" or "off" state and waits until the browser is there. */
   switchTo(on: boolean): Promise<void>;
 }
@@ -83,14 +88,14 @@ async function backgroundOf(context: BrowserContext, id: string): Promise<Worker
   }
 }
 
-/** Until Mitsprache's background reports the demo site active (or not). */
-async function untilActive(context: BrowserContext, id: string, active: boolean): Promise<void> {
+/** Until Mitsprache's background reports the demo site active. */
+async function untilActive(context: BrowserContext, id: string): Promise<void> {
   for (;;) {
     const worker = await backgroundOf(context, id);
     const sites = (await worker.evaluate('mitsprache.activeSites()').catch(() => undefined)) as
       | string[]
       | undefined;
-    if (sites && sites.length > 0 === active) return;
+    if (sites && sites.length > 0) return;
     await sleep(25);
   }
 }
@@ -110,20 +115,15 @@ async function launch(mode: LoadEventMode): Promise<Browser> {
     context,
     page,
     profile,
-    id,
     async switchTo(on) {
-      const keep = on || mode === 'control';
-      await (await backgroundOf(context, id)).evaluate(`(async () => {
+      const worker = await backgroundOf(context, id);
+      if (!on && mode === 'site') return takeSitesOut(worker);
+      await worker.evaluate(`(async () => {
         const installed = ${installed};
-        if (${keep}) {
-          if (installed === null) await chrome.storage.local.remove('settings');
-          else await chrome.storage.local.set({ settings: installed });
-        } else {
-          const base = (await chrome.storage.local.get('settings')).settings ?? {};
-          await chrome.storage.local.set({ settings: { version: 1, ...base, sites: [] } });
-        }
+        if (installed === null) await chrome.storage.local.remove('settings');
+        else await chrome.storage.local.set({ settings: installed });
       })()`);
-      await untilActive(context, id, keep);
+      await untilActive(context, id);
     },
   };
 }
@@ -156,7 +156,7 @@ export async function benchLoadEvent(
   const rounds = options.rounds ?? 60;
   const count = options.browsers ?? 2;
   const mode = options.mode ?? 'site';
-  const result: LoadEventResult = { mode, with: [], without: [], added: [] };
+  const result: LoadEventResult = { with: [], without: [], added: [] };
   const browsers: Browser[] = [];
   let demo: DemoServer | undefined;
   try {

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR } from '../../tests/e2e/support/browser';
 
 /** One printed figure. `target.max` is a budget (≤), `target.min` a floor (≥). */
@@ -227,4 +227,17 @@ export async function launchBenchBrowser(
     args: [...QUIET_BROWSER_ARGS, ...load],
   });
   return { context, profile };
+}
+
+/**
+ * Takes every site out of Mitsprache's settings through its background `worker`, and waits until the
+ * background goes by it: the extension stays, but injects nowhere. Strings, not functions, are evaluated
+ * there: the benches run through tsx, whose helpers do not exist in the worker.
+ */
+export async function takeSitesOut(worker: Worker): Promise<void> {
+  await worker.evaluate(`(async () => {
+    const base = (await chrome.storage.local.get('settings')).settings ?? {};
+    await chrome.storage.local.set({ settings: { version: 1, ...base, sites: [] } });
+  })()`);
+  while (((await worker.evaluate('mitsprache.activeSites()')) as string[]).length > 0) await sleep(25);
 }
