@@ -53,6 +53,7 @@ describe('startFaultProxy', () => {
         method: 'POST',
         path: '/api/v1/feedback',
         bytes: Buffer.byteLength(body),
+        items: 1,
         fault: 'pass',
         status: 200,
         upstreamStatus: 200,

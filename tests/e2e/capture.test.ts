@@ -203,7 +203,7 @@ describe('capturing feedback', () => {
     await page.close();
   });
 
-  it('opens the dialog through the toolbar path and the keyboard shortcut’s handler', async () => {
+  it('opens the dialog through the shortcut’s handler, then again with Enter on the button; keys land in the note', async () => {
     const page = await ext.context.newPage();
     await page.goto(`${demo.url}/suche?q=Mustermann`);
     const ui = new FeedbackUi(page);
@@ -219,6 +219,11 @@ describe('capturing feedback', () => {
     await ui.note.press('Escape');
     await page.locator('mitsprache-feedback iframe.frame:not([hidden])').waitFor({ state: 'detached' });
     await expect.poll(() => isFocused(ui.button)).toBe(true);
+    // The next note by keyboard alone: Enter on the button, and the keys land in the note field.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => isFocused(ui.note)).toBe(true);
+    await page.keyboard.type('Noch eine Notiz');
+    await expect.poll(() => ui.note.inputValue()).toBe('Noch eine Notiz');
     await page.close();
   });
 

@@ -29,6 +29,8 @@ export interface ProxiedRequest {
   path: string;
   /** Request body bytes received. */
   bytes: number;
+  /** Records in the request, when its body was a batch (a JSON object with an `items` array). */
+  items?: number;
   /** Status the client got; undefined when it got none (down, hang, dropReply). */
   status?: number;
   /** The mode applied to this request. */
@@ -185,6 +187,8 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     }
     const body = await readBody(incoming);
     entry.bytes = body.length;
+    const items = batchItems(body);
+    if (items !== undefined) entry.items = items;
 
     switch (applied.kind) {
       case 'status': {
@@ -274,4 +278,14 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
       });
     },
   };
+}
+
+/** How many records a batch body carries; undefined for anything else. */
+function batchItems(body: Buffer): number | undefined {
+  try {
+    const items = (JSON.parse(body.toString('utf8')) as { items?: unknown } | null)?.items;
+    return Array.isArray(items) ? items.length : undefined;
+  } catch {
+    return undefined;
+  }
 }
