@@ -32,7 +32,8 @@ export class FeedbackUi {
     await this.note.fill(note);
     // Open defect, not hidden here: about once in 250 opens Chromium leaves a just-shown dialog frame
     // without keyboard focus although the page counts it as focused, and typed text goes nowhere. A
-    // caseworker then clicks into the field; so does this. The capture tests type without this help.
+    // caseworker then clicks into the field; so does this. capture.test.ts re-opens by keyboard and types
+    // without this help.
     if ((await this.note.inputValue()) !== note) {
       await this.note.click();
       await this.note.fill(note);
