@@ -45,6 +45,11 @@ async function fileNotes(n: number, prefix = 'Notiz'): Promise<string[]> {
   return records.filter((r) => r.record.note.startsWith(prefix)).map((r) => r.id);
 }
 
+/** The batches the extension sent through the proxy, in order (not preflights, not status queries). */
+function batchPosts() {
+  return rig.proxy.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/feedback'));
+}
+
 /** Every id is stored exactly once in the collector and shown as sent in the outbox. */
 async function expectDeliveredOnce(ids: string[], worker = ext.worker): Promise<void> {
   await expect
@@ -62,7 +67,7 @@ describe('sync to the collector', () => {
   it('delivers in batches shortly after saving, with no button pressed', async () => {
     const ids = await fileNotes(3);
     await expectDeliveredOnce(ids);
-    const batches = rig.proxy.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/feedback'));
+    const batches = batchPosts();
     expect(batches.length).toBeLessThanOrEqual(3);
   });
 
@@ -83,17 +88,15 @@ describe('sync to the collector', () => {
     // `sent === 1` raced the engine: a backoff retry that delivered between two polls left every
     // later forced pass with nothing to send.)
     await expectDeliveredOnce(ids);
-    const posts = rig.proxy.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/feedback'));
-    expect(posts.map((r) => r.status)).toEqual([500, 500, 200]);
+    expect(batchPosts().map((r) => r.status)).toEqual([500, 500, 200]);
   });
 
   it('honours Retry-After on 429', async () => {
     rig.proxy.setMode({ kind: 'status', status: 429, times: 1, retryAfter: 2 });
     const ids = await fileNotes(1);
-    const posts = () => rig.proxy.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/feedback'));
-    await expect.poll(() => posts().length).toBeGreaterThan(0);
+    await expect.poll(() => batchPosts().length).toBeGreaterThan(0);
     const refusedAt = Date.now();
-    expect(posts()[0]?.status).toBe(429);
+    expect(batchPosts()[0]?.status).toBe(429);
     // The engine waits as told, then sends on its own.
     await expectDeliveredOnce(ids);
     expect(Date.now() - refusedAt).toBeGreaterThanOrEqual(1_500);
@@ -105,11 +108,7 @@ describe('sync to the collector', () => {
     await expectDeliveredOnce(ids);
     // Now the same with a limit that lets one record through per request, never two. Sized per record:
     // how the first three were batched depends on the machine's speed (one request, or up to three).
-    const perRecord = Math.max(
-      ...rig.proxy.requests
-        .filter((r) => r.method === 'POST' && r.path.endsWith('/feedback') && r.items)
-        .map((r) => r.bytes / (r.items ?? 1)),
-    );
+    const perRecord = Math.max(...batchPosts().flatMap((r) => (r.items ? [r.bytes / r.items] : [])));
     rig.proxy.setMode({ kind: 'tooLarge', maxBytes: Math.round(perRecord * 1.5) });
     const more = await fileNotes(3, 'Groß');
     await expectDeliveredOnce([...ids, ...more]);
