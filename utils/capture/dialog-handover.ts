@@ -1,6 +1,6 @@
 /**
  * How the content script hands a prepared note dialog its capture: a window message from the page's
- * frame to the dialog's. The host page can post the same message (it shares the window with our
+ * frame to the dialog's. One message goes back: the opened dialog asking for keyboard focus. The host page can post the same message (it shares the window with our
  * content script), but it learns nothing that way and can only spoil the dialog, as it could by
  * removing our element; it cannot read the dialog, and a made-up id names no capture.
  */
@@ -22,4 +22,16 @@ export function openedCapture(data: unknown): string | undefined {
     UUID_RE.test(message.captureId)
     ? message.captureId
     : undefined;
+}
+
+/**
+ * The opened dialog's request for keyboard focus, posted to the page's frame when the focus given on
+ * the click never arrived. It carries nothing, so the host page learns nothing from it; the content
+ * script honours it only from its own open dialog's window (utils/content/dialog-slot.ts).
+ */
+export const FOCUS_MESSAGE = 'mitsprache:focus';
+
+/** True when `data` is the dialog's focus request. */
+export function isFocusRequest(data: unknown): boolean {
+  return (data as { type?: unknown } | null)?.type === FOCUS_MESSAGE;
 }

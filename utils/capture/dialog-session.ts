@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { send } from '../messaging/client';
 import type { Broadcast, DialogSetup } from '../messaging/protocol';
 import type { DialogForm } from '../messaging/protocol/capture';
-import { OPEN_MESSAGE, openedCapture } from './dialog-handover';
+import { FOCUS_MESSAGE, OPEN_MESSAGE, openedCapture } from './dialog-handover';
 
 /** What the note dialog page knows right now. */
 export interface DialogState {
@@ -21,6 +21,9 @@ export interface DialogState {
  * until the content script opens it for a capture, whose setup then follows. Calls `onChange` with
  * every new state.
  */
+/** How long the focus given on the click may take to arrive (it takes ~10–40 ms here). */
+const FOCUS_GRACE_MS = 150;
+
 export function startDialogSession(onChange: (state: DialogState) => void, signal: AbortSignal): void {
   let state: DialogState = { expired: false };
   const update = (patch: Partial<DialogState>) => {
@@ -41,6 +44,17 @@ export function startDialogSession(onChange: (state: DialogState) => void, signa
     history.replaceState(null, '', `#${captureId}`);
     update({ captureId });
     void loadSetup(captureId);
+    if (parent !== window) setTimeout(askForFocus, FOCUS_GRACE_MS);
+  };
+  // The content script focuses our frame on the click. Now and then Chromium lost that hand-off for a
+  // frame shown in the same moment: the page counted the frame as focused, the note field inside was
+  // focused too, yet no keystroke arrived (and document.hasFocus() said true). Only the window's own
+  // focus event tells, so it is tracked, and a dialog that never got it asks the page again.
+  let windowFocused = false;
+  addEventListener('focus', () => (windowFocused = true), { signal });
+  addEventListener('blur', () => (windowFocused = false), { signal });
+  const askForFocus = () => {
+    if (!signal.aborted && !windowFocused) parent.postMessage({ type: FOCUS_MESSAGE }, '*');
   };
   addEventListener(
     'message',

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { DialogFrame } from '../../components/DialogFrame';
-import { OPEN_MESSAGE, type OpenMessage } from '../capture/dialog-handover';
+import { isFocusRequest, OPEN_MESSAGE, type OpenMessage } from '../capture/dialog-handover';
 
 /**
  * The note dialog's iframe over its life. Loading an extension page, parsing its code and rendering
@@ -29,7 +29,7 @@ export interface DialogSlot {
   close(): void;
 }
 
-export function createDialogSlot(container: HTMLElement, title: string): DialogSlot {
+export function createDialogSlot(container: HTMLElement, title: string, signal: AbortSignal): DialogSlot {
   const src = browser.runtime.getURL('/note-dialog.html');
   // Chrome serves use_dynamic_url pages under the extension's real id, so that is the frame's origin
   // (and messages are never delivered to whatever else the frame might show). Firefox has no dynamic URLs.
@@ -48,6 +48,20 @@ export function createDialogSlot(container: HTMLElement, title: string): DialogS
   const focus = () => {
     if (frame && !frame.hidden) frame.focus();
   };
+
+  // The open dialog asks when the focus we gave it never arrived (dialog-handover.ts). This page still
+  // counts the frame as focused then, so focus() alone would change nothing: leave and re-enter it.
+  // Only the dialog's own window counts; the host page can post the same message, not from there.
+  addEventListener(
+    'message',
+    (event: MessageEvent) => {
+      if (!frame || frame.hidden || captureId === undefined || !isFocusRequest(event.data)) return;
+      if (event.source === null || event.source !== frame.contentWindow) return;
+      frame.blur();
+      frame.focus();
+    },
+    { signal },
+  );
 
   const create = (url = src) => {
     const created = DialogFrame({ src: url, title });

@@ -26,7 +26,7 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
   const abort = new AbortController();
   ctx.onInvalidated(() => abort.abort());
   const ui = createShadowHost('mitsprache-feedback', FEEDBACK_UI_CSS);
-  const dialog = createDialogSlot(ui.container, strings.dialogTitle);
+  const dialog = createDialogSlot(ui.container, strings.dialogTitle, abort.signal);
   let button: HTMLElement | undefined;
 
   const closeDialog = () => {
