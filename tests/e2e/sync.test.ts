@@ -94,9 +94,9 @@ describe('sync to the collector', () => {
   it('honours Retry-After on 429', async () => {
     rig.proxy.setMode({ kind: 'status', status: 429, times: 1, retryAfter: 2 });
     const ids = await fileNotes(1);
-    await expect.poll(() => batchPosts().length).toBeGreaterThan(0);
+    // The proxy logs a request on arrival and its status once answered.
+    await expect.poll(() => batchPosts()[0]?.status).toBe(429);
     const refusedAt = Date.now();
-    expect(batchPosts()[0]?.status).toBe(429);
     // The engine waits as told, then sends on its own.
     await expectDeliveredOnce(ids);
     expect(Date.now() - refusedAt).toBeGreaterThanOrEqual(1_500);

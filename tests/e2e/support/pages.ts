@@ -1,4 +1,5 @@
 import type { FrameLocator, Locator, Page, Worker } from 'playwright-core';
+import { expect } from 'vitest';
 import type { OutboxEntry } from '../../../utils/schema/outbox';
 
 /** The in-page feedback UI as a user meets it (page object). */
@@ -29,15 +30,15 @@ export class FeedbackUi {
     note: string,
     options: { category?: string; impact?: RegExp; minutes?: number } = {},
   ): Promise<void> {
-    await this.note.fill(note);
-    // Open defect, not hidden here: about once in 250 opens Chromium leaves a just-shown dialog frame
-    // without keyboard focus although the page counts it as focused, and typed text goes nowhere. A
-    // caseworker then clicks into the field; so does this. capture.test.ts re-opens by keyboard and types
-    // without this help.
-    if ((await this.note.inputValue()) !== note) {
-      await this.note.click();
-      await this.note.fill(note);
-    }
+    // Chromium now and then loses the focus handed to a frame shown in the same moment; the dialog
+    // notices and asks for it again (utils/capture/dialog-session.ts), within ~150 ms. A robot types
+    // sooner than any caseworker, so it types again until the text lands.
+    await expect
+      .poll(async () => {
+        await this.note.fill(note);
+        return this.note.inputValue();
+      })
+      .toBe(note);
     if (options.category)
       await this.dialog.getByLabel(/Art der Rückmeldung|Kind of feedback/).selectOption(options.category);
     if (options.impact) await this.dialog.getByRole('radio', { name: options.impact }).check();
