@@ -1,8 +1,9 @@
 /**
  * How the content script hands a prepared note dialog its capture: a window message from the page's
- * frame to the dialog's. One message goes back: the opened dialog asking for keyboard focus. The host page can post the same message (it shares the window with our
+ * frame to the dialog's. The host page can post the same message (it shares the window with our
  * content script), but it learns nothing that way and can only spoil the dialog, as it could by
  * removing our element; it cannot read the dialog, and a made-up id names no capture.
+ * One message goes back: the opened dialog asking for keyboard focus (FOCUS_MESSAGE).
  */
 export const OPEN_MESSAGE = 'mitsprache:open';
 

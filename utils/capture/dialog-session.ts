@@ -16,14 +16,14 @@ export interface DialogState {
   expired: boolean;
 }
 
+/** How long the focus given on the click may take to arrive (it takes ~10–40 ms here). */
+const FOCUS_GRACE_MS = 150;
+
 /**
  * The dialog page's side of utils/content/dialog-slot.ts: it stands by with only the form's settings
  * until the content script opens it for a capture, whose setup then follows. Calls `onChange` with
  * every new state.
  */
-/** How long the focus given on the click may take to arrive (it takes ~10–40 ms here). */
-const FOCUS_GRACE_MS = 150;
-
 export function startDialogSession(onChange: (state: DialogState) => void, signal: AbortSignal): void {
   let state: DialogState = { expired: false };
   const update = (patch: Partial<DialogState>) => {
