@@ -105,7 +105,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
       return takeMaskedScreenshot(open.tabId);
     },
 
-    async 'record:save'({ captureId, input, withElement, screenshot }, sender) {
+    async 'record:save'({ captureId, input, withElement, screenshot, maskWords }, sender) {
       const [{ capture }, settings] = await Promise.all([
         getCapture(captureId, sender.tab?.id),
         deps.settings(),
@@ -120,6 +120,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
         capture,
         input,
         withElement,
+        maskWords,
         reporter: await currentReporter(settings),
         options: {
           app: site?.app ?? new URL(capture.href).hostname,
