@@ -65,28 +65,29 @@ export function MaskableNote({ tokens, onToggle, labels, hintId }: MaskableNoteP
           );
         index++;
         const own = index;
+        const suspect = token.suspect && !token.chosen;
         return (
           <button
             type="button"
-            key={token.start}
-            class={token.suspect && !token.chosen ? 'word suspect' : 'word'}
+            class={suspect ? 'word suspect' : 'word'}
             aria-pressed={token.chosen}
+            // The text inside is exactly the stored text; the names add what the eye sees besides it:
+            // which word a mask hides (the person's own word), and the "Name?" badge (drawn by CSS).
+            aria-label={
+              token.chosen
+                ? `${MASK_LABELS.name} ${token.text}`
+                : suspect
+                  ? `${token.text} ${labels.suspect}`
+                  : undefined
+            }
+            data-badge={suspect ? labels.suspect : undefined}
             tabIndex={own === current ? 0 : -1}
             onClick={() => {
               setActive(own);
               onToggle(token.text);
             }}
           >
-            {token.chosen ? (
-              <>
-                {MASK_LABELS.name}
-                {/* The person's own word, so a screen reader says which word the mask hides. */}
-                <span class="visually-hidden"> {token.text}</span>
-              </>
-            ) : (
-              token.text
-            )}
-            {token.suspect && !token.chosen ? <span class="badge"> {labels.suspect}</span> : null}
+            {token.chosen ? MASK_LABELS.name : token.text}
           </button>
         );
       })}

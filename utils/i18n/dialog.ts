@@ -30,7 +30,7 @@ export const DIALOG_STRINGS = {
     wordsHint:
       'Ein Wort anklicken (Pfeiltasten, Eingabetaste) macht es überall unkenntlich; noch einmal zeigt es wieder.',
     suspect: 'Name?',
-    suspects: '{n} Wörter könnten Namen sein (Name?) – bitte prüfen.',
+    suspects: 'Behaltene Wörter, die Namen sein könnten (Name?): {n} – bitte prüfen.',
     save: 'Speichern',
     saving: 'Wird gespeichert …',
     saved: 'Gespeichert. Vielen Dank! Ihre Rückmeldung wird mit der nächsten Übertragung gesendet.',
@@ -79,7 +79,7 @@ export const DIALOG_STRINGS = {
     words: 'Words of the note',
     wordsHint: 'Clicking a word (arrow keys, Enter) masks it everywhere; clicking again shows it again.',
     suspect: 'Name?',
-    suspects: '{n} words could be names (Name?) – please check.',
+    suspects: 'Kept words that could be names (Name?): {n} – please check.',
     save: 'Save',
     saving: 'Saving …',
     saved: 'Saved. Thank you! Your feedback will be sent with the next transfer.',

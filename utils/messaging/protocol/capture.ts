@@ -46,7 +46,7 @@ export const captureProtocol = {
       input: NoteInput,
       withElement: z.boolean(),
       screenshot: Screenshot.optional(),
-      maskWords: MaskWords.default([]),
+      maskWords: MaskWords.optional(),
     }),
     response: z.object({ id: z.uuid() }),
   },

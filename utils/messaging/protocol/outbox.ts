@@ -110,7 +110,7 @@ export const outboxProtocol = {
    */
   'outbox:edit': {
     from: 'page',
-    request: z.object({ id: z.uuid(), input: NoteInput, maskWords: MaskWords.default([]) }),
+    request: z.object({ id: z.uuid(), input: NoteInput, maskWords: MaskWords.optional() }),
     response: OutboxDetail,
   },
   /** Popup: delete a record from this device (a pending one also leaves the send queue). */
