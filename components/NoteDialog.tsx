@@ -29,10 +29,10 @@ export interface NoteDialogProps {
     'app' | 'allowedParams' | 'redactionTerms' | 'redactionPatterns' | 'redactAllDates'
   >;
   /**
-   * Changes whenever the redactor's name and word lists have loaded (utils/redact/lexicon-browser.ts):
-   * the preview is redacted again, as the background will redact the note.
+   * Whether the redactor's name and word lists have loaded (utils/redact/lexicon-browser.ts); when they
+   * arrive the preview is redacted again, as the background will redact the note.
    */
-  lexicon?: unknown;
+  lexiconLoaded?: boolean;
   /** Resolves once the record is durably stored. */
   onSave(save: NoteSave): Promise<string>;
   /** Resolves with the masked screenshot of the visible tab. */
@@ -67,7 +67,7 @@ export function NoteDialog({
   setup,
   open,
   buildOptions,
-  lexicon,
+  lexiconLoaded,
   onSave,
   onScreenshot,
   onClose,
@@ -116,18 +116,18 @@ export function NoteDialog({
     [pageTerms, setup],
   );
   // What the redactor alone makes of the note: its words are what the person may mask further.
-  // `lexicon` is a dependency though unused: a newly loaded lexicon changes the result.
+  // `lexiconLoaded` is a dependency though unused: a newly loaded lexicon changes the result.
   const redactedNote = useMemo(
     () => redactOptions && redactText(note, redactOptions),
-    [note, redactOptions, lexicon],
+    [note, redactOptions, lexiconLoaded],
   );
   const tokens = useMemo(() => redactedNote && previewTokens(redactedNote, chosen), [redactedNote, chosen]);
   const maskWords = useMemo(() => (tokens ? chosenWords(tokens) : []), [tokens]);
   // Exactly what the background will store (utils/capture/build-record.ts).
-  // `lexicon` is a dependency though unused: a newly loaded lexicon changes the result.
+  // `lexiconLoaded` is a dependency though unused: a newly loaded lexicon changes the result.
   const storedNote = useMemo(
     () => redactOptions && redactText(note, { ...redactOptions, maskWords }),
-    [note, redactOptions, maskWords, lexicon],
+    [note, redactOptions, maskWords, lexiconLoaded],
   );
   // The word buttons show the chosen words as [NAME]; should that ever differ from what the redactor
   // makes of them, the preview shows the stored text itself (without buttons) rather than a guess.

@@ -14,12 +14,12 @@ addEventListener('pagehide', () => session.abort(), { once: true });
 
 // The redactor's name and word lists load beside the session; once they are there the preview is
 // redacted again (the background loads them too before it stores anything).
-let lexicon: unknown;
+let lexiconLoaded = false;
 let shown: DialogState | undefined;
 // Without them it still redacts, only weaker; the background redacts again on save in any case.
 void ensureLexicon()
-  .then((loaded) => {
-    lexicon = loaded ?? true;
+  .then(() => {
+    lexiconLoaded = true;
     if (shown) show(shown);
   })
   .catch(() => undefined);
@@ -43,7 +43,7 @@ function show(state: DialogState): void {
       setup={setup}
       open={captureId !== undefined}
       buildOptions={buildOptions}
-      lexicon={lexicon}
+      lexiconLoaded={lexiconLoaded}
       onSave={async (save) => (await send('record:save', { captureId: id, ...save })).id}
       onScreenshot={() => send('screenshot:take', { captureId: id })}
       onClose={() => void send('dialog:close', { captureId: id }).catch(() => window.close())}
