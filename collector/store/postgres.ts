@@ -2,12 +2,15 @@ import pg from 'pg';
 import type { FeedbackRecord } from '../../utils/schema/record';
 import type { ItemResult, OfficerStatus, StatusResponse, StatusUpdate } from '../../utils/schema/wire';
 import {
+  buildLeaks,
   buildReport,
   countQuery,
   distinctValuesQuery,
   exportQuery,
   FIRST_WEEK_QUERY,
   inboxQuery,
+  type LeakSqlRow,
+  leakQuery,
   numbered,
   type Query,
   type RankingSqlRow,
@@ -38,6 +41,7 @@ import {
   type HotspotQuery,
   type HotspotReport,
   type InboxPage,
+  type LeakWeek,
   type MarkDuplicateResult,
   type OfficerAccount,
   type OfficerSession,
@@ -456,6 +460,11 @@ export class PostgresStore implements Store, DashboardStore {
       ]);
       return { firstWeek: first[0]?.week ?? '', screenName: screen[0]?.screen_name ?? '' };
     });
+  }
+
+  async leaks(weeks: readonly string[]): Promise<LeakWeek[]> {
+    if (weeks.length === 0) return [];
+    return buildLeaks(weeks, await this.#run<LeakSqlRow & pg.QueryResultRow>(leakQuery(weeks, 'postgres')));
   }
 
   async filterOptions(): Promise<FilterOptions> {

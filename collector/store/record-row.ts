@@ -67,10 +67,12 @@ export interface StatusJoinedRow {
   record_json: string;
   status: OfficerStatus | null;
   reply: string | null;
+  caught_counts: string | null;
 }
 
 /** The columns of {@link StatusJoinedRow}, for `SELECT … FROM records r LEFT JOIN record_status s`. */
-export const STATUS_JOINED_COLUMNS = 'r.id, r.received_at, r.batch_id, r.record_json, s.status, s.reply';
+export const STATUS_JOINED_COLUMNS =
+  'r.id, r.received_at, r.batch_id, r.record_json, s.status, s.reply, r.caught_counts';
 
 export function storedRecord(
   row: StatusJoinedRow & { updated_at: string | null },
@@ -85,6 +87,7 @@ export function storedRecord(
     reply: row.reply,
     updatedAt: row.updated_at,
     history,
+    caughtByCollector: row.caught_counts ? (JSON.parse(row.caught_counts) as CaughtCounts) : {},
   };
 }
 
@@ -96,6 +99,7 @@ export function exportRow(row: StatusJoinedRow): ExportRow {
     status: row.status,
     reply: row.reply,
     recordJson: row.record_json,
+    caughtJson: row.caught_counts ?? '{}',
   };
 }
 

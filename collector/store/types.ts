@@ -32,6 +32,8 @@ export interface StoredRecord {
   reply: string | null;
   updatedAt: string | null;
   history: StatusChange[];
+  /** What the collector's second line masked in the record before storing it (empty: nothing). */
+  caughtByCollector: CaughtCounts;
 }
 
 /** Time window of an export: `from` inclusive, `to` exclusive, both ISO 8601 UTC. */
@@ -50,6 +52,8 @@ export interface ExportRow {
   status: OfficerStatus | null;
   reply: string | null;
   recordJson: string;
+  /** What the collector masked, by kind, as JSON text (`{}` for nothing). */
+  caughtJson: string;
 }
 
 /** Thrown by `statusSince` for a cursor this store did not hand out. */

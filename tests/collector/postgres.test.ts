@@ -262,6 +262,7 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
           status: 'wont_change',
           reply: null,
           updatedAt: '2026-11-26T08:02:00.000Z',
+          caughtByCollector: {},
           history: [
             { status: 'in_review', reply: 'Wir prüfen.', at: '2026-11-26T08:00:00.000Z' },
             { status: 'forwarded', reply: 'Wir prüfen.', at: '2026-11-26T08:01:00.000Z' },
@@ -298,6 +299,7 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
           status: null,
           reply: null,
           recordJson: JSON.stringify(early),
+          caughtJson: '{}',
         });
         // Leaving an export early releases it; the store still closes.
         for await (const _ of store.exportStream({})) break;
