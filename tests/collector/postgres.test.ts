@@ -481,6 +481,32 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
       }
     });
 
+    it('sums what the collector caught per week of arrival, zero weeks included; a duplicate id adds nothing', async () => {
+      const db = await backend.database();
+      const { store, dashboard, close } = await db.instance();
+      try {
+        const [a, b, c, d] = [makeRecord(), makeRecord(), makeRecord(), makeRecord()];
+        await store.ingest([a, b, c], { batchId: BATCH.batchId, receivedAt: '2026-11-25T10:00:00.000Z' }, [
+          { name: 2, phone: 1 },
+          {},
+          { name: 1 },
+        ]);
+        // Sunday night still belongs to that week; the record created earlier does not matter.
+        await store.ingest([d, a], { batchId: BATCH.batchId, receivedAt: '2026-11-29T23:59:59.999Z' }, [
+          { 'url-segment': 1 },
+          { name: 5 },
+        ]);
+
+        expect(await dashboard.leaks(['2026-11-16', '2026-11-23', '2026-11-30'])).toEqual([
+          { week: '2026-11-16', records: 0, masks: 0, kinds: {} },
+          { week: '2026-11-23', records: 3, masks: 5, kinds: { name: 3, phone: 1, 'url-segment': 1 } },
+          { week: '2026-11-30', records: 0, masks: 0, kinds: {} },
+        ]);
+      } finally {
+        await close();
+      }
+    });
+
     it('takes a duplicate out of the hotspot counts and puts it back when unmarked', async () => {
       const db = await backend.database();
       const { store, dashboard, close } = await db.instance();
