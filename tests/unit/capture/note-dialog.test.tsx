@@ -170,19 +170,19 @@ describe('mask this word', () => {
 
   it('marks a kept word that looks like a name with "Name?"; one click masks it', async () => {
     const { ids } = await mount();
-    // The redactor masks the name after "Frau"; the same name alone it keeps, but suspects.
-    await type('Frau Wrobel meldet: Wrobel steht doppelt in der Liste.');
-    const suspect = wordButton('Wrobel Name?');
+    // The redactor masks the name after "Frau"; an unknown word opening a sentence it keeps, but suspects.
+    await type('Frau Wrobel meldet. Dualehs steht doppelt in der Liste.');
+    const suspect = wordButton('Dualehs Name?');
     expect(suspect?.getAttribute('aria-pressed')).toBe('false');
     expect(suspect?.dataset.badge).toBe('Name?');
     expect(root.querySelector('.context [aria-live]')?.textContent).toContain('(Name?): 1');
     await click(suspect);
-    expect(preview()).toBe('Frau [NAME] meldet: [NAME] steht doppelt in der Liste.');
+    expect(preview()).toBe('Frau [NAME] meldet. [NAME] steht doppelt in der Liste.');
     expect(root.querySelector('[data-badge]')).toBeNull();
     expect(root.textContent).not.toContain('Name?');
     await saveWithCtrlEnter();
     expect((await getRecord(ids[0] ?? ''))?.record.note).toBe(
-      'Frau [NAME] meldet: [NAME] steht doppelt in der Liste.',
+      'Frau [NAME] meldet. [NAME] steht doppelt in der Liste.',
     );
   });
 
