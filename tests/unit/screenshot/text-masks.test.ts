@@ -7,7 +7,7 @@ const pageTerms = ['Max', 'Mustermann'];
 /** What the picture blacks out of `raw`, as the raw substrings. */
 function masked(raw: string, options: RedactOptions = { pageTerms }): string[] | null {
   const ranges = blockMasks(raw, options);
-  return ranges && ranges.map(([start, end]) => raw.slice(start, end));
+  return ranges === null ? null : ranges.map(([start, end]) => raw.slice(start, end));
 }
 
 describe('screenshot text masks', () => {
