@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
+import { FRAME_PROBE, type FrameProbe } from '../content/frame-probe';
 import { AppError } from '../errors';
+import { extractPageTerms } from '../redact/page-terms';
 import type { RedactOptions } from '../redact/text';
+import { RawCapture } from '../schema/capture';
 import type { Screenshot } from '../schema/record';
 import { dataUrlBytes } from '../screenshot/base64';
 import { type MaskBox, maskImage } from '../screenshot/mask-image';
@@ -31,6 +34,32 @@ export interface ShotMasking {
 }
 
 /**
+ * Client names from the data regions of every frame of the tab. The record's page terms come from the
+ * frame the user worked in (and the top frame), but the picture shows every frame: a name only a
+ * framed case file lists must not stay readable in its heading. Each frame's terms are extracted on
+ * their own and added up, so one frame's vocabulary never unmasks another frame's names. Frames
+ * without our content script (other sites) add nothing; they are blacked out whole if unreadable.
+ */
+async function framePageTerms(tabId: number): Promise<string[]> {
+  const frames = await browser.scripting
+    .executeScript({
+      target: { tabId, allFrames: true },
+      func: (name: string) =>
+        (globalThis as unknown as Record<string, FrameProbe | undefined>)[name]?.capture({
+          screenSelectors: [],
+        }).pageTexts,
+      args: [FRAME_PROBE],
+    })
+    .catch(() => []);
+  const terms: string[] = [];
+  for (const frame of frames) {
+    const texts = RawCapture.shape.pageTexts.safeParse(frame.result);
+    if (texts.success) terms.push(...extractPageTerms(texts.data));
+  }
+  return terms;
+}
+
+/**
  * Boxes of the visible text (headings, breadcrumbs, captions, links, labels; in open shadow roots
  * and same-origin frames) that the redactor would mask, so the picture never shows what the text
  * preview shows as [NAME]. The page hands over its visible text per block and later measures the
@@ -38,14 +67,21 @@ export interface ShotMasking {
  */
 async function textMaskBoxes(tabId: number, masking: ShotMasking): Promise<MaskBox[]> {
   const target = { tabId, frameIds: [0] };
-  const [read] = await browser.scripting.executeScript({
-    target,
-    func: collectTextBlocks,
-    args: [[MASKED_WHOLE, ...masking.sensitiveSelectors].join(','), OWN_HOST],
-  });
+  const [[read], frameTerms] = await Promise.all([
+    browser.scripting.executeScript({
+      target,
+      func: collectTextBlocks,
+      args: [[MASKED_WHOLE, ...masking.sensitiveSelectors].join(','), OWN_HOST],
+    }),
+    framePageTerms(tabId),
+  ]);
   const texts = read?.result;
   if (!Array.isArray(texts)) throw new AppError('screenshot_failed', 'page text not read');
-  const masks = texts.map((text) => blockMasks(typeof text === 'string' ? text : null, masking.redaction));
+  const redaction = {
+    ...masking.redaction,
+    pageTerms: new Set([...(masking.redaction.pageTerms ?? []), ...frameTerms]),
+  };
+  const masks = texts.map((text) => blockMasks(typeof text === 'string' ? text : null, redaction));
   const [measured] = await browser.scripting.executeScript({ target, func: measureTextMasks, args: [masks] });
   const boxes = measured?.result;
   if (!Array.isArray(boxes)) throw new AppError('screenshot_failed', 'text masks not measured');
