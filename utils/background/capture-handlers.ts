@@ -5,6 +5,7 @@ import { browserLanguage, resolveLang } from '../i18n/lang';
 import { recordId } from '../ids';
 import type { Broadcast, ContentConfig, DialogSetup } from '../messaging/protocol';
 import type { captureProtocol, DialogForm } from '../messaging/protocol/capture';
+import { ensureLexicon } from '../redact/lexicon-browser';
 import { extractPageTerms } from '../redact/page-terms';
 import { FeedbackRecord, NOTE_MAX } from '../schema/record';
 import type { Settings } from '../schema/settings';
@@ -116,9 +117,11 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
     },
 
     async 'record:save'({ captureId, input, withElement, screenshot }, sender) {
+      // The name and word lists must be in before anything is redacted for storage.
       const [{ capture }, settings] = await Promise.all([
         getCapture(captureId, sender.tab?.id),
         deps.settings(),
+        ensureLexicon(),
       ]);
       if (screenshot && !settings.screenshotsAllowed) throw new AppError('screenshot_forbidden');
       if (!settings.categories.some((c) => c.id === input.category))

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { AppError } from '../errors';
 import { resolveLang } from '../i18n/lang';
 import type { OutboxDetail, OutboxOverview, outboxProtocol } from '../messaging/protocol/outbox';
+import { ensureLexicon } from '../redact/lexicon-browser';
 import { redactText } from '../redact/text';
 import type { OutboxEntry } from '../schema/outbox';
 import { NOTE_MAX, type NoteInput } from '../schema/record';
@@ -134,7 +135,7 @@ export function outboxHandlers(deps: OutboxDeps = defaultOutboxDeps): HandlersFo
     },
 
     async 'outbox:edit'({ id, input }) {
-      const settings = await deps.settings();
+      const [settings] = await Promise.all([deps.settings(), ensureLexicon()]);
       const current = await getRecord(id);
       if (!current) throw new AppError('not_found', id);
       // A category the organisation has since retired may stay; switching to an unknown one may not.

@@ -49,6 +49,9 @@ async function handlers() {
     name: 'Mitsprache',
     version: '0.1.0',
   });
+  // A restarted worker loads its word lists again (from the extension's files; here from disk).
+  const { loadLexiconFromDisk } = await import('../../../utils/redact/lexicon-node');
+  loadLexiconFromDisk();
   const { captureHandlers: fresh } = await import('../../../utils/background/capture-handlers');
   return fresh({ settings: async () => DEFAULT_SETTINGS, onRecordSaved: () => {} });
 }

@@ -17,7 +17,7 @@ describe('redactText', () => {
 
   it('returns clean text untouched, with no masks and no counts', () => {
     const clean = 'Die Maske Leistungsberechnung lädt seit dem Update 3.2 über 40 Sekunden.';
-    expect(redactText(clean)).toEqual({ text: clean, masks: [], counts: {} });
+    expect(redactText(clean)).toEqual({ text: clean, masks: [], counts: {}, suspects: [] });
   });
 
   it('is a no-op on its own output', () => {

@@ -11,6 +11,7 @@ import {
   detectSteuerIds,
 } from './identifiers';
 import { detectLabelledValues, detectSalutations } from './labels';
+import { detectNames } from './names';
 import { detectConfiguredTerms, detectPageTerms, detectPatterns } from './terms';
 
 export { detectPostcodes, detectStreetNames, detectStreets } from './addresses';
@@ -25,6 +26,7 @@ export {
   detectSteuerIds,
 } from './identifiers';
 export { detectLabelledValues, detectSalutations } from './labels';
+export { detectNames, findSuspects } from './names';
 export type { Detector } from './shared';
 export { compilePattern, detectConfiguredTerms, detectPageTerms, detectPatterns } from './terms';
 
@@ -53,6 +55,7 @@ export function detectAll(text: string, options: DetectOptions = {}): Span[] {
   detectPostcodes(text, out);
   detectLabelledValues(text, out);
   detectSalutations(text, out);
+  detectNames(text, out);
   detectPageTerms(text, out, options.pageTerms);
   detectConfiguredTerms(text, out, options.terms);
   detectPatterns(text, out, options.patterns);

@@ -1,0 +1,332 @@
+import { COMMON_WORDS } from '../common-words';
+import { isAnyName, isGivenName, isNoun, isSurname } from '../lexicon';
+import type { Span } from '../spans';
+import { APP_WORDS, LOWER_STOP, NAME_CUES, OWNER_NOUNS, PARTICLES } from './name-words';
+
+/**
+ * Names without a cue word, in any case: the rules that decide from the words themselves.
+ *
+ * Every word is looked up in the name lists and the German noun list (lexicon.ts), which sorts it into
+ * one of five classes. A German text capitalises every noun, so a capitalised word alone says little;
+ * what marks a name is a word that is no German word at all, a given name, or a word next to one.
+ *
+ * - GIVEN: a given name that is no German noun ("Kevin", "Norbert", "Yasmin") — a name on its own.
+ * - SURNAME: in the curated surname lists and no noun ("Stachowicz", "Matei") — a name on its own.
+ * - AMBIGUOUS: a name that is also a noun ("Koch", "Winter", "Montag") — a name only next to a name or a
+ *   cue: "Soraya Montag" and "Herr Winter" go, "im Winter" stays.
+ * - UNKNOWN: capitalised, in no list, and no compound of German nouns ("Brückmann") — a name unless it
+ *   opens a sentence, where any word is capitalised; there it is only a suspect for the dialog.
+ * - WORD: German vocabulary, the application's words, or a compound of nouns ("Weiterbewilligungsantrag").
+ *
+ * Lower-case text ("herr von der lippe", "kevin brückmann hat angerufen") follows the same rules with
+ * the case taken from the lists instead of the keyboard: a lower-case given name or curated surname is
+ * a name, and so is a word in a name list directly next to one.
+ */
+
+type WordClass = 'given' | 'surname' | 'ambiguous' | 'unknown' | 'word';
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  cls: WordClass;
+  /** First letter upper case (or the whole word, for all-caps headings). */
+  capital: boolean;
+  /** Upper case throughout ("HENSE-MAISCH"); acronyms are no names unless the lists say so. */
+  allCaps: boolean;
+  /** Opens a sentence, a line or a field: capitals there say nothing. */
+  opening: boolean;
+  /** An initial such as "T." (the dot is not part of the token). */
+  initial: boolean;
+  /** What stands between the previous token and this one. */
+  gapBefore: string;
+}
+
+// Letters with inner hyphens and apostrophes ("Hense-Maisch", "O'Brien", "al-Hassan"), or an initial.
+const TOKEN_RE = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
+const OPENING_RE = /(?:^|[.!?:;\n\r•|>]|[-–—]\s)\s*["„“»«'(]*\s*$/u;
+
+// The genitive and plural s of a name: "Kowalskis Antrag", "bei Schulzes".
+function stemOf(lower: string): string | undefined {
+  if (lower.length > 4 && (lower.endsWith("'s") || lower.endsWith('’s'))) return lower.slice(0, -2);
+  if (lower.length > 4 && lower.endsWith('es')) return lower.slice(0, -2);
+  if (lower.length > 3 && lower.endsWith('s')) return lower.slice(0, -1);
+  return undefined;
+}
+
+const LINKING = ['', 's', 'n', 'en', 'e', 'es', 'er'];
+
+/**
+ * A compound of German nouns ("weiterbewilligungsantrag", "eingabefeld"): the last part is a noun of
+ * at least three letters and what stands before it is a noun, a known word or again a compound,
+ * optionally with a linking element. "brückmann" is none ("brück" is no word), "mustermann" is.
+ */
+function isCompound(lower: string, depth = 0): boolean {
+  if (depth > 3 || lower.length < 6) return false;
+  for (let cut = lower.length - 3; cut >= 3; cut--) {
+    const tail = lower.slice(cut);
+    if (!isNoun(tail) && !COMMON_WORDS.has(tail) && !APP_WORDS.has(tail) && !STRONG_NOUN_SUFFIX_RE.test(tail))
+      continue;
+    const head = lower.slice(0, cut);
+    for (const link of LINKING) {
+      if (!head.endsWith(link)) continue;
+      const stem = head.slice(0, head.length - link.length);
+      if (stem.length < 3) continue;
+      if (isNoun(stem) || COMMON_WORDS.has(stem) || APP_WORDS.has(stem) || isCompound(stem, depth + 1))
+        return true;
+    }
+  }
+  return false;
+}
+
+function isVocabulary(lower: string): boolean {
+  return COMMON_WORDS.has(lower) || APP_WORDS.has(lower) || NAME_CUES.has(lower) || PARTICLES.has(lower);
+}
+
+// Suffixes that make German nouns of any stem ("Belehrung", "Inaktivität"), the noun list lacking many;
+// only the safe ones: "-er", "-ik" or "-ur" also end surnames (Fischer, Janik).
+const STRONG_NOUN_SUFFIX_RE =
+  /(?:ung|ungen|heit|heiten|keit|keiten|ität|itäten|schaft|schaften|tion|tionen|ismus|nisse|ierung|ierungen)$/u;
+
+function classify(lower: string): WordClass {
+  if (lower.includes('-')) {
+    // "Hense-Maisch" is a name when a part is; "PDF-Erzeugung", "Bescheid-Editor" are vocabulary.
+    const classes = lower.split('-').map((part) => classify(part));
+    if (classes.includes('given')) return 'given';
+    if (classes.includes('surname')) return 'surname';
+    if (classes.includes('word')) return 'word';
+    if (classes.includes('unknown')) return 'unknown';
+    return 'ambiguous';
+  }
+  if (lower.length < 2) return 'word';
+  if (isVocabulary(lower)) {
+    // "Soraya Montag", "Leo Winter": everyday words that are also curated names join a name beside them.
+    const everyday =
+      COMMON_WORDS.has(lower) && !NAME_CUES.has(lower) && !PARTICLES.has(lower) && !APP_WORDS.has(lower);
+    return everyday && (isGivenName(lower) || isSurname(lower)) ? 'ambiguous' : 'word';
+  }
+  const noun = isNoun(lower) || STRONG_NOUN_SUFFIX_RE.test(lower);
+  if (isGivenName(lower)) return noun ? 'ambiguous' : 'given';
+  if (isSurname(lower)) return noun ? 'ambiguous' : 'surname';
+  if (noun) return isAnyName(lower) ? 'ambiguous' : 'word';
+  const stem = stemOf(lower);
+  if (stem && !isNoun(stem) && !isVocabulary(stem)) {
+    if (isGivenName(stem)) return 'given';
+    if (isSurname(stem)) return 'surname';
+  }
+  if (isCompound(lower)) return isAnyName(lower) ? 'ambiguous' : 'word';
+  return 'unknown';
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let previousEnd = 0;
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    const word = m[0];
+    const start = m.index;
+    const end = start + word.length;
+    const lower = word.toLowerCase();
+    const letters = word.replace(/[^\p{L}]/gu, '');
+    const allCaps =
+      letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+    const initial = letters.length === 1 && /\p{Lu}/u.test(word) && text[end] === '.';
+    const before = text.slice(Math.max(0, start - 12), start);
+    tokens.push({
+      start,
+      end,
+      text: word,
+      lower,
+      // "Az.", "Tel.", "Str.": a short word with a dot is an abbreviation, not a name.
+      cls:
+        initial || (letters.length <= 3 && text[end] === '.' && !NAME_CUES.has(lower))
+          ? 'word'
+          : classify(lower),
+      capital: /^\p{Lu}/u.test(word),
+      allCaps,
+      opening: OPENING_RE.test(before) || start === 0,
+      initial,
+      gapBefore: text.slice(previousEnd, start),
+    });
+    previousEnd = end;
+  }
+  return tokens;
+}
+
+/** Two tokens stand side by side: separated by white space only (or an initial's dot), no line break. */
+const adjacent = (gap: string) => /^[ \t\u00A0]+$/.test(gap) || /^\.[ \t\u00A0]*$/.test(gap);
+/** "Matei, Norbert": a comma between surname and given name. */
+const commaJoined = (gap: string) => /^[ \t\u00A0]*,[ \t\u00A0]*$/.test(gap);
+
+const isNameClass = (c: WordClass) => c === 'given' || c === 'surname';
+
+/** Could this token be part of a name that something else already marks as one? */
+function canJoin(t: Token): boolean {
+  if (t.initial) return true;
+  // "IBAN", "PDF", "BG": acronyms beside a name are no part of it.
+  if (t.allCaps) return isNameClass(t.cls) || t.cls === 'ambiguous';
+  if (t.cls === 'word' || LOWER_STOP.has(t.lower)) return false;
+  if (t.capital) return true;
+  // Lower case: words the lists know as names, or that end like a surname ("brückmann"); never an
+  // ordinary lower-case word ("ruft", "hat").
+  return t.cls !== 'unknown' || isAnyName(t.lower) || looksLikeSurname(t.lower);
+}
+
+// Endings of surnames of the origins common in job centres; German verb forms end otherwise (-t, -en, -e).
+const SURNAME_ENDING =
+  /(?:mann|ski|sky|cki|cka|ska|wicz|witz|ow|owa|ova|ev|eva|enko|chuk|tschuk|ic|ić|vić|escu|eanu|oglu|oğlu|yan|ian|zadeh|zai|poulos|ak|ek|uk|berg|burg|stein|haus|hof|ler|ner|mayer|meier|maier|bauer|dorf|kamp|brink|ling|inger)$/u;
+const looksLikeSurname = (lower: string) => lower.length >= 4 && SURNAME_ENDING.test(lower);
+
+// Letters German words do not have: "Yıldırım", "Hadžić", "Ionuț".
+const FOREIGN_LETTER_RE = /[^a-zäöüß'’-]/u;
+
+/**
+ * An unknown capitalised word alone is a name when it looks like one: a surname ending, letters no
+ * German word has, or an entry of the large name list. Otherwise it is only a suspect: the noun list
+ * cannot know every German noun, and a note full of masked nouns helps nobody.
+ */
+const looksLikeName = (lower: string) =>
+  looksLikeSurname(lower) || FOREIGN_LETTER_RE.test(lower) || isAnyName(lower);
+
+/** Is this token a name by itself, without a neighbour or a cue? */
+function standsAlone(t: Token): boolean {
+  if (t.initial) return false;
+  if (t.allCaps) return false;
+  if (t.capital) {
+    if (isNameClass(t.cls)) return true;
+    return t.cls === 'unknown' && !t.opening && t.text.length >= 3 && looksLikeName(t.lower);
+  }
+  // Lower case: a given name or curated surname of at least three letters that is no German word.
+  return isNameClass(t.cls) && t.lower.length >= 3;
+}
+
+/** Marks which tokens are names; exported for the dialog's suspects. */
+function markNames(tokens: readonly Token[]): boolean[] {
+  const name = tokens.map(() => false);
+  // 1. Names that stand alone.
+  tokens.forEach((t, i) => {
+    if (standsAlone(t)) name[i] = true;
+  });
+  // 2. Cues: "Kundin Aylin", "Ehepaar Christ", "herr von der lippe", "Profil von Kevin".
+  tokens.forEach((t, i) => {
+    const owner =
+      (t.lower === 'von' || t.lower === 'zu' || t.lower === 'für') &&
+      i > 0 &&
+      OWNER_NOUNS.has((tokens[i - 1] as Token).lower);
+    if (!NAME_CUES.has(t.lower) && !owner) return;
+    let j = i + 1;
+    let taken = 0;
+    while (j < tokens.length && taken < 4) {
+      const next = tokens[j] as Token;
+      if (!adjacent(next.gapBefore) && !(taken > 0 && commaJoined(next.gapBefore))) break;
+      if (PARTICLES.has(next.lower) && j + 1 < tokens.length) {
+        j++;
+        continue;
+      }
+      const lowerCue = !t.capital;
+      if (!(next.capital || lowerCue || next.initial)) break;
+      if (taken === 0) {
+        // The word right after a cue is the name even when it is also a word ("Frau Koch", "herr lippe"),
+        // but never vocabulary ("Kunde Bescheid", "frau hat").
+        if (isVocabulary(next.lower) || LOWER_STOP.has(next.lower) || NAME_CUES.has(next.lower)) break;
+        if (!next.capital && !next.initial && next.cls === 'unknown' && !looksLikeSurname(next.lower)) break;
+      } else if (!canJoin(next)) break;
+      name[j] = true;
+      taken++;
+      j++;
+    }
+  });
+  // 3. Neighbours: a name makes the words beside it names ("Soraya Montag", "T. Stachowicz"), and two
+  //    unknown capitalised words side by side are a name ("Hense-Maisch Bennett").
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      const next = tokens[i + 1];
+      if (!next) continue;
+      const joined = adjacent(next.gapBefore) || commaJoined(next.gapBefore);
+      if (!joined) continue;
+      const comma = commaJoined(next.gapBefore);
+      if (
+        name[i] &&
+        !name[i + 1] &&
+        canJoin(next) &&
+        (!comma || isNameClass(next.cls) || next.cls === 'unknown')
+      )
+        name[i + 1] = true;
+      if (name[i + 1] && !name[i] && canJoin(t) && (!comma || isNameClass(t.cls) || t.cls === 'unknown'))
+        name[i] = true;
+      // "HENSE-MAISCH, BENNETT": in capitals, a name from the lists makes its all-caps neighbour a name.
+      if (
+        t.allCaps &&
+        next.allCaps &&
+        (isNameClass(t.cls) || isNameClass(next.cls)) &&
+        t.cls !== 'word' &&
+        next.cls !== 'word'
+      ) {
+        name[i] = true;
+        name[i + 1] = true;
+      }
+      if (
+        !comma &&
+        t.capital &&
+        next.capital &&
+        !t.allCaps &&
+        t.cls === 'unknown' &&
+        next.cls === 'unknown' &&
+        !(t.opening && next.cls !== 'unknown')
+      ) {
+        name[i] = true;
+        name[i + 1] = true;
+      }
+    }
+  }
+  // 4. Particles inside a marked name belong to it ("Hans von der Heide", "Rama al-Khatib").
+  for (let i = 1; i < tokens.length - 1; i++) {
+    if (name[i] || !PARTICLES.has((tokens[i] as Token).lower)) continue;
+    let j = i;
+    while (j < tokens.length && PARTICLES.has((tokens[j] as Token).lower)) j++;
+    if (j < tokens.length && name[j] && name[i - 1]) for (let k = i; k < j; k++) name[k] = true;
+  }
+  return name;
+}
+
+/** Names found by their own shape and the word lists, in any case (see the module comment). */
+export function detectNames(text: string, out: Span[]): void {
+  const tokens = tokenize(text);
+  const name = markNames(tokens);
+  tokens.forEach((t, i) => {
+    if (!name[i]) return;
+    // An initial takes its dot along, so "T." leaves no letter behind.
+    const end = t.initial ? t.end + 1 : t.end;
+    const parts = t.lower.split('-');
+    if (parts.length > 1 && parts.some((part) => classify(part) === 'word')) {
+      // "Müller-Akte": only the name part goes ("[NAME]-Akte"); the officer keeps the word.
+      let offset = t.start;
+      for (const part of parts) {
+        if (classify(part) !== 'word') out.push({ start: offset, end: offset + part.length, kind: 'name' });
+        offset += part.length + 1;
+      }
+      return;
+    }
+    out.push({ start: t.start, end, kind: 'name' });
+  });
+}
+
+/**
+ * Words kept that might still be names, for the dialog's "Name?" hint: unknown or name-list words that
+ * opened a sentence, and words that are names only with a neighbour ("Winter"). Sorted, disjoint, and
+ * never inside a masked span.
+ */
+export function findSuspects(text: string, spans: readonly Span[]): Span[] {
+  const tokens = tokenize(text);
+  const suspects: Span[] = [];
+  for (const t of tokens) {
+    if (!t.capital || t.initial) continue;
+    if (t.cls === 'word' || (t.cls === 'ambiguous' && !isAnyName(t.lower))) continue;
+    if (t.allCaps && t.cls === 'unknown') continue;
+    if (spans.some((s) => s.start < t.end && t.start < s.end)) continue;
+    suspects.push({ start: t.start, end: t.end, kind: 'name' });
+  }
+  return suspects;
+}

@@ -1,0 +1,78 @@
+/**
+ * The redactor's word lists: given names, surnames, other name parts, and German nouns with their
+ * inflected forms. Each list is one string of sorted lower-case words, one a line, with a line break
+ * before the first and after the last (built by scripts/lexicon/build.ts into public/redact/). A lookup
+ * is a binary search in that string: nothing is built when the lists arrive, which matters in a
+ * service worker that starts many times a day, and the four lists take ~3.6 MB as strings.
+ *
+ * The lists are installed once per runtime (lexicon-browser.ts in the extension, lexicon-node.ts in
+ * Node). Until then every lookup answers false and the redactor works on its rules alone.
+ */
+export interface LexiconData {
+  given: string;
+  surnames: string;
+  names: string;
+  nouns: string;
+}
+
+/** The list files, as served from public/redact/. */
+export const LEXICON_FILES = [
+  'given',
+  'surnames',
+  'names',
+  'nouns',
+] as const satisfies readonly (keyof LexiconData)[];
+
+let lexicon: LexiconData | undefined;
+
+/** Makes the lists available to every later redaction in this runtime. */
+export function installLexicon(data: LexiconData): void {
+  for (const key of LEXICON_FILES) {
+    if (!data[key].startsWith('\n') || !data[key].endsWith('\n'))
+      throw new Error(`lexicon_malformed: ${key}`);
+  }
+  lexicon = data;
+}
+
+/** True once the lists are installed; redaction before that catches fewer names. */
+export function hasLexicon(): boolean {
+  return lexicon !== undefined;
+}
+
+/** For tests: forget the lists again. */
+export function uninstallLexicon(): void {
+  lexicon = undefined;
+}
+
+/** Binary search for `word` (lower case) in a sorted, line-separated list. */
+function contains(list: string, word: string): boolean {
+  if (word.length === 0 || word.includes('\n')) return false;
+  // [lo, hi) always starts and ends at the start of a line.
+  let lo = 1;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = list.lastIndexOf('\n', mid - 1) + 1;
+    const end = list.indexOf('\n', start);
+    const line = list.slice(start, end);
+    if (line === word) return true;
+    if (line < word) lo = end + 1;
+    else hi = start;
+  }
+  return false;
+}
+
+const has = (key: keyof LexiconData, lower: string) => (lexicon ? contains(lexicon[key], lower) : false);
+
+/** A given name of any origin the lists cover. */
+export const isGivenName = (lower: string): boolean => has('given', lower);
+
+/** A surname from the curated lists (faker locales, hand lists). */
+export const isSurname = (lower: string): boolean => has('surnames', lower);
+
+/** Any name part, including the large scraped list (weaker evidence: it holds rare words too). */
+export const isAnyName = (lower: string): boolean =>
+  has('given', lower) || has('surnames', lower) || has('names', lower);
+
+/** A German noun in any of its inflected forms ("antrag", "anträgen", "antrags"). */
+export const isNoun = (lower: string): boolean => has('nouns', lower);
