@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { FRAME_PROBE, type FrameProbe } from '../content/frame-probe';
 import { AppError } from '../errors';
+import { ensureLexicon } from '../redact/lexicon-browser';
 import { extractPageTerms } from '../redact/page-terms';
 import type { RedactOptions } from '../redact/text';
 import { RawCapture } from '../schema/capture';
@@ -67,6 +68,8 @@ async function framePageTerms(tabId: number): Promise<string[]> {
  */
 async function textMaskBoxes(tabId: number, masking: ShotMasking): Promise<MaskBox[]> {
   const target = { tabId, frameIds: [0] };
+  // The lists the record's text is redacted with: without them the picture would show names the
+  // preview masks.
   const [[read], frameTerms] = await Promise.all([
     browser.scripting.executeScript({
       target,
@@ -74,6 +77,7 @@ async function textMaskBoxes(tabId: number, masking: ShotMasking): Promise<MaskB
       args: [[MASKED_WHOLE, ...masking.sensitiveSelectors].join(','), OWN_HOST],
     }),
     framePageTerms(tabId),
+    ensureLexicon(),
   ]);
   const texts = read?.result;
   if (!Array.isArray(texts)) throw new AppError('screenshot_failed', 'page text not read');
