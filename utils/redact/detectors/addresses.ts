@@ -1,4 +1,5 @@
 import { COMMON_WORDS } from '../common-words';
+import { isNoun } from '../lexicon';
 import type { Span } from '../spans';
 import { eachMatch, NOT_AFTER_WORD, NOT_BEFORE_WORD, SP } from './shared';
 
@@ -195,7 +196,30 @@ const QUANTITY_BEFORE_RE =
  * Postcode and place ("30159 Hannover", "60311 Frankfurt am Main"), unless the word after the number
  * is ordinary ("12000 Euro") or a quantity word stands before it ("über 12000 Seitenaufrufe").
  */
+// Lower-case places ("50098 gera", "73937 bad freiingen"), and places with "Bad", "Sankt", "Neu" before them.
+const LOWER_PLACE = '[\\p{L}][\\p{L}\\p{M}]+(?:-[\\p{L}][\\p{L}\\p{M}]+)*';
+const LOOSE_POSTCODE_RE = new RegExp(
+  `(?<![\\p{L}\\p{M}\\p{N}_.,:/+-])(?:D-?${SP}?)?(\\d{5})${SP}+((?:(?:bad|sankt|st\\.|neu|alt|groß|klein|hansestadt)${SP}+)?(${LOWER_PLACE}))` +
+    `(?:${SP}+(?:am|an${SP}der|im|in${SP}der|ob${SP}der|bei|vor${SP}der|a\\.${SP}?d\\.)${SP}*${LOWER_PLACE})?(?![\\p{L}\\p{M}\\p{N}])`,
+  'giu',
+);
+
 export function detectPostcodes(text: string, out: Span[]): void {
+  eachMatch(LOOSE_POSTCODE_RE, text, (m) => {
+    const code = m[1] ?? '';
+    const place = (m[3] ?? '').toLowerCase();
+    if (code.startsWith('00') || COMMON_WORDS.has(place) || isNoun(place)) return;
+    // A lower-case place only where an address ends: after a comma, in brackets, or alone on its line
+    // (a phone number's last group is five digits too: "030 12345 fehlt").
+    const lowerPlace = !/^\p{Lu}/u.test(m[2] ?? '');
+    if (
+      lowerPlace &&
+      !/(?:^|[,(\n]|anschrift:?|adresse:?)\s*$/iu.test(text.slice(Math.max(0, m.index - 12), m.index))
+    )
+      return;
+    if (QUANTITY_BEFORE_RE.test(text.slice(Math.max(0, m.index - 16), m.index))) return;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'postcode' });
+  });
   eachMatch(POSTCODE_RE, text, (m) => {
     const code = m[1] ?? '';
     const place = (m[2] ?? '').toLowerCase();
@@ -214,6 +238,62 @@ const STREET_NAME_RE = new RegExp(
 /** Street names ending in "-straße" without a house number ("wohnt in der Wiesenstraße"). */
 export function detectStreetNames(text: string, out: Span[]): void {
   eachMatch(STREET_NAME_RE, text, (m) => {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'address' });
+  });
+}
+
+// Endings of street names without a type word ("Altenhof", "Friedenstal", "Ellerbrook").
+const STREETLIKE_ENDING =
+  /(?:park|hügel|eichen|linden|buchen|birken|tannen|weiden|wiesen|gärten|höfen|reihe|markt|dorf|hof|tal|heide|grund|garten|wiese|aue|hain|kamp|horst|brink|brook|siek|bogen|höhe|winkel|anger|weide|mühle|busch|holz|bach|born|eck|feld|land|wald|kuhle|knick|stieg|redder|hagen|moor|masch|wisch|burg|loh|rott|rode|eiche|linden|kreuz|kamp)$/u;
+const HOUSE_NUMBER = `(\\d{1,4}(?:${SP}?[a-zA-Z](?![\\p{L}\\p{M}]))?(?:${SP}?[-/]${SP}?\\d{1,4}[a-zA-Z]?)?)`;
+// Units that make a number a quantity, not a house number ("Am Freitag 14 Uhr", "Im Feld 3 %").
+const NOT_HOUSE_NUMBER = `(?![\\p{N}]|[.,]\\d|${SP}+\\d|${SP}*(?:Uhr|Min|Minuten|Sekunden|Tage|Wochen|%|€|Euro|Jahre|Monate|Stunden)${NOT_BEFORE_WORD})`;
+const PREFIX_STREET_RE = new RegExp(
+  `${NOT_AFTER_WORD}(?:Im|Am|An${SP}+(?:der|den|dem)|Auf${SP}+(?:der|dem|den)|In${SP}+(?:der|den)|Zum|Zur|Hinter${SP}+(?:der|dem|den)|Hinterm|Unterm|Überm|Vorm|Beim|Unter${SP}+(?:der|den)|Vor${SP}+(?:der|dem|den)|Über${SP}+(?:der|dem|den)|Bei${SP}+der|Lange|Alte|Neue|Große|Kleine|Hohe|Breite)${SP}+` +
+    `(?:([\\p{L}][\\p{L}\\p{M}]+(?:e|en|er|es))${SP}+)?([\\p{L}][\\p{L}\\p{M}-]+)${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
+  'giu',
+);
+const BARE_STREET_RE = new RegExp(
+  `${NOT_AFTER_WORD}([\\p{L}][\\p{L}\\p{M}-]{3,})${SP}+${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
+  'gu',
+);
+// Words after which a street follows: "wohnhaft", "neue Anschrift:", "zieht in die".
+const ADDRESS_CUE_RE =
+  /(?:wohnhaft|wohnt|wohnen|wohnte|anschrift|adresse|meldeadresse|umgezogen|umzug|zieht|verzogen|postanschrift|wohnort|wohnung)(?:\s+(?:in|nach|jetzt|nun|seit|ab|zum|zur|der|die|dem|den|im|am|ist|lautet))*\s*:?\s*$/iu;
+
+/**
+ * Streets without a type word: after a preposition ("Im Friedenstal 146a", "Auf der Ohmer 17"), with
+ * an ending that names places ("Altenhof 21", "Ellerbrook 132"), any case, or after an address cue
+ * ("wohnhaft Lindenkamp 4"). "Im Schritt 3", "Feld 2" or "Am Freitag 14 Uhr" stay: a known noun or
+ * everyday word is no street, and numbers of time and money are no house numbers.
+ */
+export function detectStreetsWithoutType(text: string, out: Span[]): void {
+  eachMatch(PREFIX_STREET_RE, text, (m) => {
+    const adjective = (m[1] ?? '').toLowerCase();
+    const word = (m[2] ?? '').toLowerCase();
+    if (word.length < 3 || COMMON_WORDS.has(word) || (adjective && COMMON_WORDS.has(adjective))) return;
+    // "Im Schritt 3" is a step; "Am Hohen Stein 3", "Unter den Eichen 40", "Im Friedenstal 2" are streets.
+    const streetLike = STREETLIKE_ENDING.test(word) || BARE_STREET_WORDS.has(word) || adjective !== '';
+    if (isNoun(word) && !streetLike) return;
+    // In lower-case typing any word may follow "im": only street-like words make a street there.
+    if (
+      !/^\p{Lu}/u.test(m[2] ?? '') &&
+      !STREETLIKE_ENDING.test(word) &&
+      !BARE_STREET_WORDS.has(word) &&
+      !adjective
+    )
+      return;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'address' });
+  });
+  eachMatch(BARE_STREET_RE, text, (m) => {
+    const word = (m[1] ?? '').toLowerCase();
+    const lastPart = word.slice(word.lastIndexOf('-') + 1);
+    const cued = ADDRESS_CUE_RE.test(text.slice(Math.max(0, m.index - 40), m.index));
+    const streetLike =
+      STREET_SUFFIXES.some((suffix) => hasStreetEnding(lastPart, suffix, word)) ||
+      (STREETLIKE_ENDING.test(lastPart) && lastPart.length >= 6 && !isNoun(word) && !COMMON_WORDS.has(word));
+    if (!streetLike && !(cued && !COMMON_WORDS.has(word) && !NOT_STREETS.has(word))) return;
+    if (NOT_STREETS.has(word)) return;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'address' });
   });
 }

@@ -71,12 +71,13 @@ const BIRTH_YEAR_RE = new RegExp(
  * `allDates` is set, every other date. Ordinary dates stay by default: "seit dem 01.03." says when a
  * problem started and identifies nobody.
  */
-export function detectDates(text: string, out: Span[], allDates: boolean): void {
+export function detectDates(text: string, out: Span[], allDates: boolean, now = new Date()): void {
   eachMatch(DATE_RE, text, (m) => {
     if (!isPlausible(m)) return;
     const start = m.index;
     const end = start + m[0].length;
-    if (isAfterBirthTrigger(text, start)) out.push({ start, end, kind: 'birthdate' });
+    if (isAfterBirthTrigger(text, start) || isBirthDateByPlace(text, start, m, now))
+      out.push({ start, end, kind: 'birthdate' });
     else if (allDates) out.push({ start, end, kind: 'date' });
   });
   eachMatch(BIRTH_YEAR_RE, text, (m) => {
@@ -84,6 +85,45 @@ export function detectDates(text: string, out: Span[], allDates: boolean): void 
     const start = m.index + m[0].length - year.length;
     out.push({ start, end: start + year.length, kind: 'birthdate' });
   });
+}
+
+/** The full year of a date match, or undefined when it has none ("12.03."); two digits read as the last century when ahead of now. */
+function yearOf(m: RegExpExecArray, now: Date): number | undefined {
+  const raw = m[3] ?? m[4] ?? m[9] ?? m[12];
+  if (raw === undefined) return undefined;
+  if (raw.length === 4) return Number(raw);
+  const yy = Number(raw);
+  const century = now.getFullYear() - (now.getFullYear() % 100);
+  return century + yy > now.getFullYear() ? century - 100 + yy : century + yy;
+}
+
+// Words that make a date an event: a decision, a law, a deadline ("Bescheid vom", "seit", "Fassung vom").
+const EVENT_BEFORE_RE =
+  /(?:^|[^\p{L}])(?:vom|von|seit|ab|bis|zum|zur|bescheid|antrag|schreiben|fassung|gesetz(?:es)?|stand|gültig|urteil|beschluss|verordnung|weisung|änderung|frist|eingang|eingegangen|datiert|erstellt|geändert|gespeichert|version|release|update)\s*:?\s*$/iu;
+// A version number looks like a date ("Update auf 3.2.10").
+const VERSION_NEAR_RE = /(?:update|version|release|patch|stand|build|v)\b[^.!?\n]{0,14}$/iu;
+// A person right before the date: "Frau X, 2.8.1977," or "Tochter Y (30.08.12)".
+const PERSON_BEFORE_RE = /(?:\p{Lu}[\p{L}\p{M}'’-]+|\[NAME\]|\[WERT\])\s*(?:,|\()\s*$/u;
+const RELATIVE_BEFORE_RE =
+  /(?:^|[^\p{L}])(?:tochter|sohn|kind|kinder|enkel(?:in)?|ehemann|ehefrau|partner(?:in)?|mutter|vater|frau|herr|kundin|kunde)(?:[^.!?\n]{0,30})$/iu;
+/** How many years back a date must lie to be a date of birth without any cue: nobody writes a system event that old. */
+const BIRTH_AGE_YEARS = 12;
+
+/**
+ * A date of birth by where it stands, not by a trigger word: a date right after a person ("Frau X,
+ * 2.8.1977," or "Tochter Y (30.08.12)") or in a sentence about a relative, and any full date that lies
+ * more than twelve years back unless an event word stands before it ("Bescheid vom 04.03.2010",
+ * "in der Fassung vom 13.05.2011"). Dates of this year's work stay, dates of birth go.
+ */
+function isBirthDateByPlace(text: string, start: number, m: RegExpExecArray, now: Date): boolean {
+  const year = yearOf(m, now);
+  if (year === undefined || year > now.getFullYear()) return false;
+  const before = text.slice(Math.max(0, start - 48), start);
+  const sameSentence = before.slice(Math.max(before.search(/[.!?\n][^.!?\n]*$/u) + 1, 0));
+  if (EVENT_BEFORE_RE.test(before) || VERSION_NEAR_RE.test(before.slice(-24))) return false;
+  if (PERSON_BEFORE_RE.test(before)) return true;
+  if (RELATIVE_BEFORE_RE.test(sameSentence) && year >= now.getFullYear() - 100) return true;
+  return year <= now.getFullYear() - BIRTH_AGE_YEARS;
 }
 
 function isPlausible(m: RegExpExecArray): boolean {

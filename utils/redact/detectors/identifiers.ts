@@ -2,9 +2,14 @@ import { IBAN_LENGTHS, ibanRemainder, isValidRvnr, isValidSteuerId } from '../ch
 import type { Span } from '../spans';
 import { countDigits, eachMatch, NOT_AFTER_WORD, NOT_BEFORE_WORD, SP } from './shared';
 
+// Identifiers also stand inside file names and keys ("Scan_598K046578_Hornung.pdf"): an underscore
+// is a boundary for them, unlike for words.
+const ID_NOT_AFTER = '(?<![\\p{L}\\p{M}\\p{N}])';
+const ID_NOT_BEFORE = '(?![\\p{L}\\p{M}\\p{N}])';
+
 // Country code, check digits, then alphanumerics with single spaces anywhere (people group by 4,
 // banks' letters by 4 or 5, copy-paste by none). The candidate is cut to the country's length below.
-const IBAN_RE = new RegExp(`${NOT_AFTER_WORD}[A-Za-z]{2}\\d{2}(?:${SP}?[A-Za-z0-9]){11,30}`, 'gu');
+const IBAN_RE = new RegExp(`${ID_NOT_AFTER}[A-Za-z]{2}${SP}?\\d{2}(?:${SP}?[A-Za-z0-9]){11,30}`, 'gu');
 const ALNUM = /[\p{L}\p{M}\p{N}]/u;
 
 /**
@@ -119,9 +124,9 @@ export function detectSteuerIds(text: string, out: Span[]): void {
 }
 
 // BG-Nummer: 5-digit office number, "//" (or "BG"), 7 digits.
-const BG_RE = new RegExp(`(?<![\\p{N}])\\d{5}${SP}*(?://|BG)${SP}*\\d{7}(?![\\p{N}])`, 'gu');
+const BG_RE = new RegExp(`(?<![\\p{N}])\\d{5}${SP}*(?://|BG)${SP}*\\d{7}(?![\\p{N}])`, 'giu');
 // Kundennummer: 3 digits, a letter, 6 digits.
-const KUNDENNR_RE = new RegExp(`${NOT_AFTER_WORD}\\d{3}${SP}?[A-Za-z]${SP}?\\d{6}${NOT_BEFORE_WORD}`, 'gu');
+const KUNDENNR_RE = new RegExp(`${ID_NOT_AFTER}\\d{3}${SP}?[A-Za-z]${SP}?\\d{6}${ID_NOT_BEFORE}`, 'gu');
 
 /** BG-Nummern (`12345//0012345`) and Kundennummern (`123D456789`). */
 export function detectCaseNumbers(text: string, out: Span[]): void {
@@ -152,6 +157,11 @@ const COURT_RE = new RegExp(
 export function detectFileReferences(text: string, out: Span[]): void {
   eachMatch(CODE_RE, text, (m) => {
     const code = m[0];
+    if (
+      /^\p{L}{1,4}-\d{3,5}$/u.test(code) &&
+      CODE_CUE_RE.test(text.slice(Math.max(0, m.index - 20), m.index))
+    )
+      return;
     if (isFileReference(code)) {
       out.push({ start: m.index, end: m.index + code.length, kind: 'aktenzeichen' });
       return;
@@ -190,8 +200,14 @@ const TECHNICAL_PREFIXES = new Set([
   'KB',
 ]);
 
+// Shapes that share a file reference's look but name no one: ISO time stamps ("2025-11-27T14"), versions ("v3.18.0").
+const NOT_A_REFERENCE_RE = /^(?:\d{4}-\d{2}-\d{2}[Tt]\d{1,2}|[vV]?\d+(?:\.\d+)+[a-z]?)$/u;
+// An error or message code follows these words: "Fehler E-4711", "Meldung VB-1002", "Fehlercode ALG-2031".
+const CODE_CUE_RE =
+  /(?:fehler|fehlercode|fehlernummer|meldung|meldungsnummer|code|error|warnung|status|returncode|rc)\s*:?\s*$/iu;
+
 function isFileReference(code: string): boolean {
-  if (countDigits(code) < 4) return false;
+  if (countDigits(code) < 4 || NOT_A_REFERENCE_RE.test(code)) return false;
   const segments = code.split(/[-/._]/);
   if (TECHNICAL_PREFIXES.has(segments[0] ?? '')) return false;
   let letters = false;
@@ -214,5 +230,41 @@ const LONG_NUMBER_RE = /(?<![\p{L}\p{M}\p{N}_.,])\d{8,}(?![\p{L}\p{M}\p{N}_]|[.,
 export function detectLongNumbers(text: string, out: Span[]): void {
   eachMatch(LONG_NUMBER_RE, text, (m) => {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'value' });
+  });
+}
+
+// Serial numbers of German identity cards and passports (since 2010): nine characters from the
+// alphabet below, the first a letter, then an optional check digit; any case.
+const AUSWEIS_RE = new RegExp(
+  `${ID_NOT_AFTER}[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}\\d?${ID_NOT_BEFORE}`,
+  'giu',
+);
+
+/** ICAO 9303 check digit (weights 7, 3, 1; letters A = 10 … Z = 35). */
+export function icaoCheckDigit(serial: string): number {
+  const weights = [7, 3, 1];
+  let sum = 0;
+  for (let i = 0; i < serial.length; i++) {
+    const c = serial.charCodeAt(i);
+    const value = c <= 57 ? c - 48 : c - 55;
+    sum += value * (weights[i % 3] ?? 1);
+  }
+  return sum % 10;
+}
+
+/**
+ * Personalausweis and passport numbers ("L01X00T471", "c01x00t47"). With ten characters the check
+ * digit must hold; nine characters need at least four digits, a shape no software term has here.
+ */
+export function detectIdCardNumbers(text: string, out: Span[]): void {
+  eachMatch(AUSWEIS_RE, text, (m) => {
+    const value = m[0].toUpperCase();
+    const digits = countDigits(value);
+    if (digits < 3 || digits === value.length - 1) return;
+    const ok =
+      value.length === 10
+        ? icaoCheckDigit(value.slice(0, 9)) === Number(value[9]) || digits >= 5
+        : digits >= 4;
+    if (ok) out.push({ start: m.index, end: m.index + m[0].length, kind: 'value' });
   });
 }

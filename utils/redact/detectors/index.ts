@@ -1,11 +1,12 @@
 import type { Span } from '../spans';
-import { detectPostcodes, detectStreetNames, detectStreets } from './addresses';
+import { detectPostcodes, detectStreetNames, detectStreets, detectStreetsWithoutType } from './addresses';
 import { detectEmails, detectPhones } from './contact';
 import { detectDates } from './dates';
 import {
   detectCaseNumbers,
   detectFileReferences,
   detectIbans,
+  detectIdCardNumbers,
   detectLongNumbers,
   detectRvnrs,
   detectSteuerIds,
@@ -14,13 +15,14 @@ import { detectLabelledValues, detectSalutations } from './labels';
 import { detectNames } from './names';
 import { detectConfiguredTerms, detectPageTerms, detectPatterns } from './terms';
 
-export { detectPostcodes, detectStreetNames, detectStreets } from './addresses';
+export { detectPostcodes, detectStreetNames, detectStreets, detectStreetsWithoutType } from './addresses';
 export { detectEmails, detectPhones } from './contact';
 export { detectDates } from './dates';
 export {
   detectCaseNumbers,
   detectFileReferences,
   detectIbans,
+  detectIdCardNumbers,
   detectLongNumbers,
   detectRvnrs,
   detectSteuerIds,
@@ -49,9 +51,11 @@ export function detectAll(text: string, options: DetectOptions = {}): Span[] {
   detectFileReferences(text, out);
   detectPhones(text, out);
   detectLongNumbers(text, out);
+  detectIdCardNumbers(text, out);
   detectDates(text, out, options.allDates === true);
   detectStreets(text, out);
   detectStreetNames(text, out);
+  detectStreetsWithoutType(text, out);
   detectPostcodes(text, out);
   detectLabelledValues(text, out);
   detectSalutations(text, out);

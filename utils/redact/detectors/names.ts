@@ -1,5 +1,5 @@
 import { COMMON_WORDS } from '../common-words';
-import { isAnyName, isGivenName, isNoun, isSurname } from '../lexicon';
+import { hasLexicon, isAnyName, isGivenName, isNoun, isSurname } from '../lexicon';
 import type { Span } from '../spans';
 import { APP_WORDS, LOWER_STOP, NAME_CUES, OWNER_NOUNS, PARTICLES } from './name-words';
 
@@ -89,10 +89,31 @@ function isVocabulary(lower: string): boolean {
 const STRONG_NOUN_SUFFIX_RE =
   /(?:ung|ungen|heit|heiten|keit|keiten|ität|itäten|schaft|schaften|tion|tionen|ismus|nisse|ierung|ierungen)$/u;
 
+// Words recur in every field of a capture; classifying one costs a dozen list look-ups.
+const classCache = new Map<string, WordClass>();
+
 function classify(lower: string): WordClass {
+  // Before the lists arrive (a dialog still loading them) nothing is remembered.
+  if (!hasLexicon()) return classifyWord(lower);
+  const cached = classCache.get(lower);
+  if (cached !== undefined) return cached;
+  const cls = classifyWord(lower);
+  if (classCache.size > 20_000) classCache.clear();
+  classCache.set(lower, cls);
+  return cls;
+}
+
+function classifyWord(lower: string): WordClass {
+  // No name is this long; a run of letters this long is a hash or garbage, and splitting it as a
+  // compound would cost time that a hostile sender could multiply.
+  if (lower.length > 40) return 'word';
   if (lower.includes('-')) {
     // "Hense-Maisch" is a name when a part is; "PDF-Erzeugung", "Bescheid-Editor" are vocabulary.
-    const classes = lower.split('-').map((part) => classify(part));
+    const classes = lower
+      .split('-')
+      .filter((part) => !PARTICLES.has(part))
+      .map((part) => classify(part));
+    if (classes.length === 0) return 'word';
     if (classes.includes('given')) return 'given';
     if (classes.includes('surname')) return 'surname';
     if (classes.includes('word')) return 'word';
@@ -119,7 +140,19 @@ function classify(lower: string): WordClass {
   return 'unknown';
 }
 
+// detectNames and findSuspects read the same text one after the other.
+let lastText: string | undefined;
+let lastTokens: Token[] = [];
+
 function tokenize(text: string): Token[] {
+  const key = hasLexicon() ? text : undefined;
+  if (key !== undefined && key === lastText) return lastTokens;
+  lastTokens = tokenizeText(text);
+  lastText = key;
+  return lastTokens;
+}
+
+function tokenizeText(text: string): Token[] {
   const tokens: Token[] = [];
   let previousEnd = 0;
   TOKEN_RE.lastIndex = 0;
@@ -131,7 +164,7 @@ function tokenize(text: string): Token[] {
     const letters = word.replace(/[^\p{L}]/gu, '');
     const allCaps =
       letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
-    const initial = letters.length === 1 && /\p{Lu}/u.test(word) && text[end] === '.';
+    const initial = letters.length === 1 && text[end] === '.' && /\p{L}/u.test(word);
     const before = text.slice(Math.max(0, start - 12), start);
     tokens.push({
       start,
@@ -166,7 +199,7 @@ function canJoin(t: Token): boolean {
   if (t.initial) return true;
   // "IBAN", "PDF", "BG": acronyms beside a name are no part of it.
   if (t.allCaps) return isNameClass(t.cls) || t.cls === 'ambiguous';
-  if (t.cls === 'word' || LOWER_STOP.has(t.lower)) return false;
+  if (t.cls === 'word' || (!t.capital && LOWER_STOP.has(t.lower))) return false;
   if (t.capital) return true;
   // Lower case: words the lists know as names, or that end like a surname ("brückmann"); never an
   // ordinary lower-case word ("ruft", "hat").
@@ -195,7 +228,9 @@ function standsAlone(t: Token): boolean {
   if (t.allCaps) return false;
   if (t.capital) {
     if (isNameClass(t.cls)) return true;
-    return t.cls === 'unknown' && !t.opening && t.text.length >= 3 && looksLikeName(t.lower);
+    if (t.cls !== 'unknown' || t.text.length < 3) return false;
+    // At the start of a sentence any word is capitalised; there only the lists decide.
+    return t.opening ? isAnyName(t.lower) : looksLikeName(t.lower);
   }
   // Lower case: a given name or curated surname of at least three letters that is no German word.
   return isNameClass(t.cls) && t.lower.length >= 3;
@@ -256,6 +291,27 @@ function markNames(tokens: readonly Token[]): boolean[] {
         name[i + 1] = true;
       if (name[i + 1] && !name[i] && canJoin(t) && (!comma || isNameClass(t.cls) || t.cls === 'unknown'))
         name[i] = true;
+      // "B. Schäfers", "j. alexandrow": an initial and the word after it.
+      if (
+        t.initial &&
+        !comma &&
+        next.cls !== 'word' &&
+        (next.capital || next.cls !== 'unknown' || looksLikeName(next.lower))
+      ) {
+        name[i] = true;
+        name[i + 1] = true;
+      }
+      // "Kheirbek, Ruqaya", "radewa, krassimira": two unknown words around a comma, one of them name-like.
+      if (
+        comma &&
+        t.cls === 'unknown' &&
+        next.cls === 'unknown' &&
+        t.capital === next.capital &&
+        (t.capital || (looksLikeName(t.lower) && looksLikeName(next.lower)))
+      ) {
+        name[i] = true;
+        name[i + 1] = true;
+      }
       // "HENSE-MAISCH, BENNETT": in capitals, a name from the lists makes its all-caps neighbour a name.
       if (
         t.allCaps &&
@@ -286,7 +342,11 @@ function markNames(tokens: readonly Token[]): boolean[] {
     if (name[i] || !PARTICLES.has((tokens[i] as Token).lower)) continue;
     let j = i;
     while (j < tokens.length && PARTICLES.has((tokens[j] as Token).lower)) j++;
-    if (j < tokens.length && name[j] && name[i - 1]) for (let k = i; k < j; k++) name[k] = true;
+    const after = tokens[j];
+    if (!after || !name[i - 1]) continue;
+    // "Ulrich von der Heide": after a name and its particles, a capitalised word is the name's end.
+    if (!name[j] && after.capital && !isVocabulary(after.lower) && adjacent(after.gapBefore)) name[j] = true;
+    if (name[j]) for (let k = i; k < j; k++) name[k] = true;
   }
   return name;
 }
