@@ -65,7 +65,7 @@ function exportLine(row: ExportRow): string {
     status: row.status,
     reply: row.reply,
   });
-  return `${head.slice(0, -1)},"record":${row.recordJson}}`;
+  return `${head.slice(0, -1)},"caughtByCollector":${row.caughtJson},"record":${row.recordJson}}`;
 }
 
 /** The collector's HTTP API on a store; mounted by `startCollector`, usable directly with `app.request()`. */

@@ -1,6 +1,7 @@
 import type { FeedbackRecord } from '../utils/schema/record';
 import { BatchItem, type BatchRequest, type ItemResult } from '../utils/schema/wire';
 import { describeFirstIssue } from './errors';
+import { type CaughtCounts, checkRecord } from './second-line';
 import type { Store } from './store/types';
 
 // ItemResult.id allows 100 characters; an over-long id from a broken client is cut, not echoed whole.
@@ -13,7 +14,8 @@ function givenId(item: unknown): string {
 
 /**
  * Validates every item on its own — one bad record is rejected with a reason instead of failing the
- * batch — stores the valid ones in one transaction, and returns one result per item in input order.
+ * batch — runs the redactor over the valid ones again (second-line.ts), stores its output in one
+ * transaction, and returns one result per item in input order.
  */
 export async function ingestBatch(
   store: Store,
@@ -22,18 +24,21 @@ export async function ingestBatch(
 ): Promise<ItemResult[]> {
   const results: ItemResult[] = new Array(batch.items.length);
   const valid: FeedbackRecord[] = [];
+  const caught: CaughtCounts[] = [];
   const positions: number[] = [];
   batch.items.forEach((item, index) => {
     const parsed = BatchItem.safeParse(item);
     if (parsed.success) {
-      valid.push(parsed.data);
+      const checked = checkRecord(parsed.data);
+      valid.push(checked.record);
+      caught.push(checked.caught);
       positions.push(index);
     } else {
       results[index] = { id: givenId(item), status: 'rejected', reason: describeFirstIssue(parsed.error) };
     }
   });
   if (valid.length > 0) {
-    const stored = await store.ingest(valid, { batchId: batch.batchId, receivedAt });
+    const stored = await store.ingest(valid, { batchId: batch.batchId, receivedAt }, caught);
     stored.forEach((result, k) => {
       results[positions[k] as number] = result;
     });

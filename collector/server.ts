@@ -3,8 +3,10 @@ import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
+import { loadLexiconFromDisk } from '../utils/redact/lexicon-node';
 import { createApp, FEEDBACK_PATH } from './app';
 import { type CollectorConfig, type CollectorConfigInput, parseConfig } from './config';
+import { forgetCleanTexts } from './second-line';
 import { openSqliteDashboardStore } from './store/dashboard-sqlite';
 import type { DashboardStore } from './store/dashboard-types';
 import { openPostgresStore, redactDatabaseUrl } from './store/postgres';
@@ -38,6 +40,10 @@ function urlHost(host: string): string {
  */
 export async function startCollector(overrides: CollectorConfigInput = {}): Promise<RunningCollector> {
   const config = parseConfig(overrides);
+  // The second line of defence (second-line.ts) uses the same word lists as the extension; read once,
+  // before the first request. A missing file fails the start rather than weakening every check.
+  loadLexiconFromDisk();
+  forgetCleanTexts();
   const dataDir = path.resolve(config.dataDir);
   mkdirSync(dataDir, { recursive: true });
   // DATABASE_URL selects PostgreSQL (several instances on one database); else the embedded SQLite file.

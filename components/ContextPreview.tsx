@@ -1,11 +1,17 @@
+import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../utils/schema/record';
 import { MaskedText } from './MaskedText';
 
 /** Props of the "this is what will be stored" panel. */
 export interface ContextPreviewProps {
   context: PageContext;
-  note: { text: string; masks: readonly { start: number; end: number; kind: string }[] };
+  /** The note as it will be stored (the dialog lets the person mask more of its words there). */
+  note: ComponentChildren;
+  /** Id of the hint under the note that says how to mask a word; none when its words are not buttons. */
+  noteHintId?: string;
   maskCount: number;
+  /** Kept words that look like names, not yet masked. */
+  suspectCount: number;
   t: (key: ContextKey, values?: Record<string, string | number>) => string;
 }
 
@@ -19,7 +25,9 @@ type ContextKey =
   | 'element'
   | 'browser'
   | 'preview'
-  | 'masked';
+  | 'masked'
+  | 'wordsHint'
+  | 'suspects';
 
 const PLACEHOLDER = /\[[A-ZÄÖÜ-]+\]|:id/g;
 
@@ -34,7 +42,14 @@ function Redacted({ value }: { value: string }) {
 }
 
 /** Transparency: exactly the context and note that will be stored, with masks marked. */
-export function ContextPreview({ context, note, maskCount, t }: ContextPreviewProps) {
+export function ContextPreview({
+  context,
+  note,
+  noteHintId,
+  maskCount,
+  suspectCount,
+  t,
+}: ContextPreviewProps) {
   const screen = [context.screen.name, context.screen.step, context.screen.tab].filter(Boolean).join(' · ');
   return (
     <details class="context" open>
@@ -72,12 +87,18 @@ export function ContextPreview({ context, note, maskCount, t }: ContextPreviewPr
           {context.browser.name} {context.browser.version}, {context.viewport.width}×{context.viewport.height}
         </dd>
         <dt>{t('preview')}</dt>
-        <dd class="note-preview" data-testid="note-preview">
-          <MaskedText text={note.text} masks={note.masks} />
+        <dd class="note-preview">
+          <span data-testid="note-preview">{note}</span>
+          {noteHintId ? (
+            <span id={noteHintId} class="hint words-hint">
+              {t('wordsHint')}
+            </span>
+          ) : null}
         </dd>
       </dl>
       <p class="hint" aria-live="polite">
         {t('masked', { n: maskCount })}
+        {suspectCount > 0 ? ` ${t('suspects', { n: suspectCount })}` : ''}
       </p>
     </details>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type BuildOptions, buildContext } from '../utils/capture/build-context';
+import { chosenWords, previewText, previewTokens, toggleWord } from '../utils/capture/mask-words';
 import { type ErrorCode, toErrorCode } from '../utils/errors';
 import { DIALOG_STRINGS, type DialogKey } from '../utils/i18n/dialog';
 import { ERROR_STRINGS } from '../utils/i18n/errors';
@@ -11,6 +12,8 @@ import { redactText } from '../utils/redact/text';
 import type { Impact, NoteInput, Screenshot } from '../utils/schema/record';
 import { ChoiceField } from './ChoiceField';
 import { ContextPreview } from './ContextPreview';
+import { MaskableNote } from './MaskableNote';
+import { MaskedText } from './MaskedText';
 import { ScreenshotEditor } from './ScreenshotEditor';
 
 /** Props of the note dialog. */
@@ -25,14 +28,28 @@ export interface NoteDialogProps {
     BuildOptions,
     'app' | 'allowedParams' | 'redactionTerms' | 'redactionPatterns' | 'redactAllDates'
   >;
+  /**
+   * Whether the redactor's name and word lists have loaded (utils/redact/lexicon-browser.ts); when they
+   * arrive the preview is redacted again, as the background will redact the note.
+   */
+  lexiconLoaded?: boolean;
   /** Resolves once the record is durably stored. */
-  onSave(input: NoteInput, withElement: boolean, screenshot: Screenshot | undefined): Promise<string>;
+  onSave(save: NoteSave): Promise<string>;
   /** Resolves with the masked screenshot of the visible tab. */
   onScreenshot(): Promise<Screenshot>;
   onClose(): void;
   /** Hands over to the in-page element picker; the setup comes back with `capture.element`. */
   onPick(): void;
   onClearElement(): void;
+}
+
+/** What the dialog hands over to be stored: the record:save request without its capture id. */
+export interface NoteSave {
+  input: NoteInput;
+  withElement: boolean;
+  screenshot: Screenshot | undefined;
+  /** Words the person chose to mask in the preview; the background masks them as the preview did. */
+  maskWords: string[];
 }
 
 /** A hand mask; a placeholder the redaction leaves alone. */
@@ -50,6 +67,7 @@ export function NoteDialog({
   setup,
   open,
   buildOptions,
+  lexiconLoaded,
   onSave,
   onScreenshot,
   onClose,
@@ -68,6 +86,8 @@ export function NoteDialog({
   const [touched, setTouched] = useState(false);
   const [shot, setShot] = useState<Screenshot | undefined>();
   const [shooting, setShooting] = useState(false);
+  // Lower-cased (wordKey): the background masks a chosen word in any case, so the preview does too.
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const rootRef = useRef<HTMLFormElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -85,21 +105,38 @@ export function NoteDialog({
     };
     return buildContext(setup.capture, options, Boolean(setup.capture.element));
   }, [setup]);
-  const redactedNote = useMemo(
+  const redactOptions = useMemo(
     () =>
-      setup &&
-      redactText(note, {
+      setup && {
         pageTerms,
         terms: setup.redactionTerms,
         patterns: setup.redactionPatterns,
         allDates: setup.redactAllDates,
-      }),
-    [note, pageTerms, setup],
+      },
+    [pageTerms, setup],
   );
+  // What the redactor alone makes of the note: its words are what the person may mask further.
+  // `lexiconLoaded` is a dependency though unused: a newly loaded lexicon changes the result.
+  const redactedNote = useMemo(
+    () => redactOptions && redactText(note, redactOptions),
+    [note, redactOptions, lexiconLoaded],
+  );
+  const tokens = useMemo(() => redactedNote && previewTokens(redactedNote, chosen), [redactedNote, chosen]);
+  const maskWords = useMemo(() => (tokens ? chosenWords(tokens) : []), [tokens]);
+  // Exactly what the background will store (utils/capture/build-record.ts).
+  // `lexiconLoaded` is a dependency though unused: a newly loaded lexicon changes the result.
+  const storedNote = useMemo(
+    () => redactOptions && redactText(note, { ...redactOptions, maskWords }),
+    [note, redactOptions, maskWords, lexiconLoaded],
+  );
+  // The word buttons show the chosen words as [NAME]; should that ever differ from what the redactor
+  // makes of them, the preview shows the stored text itself (without buttons) rather than a guess.
+  const tokensMatch = tokens && storedNote ? previewText(tokens) === storedNote.text : false;
+  const suspectCount = tokens?.filter((t) => t.kind === 'word' && t.suspect && !t.chosen).length ?? 0;
   const maskCount =
-    built && redactedNote
+    built && storedNote
       ? Object.values(built.counts).reduce((a, b) => a + b, 0) +
-        Object.values(redactedNote.counts).reduce<number>((a, b) => a + (b ?? 0), 0)
+        Object.values(storedNote.counts).reduce<number>((a, b) => a + (b ?? 0), 0)
       : 0;
 
   const minutesValue = minutes.trim() === '' ? null : Number(minutes);
@@ -124,11 +161,12 @@ export function NoteDialog({
     }
     setState({ kind: 'saving' });
     try {
-      await onSave(
-        { note, category, impact, duringAppointment, minutesLost: minutesValue },
-        Boolean(setup?.capture.element),
-        shot,
-      );
+      await onSave({
+        input: { note, category, impact, duringAppointment, minutesLost: minutesValue },
+        withElement: Boolean(setup?.capture.element),
+        screenshot: shot,
+        maskWords,
+      });
       setState({ kind: 'saved' });
     } catch (error) {
       setState({ kind: 'error', code: toErrorCode(error) });
@@ -323,8 +361,26 @@ export function NoteDialog({
         />
       ) : null}
 
-      {built && redactedNote ? (
-        <ContextPreview context={built.context} note={redactedNote} maskCount={maskCount} t={t} />
+      {built && tokens && storedNote ? (
+        <ContextPreview
+          context={built.context}
+          note={
+            tokensMatch ? (
+              <MaskableNote
+                tokens={tokens}
+                onToggle={(word) => setChosen((previous) => toggleWord(previous, word))}
+                labels={{ words: t('words'), suspect: t('suspect') }}
+                hintId="words-hint"
+              />
+            ) : (
+              <MaskedText text={storedNote.text} masks={storedNote.masks} />
+            )
+          }
+          noteHintId={tokensMatch ? 'words-hint' : undefined}
+          maskCount={maskCount}
+          suspectCount={suspectCount}
+          t={t}
+        />
       ) : null}
 
       {state.kind === 'error' ? (

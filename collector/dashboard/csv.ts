@@ -45,6 +45,7 @@ export function csvHeader(t: Translator): string[] {
     t.t('reply'),
     t.t('duplicateOf'),
     t.t('note'),
+    t.t('caughtByCollector'),
   ];
 }
 
@@ -66,5 +67,6 @@ export function csvRow(row: ExportRecordRow, t: Translator): (string | number | 
     row.reply,
     row.duplicateOf,
     row.note,
+    row.caught,
   ];
 }

@@ -160,6 +160,19 @@ const de = {
   generatedAt: 'Stand: {date}',
   periodText: 'Zeitraum: {from} bis {to}',
 
+  leakTitle: 'Leckzahl: vom Collector nachmaskiert',
+  leakExplain:
+    'Jede Rückmeldung läuft beim Empfang noch einmal durch dieselbe Maskierung wie in der Erweiterung; gespeichert wird nur deren Ergebnis. Eine aktuelle Erweiterung hat schon alles maskiert, dann steht hier 0. Findet der Collector noch etwas (Namen, Telefonnummern, Kennzeichen …), kam es ungeschützt an: von einer älteren Erweiterung, aus einer im Postausgang bearbeiteten Notiz oder von einem anderen Absender. Gespeichert ist es nicht; die Zahl zeigt, wo nachzubessern ist. Gezählt nach Woche des Empfangs, Duplikate eingeschlossen.',
+  leakWeek: 'Woche ab (Empfang)',
+  leakRecords: 'Rückmeldungen mit Fund',
+  leakMasks: 'Maskierungen',
+  leakKinds: 'Was maskiert wurde',
+  leakNone: 'Im Zeitraum hat der Collector nichts nachmaskiert.',
+  leakKindUrlSegment: 'Kennung in der Adresse',
+  leakKindUrlParam: 'Adressparameter',
+  leakKindUrlPart: 'Zugangsdaten oder Anker in der Adresse',
+  caughtByCollector: 'Vom Collector maskiert',
+
   errorTitle: 'Fehler',
   errorCode: 'Fehlercode: {code}',
   signInAgain: 'Erneut anmelden',
@@ -319,6 +332,19 @@ const en: Messages = {
   summaryTitle: 'Hotspots – summary',
   generatedAt: 'As of {date}',
   periodText: 'Period: {from} to {to}',
+
+  leakTitle: 'Leak figure: masked by the collector',
+  leakExplain:
+    'Every feedback record goes through the same redaction again when it arrives, and only its output is stored. A current extension has masked everything already, so this shows 0. When the collector still finds something (names, phone numbers, identifiers …), it arrived unprotected: from an older extension, a note edited in the outbox, or another sender. It was not stored; the figure shows where to follow up. Counted by week of arrival, duplicates included.',
+  leakWeek: 'Week of (arrival)',
+  leakRecords: 'Records with a find',
+  leakMasks: 'Masks',
+  leakKinds: 'What was masked',
+  leakNone: 'The collector masked nothing in this period.',
+  leakKindUrlSegment: 'Identifier in the address',
+  leakKindUrlParam: 'Address parameter',
+  leakKindUrlPart: 'Credentials or anchor in the address',
+  caughtByCollector: 'Masked by the collector',
 
   errorTitle: 'Error',
   errorCode: 'Error code: {code}',

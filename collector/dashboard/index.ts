@@ -22,7 +22,7 @@ import {
 } from './i18n';
 import { dashboardHeaders, isSameOrigin, localReturnPath, ownOrigin } from './security';
 import { Sessions, SigninThrottle, sameToken } from './session';
-import { addDays, weekOf } from './sql';
+import { addDays, trendWeeks, weekOf } from './sql';
 import { detailPage } from './views/detail';
 import { errorPage } from './views/error';
 import { hotspotsPage, printPage } from './views/hotspots';
@@ -436,15 +436,25 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
   app.get('/hotspots', async (c) => {
     const params = parseOrThrow(HotspotParams, c.req.query());
     const { query, fromWeek } = hotspotQuery(params);
-    const [options, report] = await Promise.all([dashboard.filterOptions(), dashboard.hotspots(query)]);
-    return render(c, hotspotsPage(page(c), params, options, report, { fromWeek, thisWeek: query.thisWeek }));
+    const [options, report, leaks] = await Promise.all([
+      dashboard.filterOptions(),
+      dashboard.hotspots(query),
+      dashboard.leaks(trendWeeks(query)),
+    ]);
+    return render(
+      c,
+      hotspotsPage(page(c), params, options, report, { fromWeek, thisWeek: query.thisWeek }, leaks),
+    );
   });
 
   app.get('/hotspots/print', async (c) => {
     const params = parseOrThrow(HotspotParams, c.req.query());
     const { query, fromWeek } = hotspotQuery(params);
-    const report = await dashboard.hotspots(query);
-    return render(c, printPage(page(c), params, report, { fromWeek, thisWeek: query.thisWeek }));
+    const [report, leaks] = await Promise.all([
+      dashboard.hotspots(query),
+      dashboard.leaks(trendWeeks(query)),
+    ]);
+    return render(c, printPage(page(c), params, report, { fromWeek, thisWeek: query.thisWeek }, leaks));
   });
 
   const ExportParams = z.object({
@@ -476,8 +486,8 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
         reply: row.reply,
         duplicateOf: row.duplicateOf,
       });
-      // The stored record JSON is spliced in as it is, without parsing and re-serialising.
-      const object = `${head.slice(0, -1)},"record":${row.recordJson}}`;
+      // The stored JSON texts are spliced in as they are, without parsing and re-serialising.
+      const object = `${head.slice(0, -1)},"caughtByCollector":${row.caughtJson},"record":${row.recordJson}}`;
       return format === 'json' ? `${count === 0 ? '\n' : ',\n'}${object}` : `${object}\n`;
     };
     const stream = new ReadableStream<Uint8Array>({

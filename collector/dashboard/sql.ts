@@ -7,6 +7,7 @@ import {
   type HotspotReport,
   IMPACT_WEIGHT,
   type InboxRow,
+  type LeakWeek,
   type RecordFilter,
   type RecordSort,
 } from '../store/dashboard-types';
@@ -163,7 +164,7 @@ export function countQuery(filter: RecordFilter, cap: number, dialect: Dialect):
 export function exportQuery(filter: RecordFilter, sort: RecordSort, dialect: Dialect): Query {
   const where = filterConditions(filter, dialect, 'drive');
   return {
-    sql: `SELECT ${INBOX_COLUMNS}, r.note, r.batch_id, s.reply, r.record_json
+    sql: `SELECT ${INBOX_COLUMNS}, r.note, r.batch_id, s.reply, r.record_json, r.caught, r.caught_counts
           FROM ${RECORD_JOINS} WHERE ${where.sql} ORDER BY ${orderBy(sort)}`,
     params: where.params,
   };
@@ -188,6 +189,8 @@ export interface RecordSqlRow {
   batch_id?: string;
   reply?: string | null;
   record_json?: string;
+  caught?: number | string;
+  caught_counts?: string | null;
 }
 
 /** An inbox row from its SQL row. */
@@ -217,6 +220,8 @@ export function toExportRow(row: RecordSqlRow): ExportRecordRow {
     batchId: row.batch_id ?? '',
     reply: row.reply ?? null,
     recordJson: row.record_json ?? '{}',
+    caught: Number(row.caught ?? 0),
+    caughtJson: row.caught_counts ?? '{}',
   };
 }
 
@@ -372,6 +377,47 @@ export function totalsQuery(query: HotspotQuery, dialect: Dialect): Query {
                  coalesce(sum(last_week), 0) AS last_week FROM (${inner}) AS ranked`,
     params: ranking.params.slice(0, -1),
   };
+}
+
+/**
+ * What the second line caught in the given weeks, by arrival week and kind mix. Grouped by the
+ * counts' JSON text as well: the mixes are few, so the rows stay few, and summing the kinds needs no
+ * JSON functions (SQLite and PostgreSQL spell them differently). `caught > 0` as in the partial index
+ * records_caught_received, so only the caught rows are read.
+ */
+export function leakQuery(weeks: readonly string[], dialect: Dialect): Query {
+  const first = weeks[0] ?? '9999-12-31';
+  const end = addDays(weeks.at(-1) ?? first, 7);
+  const week = weekSql('received_at', dialect);
+  return {
+    sql: `SELECT ${week} AS week, caught_counts, count(*) AS records, sum(caught) AS masks
+          FROM records WHERE caught > 0 AND received_at >= ? AND received_at < ?
+          GROUP BY ${week}, caught_counts`,
+    params: [`${first}T00:00:00.000Z`, `${end}T00:00:00.000Z`],
+  };
+}
+
+/** A row of {@link leakQuery} as drivers return it. */
+export interface LeakSqlRow {
+  week: string;
+  caught_counts: string | null;
+  records: number | string;
+  masks: number | string;
+}
+
+/** One entry per week of `weeks`, zeros where nothing was caught. */
+export function buildLeaks(weeks: readonly string[], rows: readonly LeakSqlRow[]): LeakWeek[] {
+  const byWeek = new Map(weeks.map((week) => [week, { week, records: 0, masks: 0, kinds: {} } as LeakWeek]));
+  for (const row of rows) {
+    const entry = byWeek.get(row.week);
+    if (!entry) continue;
+    const records = Number(row.records);
+    entry.records += records;
+    entry.masks += Number(row.masks);
+    const kinds = row.caught_counts ? (JSON.parse(row.caught_counts) as Record<string, number>) : {};
+    for (const [kind, n] of Object.entries(kinds)) entry.kinds[kind] = (entry.kinds[kind] ?? 0) + n * records;
+  }
+  return [...byWeek.values()];
 }
 
 /** First week with anything reported on a hotspot (all time). */

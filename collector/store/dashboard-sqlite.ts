@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import {
+  buildLeaks,
   buildReport,
   countQuery,
   distinctValuesQuery,
@@ -7,6 +8,8 @@ import {
   FIRST_WEEK_QUERY,
   ftsQuery,
   inboxQuery,
+  type LeakSqlRow,
+  leakQuery,
   type RankingSqlRow,
   type RecordSqlRow,
   ROUTES_QUERY,
@@ -34,6 +37,7 @@ import {
   type HotspotQuery,
   type HotspotReport,
   type InboxPage,
+  type LeakWeek,
   type MarkDuplicateResult,
   type OfficerAccount,
   type OfficerSession,
@@ -331,6 +335,13 @@ export class SqliteDashboardStore implements DashboardStore {
       firstWeek: firstWeek.get(app, route) ?? '',
       screenName: screenName.get(app, route) ?? '',
     }));
+  }
+
+  async leaks(weeks: readonly string[]): Promise<LeakWeek[]> {
+    if (weeks.length === 0) return [];
+    // Reads records directly (no catch-up needed): the columns are written with the record.
+    const query = leakQuery(weeks, 'sqlite');
+    return buildLeaks(weeks, this.#db.prepare<unknown[], LeakSqlRow>(query.sql).all(...query.params));
   }
 
   async filterOptions(): Promise<FilterOptions> {

@@ -74,6 +74,9 @@ export interface ExportRecordRow extends InboxRow {
   batchId: string;
   reply: string | null;
   recordJson: string;
+  /** Masks the collector's second line added to the record, in total and by kind as JSON text. */
+  caught: number;
+  caughtJson: string;
 }
 
 /** Which ranking the hotspot view sorts by. */
@@ -118,6 +121,19 @@ export interface HotspotReport {
   /** Week names of the trend (ascending) and, per top hotspot (same order as `hotspots`), counts per week. */
   trend: { weeks: string[]; series: { app: string; routeTemplate: string; counts: number[] }[] };
   totals: { count: number; thisWeek: number; lastWeek: number };
+}
+
+/**
+ * The leak figure of one week (by arrival at the collector): records in which the collector's second
+ * line masked something the sender had left in, and how many masks, in total and by kind.
+ */
+export interface LeakWeek {
+  /** Monday of the ISO week, `YYYY-MM-DD`. */
+  week: string;
+  records: number;
+  masks: number;
+  /** Masks by kind (`name`, `phone`, … `url-segment`), as second-line.ts counts them. */
+  kinds: Record<string, number>;
 }
 
 /** Values offered in the filter form. */
@@ -182,6 +198,11 @@ export interface DashboardStore {
   hotspots(query: HotspotQuery): Promise<HotspotReport>;
   /** Values for the filter form's lists. */
   filterOptions(): Promise<FilterOptions>;
+  /**
+   * The leak figure of each week in `weeks` (Mondays, ascending), by arrival time; a week with nothing
+   * caught is reported with zeros.
+   */
+  leaks(weeks: readonly string[]): Promise<LeakWeek[]>;
 
   /** Duplicate links of a record (empty when it has none). */
   duplicateLinks(id: string): Promise<DuplicateLinks>;

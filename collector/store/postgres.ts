@@ -2,12 +2,15 @@ import pg from 'pg';
 import type { FeedbackRecord } from '../../utils/schema/record';
 import type { ItemResult, OfficerStatus, StatusResponse, StatusUpdate } from '../../utils/schema/wire';
 import {
+  buildLeaks,
   buildReport,
   countQuery,
   distinctValuesQuery,
   exportQuery,
   FIRST_WEEK_QUERY,
   inboxQuery,
+  type LeakSqlRow,
+  leakQuery,
   numbered,
   type Query,
   type RankingSqlRow,
@@ -27,6 +30,7 @@ import { DatabaseTooNewError } from '../db/migrate';
 import { DASHBOARD_POSTGRES_MIGRATIONS } from '../db/migrations/dashboard-postgres';
 import { POSTGRES_MIGRATIONS } from '../db/migrations/postgres';
 import type { Migration } from '../db/migrations/sqlite';
+import type { CaughtCounts } from '../second-line';
 import {
   type AuditEntry,
   COUNT_CAP,
@@ -37,6 +41,7 @@ import {
   type HotspotQuery,
   type HotspotReport,
   type InboxPage,
+  type LeakWeek,
   type MarkDuplicateResult,
   type OfficerAccount,
   type OfficerSession,
@@ -45,6 +50,7 @@ import {
 } from './dashboard-types';
 import {
   exportRow,
+  RECORD_ROW_COLUMNS,
   recordRow,
   STATUS_JOINED_COLUMNS,
   type StatusJoinedRow,
@@ -66,7 +72,7 @@ import {
 const MIGRATION_LOCK = 7_310_001;
 const STATUS_LOCK = 7_310_002;
 const DUPLICATE_LOCK = 7_310_003;
-// 14 parameters per row; PostgreSQL allows 65 535 per statement.
+// 16 parameters per row; PostgreSQL allows 65 535 per statement.
 const ROWS_PER_INSERT = 1000;
 /** Tries of an ingest transaction PostgreSQL aborted as a deadlock victim (40P01/40001). */
 const CONFLICT_ATTEMPTS = 5;
@@ -245,7 +251,11 @@ export class PostgresStore implements Store, DashboardStore {
 
   // --- Store ---
 
-  async ingest(records: readonly FeedbackRecord[], batch: BatchMeta): Promise<ItemResult[]> {
+  async ingest(
+    records: readonly FeedbackRecord[],
+    batch: BatchMeta,
+    caught?: readonly CaughtCounts[],
+  ): Promise<ItemResult[]> {
     // The first occurrence of an id in the batch is the one stored, as in SQLite.
     const first = new Map<string, number>();
     records.forEach((record, index) => {
@@ -261,7 +271,7 @@ export class PostgresStore implements Store, DashboardStore {
       const ky = key(records[b] as FeedbackRecord);
       return kx < ky ? -1 : kx > ky ? 1 : 0;
     });
-    const inserted = await this.#retryOnConflict(() => this.#insertRecords(records, order, batch));
+    const inserted = await this.#retryOnConflict(() => this.#insertRecords(records, order, batch, caught));
     return records.map((record, index) => ({
       id: record.id,
       status: inserted.has(record.id) && first.get(record.id) === index ? 'accepted' : 'duplicate',
@@ -288,6 +298,7 @@ export class PostgresStore implements Store, DashboardStore {
     records: readonly FeedbackRecord[],
     order: readonly number[],
     batch: BatchMeta,
+    caught: readonly CaughtCounts[] | undefined,
   ): Promise<Set<string>> {
     return this.#transaction(async (client) => {
       const ids = new Set<string>();
@@ -295,14 +306,13 @@ export class PostgresStore implements Store, DashboardStore {
         const chunk = order.slice(start, start + ROWS_PER_INSERT);
         const params: unknown[] = [];
         const values = chunk.map((index) => {
-          const row = recordRow(records[index] as FeedbackRecord, batch);
+          const row = recordRow(records[index] as FeedbackRecord, batch, caught?.[index]);
           const base = params.length;
           params.push(...row);
           return `(${row.map((_, i) => `$${base + i + 1}`).join(', ')})`;
         });
         const result = await client.query<{ id: string }>(
-          `INSERT INTO records (id, received_at, batch_id, created_at, app, route_template, screen_name,
-                                category, impact, during_appointment, minutes_lost, unit, note, record_json)
+          `INSERT INTO records (${RECORD_ROW_COLUMNS})
            VALUES ${values.join(', ')}
            ON CONFLICT (id) DO NOTHING RETURNING id`,
           params,
@@ -450,6 +460,11 @@ export class PostgresStore implements Store, DashboardStore {
       ]);
       return { firstWeek: first[0]?.week ?? '', screenName: screen[0]?.screen_name ?? '' };
     });
+  }
+
+  async leaks(weeks: readonly string[]): Promise<LeakWeek[]> {
+    if (weeks.length === 0) return [];
+    return buildLeaks(weeks, await this.#run<LeakSqlRow & pg.QueryResultRow>(leakQuery(weeks, 'postgres')));
   }
 
   async filterOptions(): Promise<FilterOptions> {

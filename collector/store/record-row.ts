@@ -1,5 +1,6 @@
 import type { FeedbackRecord } from '../../utils/schema/record';
 import type { OfficerStatus } from '../../utils/schema/wire';
+import type { CaughtCounts } from '../second-line';
 import type { BatchMeta, ExportQuery, ExportRow, StatusChange, StoredRecord } from './types';
 
 /**
@@ -22,9 +23,21 @@ export type RecordRow = [
   unit: string | null,
   note: string,
   record_json: string,
+  caught: number,
+  caught_counts: string | null,
 ];
 
-export function recordRow(record: FeedbackRecord, batch: BatchMeta): RecordRow {
+/** Names of the `records` columns in RecordRow's order, for both stores' inserts. */
+export const RECORD_ROW_COLUMNS = `id, received_at, batch_id, created_at, app, route_template, screen_name,
+  category, impact, during_appointment, minutes_lost, unit, note, record_json, caught, caught_counts`;
+
+/**
+ * The row of a record; `caught` is what the collector's second line masked in it (second-line.ts),
+ * stored beside the record so the dashboard can count it per week.
+ */
+export function recordRow(record: FeedbackRecord, batch: BatchMeta, caught?: CaughtCounts): RecordRow {
+  let total = 0;
+  if (caught) for (const n of Object.values(caught)) total += n ?? 0;
   return [
     record.id,
     batch.receivedAt,
@@ -41,6 +54,8 @@ export function recordRow(record: FeedbackRecord, batch: BatchMeta): RecordRow {
     record.reporter.mode === 'unit' ? record.reporter.unit : null,
     record.note,
     JSON.stringify(record),
+    total,
+    total > 0 ? JSON.stringify(caught) : null,
   ];
 }
 
@@ -52,10 +67,12 @@ export interface StatusJoinedRow {
   record_json: string;
   status: OfficerStatus | null;
   reply: string | null;
+  caught_counts: string | null;
 }
 
 /** The columns of {@link StatusJoinedRow}, for `SELECT … FROM records r LEFT JOIN record_status s`. */
-export const STATUS_JOINED_COLUMNS = 'r.id, r.received_at, r.batch_id, r.record_json, s.status, s.reply';
+export const STATUS_JOINED_COLUMNS =
+  'r.id, r.received_at, r.batch_id, r.record_json, s.status, s.reply, r.caught_counts';
 
 export function storedRecord(
   row: StatusJoinedRow & { updated_at: string | null },
@@ -70,6 +87,7 @@ export function storedRecord(
     reply: row.reply,
     updatedAt: row.updated_at,
     history,
+    caughtByCollector: row.caught_counts ? (JSON.parse(row.caught_counts) as CaughtCounts) : {},
   };
 }
 
@@ -81,6 +99,7 @@ export function exportRow(row: StatusJoinedRow): ExportRow {
     status: row.status,
     reply: row.reply,
     recordJson: row.record_json,
+    caughtJson: row.caught_counts ?? '{}',
   };
 }
 

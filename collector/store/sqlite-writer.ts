@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { RecordRow } from './record-row';
+import { RECORD_ROW_COLUMNS, type RecordRow } from './record-row';
 import { StoreUnavailableError } from './types';
 import { WalSyncError } from './wal-sync';
 
@@ -38,9 +38,8 @@ export const SAFETY_AUTOCHECKPOINT_PAGES = 20_000;
 
 /** SQL of the ingest insert, in RecordRow's column order; `changes` tells accepted from duplicate. */
 const INSERT_RECORD_SQL = `
-  INSERT INTO records (id, received_at, batch_id, created_at, app, route_template, screen_name,
-                       category, impact, during_appointment, minutes_lost, unit, note, record_json)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  INSERT INTO records (${RECORD_ROW_COLUMNS})
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (id) DO NOTHING`;
 
 // Plain JavaScript evaluated in the worker: a worker cannot load the collector's TypeScript by itself.

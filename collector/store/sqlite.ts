@@ -3,6 +3,7 @@ import type { FeedbackRecord } from '../../utils/schema/record';
 import type { ItemResult, OfficerStatus, StatusResponse, StatusUpdate } from '../../utils/schema/wire';
 import { applyMigrations } from '../db/migrate';
 import { SQLITE_MIGRATIONS } from '../db/migrations/sqlite';
+import type { CaughtCounts } from '../second-line';
 import {
   exportRow,
   recordRow,
@@ -141,7 +142,11 @@ export class SqliteStore implements Store {
     });
   }
 
-  async ingest(records: readonly FeedbackRecord[], batch: BatchMeta): Promise<ItemResult[]> {
+  async ingest(
+    records: readonly FeedbackRecord[],
+    batch: BatchMeta,
+    caught?: readonly CaughtCounts[],
+  ): Promise<ItemResult[]> {
     // A failed fsync on either path is final for both (wal-sync.ts).
     const failure = this.#wal.failure ?? this.#writer.failure;
     if (failure) throw failure;
@@ -149,7 +154,9 @@ export class SqliteStore implements Store {
     // a flat row is cheaper to hand to the thread than the record object, and the thread groups the
     // batches that queue while it commits (group commit, sqlite-writer.ts). It answers once the
     // group's commit is on disk — duplicates too.
-    const changes = await this.#writer.insert(records.map((record) => recordRow(record, batch)));
+    const changes = await this.#writer.insert(
+      records.map((record, k) => recordRow(record, batch, caught?.[k])),
+    );
     // 0 changes: the id was already there — stored before, or earlier in this very group.
     return records.map((record, k) => ({
       id: record.id,

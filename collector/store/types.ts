@@ -1,5 +1,6 @@
 import type { FeedbackRecord } from '../../utils/schema/record';
 import type { ItemResult, OfficerStatus, StatusResponse, StatusUpdate } from '../../utils/schema/wire';
+import type { CaughtCounts } from '../second-line';
 
 /** Where a batch came from; stored with every record it brought. */
 export interface BatchMeta {
@@ -31,6 +32,8 @@ export interface StoredRecord {
   reply: string | null;
   updatedAt: string | null;
   history: StatusChange[];
+  /** What the collector's second line masked in the record before storing it (empty: nothing). */
+  caughtByCollector: CaughtCounts;
 }
 
 /** Time window of an export: `from` inclusive, `to` exclusive, both ISO 8601 UTC. */
@@ -49,6 +52,8 @@ export interface ExportRow {
   status: OfficerStatus | null;
   reply: string | null;
   recordJson: string;
+  /** What the collector masked, by kind, as JSON text (`{}` for nothing). */
+  caughtJson: string;
 }
 
 /** Thrown by `statusSince` for a cursor this store did not hand out. */
@@ -75,8 +80,13 @@ export interface Store {
   /**
    * Stores valid records of one batch atomically; per record `accepted` if new, `duplicate` if its id
    * is already stored (by an earlier batch or earlier in this one). Results are in input order.
+   * `caught[k]` is what the collector's second line masked in `records[k]` (none when omitted).
    */
-  ingest(records: readonly FeedbackRecord[], batch: BatchMeta): Promise<ItemResult[]>;
+  ingest(
+    records: readonly FeedbackRecord[],
+    batch: BatchMeta,
+    caught?: readonly CaughtCounts[],
+  ): Promise<ItemResult[]>;
   /** Officer changes of the given ids after `since`, and the cursor to pass next time. */
   statusSince(ids: readonly string[], since: string | undefined): Promise<StatusResponse>;
   /** Records an officer status change with history; null when the record does not exist. */

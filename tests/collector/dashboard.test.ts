@@ -945,14 +945,14 @@ describe.each(BACKENDS)('hotspots and exports on $name', ({ kind, enabled }) => 
       );
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(bytes.subarray(3).toString('utf8')).toBe(
-        'ID;Erstellt;Empfangen;Anwendung;Bildschirm;Bildschirm (Route);Kategorie;Auswirkung;Im Kundentermin;Verlorene Minuten;Organisationseinheit;Status;Antwort an die Sachbearbeitung;Duplikat von;Notiz\r\n' +
-          `0f6c1f0e-8d43-4c1e-b7a5-3e0b1a3c5d71;20.11.2026 09:15;21.11.2026 17:40;Kasse;zahlung;/zahlung;Umständlich / zu viele Schritte;Hält auf;nein;;Team 123 – Leistung;In Prüfung;"'-1 Tag; ""bald""";;"'=HYPERLINK(""http://x"")"\r\n`,
+        'ID;Erstellt;Empfangen;Anwendung;Bildschirm;Bildschirm (Route);Kategorie;Auswirkung;Im Kundentermin;Verlorene Minuten;Organisationseinheit;Status;Antwort an die Sachbearbeitung;Duplikat von;Notiz;Vom Collector maskiert\r\n' +
+          `0f6c1f0e-8d43-4c1e-b7a5-3e0b1a3c5d71;20.11.2026 09:15;21.11.2026 17:40;Kasse;zahlung;/zahlung;Umständlich / zu viele Schritte;Hält auf;nein;;Team 123 – Leistung;In Prüfung;"'-1 Tag; ""bald""";;"'=HYPERLINK(""http://x"")";0\r\n`,
       );
 
       const comma = await client.fetch('/dashboard/export?format=csv&sep=comma&app=Kasse');
       const text = Buffer.from(await comma.arrayBuffer()).toString('utf8');
       expect(text.split('\r\n')[1]).toBe(
-        `0f6c1f0e-8d43-4c1e-b7a5-3e0b1a3c5d71,20.11.2026 09:15,21.11.2026 17:40,Kasse,zahlung,/zahlung,Umständlich / zu viele Schritte,Hält auf,nein,,Team 123 – Leistung,In Prüfung,"'-1 Tag; ""bald""",,"'=HYPERLINK(""http://x"")"`,
+        `0f6c1f0e-8d43-4c1e-b7a5-3e0b1a3c5d71,20.11.2026 09:15,21.11.2026 17:40,Kasse,zahlung,/zahlung,Umständlich / zu viele Schritte,Hält auf,nein,,Team 123 – Leistung,In Prüfung,"'-1 Tag; ""bald""",,"'=HYPERLINK(""http://x"")",0`,
       );
     });
 
@@ -982,6 +982,7 @@ describe.each(BACKENDS)('hotspots and exports on $name', ({ kind, enabled }) => 
         status: null,
         reply: null,
         duplicateOf: null,
+        caughtByCollector: {},
         record: expected[0],
       });
       expect(json).toEqual(lines);

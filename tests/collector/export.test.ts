@@ -32,6 +32,7 @@ const exported = (
   batchId,
   status,
   reply,
+  caughtByCollector: {},
   record,
 });
 

@@ -32,6 +32,7 @@ describe('SQLite migrations', () => {
     ).toEqual([
       'record_status_change_seq',
       'record_status_status',
+      'records_caught_received',
       'records_created_at',
       'records_received_at',
       'status_history_id',

@@ -262,6 +262,7 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
           status: 'wont_change',
           reply: null,
           updatedAt: '2026-11-26T08:02:00.000Z',
+          caughtByCollector: {},
           history: [
             { status: 'in_review', reply: 'Wir prüfen.', at: '2026-11-26T08:00:00.000Z' },
             { status: 'forwarded', reply: 'Wir prüfen.', at: '2026-11-26T08:01:00.000Z' },
@@ -298,6 +299,7 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
           status: null,
           reply: null,
           recordJson: JSON.stringify(early),
+          caughtJson: '{}',
         });
         // Leaving an export early releases it; the store still closes.
         for await (const _ of store.exportStream({})) break;
@@ -474,6 +476,32 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
         expect(await dashboard.signinFailures(['ip:a'], '2026-11-26T08:00:10.000Z')).toEqual(
           new Map([['ip:a', 1]]),
         );
+      } finally {
+        await close();
+      }
+    });
+
+    it('sums what the collector caught per week of arrival, zero weeks included; a duplicate id adds nothing', async () => {
+      const db = await backend.database();
+      const { store, dashboard, close } = await db.instance();
+      try {
+        const [a, b, c, d] = [makeRecord(), makeRecord(), makeRecord(), makeRecord()];
+        await store.ingest([a, b, c], { batchId: BATCH.batchId, receivedAt: '2026-11-25T10:00:00.000Z' }, [
+          { name: 2, phone: 1 },
+          {},
+          { name: 1 },
+        ]);
+        // Sunday night still belongs to that week; the record created earlier does not matter.
+        await store.ingest([d, a], { batchId: BATCH.batchId, receivedAt: '2026-11-29T23:59:59.999Z' }, [
+          { 'url-segment': 1 },
+          { name: 5 },
+        ]);
+
+        expect(await dashboard.leaks(['2026-11-16', '2026-11-23', '2026-11-30'])).toEqual([
+          { week: '2026-11-16', records: 0, masks: 0, kinds: {} },
+          { week: '2026-11-23', records: 3, masks: 5, kinds: { name: 3, phone: 1, 'url-segment': 1 } },
+          { week: '2026-11-30', records: 0, masks: 0, kinds: {} },
+        ]);
       } finally {
         await close();
       }

@@ -172,6 +172,7 @@ describe('status flow', () => {
       status: 'wont_change',
       reply: null,
       updatedAt: cleared.updatedAt,
+      caughtByCollector: {},
       history: [
         { status: 'in_review', reply: 'Wir schauen es uns an.', at: expect.stringMatching(ISO) },
         { status: 'forwarded', reply: 'Wir schauen es uns an.', at: kept.updatedAt },

@@ -116,7 +116,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
       });
     },
 
-    async 'record:save'({ captureId, input, withElement, screenshot }, sender) {
+    async 'record:save'({ captureId, input, withElement, screenshot, maskWords }, sender) {
       // The name and word lists must be in before anything is redacted for storage.
       const [{ capture }, settings] = await Promise.all([
         getCapture(captureId, sender.tab?.id),
@@ -133,6 +133,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
         capture,
         input,
         withElement,
+        maskWords,
         reporter: await currentReporter(settings),
         options: {
           app: site?.app ?? new URL(capture.href).hostname,

@@ -66,14 +66,21 @@ async function detail(entry: OutboxEntry): Promise<OutboxDetail> {
 /**
  * The edited record: the caseworker's fields replaced, the note redacted again with the organisation's
  * terms and patterns. The page's own terms (names seen on screen) are gone by now, so the popup warns
- * that edits should not add client data; placeholders already in the note are kept as they are.
+ * that edits should not add client data; placeholders already in the note are kept as they are, and
+ * words the caseworker chose are masked as [NAME].
  */
-export function applyEdit(record: OutboxEntry['record'], input: NoteInput, settings: Settings) {
+export function applyEdit(
+  record: OutboxEntry['record'],
+  input: NoteInput,
+  settings: Settings,
+  maskWords: readonly string[] = [],
+) {
   const note = redactText(input.note, {
     pageTerms: [],
     terms: settings.redactionTerms,
     patterns: settings.redactionPatterns,
     allDates: settings.redactAllDates,
+    maskWords,
   });
   // Masks the edit added are counted on top; the context's masks are unchanged.
   const counts = { ...record.redaction.counts };
@@ -134,7 +141,7 @@ export function outboxHandlers(deps: OutboxDeps = defaultOutboxDeps): HandlersFo
       return detail(entry);
     },
 
-    async 'outbox:edit'({ id, input }) {
+    async 'outbox:edit'({ id, input, maskWords }) {
       const [settings] = await Promise.all([deps.settings(), ensureLexicon()]);
       const current = await getRecord(id);
       if (!current) throw new AppError('not_found', id);
@@ -142,7 +149,7 @@ export function outboxHandlers(deps: OutboxDeps = defaultOutboxDeps): HandlersFo
       const known = settings.categories.some((c) => c.id === input.category);
       if (!known && input.category !== current.record.category)
         throw new AppError('invalid_record', 'category');
-      const entry = await editPending(id, (record) => applyEdit(record, input, settings));
+      const entry = await editPending(id, (record) => applyEdit(record, input, settings, maskWords));
       return detail(entry);
     },
 

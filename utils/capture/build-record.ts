@@ -4,7 +4,10 @@ import type { RawCapture } from '../schema/capture';
 import { type FeedbackRecord, type NoteInput, RECORD_SCHEMA_VERSION, type Reporter } from '../schema/record';
 import { type BuildOptions, buildContext } from './build-context';
 
-/** Builds the full record: the note is redacted with the same page terms as the context. */
+/**
+ * Builds the full record: the note is redacted with the same page terms as the context, and with the
+ * words the person chose, exactly as the dialog's preview showed it (components/NoteDialog.tsx).
+ */
 export function buildRecord(args: {
   id: string;
   createdAt: string;
@@ -13,6 +16,8 @@ export function buildRecord(args: {
   options: BuildOptions;
   withElement: boolean;
   reporter: Reporter;
+  /** Words the person chose to mask in the dialog's preview. */
+  maskWords?: readonly string[];
 }): FeedbackRecord {
   const { context, counts } = buildContext(args.capture, args.options, args.withElement);
   const note = redactText(args.input.note, {
@@ -20,6 +25,7 @@ export function buildRecord(args: {
     terms: args.options.redactionTerms,
     patterns: args.options.redactionPatterns,
     allDates: args.options.redactAllDates,
+    maskWords: args.maskWords,
   });
   for (const [kind, n] of Object.entries(note.counts)) counts[kind] = (counts[kind] ?? 0) + (n ?? 0);
   return {

@@ -38,6 +38,7 @@ export function detailPage(
         ? t.t('reporterPseudonym', { id: record.reporter.pseudonym })
         : t.t('reporterNone');
   const redactions = Object.entries(record.redaction.counts);
+  const caught = Object.entries(stored.caughtByCollector);
   const screenshot = record.screenshot;
   const title = `${t.t('detailTitle')} – ${context.app}, ${context.screen.name}`;
 
@@ -137,6 +138,10 @@ ${fact(t.t('sinceLoad'), Math.round(context.sinceLoadMs / 1000))}
 ${fact(
   t.t('redactions'),
   redactions.length ? redactions.map(([kind, n]) => `${kind}: ${n}`).join(', ') : t.t('none'),
+)}
+${fact(
+  t.t('caughtByCollector'),
+  caught.length ? caught.map(([kind, n]) => `${kind}: ${n}`).join(', ') : t.t('none'),
 )}
 </dl>
 <h3>${t.t('element')}</h3>

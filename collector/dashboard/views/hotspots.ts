@@ -1,5 +1,12 @@
+import { MASK_LABELS, type MaskKind } from '../../../utils/redact/kinds';
 import { Impact } from '../../../utils/schema/record';
-import type { FilterOptions, Hotspot, HotspotMetric, HotspotReport } from '../../store/dashboard-types';
+import type {
+  FilterOptions,
+  Hotspot,
+  HotspotMetric,
+  HotspotReport,
+  LeakWeek,
+} from '../../store/dashboard-types';
 import { HOTSPOT_PERIODS, type HotspotParams, hotspotDefaults } from '../filters';
 import { formatDate, formatDateTime } from '../format';
 import { type Html, html, jsonScript } from '../html';
@@ -105,6 +112,50 @@ function trendFigure(page: PageContext, report: HotspotReport): Html {
 </figure>`;
 }
 
+function kindLabel(page: PageContext, kind: string): string {
+  if (kind === 'url-segment') return page.t.t('leakKindUrlSegment');
+  if (kind === 'url-param') return page.t.t('leakKindUrlParam');
+  if (kind === 'url-part') return page.t.t('leakKindUrlPart');
+  // The placeholder itself: what officers see in the notes.
+  return kind in MASK_LABELS ? MASK_LABELS[kind as MaskKind] : kind;
+}
+
+/**
+ * The leak figure: per week of arrival, what the collector's second line masked (second-line.ts).
+ * Newest week first; weeks with nothing caught are listed too, since a zero is the expected answer.
+ */
+function leakSection(page: PageContext, leaks: readonly LeakWeek[]): Html {
+  const { t } = page;
+  if (leaks.length === 0) return html``;
+  const any = leaks.some((week) => week.masks > 0);
+  const rows = [...leaks].reverse();
+  return html`<section id="leaks" aria-labelledby="leaks-heading">
+<h2 id="leaks-heading">${t.t('leakTitle')}</h2>
+<p id="leaks-explain">${t.t('leakExplain')}</p>
+${any ? '' : html`<p id="leaks-none">${t.t('leakNone')}</p>`}
+<table id="leak-table" aria-describedby="leaks-explain">
+<caption>${t.t('leakTitle')}</caption>
+<thead><tr>
+<th scope="col">${t.t('leakWeek')}</th>
+<th scope="col" class="num">${t.t('leakRecords')}</th>
+<th scope="col" class="num">${t.t('leakMasks')}</th>
+<th scope="col">${t.t('leakKinds')}</th>
+</tr></thead>
+<tbody>${rows.map(
+    (week) => html`<tr data-week="${week.week}">
+<th scope="row">${formatDate(`${week.week}T12:00:00.000Z`)}</th>
+<td class="num">${week.records}</td>
+<td class="num">${week.masks}</td>
+<td>${Object.entries(week.kinds)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([kind, n]) => `${kindLabel(page, kind)} ${n}`)
+      .join(', ')}</td>
+</tr>`,
+  )}</tbody>
+</table>
+</section>`;
+}
+
 function totalsLine(page: PageContext, report: HotspotReport): Html {
   return html`<p id="hotspot-totals">${page.t.t('totals', {
     count: report.totals.count,
@@ -127,6 +178,7 @@ export function hotspotsPage(
   options: FilterOptions,
   report: HotspotReport,
   period: ReportPeriod,
+  leaks: readonly LeakWeek[] = [],
 ): Html {
   const { t } = page;
   const { weeks, metric } = hotspotDefaults(params);
@@ -177,7 +229,8 @@ ${selectField('h-unit', 'unit', t.t('unit'), [any, ...options.units.map((u) => [
 ${totalsLine(page, report)}
 ${trendFigure(page, report)}
 <h2>${t.t('rank')}</h2>
-${rankingTable(page, report, metric, period, true)}`,
+${rankingTable(page, report, metric, period, true)}
+${leakSection(page, leaks)}`,
   });
 }
 
@@ -187,6 +240,7 @@ export function printPage(
   params: HotspotParams,
   report: HotspotReport,
   period: ReportPeriod,
+  leaks: readonly LeakWeek[] = [],
 ): Html {
   const { t } = page;
   const { metric } = hotspotDefaults(params);
@@ -207,6 +261,7 @@ export function printPage(
 ${totalsLine(page, report)}
 ${rankingTable(page, { ...report, hotspots: report.hotspots.slice(0, 10) }, metric, period, false)}
 ${trendFigure(page, report)}
+${leakSection(page, leaks)}
 </main>
 <script src="${page.assets.uplotJs}" nonce="${page.nonce}"></script>
 <script src="${page.assets.js}" nonce="${page.nonce}"></script>

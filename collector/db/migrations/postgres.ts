@@ -64,4 +64,14 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       DROP INDEX IF EXISTS records_category;
     `,
   },
+  {
+    version: 3,
+    name: 'what the collector masked in each record',
+    // As on SQLite. A column with a constant default is added without rewriting the table.
+    sql: `
+      ALTER TABLE records ADD COLUMN caught INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE records ADD COLUMN caught_counts TEXT;
+      CREATE INDEX records_caught_received ON records (received_at) WHERE caught > 0;
+    `,
+  },
 ];

@@ -67,4 +67,17 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       DROP INDEX IF EXISTS records_category;
     `,
   },
+  {
+    version: 3,
+    name: 'what the collector masked in each record',
+    // caught: how many masks the collector's second line added to the record (collector/second-line.ts),
+    // caught_counts: the same by kind, as JSON, NULL when nothing was caught. The index is partial:
+    // records with nothing caught — nearly all of them — add no index entry to the ingest, and the
+    // weekly leak figure reads only the rows it counts.
+    sql: `
+      ALTER TABLE records ADD COLUMN caught INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE records ADD COLUMN caught_counts TEXT;
+      CREATE INDEX records_caught_received ON records (received_at) WHERE caught > 0;
+    `,
+  },
 ];

@@ -25,11 +25,20 @@ export class FeedbackUi {
     await this.note.waitFor();
   }
 
-  /** Fills the form the way a caseworker does, then saves with the Save button. */
-  async file(
-    note: string,
-    options: { category?: string; impact?: RegExp; minutes?: number } = {},
-  ): Promise<void> {
+  /** The note as it will be stored, in the dialog's preview. */
+  get preview(): Locator {
+    return this.dialog.getByTestId('note-preview');
+  }
+  /** The preview's words: one toggle button each ("mask this word"). */
+  get words(): Locator {
+    return this.dialog.getByRole('toolbar', { name: /Wörter der Notiz|Words of the note/ });
+  }
+  word(name: string | RegExp): Locator {
+    return this.words.getByRole('button', { name });
+  }
+
+  /** Types the note into the open dialog. */
+  async type(note: string): Promise<void> {
     // Chromium now and then loses the focus handed to a frame shown in the same moment; the dialog
     // notices and asks for it again (utils/capture/dialog-session.ts), within ~150 ms. A robot types
     // sooner than any caseworker, so it types again until the text lands.
@@ -39,6 +48,14 @@ export class FeedbackUi {
         return this.note.inputValue();
       })
       .toBe(note);
+  }
+
+  /** Fills the form the way a caseworker does, then saves with the Save button. */
+  async file(
+    note: string,
+    options: { category?: string; impact?: RegExp; minutes?: number } = {},
+  ): Promise<void> {
+    await this.type(note);
     if (options.category)
       await this.dialog.getByLabel(/Art der Rückmeldung|Kind of feedback/).selectOption(options.category);
     if (options.impact) await this.dialog.getByRole('radio', { name: options.impact }).check();

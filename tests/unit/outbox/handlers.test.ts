@@ -161,6 +161,29 @@ describe('outbox:edit', () => {
     expect((await getRecord(entry?.id as string))?.record.note).toBe('Überweisung an [IBAN] schlägt fehl');
   });
 
+  it('masks the words the caseworker chose as [NAME], in any case, and refuses an unbounded list', async () => {
+    const [entry] = await seed([{ createdAt: 1 }]);
+    const { send } = harness();
+    const input = {
+      note: 'In der Zweigstelle Nordhafen fehlt der Knopf; NORDHAFEN meldet es auch.',
+      category: 'error',
+      impact: 'minor' as const,
+      duringAppointment: false,
+      minutesLost: null,
+    };
+    const edited = await send('outbox:edit', { id: entry?.id as string, input, maskWords: ['Nordhafen'] });
+    expect(edited.entry.record.note).toBe(
+      'In der Zweigstelle [NAME] fehlt der Knopf; [NAME] meldet es auch.',
+    );
+    await expect(
+      send('outbox:edit', {
+        id: entry?.id as string,
+        input,
+        maskWords: Array.from({ length: 101 }, (_, i) => `Wort${i}`),
+      }),
+    ).rejects.toMatchObject({ code: 'bad_message' });
+  });
+
   it('refuses a category the organisation does not have, but keeps a retired one', async () => {
     const [entry] = await seed([{ createdAt: 1 }]);
     const { send } = harness({ categories: [{ id: 'error', de: 'Fehler', en: 'Error' }] });

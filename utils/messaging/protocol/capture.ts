@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MaskWords } from '../../capture/mask-words';
 import { RawCapture, RawElement } from '../../schema/capture';
 import { NoteInput, Screenshot } from '../../schema/record';
 import { CaptureId, ContentConfig, DialogSetup, Empty, Ok, type ProtocolSpec } from './shared';
@@ -34,7 +35,10 @@ export const captureProtocol = {
   'dialog:form': { from: 'page', request: Empty, response: DialogForm },
   /** Dialog: fetch the capture and settings it needs. */
   'dialog:setup': { from: 'page', request: z.object({ captureId: CaptureId }), response: DialogSetup },
-  /** Dialog: store the note. Resolves only after the IndexedDB transaction committed. */
+  /**
+   * Dialog: store the note, with the words the person chose to mask in the preview. Resolves only
+   * after the IndexedDB transaction committed.
+   */
   'record:save': {
     from: 'page',
     request: z.object({
@@ -42,6 +46,7 @@ export const captureProtocol = {
       input: NoteInput,
       withElement: z.boolean(),
       screenshot: Screenshot.optional(),
+      maskWords: MaskWords.optional(),
     }),
     response: z.object({ id: z.uuid() }),
   },

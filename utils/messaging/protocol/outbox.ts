@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MaskWords } from '../../capture/mask-words';
 import { OutboxEntry, OutboxStatus } from '../../schema/outbox';
 import { Impact, NoteInput } from '../../schema/record';
 import { OfficerStatus } from '../../schema/wire';
@@ -103,10 +104,13 @@ export const outboxProtocol = {
   },
   /** Popup: one record exactly as stored (and sent). */
   'outbox:get': { from: 'page', request: RecordRef, response: OutboxDetail },
-  /** Popup: change the caseworker's part of a pending record; the note is redacted again. */
+  /**
+   * Popup: change the caseworker's part of a pending record; the note is redacted again, also masking
+   * the words the caseworker chose.
+   */
   'outbox:edit': {
     from: 'page',
-    request: z.object({ id: z.uuid(), input: NoteInput }),
+    request: z.object({ id: z.uuid(), input: NoteInput, maskWords: MaskWords.optional() }),
     response: OutboxDetail,
   },
   /** Popup: delete a record from this device (a pending one also leaves the send queue). */
