@@ -82,6 +82,7 @@ const ROUTES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/test\/keylogger$/, 'test-keylogger.html'],
   [/^\/test\/rerender$/, 'test-rerender.html'],
   [/^\/test\/storage$/, 'test-storage.html'],
+  [/^\/test\/bildtext$/, 'test-bildtext.html'],
 ];
 
 /** Placeholder a page uses for the shared header and left navigation, naming its active nav item. */

@@ -36,6 +36,7 @@ const PAGES = [
   '/test/keylogger',
   '/test/rerender',
   '/test/storage',
+  '/test/bildtext',
 ];
 
 /** Pages without the shared layout: framed documents and the frameset itself. */

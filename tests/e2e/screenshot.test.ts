@@ -50,6 +50,43 @@ function brightness(
   );
 }
 
+/** Where a word is: in the page, in a web component's shadow root, or in a same-origin frame. */
+interface WordAt {
+  in: 'page' | 'shadow' | 'frame';
+  selector: string;
+  word: string;
+}
+
+/** The rendered box (top-viewport CSS pixels) of the first occurrence of `at.word` in `at.selector`. */
+function wordBox(page: Page, at: WordAt) {
+  return page.evaluate((at) => {
+    let root: Document | ShadowRoot | null | undefined = document;
+    let dx = 0;
+    let dy = 0;
+    if (at.in === 'shadow') root = document.querySelector('akte-vertretung')?.shadowRoot;
+    if (at.in === 'frame') {
+      const frame = document.querySelector('iframe') as HTMLIFrameElement;
+      const r = frame.getBoundingClientRect();
+      dx = r.left + frame.clientLeft;
+      dy = r.top + frame.clientTop;
+      root = frame.contentDocument;
+    }
+    const element = root?.querySelector(at.selector);
+    if (!element) throw new Error(`${at.selector} not found`);
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = (node as Text).data.indexOf(at.word);
+      if (index < 0) continue;
+      const range = (node.ownerDocument as Document).createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + at.word.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + dx, y: r.top + dy, width: r.width, height: r.height };
+    }
+    throw new Error(`${at.word} not found in ${at.selector}`);
+  }, at);
+}
+
 /**
  * Presses the toolbar button (which grants the extension the right to capture this tab) and dismisses
  * the popup it opens before going on in the page, as a user's click into the page does. Left open, the
@@ -170,6 +207,51 @@ describe('screenshots', () => {
     expect(
       await brightness(page, latest.record.screenshot.dataUrl, { x: 820, width: 200, ...row }),
     ).toBeGreaterThan(100);
+    await page.close();
+  });
+
+  it('black out names and file numbers wherever the text redactor masks them: heading, breadcrumb, paragraph, shadow root, frame', async () => {
+    const { page, ui } = await openWithScreenshot('/test/bildtext');
+    await ui.file('Die Kopfzeile bricht um.');
+    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    const shot = latest?.record.screenshot;
+    if (!shot) throw new Error('screenshot not found');
+    // What the text preview and the officers see for the heading; the picture must not show more.
+    expect(latest?.record.context.screen.heading).toBe('E-Akte [AKTENZEICHEN] – [NAME] [NAME]');
+
+    const masked: WordAt[] = [
+      { in: 'page', selector: 'h1', word: 'JC-2024-004711' },
+      { in: 'page', selector: 'h1', word: 'Max' },
+      { in: 'page', selector: 'h1', word: 'Mustermann' },
+      { in: 'page', selector: '.brotkrumen a[href^="/akte/"]', word: 'JC-2024-004711' },
+      { in: 'page', selector: '.brotkrumen [aria-current]', word: 'Mustermann, Max' },
+      { in: 'page', selector: '.bg-zeile', word: '12345//0012345' },
+      { in: 'shadow', selector: 'p', word: 'Erika Musterfrau' },
+      { in: 'shadow', selector: 'p', word: 'JC-2024-004712' },
+      { in: 'frame', selector: 'h1', word: 'JC-2024-004712' },
+      // Named in the framed case file's own data (not in the record's text): masked in the picture all the same.
+      { in: 'frame', selector: 'h1', word: 'Erika Musterfrau' },
+    ];
+    for (const at of masked) {
+      expect([at.word, await brightness(page, shot.dataUrl, await wordBox(page, at))]).toEqual([
+        at.word,
+        expect.toSatisfy((value: number) => value < 20),
+      ]);
+    }
+    // The words around them stay readable: only what the redactor masks is blacked out.
+    const readable: WordAt[] = [
+      { in: 'page', selector: 'h1', word: 'E-Akte' },
+      { in: 'page', selector: '.brotkrumen a[href^="/akte/"]', word: 'E-Akte' },
+      { in: 'page', selector: '.bg-zeile', word: 'Bedarfsgemeinschaft' },
+      { in: 'shadow', selector: 'p', word: 'Vertreten durch' },
+      { in: 'frame', selector: 'h1', word: 'Fallakte' },
+    ];
+    for (const at of readable) {
+      expect([at.word, await brightness(page, shot.dataUrl, await wordBox(page, at))]).toEqual([
+        at.word,
+        expect.toSatisfy((value: number) => value > 100),
+      ]);
+    }
     await page.close();
   });
 

@@ -102,8 +102,18 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
 
     async 'screenshot:take'({ captureId }, sender) {
       const open = await getCapture(captureId, sender.tab?.id);
-      if (!(await deps.settings()).screenshotsAllowed) throw new AppError('screenshot_forbidden');
-      return takeMaskedScreenshot(open.tabId);
+      const settings = await deps.settings();
+      if (!settings.screenshotsAllowed) throw new AppError('screenshot_forbidden');
+      return takeMaskedScreenshot(open.tabId, {
+        // What buildRecord redacts the record's text with (record:save below).
+        redaction: {
+          pageTerms: extractPageTerms(open.capture.pageTexts),
+          terms: settings.redactionTerms,
+          patterns: settings.redactionPatterns,
+          allDates: settings.redactAllDates,
+        },
+        sensitiveSelectors: findSite(settings.sites, open.capture.href)?.sensitiveSelectors ?? [],
+      });
     },
 
     async 'record:save'({ captureId, input, withElement, screenshot, maskWords }, sender) {
