@@ -1,7 +1,7 @@
 import { COMMON_WORDS } from '../common-words';
-import { hasLexicon, isAnyName, isGivenName, isNoun, isSurname } from '../lexicon';
+import { hasLexicon, isAnyName, isGivenName, isNoun, isSurname, isVerbOrAdjective } from '../lexicon';
 import type { Span } from '../spans';
-import { APP_WORDS, LOWER_STOP, NAME_CUES, OWNER_NOUNS, PARTICLES } from './name-words';
+import { APP_WORDS, FUNCTION_WORDS, LOWER_STOP, NAME_CUES, OWNER_NOUNS, PARTICLES } from './name-words';
 
 /**
  * Names without a cue word, in any case: the rules that decide from the words themselves.
@@ -56,6 +56,22 @@ function stemOf(lower: string): string | undefined {
 }
 
 const LINKING = ['', 's', 'n', 'en', 'e', 'es', 'er'];
+const SHORT_TAILS = new Set([
+  'bau',
+  'hof',
+  'amt',
+  'weg',
+  'rat',
+  'tag',
+  'zug',
+  'tür',
+  'ort',
+  'typ',
+  'tal',
+  'see',
+  'bad',
+  'eis',
+]);
 
 /**
  * A compound of German nouns ("weiterbewilligungsantrag", "eingabefeld"): the last part is a noun of
@@ -63,9 +79,12 @@ const LINKING = ['', 's', 'n', 'en', 'e', 'es', 'er'];
  * optionally with a linking element. "brückmann" is none ("brück" is no word), "mustermann" is.
  */
 function isCompound(lower: string, depth = 0): boolean {
-  if (depth > 3 || lower.length < 6) return false;
+  if (depth > 3 || lower.length < 7) return false;
+  // Parts of four letters at least, or one of the short nouns that end many compounds: three-letter
+  // nouns in general ("ami", "ali") split too many names.
   for (let cut = lower.length - 3; cut >= 3; cut--) {
     const tail = lower.slice(cut);
+    if (tail.length === 3 && !SHORT_TAILS.has(tail)) continue;
     if (!isNoun(tail) && !COMMON_WORDS.has(tail) && !APP_WORDS.has(tail) && !STRONG_NOUN_SUFFIX_RE.test(tail))
       continue;
     const head = lower.slice(0, cut);
@@ -81,7 +100,13 @@ function isCompound(lower: string, depth = 0): boolean {
 }
 
 function isVocabulary(lower: string): boolean {
-  return COMMON_WORDS.has(lower) || APP_WORDS.has(lower) || NAME_CUES.has(lower) || PARTICLES.has(lower);
+  return (
+    COMMON_WORDS.has(lower) ||
+    APP_WORDS.has(lower) ||
+    FUNCTION_WORDS.has(lower) ||
+    NAME_CUES.has(lower) ||
+    PARTICLES.has(lower)
+  );
 }
 
 // Suffixes that make German nouns of any stem ("Belehrung", "Inaktivität"), the noun list lacking many;
@@ -109,9 +134,10 @@ function classifyWord(lower: string): WordClass {
   if (lower.length > 40) return 'word';
   if (lower.includes('-')) {
     // "Hense-Maisch" is a name when a part is; "PDF-Erzeugung", "Bescheid-Editor" are vocabulary.
+    // Particles and two-letter parts ("al-", "-ID") say nothing about a name.
     const classes = lower
       .split('-')
-      .filter((part) => !PARTICLES.has(part))
+      .filter((part) => !PARTICLES.has(part) && part.length >= 3)
       .map((part) => classify(part));
     if (classes.length === 0) return 'word';
     if (classes.includes('given')) return 'given';
@@ -127,12 +153,13 @@ function classifyWord(lower: string): WordClass {
       COMMON_WORDS.has(lower) && !NAME_CUES.has(lower) && !PARTICLES.has(lower) && !APP_WORDS.has(lower);
     return everyday && (isGivenName(lower) || isSurname(lower)) ? 'ambiguous' : 'word';
   }
-  const noun = isNoun(lower) || STRONG_NOUN_SUFFIX_RE.test(lower);
+  // Nouns, and verbs or adjectives ("Klein", "Lange", "Weiß" are surnames too).
+  const noun = isNoun(lower) || isVerbOrAdjective(lower) || STRONG_NOUN_SUFFIX_RE.test(lower);
   if (isGivenName(lower)) return noun ? 'ambiguous' : 'given';
   if (isSurname(lower)) return noun ? 'ambiguous' : 'surname';
   if (noun) return isAnyName(lower) ? 'ambiguous' : 'word';
   const stem = stemOf(lower);
-  if (stem && !isNoun(stem) && !isVocabulary(stem)) {
+  if (stem && !isNoun(stem) && !isVerbOrAdjective(stem) && !isVocabulary(stem)) {
     if (isGivenName(stem)) return 'given';
     if (isSurname(stem)) return 'surname';
   }
@@ -171,9 +198,12 @@ function tokenizeText(text: string): Token[] {
       end,
       text: word,
       lower,
-      // "Az.", "Tel.", "Str.": a short word with a dot is an abbreviation, not a name.
+      // "Az.", "Tel.", "Str.": a short word with a dot is an abbreviation, not a name; "IdNr", "KdNr",
+      // "VerBIS": a short word with a capital inside is an abbreviation or a product.
       cls:
-        initial || (letters.length <= 3 && text[end] === '.' && !NAME_CUES.has(lower))
+        initial ||
+        (letters.length <= 3 && text[end] === '.' && !NAME_CUES.has(lower)) ||
+        (letters.length <= 6 && /^\p{L}\p{Ll}+\p{Lu}/u.test(word))
           ? 'word'
           : classify(lower),
       capital: /^\p{Lu}/u.test(word),
@@ -229,11 +259,14 @@ function standsAlone(t: Token): boolean {
   if (t.capital) {
     if (isNameClass(t.cls)) return true;
     if (t.cls !== 'unknown' || t.text.length < 3) return false;
-    // At the start of a sentence any word is capitalised; there only the lists decide.
-    return t.opening ? isAnyName(t.lower) : looksLikeName(t.lower);
+    // At the start of a sentence any word is capitalised, but a word that is no German noun, verb,
+    // adjective or compound is still most likely a name there ("Dualeh hat angerufen").
+    return t.opening ? t.text.length >= 4 || isAnyName(t.lower) : looksLikeName(t.lower);
   }
-  // Lower case: a given name or curated surname of at least three letters that is no German word.
-  return isNameClass(t.cls) && t.lower.length >= 3;
+  // Lower case: a given name or curated surname of at least three letters that is no German word, or a
+  // word no German list knows that looks like a name ("oezdemir", "brückmann").
+  if (isNameClass(t.cls) && t.lower.length >= 3) return true;
+  return t.cls === 'unknown' && t.lower.length >= 4 && (looksLikeName(t.lower) || isAnyName(t.lower));
 }
 
 /** Marks which tokens are names; exported for the dialog's suspects. */
@@ -347,6 +380,19 @@ function markNames(tokens: readonly Token[]): boolean[] {
     // "Ulrich von der Heide": after a name and its particles, a capitalised word is the name's end.
     if (!name[j] && after.capital && !isVocabulary(after.lower) && adjacent(after.gapBefore)) name[j] = true;
     if (name[j]) for (let k = i; k < j; k++) name[k] = true;
+  }
+  // 5. A word that is a name once is a name everywhere in the text ("Frau Wrobel … Wrobel steht doppelt"),
+  //    also in the genitive; the officer loses nothing a name would have told.
+  const named = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (name[i] && !t.initial && t.lower.length >= 3 && !PARTICLES.has(t.lower)) named.add(t.lower);
+  });
+  if (named.size > 0) {
+    tokens.forEach((t, i) => {
+      if (name[i] || t.initial) return;
+      const stem = stemOf(t.lower);
+      if (named.has(t.lower) || (stem !== undefined && named.has(stem))) name[i] = true;
+    });
   }
   return name;
 }
