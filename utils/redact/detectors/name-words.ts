@@ -101,3 +101,9 @@ zwar zwei zweimal zwischen zwölf erstens zweitens drittens hallo moin servus gu
 betreff betr ps nb build deploy login logout reload refresh reset bug fix kein keine nix ok okay ja nein jein gestern
 vorgestern übermorgen neulich bisweilen zeitweise ständig dauernd wiederholt erneut nochmal nochmals teilweise
 `);
+
+/** Words after which a place follows, not a person: "Jobcenter Leipzig", "Standort Nord", "in Hannover". */
+export const PLACE_CUES: ReadonlySet<string> = words(`
+jobcenter jobcentern landkreis landkreises kreis kreises stadt region gemeinde standort standorte dienststelle
+geschäftsstelle zweigstelle außenstelle agentur regionaldirektion bezirk stadtteil ortsteil in nach aus
+`);

@@ -1,7 +1,15 @@
 import { COMMON_WORDS } from '../common-words';
 import { hasLexicon, isAnyName, isGivenName, isNoun, isSurname, isVerbOrAdjective } from '../lexicon';
 import type { Span } from '../spans';
-import { APP_WORDS, FUNCTION_WORDS, LOWER_STOP, NAME_CUES, OWNER_NOUNS, PARTICLES } from './name-words';
+import {
+  APP_WORDS,
+  FUNCTION_WORDS,
+  LOWER_STOP,
+  NAME_CUES,
+  OWNER_NOUNS,
+  PARTICLES,
+  PLACE_CUES,
+} from './name-words';
 
 /**
  * Names without a cue word, in any case: the rules that decide from the words themselves.
@@ -99,6 +107,15 @@ function isCompound(lower: string, depth = 0): boolean {
   return false;
 }
 
+/**
+ * German makes nouns without end ("Mietobergrenze"); a word whose last five letters or more are a known
+ * noun, after at least three letters, is one of them. Surnames end in shorter nouns ("-mann", "-berg").
+ */
+function endsInLongNoun(lower: string): boolean {
+  for (let cut = 3; cut <= lower.length - 5; cut++) if (isNoun(lower.slice(cut))) return true;
+  return false;
+}
+
 function isVocabulary(lower: string): boolean {
   return (
     COMMON_WORDS.has(lower) ||
@@ -163,7 +180,7 @@ function classifyWord(lower: string): WordClass {
     if (isGivenName(stem)) return 'given';
     if (isSurname(stem)) return 'surname';
   }
-  if (isCompound(lower)) return isAnyName(lower) ? 'ambiguous' : 'word';
+  if (isCompound(lower) || endsInLongNoun(lower)) return isAnyName(lower) ? 'ambiguous' : 'word';
   return 'unknown';
 }
 
@@ -192,6 +209,8 @@ function tokenizeText(text: string): Token[] {
     const allCaps =
       letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
     const initial = letters.length === 1 && text[end] === '.' && /\p{L}/u.test(word);
+    // Letters glued to digits are a code ("inc8963747", "A12"), never a name.
+    const glued = /\p{N}/u.test(text[end] ?? '') || /\p{N}/u.test(text[start - 1] ?? '');
     const before = text.slice(Math.max(0, start - 12), start);
     tokens.push({
       start,
@@ -202,6 +221,7 @@ function tokenizeText(text: string): Token[] {
       // "VerBIS": a short word with a capital inside is an abbreviation or a product.
       cls:
         initial ||
+        glued ||
         (letters.length <= 3 && text[end] === '.' && !NAME_CUES.has(lower)) ||
         (letters.length <= 6 && /^\p{L}\p{Ll}+\p{Lu}/u.test(word))
           ? 'word'
@@ -294,6 +314,7 @@ function markNames(tokens: readonly Token[]): boolean[] {
       }
       const lowerCue = !t.capital;
       if (!(next.capital || lowerCue || next.initial)) break;
+      if (taken === 0 && owner && next.cls === 'word') break;
       if (taken === 0) {
         // The word right after a cue is the name even when it is also a word ("Frau Koch", "herr lippe"),
         // but never vocabulary ("Kunde Bescheid", "frau hat").
@@ -381,7 +402,20 @@ function markNames(tokens: readonly Token[]): boolean[] {
     if (!name[j] && after.capital && !isVocabulary(after.lower) && adjacent(after.gapBefore)) name[j] = true;
     if (name[j]) for (let k = i; k < j; k++) name[k] = true;
   }
-  // 5. A word that is a name once is a name everywhere in the text ("Frau Wrobel … Wrobel steht doppelt"),
+  // 5. Places: the words after "Jobcenter", "Landkreis", "Standort" … and after "in", "nach", "aus" name
+  //    a place ("Jobcenter Leipzig", "Termine in Frankfurt am Main"), not a person; a given name stays one.
+  tokens.forEach((t, i) => {
+    if (!PLACE_CUES.has(t.lower)) return;
+    for (let j = i + 1; j < tokens.length && j <= i + 4; j++) {
+      const next = tokens[j] as Token;
+      if (!adjacent(next.gapBefore) && !/^[ \t]*-[ \t]*$/.test(next.gapBefore)) break;
+      if (PARTICLES.has(next.lower) || next.lower === 'am' || next.lower === 'an' || next.lower === 'im')
+        continue;
+      if (next.cls === 'given' || next.cls === 'word' || (!next.capital && !PLACE_CUES.has(t.lower))) break;
+      name[j] = false;
+    }
+  });
+  // 6. A word that is a name once is a name everywhere in the text ("Frau Wrobel … Wrobel steht doppelt"),
   //    also in the genitive; the officer loses nothing a name would have told.
   const named = new Set<string>();
   tokens.forEach((t, i) => {
