@@ -7,7 +7,7 @@ const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).f
 
 /** Words after which the next words are a person's name ("Kundin Aylin", "Ehepaar Christ", "herr lippe"). */
 export const NAME_CUES: ReadonlySet<string> = words(`
-herr herrn frau hr fr familie fam eheleute ehepaar geschwister kunde kundin neukunde neukundin
+herr herrn frau hr fr familie fam eheleute geb verw gesch ehepaar geschwister kunde kundin neukunde neukundin
 bestandskunde bestandskundin antragsteller antragstellerin leistungsberechtigte leistungsberechtigter
 leistungsberechtigten bewerber bewerberin teilnehmer teilnehmerin klient klientin mandant mandantin
 ehemann ehefrau ehepartner ehepartnerin lebenspartner lebenspartnerin lebensgefährte lebensgefährtin

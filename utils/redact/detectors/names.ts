@@ -242,6 +242,20 @@ const adjacent = (gap: string) => /^[ \t\u00A0]+$/.test(gap) || /^\.[ \t\u00A0]*
 /** "Matei, Norbert": a comma between surname and given name. */
 const commaJoined = (gap: string) => /^[ \t\u00A0]*,[ \t\u00A0]*$/.test(gap);
 
+// Cues that are always followed by a name, whatever its case.
+const STRONG_CUES = new Set([
+  'herr',
+  'herrn',
+  'frau',
+  'hr',
+  'fr',
+  'familie',
+  'eheleute',
+  'geb',
+  'verw',
+  'gesch',
+]);
+
 const isNameClass = (c: WordClass) => c === 'given' || c === 'surname';
 
 /** Could this token be part of a name that something else already marks as one? */
@@ -275,7 +289,8 @@ const looksLikeName = (lower: string) =>
 /** Is this token a name by itself, without a neighbour or a cue? */
 function standsAlone(t: Token): boolean {
   if (t.initial) return false;
-  if (t.allCaps) return false;
+  // In capitals ("BEDARFSGEMEINSCHAFT FRINGS"), only the lists decide: acronyms look the same.
+  if (t.allCaps) return isNameClass(t.cls) && t.lower.length >= 4;
   if (t.capital) {
     if (isNameClass(t.cls)) return true;
     if (t.cls !== 'unknown' || t.text.length < 3) return false;
@@ -319,7 +334,15 @@ function markNames(tokens: readonly Token[]): boolean[] {
         // The word right after a cue is the name even when it is also a word ("Frau Koch", "herr lippe"),
         // but never vocabulary ("Kunde Bescheid", "frau hat").
         if (isVocabulary(next.lower) || LOWER_STOP.has(next.lower) || NAME_CUES.has(next.lower)) break;
-        if (!next.capital && !next.initial && next.cls === 'unknown' && !looksLikeSurname(next.lower)) break;
+        // After "herr"/"frau" in lower case any word no German list knows is the name ("herr al hamwi").
+        if (
+          !next.capital &&
+          !next.initial &&
+          next.cls === 'unknown' &&
+          !looksLikeSurname(next.lower) &&
+          !STRONG_CUES.has(t.lower)
+        )
+          break;
       } else if (!canJoin(next)) break;
       name[j] = true;
       taken++;
@@ -345,6 +368,8 @@ function markNames(tokens: readonly Token[]): boolean[] {
         name[i + 1] = true;
       if (name[i + 1] && !name[i] && canJoin(t) && (!comma || isNameClass(t.cls) || t.cls === 'unknown'))
         name[i] = true;
+      // "Damm, T.": an initial after a name and a comma is its given name.
+      if (comma && name[i] && next.initial) name[i + 1] = true;
       // "B. Schäfers", "j. alexandrow": an initial and the word after it.
       if (
         t.initial &&
