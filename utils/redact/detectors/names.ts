@@ -1,5 +1,12 @@
 import { COMMON_WORDS } from '../common-words';
-import { hasLexicon, isAnyName, isGivenName, isNoun, isSurname, isVerbOrAdjective } from '../lexicon';
+import {
+  hasLexicon,
+  isAnyName as inAnyNameList,
+  isGivenName,
+  isNoun,
+  isSurname,
+  isVerbOrAdjective,
+} from '../lexicon';
 import type { Span } from '../spans';
 import {
   APP_WORDS,
@@ -133,6 +140,19 @@ const STRONG_NOUN_SUFFIX_RE =
 
 // Words recur in every field of a capture; classifying one costs a dozen list look-ups.
 const classCache = new Map<string, WordClass>();
+const anyNameCache = new Map<string, boolean>();
+
+/** The large name list, remembered per word (the rules ask it several times per token). */
+function isAnyName(lower: string): boolean {
+  if (!hasLexicon()) return inAnyNameList(lower);
+  let known = anyNameCache.get(lower);
+  if (known === undefined) {
+    known = inAnyNameList(lower);
+    if (anyNameCache.size > 20_000) anyNameCache.clear();
+    anyNameCache.set(lower, known);
+  }
+  return known;
+}
 
 function classify(lower: string): WordClass {
   // Before the lists arrive (a dialog still loading them) nothing is remembered.
