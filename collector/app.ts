@@ -1,5 +1,6 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { Text } from '../utils/schema/text';
 import {
   BatchRequest,
   type BatchResponse,
@@ -35,7 +36,7 @@ const EXPORT_ROWS_PER_CHUNK = 200;
 /** Body of `PUT /api/v1/admin/records/:id`. */
 export const AdminStatusChange = z.strictObject({
   status: OfficerStatus,
-  reply: z.string().max(2000).nullable().optional(),
+  reply: Text(2000).nullable().optional(),
 });
 
 // A date alone means midnight UTC; everything is compared as ISO 8601 UTC text in the store.
@@ -158,13 +159,15 @@ export function createApp(store: Store, config: CollectorConfig, dashboard?: Das
   app.all(`${FEEDBACK_PATH}/status`, methodNotAllowed('POST'));
 
   app.get(`${ADMIN_PATH}/records/:id`, requireAdmin, async (c) => {
-    const id = c.req.param('id');
+    // Ids are stored in lower case (issue #14, item 7).
+    const id = c.req.param('id').toLowerCase();
     const record = RecordId.safeParse(id).success ? await store.getRecord(id) : null;
     if (!record) throw new HttpError('record_not_found', `no record with id ${id.slice(0, 100)}`);
     return c.json(record);
   });
   app.put(`${ADMIN_PATH}/records/:id`, requireAdmin, async (c) => {
-    const id = c.req.param('id');
+    // Ids are stored in lower case (issue #14, item 7).
+    const id = c.req.param('id').toLowerCase();
     const change = AdminStatusChange.safeParse(await readJsonBody(c.req.raw, SMALL_BODY_LIMIT));
     if (!change.success) throw new HttpError('bad_request', describeFirstIssue(change.error));
     const update = RecordId.safeParse(id).success ? await store.setStatus(id, change.data) : null;
