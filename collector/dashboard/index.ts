@@ -233,13 +233,13 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
       if (status === 429) c.header('Retry-After', '60');
       return render(c, body, status);
     };
-    // Checked before the password, so a blocked attacker learns nothing from further guesses.
-    if (await throttle.blocked(ip, user)) return again('signin_rate_limited', 429);
+    // Counted before the password is checked, so a blocked attacker learns nothing from further
+    // guesses, and a burst of parallel guesses cannot slip past the count (session.ts).
+    const attempt = await throttle.begin(ip, user);
+    if (!attempt) return again('signin_rate_limited', 429);
     const officer = await officers.authenticate(user, password);
-    if (!officer) {
-      await throttle.fail(ip, user);
-      return again('signin_failed', 401);
-    }
+    if (!officer) return again('signin_failed', 401);
+    await attempt.succeeded();
     await sessions.start(c, officer);
     return c.redirect(next, 303);
   });

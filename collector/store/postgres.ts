@@ -713,6 +713,13 @@ export class PostgresStore implements Store, DashboardStore {
     });
   }
 
+  async removeSigninAttempt(keys: readonly string[], at: string): Promise<void> {
+    await this.#pool.query('DELETE FROM signin_failures WHERE subject = ANY($1::text[]) AND at = $2', [
+      [...keys],
+      at,
+    ]);
+  }
+
   async signinFailures(keys: readonly string[], since: string): Promise<Map<string, number>> {
     const rows = await this.#query<{ subject: string; n: string }>(
       'SELECT subject, count(*) AS n FROM signin_failures WHERE subject = ANY($1::text[]) AND at >= $2 GROUP BY subject',
