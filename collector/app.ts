@@ -104,7 +104,7 @@ export function createApp(store: Store, config: CollectorConfig, dashboard?: Das
       errorResponse(c, 'method_not_allowed', `use ${allow}`, { Allow: allow });
 
   app.use('*', securityHeaders());
-  app.use('*', cors(config.corsOrigins));
+  app.use('*', cors(config.corsOrigins, config.extensionIds));
 
   app.get('/healthz', async (c) => {
     try {
