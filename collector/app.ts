@@ -13,7 +13,7 @@ import { bearerToken, tokenMatcher } from './auth';
 import { readJsonBody } from './body';
 import type { CollectorConfig } from './config';
 import { mountDashboard } from './dashboard';
-import { describeFirstIssue, errorResponse, HttpError } from './errors';
+import { ClientAbortError, describeFirstIssue, errorResponse, HttpError } from './errors';
 import { ingestBatch } from './ingest';
 import { cors, securityHeaders } from './middleware';
 import type { DashboardStore } from './store/dashboard-types';
@@ -116,9 +116,24 @@ export function createApp(store: Store, config: CollectorConfig, dashboard?: Das
     return c.json({ ok: true });
   });
 
-  app.post(FEEDBACK_PATH, requireIngest, async (c) => {
+  // Uploads being read or stored at once (issue #14, item 8): trickling uploads with a valid token
+  // cannot pile up beyond this; the next sender is told to come back.
+  let uploads = 0;
+  const limitUploads: MiddlewareHandler = async (_c, next) => {
+    if (uploads >= config.maxConcurrentUploads) {
+      throw new HttpError('too_busy', 'too many uploads at once, try again shortly', { 'Retry-After': '5' });
+    }
+    uploads++;
+    try {
+      await next();
+    } finally {
+      uploads--;
+    }
+  };
+
+  app.post(FEEDBACK_PATH, requireIngest, limitUploads, async (c) => {
     const receivedAt = new Date().toISOString();
-    const body = await readJsonBody(c.req.raw, config.bodyLimitBytes);
+    const body = await readJsonBody(c.req.raw, config.bodyLimitBytes, config.bodyTimeoutMs);
     // Checked before the shape: a future version may look different, and "upgrade the collector" is
     // the useful answer, not a list of shape errors.
     if (isObject(body) && typeof body.schemaVersion === 'number') {
@@ -218,6 +233,10 @@ export function createApp(store: Store, config: CollectorConfig, dashboard?: Das
   );
   app.onError((error, c) => {
     if (error instanceof HttpError) return errorResponse(c, error.code, error.message, error.headers);
+    if (error instanceof ClientAbortError) {
+      console.error(`collector: ${c.req.method} ${c.req.path.slice(0, 200)}: ${error.message}`);
+      return errorResponse(c, 'bad_request', error.message);
+    }
     console.error('collector: request failed', error);
     // SQLite errors (busy, disk full, I/O) are worth retrying later; say so instead of a bare 500.
     const code: unknown = 'code' in error ? error.code : undefined;
