@@ -590,6 +590,19 @@ describe.each(BACKENDS)('dashboard on $name', ({ kind, enabled }) => {
       }
     });
 
+    it('shows bidirectional controls in a note as visible marks, not as text reversal (issue #14, item 9)', async () => {
+      // "Antrag abgelehnt" would read "Antrag tlhenegba" with U+202E left in.
+      const record = makeRecord({ note: 'Antrag \u202Etlhenegba\u202C, siehe \u2066Anlage\u2069' });
+      await seed([record]);
+
+      const inbox = await officer.page('/dashboard');
+      const detail = await officer.page(`/dashboard/records/${record.id}`);
+
+      expect(detail).toContain('Antrag [U+202E]tlhenegba[U+202C], siehe [U+2066]Anlage[U+2069]');
+      expect(inbox).toContain('Antrag [U+202E]tlhenegba');
+      for (const page of [inbox, detail]) expect(page).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    });
+
     it('shows the record as received: context, picked element, masked screenshot', async () => {
       const record = makeRecord({
         context: {
