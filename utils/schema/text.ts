@@ -35,11 +35,13 @@ export function cleanText(value: string): string {
 // Characters that show nothing on their own: whitespace, format characters (zero-width space and
 // joiners, bidi controls, soft hyphen, BOM, word joiner …) and the blank "letters" used to fake
 // emptiness (Hangul fillers, Braille blank).
-const INVISIBLE = /[\s\p{Cf}\p{Cc}\u115F\u1160\u2800\u3164\uFFA0]/gu;
+// Searched for the first visible character rather than removing the invisible ones: on the ingest
+// path this runs for every note, and a note's first character is almost always visible.
+const VISIBLE = /[^\s\p{Cf}\p{Cc}\u115F\u1160\u2800\u3164\uFFA0]/u;
 
 /** Whether `value` has at least one character a reader can see. */
 export function hasVisibleText(value: string): boolean {
-  return value.replace(INVISIBLE, '').length > 0;
+  return VISIBLE.test(value);
 }
 
 /** A free-text field of at most `max` characters, cleaned by {@link cleanText} before the length check. */
