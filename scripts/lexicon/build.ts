@@ -119,7 +119,8 @@ function cyrillicSpellings(word: string, tables: readonly Record<string, string>
       for (const end of ['i', 'ij', 'iy', 'y', 'ii']) out.add(stem + end);
     }
     // Initial "Е": "Jelena", "Yelena", "Elena".
-    if (lower.startsWith('е')) for (const start of ['e', 'je', 'ye']) out.add(base.replace(/^(?:je|ye|e)/, start));
+    if (lower.startsWith('е'))
+      for (const start of ['e', 'je', 'ye']) out.add(base.replace(/^(?:je|ye|e)/, start));
   }
   return [...out];
 }
@@ -186,7 +187,10 @@ function formsOf(value: unknown, out: Set<string>): void {
   }
 }
 
-export function buildLexicon(): Record<'given' | 'surnames' | 'names' | 'nouns' | 'words', string[]> {
+export function buildLexicon(): Record<
+  'given' | 'surnames' | 'plain' | 'names' | 'nouns' | 'words',
+  string[]
+> {
   const given = new Set<string>();
   const surnames = new Set<string>();
   for (const [code, locale] of Object.entries(allLocales)) {
@@ -247,9 +251,12 @@ export function buildLexicon(): Record<'given' | 'surnames' | 'names' | 'nouns' 
     [...set].filter((w) => !w.includes('\n') && !(dropWords && isLowerCaseWord(w))).sort();
   // The curated lists keep their words ("Weiß", "Klein" are surnames; the redactor knows them as words
   // too and wants a neighbour); only the scraped list loses entries that are ordinary German words.
+  // Curated names that are also ordinary lower-case words ("fehl", "weiß", "will"): names only beside a name.
+  const plain = new Set([...given, ...surnames].filter((w) => speller.correct(w)));
   return {
     given: sorted(given, false),
     surnames: sorted(surnames, false),
+    plain: sorted(plain, false),
     names: sorted(names, true),
     nouns: sorted(nouns, false),
     words: sorted(words, false),

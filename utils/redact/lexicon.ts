@@ -13,6 +13,8 @@ export interface LexiconData {
   surnames: string;
   names: string;
   nouns: string;
+  /** Given names and surnames that are also ordinary lower-case German words ("fehl", "weiß"). */
+  plain: string;
   /** German verbs and adjectives in all their forms (no nouns). */
   words: string;
 }
@@ -21,6 +23,7 @@ export interface LexiconData {
 export const LEXICON_FILES = [
   'given',
   'surnames',
+  'plain',
   'names',
   'nouns',
   'words',
@@ -76,6 +79,9 @@ export const isSurname = (lower: string): boolean => has('surnames', lower);
 /** Any name part, including the large scraped list (weaker evidence: it holds rare words too). */
 export const isAnyName = (lower: string): boolean =>
   has('given', lower) || has('surnames', lower) || has('names', lower);
+
+/** A listed name that is also an ordinary lower-case German word: a name only beside a name or a cue. */
+export const isPlainWord = (lower: string): boolean => has('plain', lower);
 
 /** A German verb or adjective in any of its forms ("ruft", "angerufen", "falsche"). */
 export const isVerbOrAdjective = (lower: string): boolean => has('words', lower);

@@ -27,7 +27,14 @@ describe('lexicon look-ups', () => {
   it('finds every word of a list and nothing between them (binary search over one string)', () => {
     const words = ['aa', 'ab', 'abc', 'b', 'müller', 'zz'];
     uninstallLexicon();
-    installLexicon({ given: list(...words), surnames: list(), names: list(), nouns: list(), words: list() });
+    installLexicon({
+      given: list(...words),
+      surnames: list(),
+      plain: list(),
+      names: list(),
+      nouns: list(),
+      words: list(),
+    });
     for (const w of words) expect(isGivenName(w), w).toBe(true);
     for (const w of ['a', 'aaa', 'abd', 'ba', 'müll', 'zzz', '', 'aa\nab'])
       expect(isGivenName(w), w).toBe(false);
@@ -38,7 +45,14 @@ describe('lexicon look-ups', () => {
     uninstallLexicon();
     expect(hasLexicon()).toBe(false);
     expect(isNoun('antrag')).toBe(false);
-    const data = { given: 'kevin\n', surnames: list(), names: list(), nouns: list(), words: list() };
+    const data = {
+      given: 'kevin\n',
+      surnames: list(),
+      plain: list(),
+      names: list(),
+      nouns: list(),
+      words: list(),
+    };
     expect(() => installLexicon(data as LexiconData)).toThrow(/lexicon_malformed: given/);
   });
 

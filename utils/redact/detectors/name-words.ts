@@ -100,6 +100,7 @@ worin worüber wozu zehn zudem zuerst zufolge zugleich zuletzt zumal zumeist zum
 zwar zwei zweimal zwischen zwölf erstens zweitens drittens hallo moin servus guten tag grüße gruß anbei anliegend
 betreff betr ps nb build deploy login logout reload refresh reset bug fix kein keine nix ok okay ja nein jein gestern
 vorgestern übermorgen neulich bisweilen zeitweise ständig dauernd wiederholt erneut nochmal nochmals teilweise
+fehl fest fort her hin hoch herunter heraus hinaus hinein vorbei weg zurück weiter bereit frei kaputt schief
 `);
 
 /** Words after which a place follows, not a person: "Jobcenter Leipzig", "Standort Nord", "in Hannover". */

@@ -4,6 +4,7 @@ import {
   isAnyName as inAnyNameList,
   isGivenName,
   isNoun,
+  isPlainWord,
   isSurname,
   isVerbOrAdjective,
 } from '../lexicon';
@@ -191,7 +192,8 @@ function classifyWord(lower: string): WordClass {
     return everyday && (isGivenName(lower) || isSurname(lower)) ? 'ambiguous' : 'word';
   }
   // Nouns, and verbs or adjectives ("Klein", "Lange", "Weiß" are surnames too).
-  const noun = isNoun(lower) || isVerbOrAdjective(lower) || STRONG_NOUN_SUFFIX_RE.test(lower);
+  const noun =
+    isNoun(lower) || isVerbOrAdjective(lower) || isPlainWord(lower) || STRONG_NOUN_SUFFIX_RE.test(lower);
   if (isGivenName(lower)) return noun ? 'ambiguous' : 'given';
   if (isSurname(lower)) return noun ? 'ambiguous' : 'surname';
   if (noun) return isAnyName(lower) ? 'ambiguous' : 'word';
