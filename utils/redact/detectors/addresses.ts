@@ -1,5 +1,5 @@
 import { COMMON_WORDS } from '../common-words';
-import { isNoun } from '../lexicon';
+import { isNoun, isVerbOrAdjective } from '../lexicon';
 import type { Span } from '../spans';
 import { eachMatch, NOT_AFTER_WORD, NOT_BEFORE_WORD, SP } from './shared';
 
@@ -214,7 +214,10 @@ export function detectPostcodes(text: string, out: Span[]): void {
     const lowerPlace = !/^\p{Lu}/u.test(m[2] ?? '');
     if (
       lowerPlace &&
-      !/(?:^|[,(\n]|anschrift:?|adresse:?)\s*$/iu.test(text.slice(Math.max(0, m.index - 12), m.index))
+      (isVerbOrAdjective(place) ||
+        !/(?:^|[,(\n]|anschrift:?|adresse:?|\p{L}[\s\u00A0]+[1-9]\d{0,3}[a-z]?)\s*$/iu.test(
+          text.slice(Math.max(0, m.index - 12), m.index),
+        ))
     )
       return;
     if (QUANTITY_BEFORE_RE.test(text.slice(Math.max(0, m.index - 16), m.index))) return;
@@ -244,7 +247,7 @@ export function detectStreetNames(text: string, out: Span[]): void {
 
 // Endings of street names without a type word ("Altenhof", "Friedenstal", "Ellerbrook").
 const STREETLIKE_ENDING =
-  /(?:park|hügel|eichen|linden|buchen|birken|tannen|weiden|wiesen|gärten|höfen|reihe|markt|dorf|hof|tal|heide|grund|garten|wiese|aue|hain|kamp|horst|brink|brook|siek|bogen|höhe|winkel|anger|weide|mühle|busch|holz|bach|born|eck|feld|land|wald|kuhle|knick|stieg|redder|hagen|moor|masch|wisch|burg|loh|rott|rode|eiche|linden|kreuz|kamp)$/u;
+  /(?:stein|park|hügel|eichen|linden|buchen|birken|tannen|weiden|wiesen|gärten|höfen|reihe|markt|dorf|hof|tal|heide|grund|garten|wiese|aue|hain|kamp|horst|brink|brook|siek|bogen|höhe|winkel|anger|weide|mühle|busch|holz|bach|born|eck|feld|land|wald|kuhle|knick|stieg|redder|hagen|moor|masch|wisch|burg|loh|rott|rode|eiche|linden|kreuz|kamp)$/u;
 const HOUSE_NUMBER = `(\\d{1,4}(?:${SP}?[a-zA-Z](?![\\p{L}\\p{M}]))?(?:${SP}?[-/]${SP}?\\d{1,4}[a-zA-Z]?)?)`;
 // Units that make a number a quantity, not a house number ("Am Freitag 14 Uhr", "Im Feld 3 %").
 const NOT_HOUSE_NUMBER = `(?![\\p{N}]|[.,]\\d|${SP}+\\d|${SP}*(?:Uhr|Min|Minuten|Sekunden|Tage|Wochen|%|€|Euro|Jahre|Monate|Stunden)${NOT_BEFORE_WORD})`;
@@ -276,13 +279,7 @@ export function detectStreetsWithoutType(text: string, out: Span[]): void {
     const streetLike = STREETLIKE_ENDING.test(word) || BARE_STREET_WORDS.has(word) || adjective !== '';
     if (isNoun(word) && !streetLike) return;
     // In lower-case typing any word may follow "im": only street-like words make a street there.
-    if (
-      !/^\p{Lu}/u.test(m[2] ?? '') &&
-      !STREETLIKE_ENDING.test(word) &&
-      !BARE_STREET_WORDS.has(word) &&
-      !adjective
-    )
-      return;
+    if (!/^\p{Lu}/u.test(m[2] ?? '') && !STREETLIKE_ENDING.test(word) && !BARE_STREET_WORDS.has(word)) return;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'address' });
   });
   eachMatch(BARE_STREET_RE, text, (m) => {

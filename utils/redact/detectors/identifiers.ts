@@ -1,4 +1,5 @@
 import { IBAN_LENGTHS, ibanRemainder, isValidRvnr, isValidSteuerId } from '../checksums';
+import { MASK_LABELS } from '../kinds';
 import type { Span } from '../spans';
 import { countDigits, eachMatch, NOT_AFTER_WORD, NOT_BEFORE_WORD, SP } from './shared';
 
@@ -39,8 +40,14 @@ export function detectIbans(text: string, out: Span[]): void {
     }
     const country = compact.slice(0, 2);
     const known = IBAN_LENGTHS[country];
+    // "DE 57 7016 …": a space after the country code only for a known country with a valid checksum;
+    // otherwise any word before a number ("im 10378620704") would start a candidate.
+    const spaced = /^[A-Za-z]{2}[ \t\u00A0\u202F]/.test(m[0]);
     let found = 0;
-    if (known !== undefined) {
+    if (spaced) {
+      const candidate = known === undefined ? '' : compact.slice(0, known);
+      if (known !== undefined && candidate.length === known && ibanRemainder(candidate) === 1) found = known;
+    } else if (known !== undefined) {
       const candidate = compact.slice(0, known);
       const valid = candidate.length === known && ibanRemainder(candidate) === 1;
       if (valid || (country === 'DE' && /^DE\d{20}$/.test(candidate))) found = known;
@@ -118,9 +125,16 @@ const STEUER_ID_RE = new RegExp(
 
 /** Steuer-IDs with a valid ISO 7064 check digit. Eleven-digit numbers that fail it go to `detectLongNumbers`. */
 export function detectSteuerIds(text: string, out: Span[]): void {
-  eachMatch(STEUER_ID_RE, text, (m) => {
-    if (isValidSteuerId(m[0])) out.push({ start: m.index, end: m.index + m[0].length, kind: 'steuer-id' });
-  });
+  STEUER_ID_RE.lastIndex = 0;
+  for (let m = STEUER_ID_RE.exec(text); m; m = STEUER_ID_RE.exec(text)) {
+    if (isValidSteuerId(m[0])) {
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'steuer-id' });
+      continue;
+    }
+    // Digit groups run on ("… 8 10 400 702 001"): a valid ID may start at a later group, so the scan
+    // goes on from the next character (the pattern's own look-behind keeps it at group starts).
+    STEUER_ID_RE.lastIndex = m.index + 1;
+  }
 }
 
 // BG-Nummer: 5-digit office number, "//" (or "BG"), 7 digits.
@@ -158,6 +172,9 @@ export function detectFileReferences(text: string, out: Span[]): void {
   eachMatch(CODE_RE, text, (m) => {
     const code = m[0];
     const before = text.slice(Math.max(0, m.index - 20), m.index);
+    // A code glued to one of our placeholders is what is left of a longer token a first pass saw whole.
+    if (PLACEHOLDER_AFTER_RE.test(text.slice(m.index + code.length)) || PLACEHOLDER_BEFORE_RE.test(before))
+      return;
     // Error and message codes ("Fehler E-4711", "Meldung VB-1002-3"), and the seconds of a time stamp
     // ("09:07:12.345Z"), share a file reference's shape but name nobody.
     if (CODE_CUE_RE.test(before) && countDigits(code) <= 8) return;
@@ -185,6 +202,12 @@ export function detectFileReferences(text: string, out: Span[]): void {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'aktenzeichen' });
   });
 }
+
+const PLACEHOLDER_ALTERNATION = Object.values(MASK_LABELS)
+  .map((label) => label.replace(/[[\]-]/g, '\\$&'))
+  .join('|');
+const PLACEHOLDER_AFTER_RE = new RegExp(`^[-/._]?(?:${PLACEHOLDER_ALTERNATION})`);
+const PLACEHOLDER_BEFORE_RE = new RegExp(`(?:${PLACEHOLDER_ALTERNATION})[-/._]?$`);
 
 // Ticket numbers of IT service desks (ServiceNow, Jira Service Management and the like).
 const TICKET_PREFIX_RE = /^(?:INC|RITM|REQ|CHG|PRB|TASK|SCTASK|SR|RFC|KB)\d/u;
@@ -268,11 +291,13 @@ export function detectIdCardNumbers(text: string, out: Span[]): void {
   eachMatch(AUSWEIS_RE, text, (m) => {
     const value = m[0].toUpperCase();
     const digits = countDigits(value);
-    if (digits < 3 || digits === value.length - 1) return;
-    const ok =
-      value.length === 10
-        ? icaoCheckDigit(value.slice(0, 9)) === Number(value[9]) || digits >= 5
-        : digits >= 4;
-    if (ok) out.push({ start: m.index, end: m.index + m[0].length, kind: 'value' });
+    // Ten characters whose last is the ICAO check digit of the nine before: an ID card number whatever
+    // its mix (serials may hold few digits: "WFL2GKXML0"); one in ten random tokens of this rare
+    // vowel-less shape would pass, so it also needs a digit inside.
+    const checked =
+      value.length === 10 && digits >= 2 && icaoCheckDigit(value.slice(0, 9)) === Number(value[9]);
+    // Nine characters, or ten with a wrong check digit (mistyped): enough digits to be no word.
+    const shaped = digits >= 4 && digits < value.length - 1;
+    if (checked || shaped) out.push({ start: m.index, end: m.index + m[0].length, kind: 'value' });
   });
 }

@@ -1,4 +1,5 @@
 import { COMMON_WORDS } from '../common-words';
+import { MASK_LABELS } from '../kinds';
 import {
   hasLexicon,
   isAnyName as inAnyNameList,
@@ -57,6 +58,8 @@ interface Token {
   initial: boolean;
   /** What stands between the previous token and this one. */
   gapBefore: string;
+  /** Glued to digits, an e-mail address or a placeholder: part of a value, never a cue or a name. */
+  glued: boolean;
 }
 
 // Letters with inner hyphens and apostrophes ("Hense-Maisch", "O'Brien", "al-Hassan"), or an initial.
@@ -206,6 +209,26 @@ function classifyWord(lower: string): WordClass {
   return 'unknown';
 }
 
+const PLACEHOLDER_IN_RE = new RegExp(
+  Object.values(MASK_LABELS)
+    .map((label) => label.replace(/[[\]-]/g, '\\$&'))
+    .join('|'),
+);
+
+/**
+ * Is the word glued to an e-mail address or to one of our placeholders (its whitespace-delimited chunk
+ * holds an "@" or a "[KIND]")? Such words belong to a value that is masked whole, and on a second pass
+ * a placeholder stands where the first pass saw digits or an address: both passes must agree.
+ */
+function inMaskedChunk(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !/\s/u.test(text[from - 1] ?? '')) from--;
+  let to = end;
+  while (to < text.length && !/\s/u.test(text[to] ?? '')) to++;
+  const chunk = text.slice(from, to);
+  return chunk.includes('@') || PLACEHOLDER_IN_RE.test(chunk);
+}
+
 // detectNames and findSuspects read the same text one after the other.
 let lastText: string | undefined;
 let lastTokens: Token[] = [];
@@ -231,8 +254,12 @@ function tokenizeText(text: string): Token[] {
     const allCaps =
       letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
     const initial = letters.length === 1 && text[end] === '.' && /\p{L}/u.test(word);
-    // Letters glued to digits are a code ("inc8963747", "A12"), never a name.
-    const glued = /\p{N}/u.test(text[end] ?? '') || /\p{N}/u.test(text[start - 1] ?? '');
+    // Letters glued to digits are a code ("inc8963747", "A12"), and words glued to an e-mail address or a
+    // placeholder belong to a value masked whole: none is a name or makes a neighbour one.
+    const glued =
+      /\p{N}/u.test(text[end] ?? '') ||
+      /\p{N}/u.test(text[start - 1] ?? '') ||
+      inMaskedChunk(text, start, end);
     const before = text.slice(Math.max(0, start - 12), start);
     tokens.push({
       start,
@@ -253,6 +280,7 @@ function tokenizeText(text: string): Token[] {
       opening: OPENING_RE.test(before) || start === 0,
       initial,
       gapBefore: text.slice(previousEnd, start),
+      glued,
     });
     previousEnd = end;
   }
@@ -339,7 +367,7 @@ function markNames(tokens: readonly Token[]): boolean[] {
       (t.lower === 'von' || t.lower === 'zu' || t.lower === 'für') &&
       i > 0 &&
       OWNER_NOUNS.has((tokens[i - 1] as Token).lower);
-    if (!NAME_CUES.has(t.lower) && !owner) return;
+    if ((!NAME_CUES.has(t.lower) && !owner) || t.glued) return;
     let j = i + 1;
     let taken = 0;
     while (j < tokens.length && taken < 4) {
@@ -491,7 +519,9 @@ export function detectNames(text: string, out: Span[]): void {
       // "Müller-Akte": only the name part goes ("[NAME]-Akte"); the officer keeps the word.
       let offset = t.start;
       for (const part of parts) {
-        if (classify(part) !== 'word') out.push({ start: offset, end: offset + part.length, kind: 'name' });
+        // Short parts go with the name ("A-Ac"): alone they would be read as a name on a second pass.
+        if (classify(part) !== 'word' || part.length < 3)
+          out.push({ start: offset, end: offset + part.length, kind: 'name' });
         offset += part.length + 1;
       }
       return;
