@@ -117,20 +117,75 @@ describe('capturing feedback', () => {
     await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);
     const ui = new FeedbackUi(page);
     await ui.button.waitFor();
-    // Pointer arrival and click in one task: the frame prepared on the arrival is still loading at the
-    // click (an extension page cannot load within the task that created its frame).
-    await ui.button.evaluate((button: HTMLButtonElement) => {
-      button.dispatchEvent(new PointerEvent('pointerenter'));
-      if (!(button.getRootNode() as ShadowRoot).querySelector('iframe.frame[hidden]'))
-        throw new Error('nothing prepared');
-      button.click();
+    // The pointer arrives and clicks at once (one move, press and release): the frame prepared on its
+    // arrival is still loading at the click. The page notes at the click whether it had loaded.
+    await page.evaluate(() => {
+      const root = document.querySelector('mitsprache-feedback')?.shadowRoot;
+      const seen = window as unknown as { __atClick?: string };
+      addEventListener(
+        'click',
+        () => {
+          const frame = root?.querySelector('iframe.frame');
+          seen.__atClick = frame ? 'prepared' : 'none';
+          frame?.addEventListener('load', () => {
+            seen.__atClick = 'loaded after';
+          });
+        },
+        { capture: true, once: true },
+      );
     });
+    const box = await ui.button.boundingBox();
+    if (!box) throw new Error('button not laid out');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await ui.note.waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __atClick?: string }).__atClick)).toBe(
+      'loaded after',
+    );
     expect(await page.locator('mitsprache-feedback iframe.frame').count()).toBe(1);
     const note = `Noch ladend geöffnet, Versuch ${crypto.randomUUID().slice(0, 4).replace(/\d/g, 'x')}`;
     await ui.file(note);
     const notes = (await readRecords(ext.worker)).map((entry) => entry.record.note);
     expect(notes).toContain(note);
+    await page.close();
+  });
+
+  it('opens nothing for clicks and keys the page dispatches itself, on the button or in the picker', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);
+    const ui = new FeedbackUi(page);
+    await ui.button.waitFor();
+    // The page's own script (main world) reaches our open shadow root; its events are not trusted.
+    const shownAfterPageClick = await page.evaluate(() => {
+      const root = document.querySelector('mitsprache-feedback')?.shadowRoot;
+      const button = root?.querySelector<HTMLButtonElement>('button.open');
+      button?.click();
+      button?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      // Opening shows the frame in the same task as the click.
+      return root?.querySelectorAll('iframe.frame:not([hidden])').length;
+    });
+    expect(shownAfterPageClick).toBe(0);
+
+    await ui.open();
+    await ui.dialog.getByRole('button', { name: 'Auf ein Element zeigen' }).click();
+    const hint = page.locator('mitsprache-feedback .hint');
+    await hint.waitFor();
+    const pickingAfterPageEvents = await page.evaluate(() => {
+      const root = document.querySelector('mitsprache-feedback')?.shadowRoot;
+      const heading = document.querySelector('h1');
+      heading?.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true }));
+      heading?.click();
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      // Picking and cancelling both take the hint away at once.
+      return root?.querySelectorAll('.hint').length;
+    });
+    expect(pickingAfterPageEvents).toBe(1);
+    // The person's own click picks.
+    await page.locator('h1').click();
+    await hint.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => ui.dialog.getByRole('button', { name: 'Anderes Element wählen' }).count())
+      .toBe(1);
     await page.close();
   });
 
