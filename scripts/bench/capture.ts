@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Frame, Page } from 'playwright-core';
 import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension } from '../../tests/e2e/support/browser';
+import { heldCapture } from '../../tests/e2e/support/pages';
 import { type DemoServer, startDemoServer } from '../demo-server';
 import { benchLoadEvent } from './load-event';
 import {
@@ -327,15 +328,15 @@ async function benchSave(ext: ExtensionBrowser, url: string, runs: number): Prom
     await page.goto(url, { waitUntil: 'load' });
     const ui = new FeedbackButtonProbe(page);
     await ui.waitForButton();
+    const clickedAt = Date.now();
     await ui.click();
     await page.frameLocator(DIALOG_FRAME).locator('textarea').waitFor();
     const frame = await ui.dialogFrame();
-    // The dialog notes its capture id in its fragment once the content script handed it over.
-    await frame.waitForFunction(() => location.hash.length > 1);
+    // The capture the background bound to this dialog frame; only this frame may save against it.
+    const captureId = await heldCapture(ext.worker, clickedAt);
     const times = await frame.evaluate(
-      async ({ warmup, runs }) => {
+      async ({ warmup, runs, captureId }) => {
         const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
-        const captureId = location.hash.slice(1);
         const samples: number[] = [];
         for (let i = 0; i < warmup + runs; i++) {
           const message = {
@@ -360,7 +361,7 @@ async function benchSave(ext: ExtensionBrowser, url: string, runs: number): Prom
         }
         return samples;
       },
-      { warmup: WARMUP, runs },
+      { warmup: WARMUP, runs, captureId },
     );
     await ui.closeDialog(frame);
     return times;

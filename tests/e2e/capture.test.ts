@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
-import { FeedbackUi, isFocused, readRecords } from './support/pages';
+import { FeedbackUi, heldCapture, isFocused, readRecords } from './support/pages';
 
 // The capture path end to end: the real built extension in the machine's Chromium, on the demo app.
 let demo: DemoServer;
@@ -186,6 +186,67 @@ describe('capturing feedback', () => {
     await expect
       .poll(() => ui.dialog.getByRole('button', { name: 'Anderes Element wählen' }).count())
       .toBe(1);
+    await page.close();
+  });
+
+  it('binds the dialog to its capture through the background: a page posting first or framing its own copy gets nothing', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);
+    const ui = new FeedbackUi(page);
+    await ui.button.hover();
+    await page
+      .frameLocator('mitsprache-feedback iframe.frame[hidden]')
+      .locator('form')
+      .waitFor({ state: 'attached' });
+    // The page's own script: it pre-empts the hand-over with an id of its own and frames a copy of the
+    // dialog from our frame's address.
+    const src = await page.evaluate(() => {
+      const ours = document
+        .querySelector('mitsprache-feedback')
+        ?.shadowRoot?.querySelector<HTMLIFrameElement>('iframe.frame');
+      ours?.contentWindow?.postMessage({ type: 'mitsprache:open', captureId: crypto.randomUUID() }, '*');
+      const copy = document.createElement('iframe');
+      copy.id = 'copy';
+      copy.src = ours?.src ?? '';
+      document.body.append(copy);
+      return ours?.src ?? '';
+    });
+    const clickedAt = Date.now();
+    await ui.open();
+    const captureId = await heldCapture(ext.worker, clickedAt);
+    // Nothing the page can read names the capture.
+    expect(src).not.toContain(captureId);
+    expect(await page.locator('mitsprache-feedback iframe.frame').getAttribute('src')).not.toContain(
+      captureId,
+    );
+    // The real hand-over was not spoilt: the note is saved.
+    await ui.file('Die Akte lädt langsam, trotz fremder Nachricht.');
+
+    // The page's copy of the dialog, even given the id, is refused by the background.
+    await page.locator('#copy').waitFor();
+    const copies = [];
+    for (const frame of page.frames()) {
+      if (!frame.url().includes('note-dialog.html')) continue;
+      const inOurShadow = await (await frame.frameElement()).evaluate(
+        (el) => el.getRootNode() instanceof ShadowRoot,
+      );
+      if (!inOurShadow) copies.push(frame);
+    }
+    expect(copies).toHaveLength(1);
+    const answers = await copies[0]?.evaluate(async (id) => {
+      const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+      const ask = (type: string, data: unknown) => api.runtime.sendMessage({ type, data });
+      return [
+        await ask('dialog:setup', { captureId: id }),
+        await ask('screenshot:take', { captureId: id }),
+        await ask('picker:start', { captureId: id }),
+      ];
+    }, captureId);
+    expect(answers).toEqual([
+      { ok: false, error: { code: 'unknown_capture' } },
+      { ok: false, error: { code: 'unknown_capture' } },
+      { ok: false, error: { code: 'unknown_capture' } },
+    ]);
     await page.close();
   });
 
