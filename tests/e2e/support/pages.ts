@@ -159,7 +159,10 @@ export function heldCapture(worker: Worker, since: number): Promise<string> {
     (after) =>
       new Promise<string>((resolve) => {
         const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
-        const find = async () => {
+        // Not a named function: the benchmarks run through tsx, whose keepNames would wrap it in a
+        // helper that does not exist in the worker.
+        const listeners: (() => Promise<void>)[] = [];
+        listeners.push(async () => {
           const all = await api.storage.session.get(null);
           for (const [key, value] of Object.entries(all)) {
             const held = value as { dialogFrameId?: number; openedAt?: number };
@@ -168,14 +171,14 @@ export function heldCapture(worker: Worker, since: number): Promise<string> {
               held.dialogFrameId !== undefined &&
               (held.openedAt ?? 0) >= after
             ) {
-              api.storage.session.onChanged.removeListener(find);
+              api.storage.session.onChanged.removeListener(listeners[0] as () => Promise<void>);
               resolve(key.slice('capture:'.length));
               return;
             }
           }
-        };
-        api.storage.session.onChanged.addListener(find);
-        void find();
+        });
+        api.storage.session.onChanged.addListener(listeners[0] as () => Promise<void>);
+        void listeners[0]?.();
       }),
     since,
   );
