@@ -1,5 +1,6 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { Text } from '../utils/schema/text';
 import {
   BatchRequest,
   type BatchResponse,
@@ -13,7 +14,7 @@ import { bearerToken, tokenMatcher } from './auth';
 import { readJsonBody } from './body';
 import type { CollectorConfig } from './config';
 import { mountDashboard } from './dashboard';
-import { describeFirstIssue, errorResponse, HttpError } from './errors';
+import { ClientAbortError, describeFirstIssue, errorResponse, HttpError } from './errors';
 import { ingestBatch } from './ingest';
 import { cors, securityHeaders } from './middleware';
 import type { DashboardStore } from './store/dashboard-types';
@@ -36,7 +37,7 @@ const EXPORT_ROWS_PER_CHUNK = 200;
 /** Body of `PUT /api/v1/admin/records/:id`. */
 export const AdminStatusChange = z.strictObject({
   status: OfficerStatus,
-  reply: z.string().max(2000).nullable().optional(),
+  reply: Text(2000).nullable().optional(),
 });
 
 // A date alone means midnight UTC; everything is compared as ISO 8601 UTC text in the store.
@@ -104,7 +105,7 @@ export function createApp(store: Store, config: CollectorConfig, dashboard?: Das
       errorResponse(c, 'method_not_allowed', `use ${allow}`, { Allow: allow });
 
   app.use('*', securityHeaders());
-  app.use('*', cors(config.corsOrigins));
+  app.use('*', cors(config.corsOrigins, config.extensionIds));
 
   app.get('/healthz', async (c) => {
     try {
@@ -116,9 +117,24 @@ export function createApp(store: Store, config: CollectorConfig, dashboard?: Das
     return c.json({ ok: true });
   });
 
-  app.post(FEEDBACK_PATH, requireIngest, async (c) => {
+  // Uploads being read or stored at once (issue #14, item 8): trickling uploads with a valid token
+  // cannot pile up beyond this; the next sender is told to come back.
+  let uploads = 0;
+  const limitUploads: MiddlewareHandler = async (_c, next) => {
+    if (uploads >= config.maxConcurrentUploads) {
+      throw new HttpError('too_busy', 'too many uploads at once, try again shortly', { 'Retry-After': '5' });
+    }
+    uploads++;
+    try {
+      await next();
+    } finally {
+      uploads--;
+    }
+  };
+
+  app.post(FEEDBACK_PATH, requireIngest, limitUploads, async (c) => {
     const receivedAt = new Date().toISOString();
-    const body = await readJsonBody(c.req.raw, config.bodyLimitBytes);
+    const body = await readJsonBody(c.req.raw, config.bodyLimitBytes, config.bodyTimeoutMs);
     // Checked before the shape: a future version may look different, and "upgrade the collector" is
     // the useful answer, not a list of shape errors.
     if (isObject(body) && typeof body.schemaVersion === 'number') {
@@ -160,13 +176,15 @@ export function createApp(store: Store, config: CollectorConfig, dashboard?: Das
   app.all(`${FEEDBACK_PATH}/status`, methodNotAllowed('POST'));
 
   app.get(`${ADMIN_PATH}/records/:id`, requireAdmin, async (c) => {
-    const id = c.req.param('id');
+    // Ids are stored in lower case (issue #14, item 7).
+    const id = c.req.param('id').toLowerCase();
     const record = RecordId.safeParse(id).success ? await store.getRecord(id) : null;
     if (!record) throw new HttpError('record_not_found', `no record with id ${id.slice(0, 100)}`);
     return c.json(record);
   });
   app.put(`${ADMIN_PATH}/records/:id`, requireAdmin, async (c) => {
-    const id = c.req.param('id');
+    // Ids are stored in lower case (issue #14, item 7).
+    const id = c.req.param('id').toLowerCase();
     const change = AdminStatusChange.safeParse(await readJsonBody(c.req.raw, SMALL_BODY_LIMIT));
     if (!change.success) throw new HttpError('bad_request', describeFirstIssue(change.error));
     const update = RecordId.safeParse(id).success ? await store.setStatus(id, change.data) : null;
@@ -217,6 +235,10 @@ export function createApp(store: Store, config: CollectorConfig, dashboard?: Das
   );
   app.onError((error, c) => {
     if (error instanceof HttpError) return errorResponse(c, error.code, error.message, error.headers);
+    if (error instanceof ClientAbortError) {
+      console.error(`collector: ${c.req.method} ${c.req.path.slice(0, 200)}: ${error.message}`);
+      return errorResponse(c, 'bad_request', error.message);
+    }
     console.error('collector: request failed', error);
     // SQLite errors (busy, disk full, I/O) are worth retrying later; say so instead of a bare 500.
     const code: unknown = 'code' in error ? error.code : undefined;

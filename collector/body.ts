@@ -1,28 +1,20 @@
 import { isUtf8 } from 'node:buffer';
-import { HttpError } from './errors';
+import { ClientAbortError, HttpError } from './errors';
+
+/** How long a body may take to arrive when the caller names no deadline. */
+const DEFAULT_BODY_TIMEOUT_MS = 30_000;
 
 /**
  * Reads and parses a JSON request body of at most `limit` bytes. A declared length over the limit is
  * refused before reading; a chunked body is counted while streaming, so an oversized upload is refused
  * after `limit` bytes instead of being buffered whole first.
  */
-export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new HttpError('unsupported_media_type', 'Content-Type must be application/json');
-  }
-  const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) {
-    throw tooLarge(limit);
-  }
-  let bytes: Buffer;
-  if (declared !== null) {
-    bytes = await readDeclared(request, limit);
-  } else {
-    // Not read before: on @hono/node-server, `body` builds the web stream readDeclared avoids.
-    if (!request.body) throw new HttpError('bad_json', 'request body is empty');
-    bytes = await readCounting(request.body, limit);
-  }
+export async function readJsonBody(
+  request: Request,
+  limit: number,
+  timeoutMs = DEFAULT_BODY_TIMEOUT_MS,
+): Promise<unknown> {
+  const bytes = await withDeadline(readBytes(request, limit), timeoutMs);
   // isUtf8 + toString is about twice as fast as a fatal TextDecoder, and a batch is mostly this.
   if (!isUtf8(bytes)) throw new HttpError('bad_json', 'request body is not valid UTF-8');
   const text = bytes.toString('utf8');
@@ -34,6 +26,51 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
     if (json.trim() === '') throw new HttpError('bad_json', 'request body is empty');
     throw new HttpError('bad_json', `request body is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/**
+ * The body, or 408 `body_timeout` once `timeoutMs` have passed (a trickling upload no longer holds
+ * its connection for Node's five minutes; the answer closes the connection), or a ClientAbortError
+ * when the client went away mid-body.
+ */
+async function withDeadline(reading: Promise<Buffer>, timeoutMs: number): Promise<Buffer> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new HttpError('body_timeout', `request body did not arrive within ${timeoutMs} ms`, {
+            Connection: 'close',
+          }),
+        ),
+      timeoutMs,
+    );
+  });
+  // After the deadline the read still ends (in an error) when the connection closes; nobody awaits it then.
+  reading.catch(() => {});
+  try {
+    return await Promise.race([reading, deadline]);
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    throw new ClientAbortError();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readBytes(request: Request, limit: number): Promise<Buffer> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new HttpError('unsupported_media_type', 'Content-Type must be application/json');
+  }
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > limit) {
+    throw tooLarge(limit);
+  }
+  if (declared !== null) return readDeclared(request, limit);
+  // Not read before: on @hono/node-server, `body` builds the web stream readDeclared avoids.
+  if (!request.body) throw new HttpError('bad_json', 'request body is empty');
+  return readCounting(request.body, limit);
 }
 
 function tooLarge(limit: number): HttpError {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { CHROMIUM_EXTENSION_ID } from '../utils/extension-id';
 
 /** Thrown for any invalid setting; `main.ts` prints the message and exits with code 2. */
 export class ConfigError extends Error {
@@ -25,6 +26,21 @@ const Origin = z.string().refine((value) => {
   }
 }, 'expected an origin like https://intranet.example (scheme, host, optional port; no path or trailing slash)');
 
+// A Chromium extension id (32 letters a–p), a Firefox extension UUID (random per installation unless
+// fixed by the enterprise policy `extensions.webextensions.uuids`), or `*` for any extension.
+const ExtensionId = z
+  .string()
+  .regex(
+    /^([a-p]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\*)$/,
+    'expected a Chromium extension id (32 letters a–p), a Firefox extension UUID, or *',
+  );
+
+/** Whether `host` is a loopback address or name: only this machine can reach the collector there. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
+}
+
 // The message covers type, integer and range issues alike: zod reports the schema's own error for all of them.
 const Integer = (message: string) => z.number({ error: message }).int();
 
@@ -42,7 +58,21 @@ export const CollectorConfig = z
       .min(1024)
       .max(64 * MiB)
       .default(2 * MiB),
+    /**
+     * How long a request body may take to arrive (issue #14, item 8); Node's own limit is 5 minutes,
+     * for which a trickling upload holds its connection and memory.
+     */
+    bodyTimeoutMs: Integer('expected milliseconds from 100 to 600000').min(100).max(600_000).default(30_000),
+    /** Feedback uploads read at once; more are answered 503 `too_busy` with Retry-After. */
+    maxConcurrentUploads: Integer('expected a number from 1 to 10000').min(1).max(10_000).default(64),
+    /** How long one export or dashboard download may run before it is cut off (issue #14, item 3). */
+    exportDeadlineMs: Integer('expected milliseconds from 1000 to 86400000')
+      .min(1000)
+      .max(86_400_000)
+      .default(30 * 60 * 1000),
     corsOrigins: z.array(Origin).default([]),
+    /** Extensions whose origin CORS lets through (issue #14, item 10): by default only the product's own. */
+    extensionIds: z.array(ExtensionId).default([CHROMIUM_EXTENSION_ID]),
     /** How long close() waits for in-flight requests before cutting connections. */
     shutdownGraceMs: Integer('expected milliseconds from 0 to 600000').min(0).max(600_000).default(10_000),
     /** JSON file of officer accounts for the dashboard (see docs/dashboard.md). */
@@ -64,6 +94,15 @@ export const CollectorConfig = z
         path: ['ingestTokens'],
         message:
           'no ingest token configured; set at least one, or set COLLECTOR_ALLOW_ANONYMOUS=1 to accept feedback without a token',
+      });
+    }
+    // Without a public URL the dashboard takes its own origin from the Host header, which DNS rebinding
+    // lets a web page choose; only a loopback bind, which no other machine reaches, may do without.
+    if (!config.publicUrl && !isLoopbackHost(config.host)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['publicUrl'],
+        message: `required when listening on ${config.host} (not loopback): the address officers open, e.g. https://feedback.jobcenter.example`,
       });
     }
     // One token in both lists would make the scope check (403 for ingest tokens on the officer API) meaningless.
@@ -106,7 +145,11 @@ export const ENV_VARIABLES: Record<Key, { name: string; parse: (raw: string) => 
   adminTokens: { name: 'COLLECTOR_ADMIN_TOKENS', parse: list },
   allowAnonymous: { name: 'COLLECTOR_ALLOW_ANONYMOUS', parse: boolean },
   bodyLimitBytes: { name: 'COLLECTOR_BODY_LIMIT_BYTES', parse: integer },
+  bodyTimeoutMs: { name: 'COLLECTOR_BODY_TIMEOUT_MS', parse: integer },
+  maxConcurrentUploads: { name: 'COLLECTOR_MAX_UPLOADS', parse: integer },
+  exportDeadlineMs: { name: 'COLLECTOR_EXPORT_DEADLINE_MS', parse: integer },
   corsOrigins: { name: 'COLLECTOR_CORS_ORIGINS', parse: list },
+  extensionIds: { name: 'COLLECTOR_EXTENSION_IDS', parse: list },
   shutdownGraceMs: { name: 'COLLECTOR_SHUTDOWN_GRACE_MS', parse: integer },
   officersFile: { name: 'COLLECTOR_OFFICERS_FILE', parse: (raw) => raw.trim() || undefined },
   databaseUrl: { name: 'DATABASE_URL', parse: (raw) => raw.trim() || undefined },

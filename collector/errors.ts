@@ -19,10 +19,12 @@ export const ERROR_STATUS = {
   not_found: 404,
   record_not_found: 404,
   method_not_allowed: 405,
+  body_timeout: 408,
   too_large: 413,
   unsupported_media_type: 415,
   internal_error: 500,
   db_unavailable: 503,
+  too_busy: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 /** A code from the catalogue above. */
@@ -37,6 +39,17 @@ export class HttpError extends Error {
   ) {
     super(message);
     this.name = 'HttpError';
+  }
+}
+
+/**
+ * The client went away while its request body was arriving. Nobody reads an answer; `app.onError`
+ * logs one line instead of a stack trace (issue #14, item 8).
+ */
+export class ClientAbortError extends Error {
+  constructor() {
+    super('the client closed the connection while sending its request');
+    this.name = 'ClientAbortError';
   }
 }
 

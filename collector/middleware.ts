@@ -6,23 +6,37 @@ export const CORS_ALLOW_METHODS = 'GET, POST, PUT';
 export const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
 
 // Chrome and Edge extension ids are 32 letters a–p; Firefox gives each installation a random UUID.
-const CHROME_EXTENSION = /^chrome-extension:\/\/[a-p]{32}$/;
-const MOZ_EXTENSION = /^moz-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const CHROME_EXTENSION = /^chrome-extension:\/\/([a-p]{32})$/;
+const MOZ_EXTENSION = /^moz-extension:\/\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
-/** Whether a browser origin may call the collector: any extension origin, plus configured ones. */
-export function isAllowedOrigin(origin: string, configured: ReadonlySet<string>): boolean {
-  return CHROME_EXTENSION.test(origin) || MOZ_EXTENSION.test(origin) || configured.has(origin);
+/**
+ * Whether a browser origin may call the collector: an extension in `extensionIds` (`*`: any
+ * extension), or a configured origin. Any extension was allowed before (issue #14, item 10): another
+ * extension in the caseworker's browser could then send and read with a token it had found.
+ */
+export function isAllowedOrigin(
+  origin: string,
+  configured: ReadonlySet<string>,
+  extensionIds: ReadonlySet<string> = new Set(['*']),
+): boolean {
+  if (configured.has(origin)) return true;
+  const id = CHROME_EXTENSION.exec(origin)?.[1] ?? MOZ_EXTENSION.exec(origin)?.[1];
+  return id !== undefined && (extensionIds.has('*') || extensionIds.has(id));
 }
 
 /**
  * CORS for extension origins only. The origin is echoed rather than `*` so nothing else gets a
  * readable response; a preflight from any other origin is refused outright.
  */
-export function cors(configuredOrigins: readonly string[]): MiddlewareHandler {
+export function cors(
+  configuredOrigins: readonly string[],
+  extensionIds: readonly string[],
+): MiddlewareHandler {
   const configured = new Set(configuredOrigins);
+  const extensions = new Set(extensionIds);
   return async (c, next) => {
     const origin = c.req.header('origin');
-    const allowed = origin !== undefined && isAllowedOrigin(origin, configured);
+    const allowed = origin !== undefined && isAllowedOrigin(origin, configured, extensions);
 
     if (c.req.method === 'OPTIONS') {
       if (origin === undefined) return c.body(null, 204, { Allow: `${CORS_ALLOW_METHODS}, OPTIONS` });

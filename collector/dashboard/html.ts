@@ -14,9 +14,22 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Escapes text for element content and quoted attribute values. */
+// Bidirectional embedding, override and isolate controls. Left in, a note's U+202E (right-to-left
+// override) shows the text after it reversed, so what an officer reads is not what was written
+// (issue #14, item 9). They are shown as visible marks such as [U+202E] instead.
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * Escapes text for element content and quoted attribute values, and neutralises bidirectional
+ * controls by showing them as marks.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] as string);
+  return text.replace(
+    /[&<>"'\u202A-\u202E\u2066-\u2069]/g,
+    (char) =>
+      ESCAPES[char] ??
+      (BIDI_CONTROL.test(char) ? `[U+${char.charCodeAt(0).toString(16).toUpperCase()}]` : char),
+  );
 }
 
 function render(value: unknown): string {

@@ -2,6 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
+import { Text } from '../../utils/schema/text';
 import { OfficerStatus } from '../../utils/schema/wire';
 import type { CollectorConfig } from '../config';
 import { describeFirstIssue, HttpError } from '../errors';
@@ -232,13 +233,13 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
       if (status === 429) c.header('Retry-After', '60');
       return render(c, body, status);
     };
-    // Checked before the password, so a blocked attacker learns nothing from further guesses.
-    if (await throttle.blocked(ip, user)) return again('signin_rate_limited', 429);
+    // Counted before the password is checked, so a blocked attacker learns nothing from further
+    // guesses, and a burst of parallel guesses cannot slip past the count (session.ts).
+    const attempt = await throttle.begin(ip, user);
+    if (!attempt) return again('signin_rate_limited', 429);
     const officer = await officers.authenticate(user, password);
-    if (!officer) {
-      await throttle.fail(ip, user);
-      return again('signin_failed', 401);
-    }
+    if (!officer) return again('signin_failed', 401);
+    await attempt.succeeded();
     await sessions.start(c, officer);
     return c.redirect(next, 303);
   });
@@ -292,7 +293,8 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
   });
 
   app.get('/records/:id', async (c) => {
-    const id = c.req.param('id');
+    // Ids are stored in lower case (issue #14, item 7).
+    const id = c.req.param('id').toLowerCase();
     const stored = RecordId.safeParse(id).success ? await store.getRecord(id) : null;
     if (!stored) throw new DashboardError('record_not_found');
     const [links, audit] = await Promise.all([dashboard.duplicateLinks(id), dashboard.audit(id)]);
@@ -301,11 +303,12 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
 
   const StatusForm = z.object({
     status: OfficerStatus,
-    reply: z.string().max(2000),
+    reply: Text(2000),
   });
 
   app.post('/records/:id/status', csrf, async (c) => {
-    const id = c.req.param('id');
+    // Ids are stored in lower case (issue #14, item 7).
+    const id = c.req.param('id').toLowerCase();
     const form = parseOrThrow(StatusForm, {
       status: c.var.form.get('status'),
       reply: (c.var.form.get('reply') ?? '').replace(/\r\n/g, '\n').trim(),
@@ -342,7 +345,8 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
     );
 
   app.post('/records/:id/duplicate', csrf, async (c) => {
-    const id = c.req.param('id');
+    // Ids are stored in lower case (issue #14, item 7).
+    const id = c.req.param('id').toLowerCase();
     if (!RecordId.safeParse(id).success) throw new DashboardError('record_not_found');
     const of = (c.var.form.get('of') ?? '').trim().toLowerCase();
     const officer = c.var.officer?.user ?? '';
@@ -364,7 +368,7 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
       action: z.literal('status'),
       ids: z.array(z.uuid()).max(BULK_MAX),
       status: OfficerStatus,
-      reply: z.string().max(2000),
+      reply: Text(2000),
     }),
     z.object({
       action: z.literal('duplicate'),

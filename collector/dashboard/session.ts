@@ -115,9 +115,22 @@ export class Sessions {
   }
 }
 
+/** A sign-in attempt the throttle let through to the password check. */
+export interface SigninAttempt {
+  /** The password was right: the attempt no longer counts against the limit. */
+  succeeded(): Promise<void>;
+}
+
 /**
  * Sign-in throttling in the store (shared by all instances): at most `SIGNIN_MAX_FAILURES` failed
  * attempts per `SIGNIN_WINDOW_MS`, counted per client address and per user name.
+ *
+ * An attempt is counted before its password is checked, not after (issue #14, item 4): counted
+ * after, a burst of parallel requests all passed the check before the first failure was written, and
+ * 100 guesses sent at once were all tried. Now each attempt writes its row first (committed, visible
+ * to every instance), then counts; the n-th attempt to count sees at least the n rows written before
+ * it, so whatever the interleaving, at most `SIGNIN_MAX_FAILURES` attempts per window reach the
+ * password check. A refused attempt withdraws its row (it tried nothing), a successful one too.
  */
 export class SigninThrottle {
   constructor(
@@ -129,20 +142,21 @@ export class SigninThrottle {
     return [`ip:${ip}`, `user:${user.toLowerCase().slice(0, 64)}`];
   }
 
-  /** Whether another attempt is refused right now. */
-  async blocked(ip: string, user: string): Promise<boolean> {
-    const since = new Date(this.now().getTime() - SIGNIN_WINDOW_MS).toISOString();
-    const counts = await this.store.signinFailures(SigninThrottle.keys(ip, user), since);
-    return [...counts.values()].some((n) => n >= SIGNIN_MAX_FAILURES);
-  }
-
-  /** Counts a failed attempt. */
-  async fail(ip: string, user: string): Promise<void> {
+  /** Counts an attempt; null when it is refused (too many in the window), else the attempt to settle. */
+  async begin(ip: string, user: string): Promise<SigninAttempt | null> {
     const now = this.now();
-    await this.store.addSigninFailure(
-      SigninThrottle.keys(ip, user),
-      now.toISOString(),
-      new Date(now.getTime() - SIGNIN_WINDOW_MS).toISOString(),
-    );
+    const keys = SigninThrottle.keys(ip, user);
+    // The time, made unique so this attempt's rows can be withdrawn; the suffix sorts after the time
+    // itself, so window comparisons on the text still work.
+    const at = `${now.toISOString()}#${randomToken().slice(0, 16)}`;
+    const windowStart = new Date(now.getTime() - SIGNIN_WINDOW_MS).toISOString();
+    await this.store.addSigninFailure(keys, at, windowStart);
+    const counts = await this.store.signinFailures(keys, windowStart);
+    const withdraw = () => this.store.removeSigninAttempt(keys, at);
+    if ([...counts.values()].some((n) => n > SIGNIN_MAX_FAILURES)) {
+      await withdraw();
+      return null;
+    }
+    return { succeeded: withdraw };
   }
 }

@@ -490,6 +490,13 @@ export class SqliteDashboardStore implements DashboardStore {
     })();
   }
 
+  async removeSigninAttempt(keys: readonly string[], at: string): Promise<void> {
+    const remove = this.#db.prepare('DELETE FROM signin_failures WHERE subject = ? AND at = ?');
+    this.#db.transaction(() => {
+      for (const key of keys) remove.run(key, at);
+    })();
+  }
+
   async signinFailures(keys: readonly string[], since: string): Promise<Map<string, number>> {
     const count = this.#db
       .prepare<[string, string], number>('SELECT count(*) FROM signin_failures WHERE subject = ? AND at >= ?')

@@ -235,10 +235,15 @@ export interface DashboardStore {
   touchSession(tokenHash: string, lastSeenAt: string): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
 
-  /** Counts a failed sign-in against each key (e.g. `ip:…`, `user:…`) and prunes old counts. */
+  /**
+   * Counts a sign-in attempt against each key (e.g. `ip:…`, `user:…`) and prunes old counts. Called
+   * before the password is checked; `at` is unique per attempt so it can be withdrawn.
+   */
   addSigninFailure(keys: readonly string[], at: string, pruneBefore: string): Promise<void>;
-  /** Failed sign-ins per key since `since`. */
+  /** Counted sign-in attempts per key since `since`. */
   signinFailures(keys: readonly string[], since: string): Promise<Map<string, number>>;
+  /** Withdraws the attempt counted at `at` (it succeeded, or was refused unchecked). */
+  removeSigninAttempt(keys: readonly string[], at: string): Promise<void>;
 
   close(): Promise<void>;
 }

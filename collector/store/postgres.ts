@@ -62,6 +62,7 @@ import {
   type BatchMeta,
   type ExportQuery,
   type ExportRow,
+  refusedByStore,
   type StatusChange,
   type StatusInput,
   type Store,
@@ -139,6 +140,16 @@ interface StatusRow {
   reply: string | null;
   updated_at: string;
   change_seq: string;
+}
+
+/**
+ * Errors one record causes by itself: data exceptions (class 22, e.g. 22021 for U+0000 in a text
+ * column) and integrity violations (class 23, from a constraint or trigger). Connection, resource and
+ * conflict errors are not, and fail the whole batch so it is retried.
+ */
+function isRecordCaused(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
 }
 
 function parseCursor(since: string | undefined): number {
@@ -271,11 +282,57 @@ export class PostgresStore implements Store, DashboardStore {
       const ky = key(records[b] as FeedbackRecord);
       return kx < ky ? -1 : kx > ky ? 1 : 0;
     });
-    const inserted = await this.#retryOnConflict(() => this.#insertRecords(records, order, batch, caught));
-    return records.map((record, index) => ({
-      id: record.id,
-      status: inserted.has(record.id) && first.get(record.id) === index ? 'accepted' : 'duplicate',
-    }));
+    let inserted: Set<string>;
+    let refused = new Map<string, string>();
+    try {
+      inserted = await this.#retryOnConflict(() => this.#insertRecords(records, order, batch, caught));
+    } catch (error) {
+      if (!isRecordCaused(error)) throw error;
+      // One record the database cannot take (issue #14, item 1) must not fail the others: row by row,
+      // each in its own savepoint, the refused ones rejected with the reason.
+      ({ inserted, refused } = await this.#retryOnConflict(() =>
+        this.#insertRowByRow(records, order, batch, caught),
+      ));
+    }
+    return records.map((record, index) => {
+      const reason = first.get(record.id) === index ? refused.get(record.id) : undefined;
+      if (reason !== undefined) return refusedByStore(record.id, reason);
+      return {
+        id: record.id,
+        status: inserted.has(record.id) && first.get(record.id) === index ? 'accepted' : 'duplicate',
+      };
+    });
+  }
+
+  #insertRowByRow(
+    records: readonly FeedbackRecord[],
+    order: readonly number[],
+    batch: BatchMeta,
+    caught: readonly CaughtCounts[] | undefined,
+  ): Promise<{ inserted: Set<string>; refused: Map<string, string> }> {
+    return this.#transaction(async (client) => {
+      const inserted = new Set<string>();
+      const refused = new Map<string, string>();
+      for (const index of order) {
+        const row = recordRow(records[index] as FeedbackRecord, batch, caught?.[index]);
+        await client.query('SAVEPOINT one_record');
+        try {
+          const result = await client.query<{ id: string }>(
+            `INSERT INTO records (${RECORD_ROW_COLUMNS})
+             VALUES (${row.map((_, i) => `$${i + 1}`).join(', ')})
+             ON CONFLICT (id) DO NOTHING RETURNING id`,
+            row,
+          );
+          await client.query('RELEASE SAVEPOINT one_record');
+          for (const stored of result.rows) inserted.add(stored.id);
+        } catch (error) {
+          if (!isRecordCaused(error)) throw error;
+          await client.query('ROLLBACK TO SAVEPOINT one_record');
+          refused.set(row[0], `${(error as Error).message}`.slice(0, 300));
+        }
+      }
+      return { inserted, refused };
+    });
   }
 
   /**
@@ -335,6 +392,11 @@ export class PostgresStore implements Store, DashboardStore {
 
   async statusSince(ids: readonly string[], since: string | undefined): Promise<StatusResponse> {
     const after = parseCursor(since);
+    // As in SQLite: a cursor beyond the last committed change was never handed out (item 6).
+    if (after > 0) {
+      const last = await this.#query<{ n: string | null }>('SELECT max(change_seq) AS n FROM status_history');
+      if (after > Number(last[0]?.n ?? 0)) throw new BadCursorError(since as string);
+    }
     const unique = [...new Set(ids)];
     const rows =
       unique.length === 0
@@ -659,6 +721,13 @@ export class PostgresStore implements Store, DashboardStore {
       ]);
       await client.query('DELETE FROM signin_failures WHERE at < $1', [pruneBefore]);
     });
+  }
+
+  async removeSigninAttempt(keys: readonly string[], at: string): Promise<void> {
+    await this.#pool.query('DELETE FROM signin_failures WHERE subject = ANY($1::text[]) AND at = $2', [
+      [...keys],
+      at,
+    ]);
   }
 
   async signinFailures(keys: readonly string[], since: string): Promise<Map<string, number>> {

@@ -55,8 +55,21 @@ db.pragma('synchronous = NORMAL');
 db.pragma('wal_autocheckpoint = ' + workerData.autocheckpointPages);
 db.pragma('journal_size_limit = ' + workerData.journalSizeLimit);
 const insert = db.prepare(workerData.insertSql);
-// Per batch, one change count per row: 1 stored, 0 already stored (before, or earlier in the group).
-const ingest = db.transaction((group) => group.map((rows) => rows.map((row) => insert.run(...row).changes)));
+// Errors one record causes by itself (a constraint or trigger refusing it, a value too big): SQLite
+// rolls back that statement alone, so the record is refused with the reason and the transaction goes
+// on with the others (issue #14, item 1). Anything else (busy, disk full, I/O) fails the transaction.
+const RECORD_CAUSED = /^SQLITE_(CONSTRAINT|TOOBIG|MISMATCH|RANGE)/;
+function insertRow(row) {
+  try {
+    return insert.run(...row).changes;
+  } catch (error) {
+    if (!RECORD_CAUSED.test(String(error && error.code))) throw error;
+    return String(error.message).slice(0, 300);
+  }
+}
+// Per batch, one outcome per row: 1 stored, 0 already stored (before, or earlier in the group), or the
+// reason the database refused that row.
+const ingest = db.transaction((group) => group.map((rows) => rows.map(insertRow)));
 const failure = (error) => ({ message: String(error && error.message), code: error && error.code });
 
 function commit(group) {
@@ -143,13 +156,16 @@ interface Failure {
 /** The thread's answer for one group, batch by batch in `ids` order. */
 interface GroupReply {
   ids: number[];
-  outcomes?: Array<{ changes: number[] } | { error: Failure }>;
+  outcomes?: Array<{ changes: RowOutcome[] } | { error: Failure }>;
   /** The fsync of the WAL failed (now or before): nothing of this group may be acknowledged. */
   syncFailure?: Failure;
 }
 
-/** What became of one batch: its change counts, or why it was not stored. */
-type BatchOutcome = { changes: number[] } | { error: Error };
+/** What became of one row: 1 stored, 0 already stored, or the reason the database refused it. */
+export type RowOutcome = number | string;
+
+/** What became of one batch: its rows' outcomes, or why none was stored. */
+type BatchOutcome = { changes: RowOutcome[] } | { error: Error };
 
 function toError(failure: Failure): Error {
   // The code (SQLITE_BUSY, SQLITE_FULL …) is what the API maps to 503 db_unavailable.
@@ -212,11 +228,12 @@ export class SqliteWriter {
 
   /**
    * Inserts one batch's rows, in one transaction with the batches queued beside it (or alone if that
-   * transaction fails), and fsyncs the WAL. Resolves once on disk with one change count per row: 1
-   * stored, 0 already stored (before, or earlier in the group). Rejects with a WalSyncError if the
-   * fsync failed, or with the SQLite error that kept the batch out.
+   * transaction fails), and fsyncs the WAL. Resolves once on disk with one outcome per row: 1
+   * stored, 0 already stored (before, or earlier in the group), or the reason the database refused
+   * that row alone. Rejects with a WalSyncError if the fsync failed, or with the SQLite error that
+   * kept the batch out.
    */
-  async insert(rows: RecordRow[]): Promise<number[]> {
+  async insert(rows: RecordRow[]): Promise<RowOutcome[]> {
     if (this.#failure) throw this.#failure;
     const id = this.#nextId++;
     const outcome = await new Promise<BatchOutcome>((resolve) => {

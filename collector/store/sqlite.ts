@@ -18,6 +18,7 @@ import {
   type BatchMeta,
   type ExportQuery,
   type ExportRow,
+  refusedByStore,
   type StatusChange,
   type StatusInput,
   type Store,
@@ -84,6 +85,7 @@ export class SqliteStore implements Store {
   readonly #wal: WalSync;
   readonly #writer: SqliteWriter;
   readonly #recordExists;
+  readonly #lastChange;
   readonly #getStatus;
   readonly #insertHistory;
   readonly #upsertStatus;
@@ -108,6 +110,7 @@ export class SqliteStore implements Store {
     this.#wal = new WalSync(`${file}-wal`);
 
     this.#recordExists = db.prepare<[string], number>('SELECT 1 FROM records WHERE id = ?').pluck();
+    this.#lastChange = db.prepare<[], number | null>('SELECT max(change_seq) FROM status_history').pluck();
     this.#getStatus = db.prepare<[string], StatusRow>(
       'SELECT id, status, reply, updated_at, change_seq FROM record_status WHERE id = ?',
     );
@@ -157,11 +160,13 @@ export class SqliteStore implements Store {
     const changes = await this.#writer.insert(
       records.map((record, k) => recordRow(record, batch, caught?.[k])),
     );
-    // 0 changes: the id was already there — stored before, or earlier in this very group.
-    return records.map((record, k) => ({
-      id: record.id,
-      status: changes[k] === 1 ? 'accepted' : 'duplicate',
-    }));
+    // 0 changes: the id was already there — stored before, or earlier in this very group. A text: the
+    // database refused this record alone; the others are stored.
+    return records.map((record, k) => {
+      const outcome = changes[k];
+      if (typeof outcome === 'string') return refusedByStore(record.id, outcome);
+      return { id: record.id, status: outcome === 1 ? 'accepted' : 'duplicate' };
+    });
   }
 
   async answerHashes(ids: readonly string[]): Promise<Map<string, string | null>> {
@@ -181,6 +186,9 @@ export class SqliteStore implements Store {
 
   async statusSince(ids: readonly string[], since: string | undefined): Promise<StatusResponse> {
     const after = parseCursor(since);
+    // A cursor beyond the last change was never handed out (a device that kept its cursor across a
+    // restore from backup); refused, so the device starts over instead of missing answers (item 6).
+    if (after > 0 && after > (this.#lastChange.get() ?? 0)) throw new BadCursorError(since as string);
     const unique = [...new Set(ids)];
     const rows: StatusRow[] = [];
     for (let start = 0; start < unique.length; start += IDS_PER_QUERY) {

@@ -56,6 +56,15 @@ export interface ExportRow {
   caughtJson: string;
 }
 
+/**
+ * The result for a record the database refused by itself (a constraint, a value it cannot hold) while
+ * the rest of its batch was stored: rejected with the reason, so the sender dead-letters this record
+ * instead of retrying the whole batch for ever (issue #14, item 1).
+ */
+export function refusedByStore(id: string, message: string): ItemResult {
+  return { id, status: 'rejected', reason: `store_refused: ${message}`.slice(0, 500) };
+}
+
 /** Thrown by `statusSince` for a cursor this store did not hand out. */
 export class BadCursorError extends Error {
   constructor(cursor: string) {

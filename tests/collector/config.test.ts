@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../collector/config';
+import { CHROMIUM_EXTENSION_ID } from '../../utils/extension-id';
 import { makeTempDir, removeTempDirs } from './helpers';
 
 afterAll(removeTempDirs);
@@ -14,7 +15,11 @@ const DEFAULTS = {
   adminTokens: [],
   allowAnonymous: false,
   bodyLimitBytes: 2 * 1024 * 1024,
+  bodyTimeoutMs: 30_000,
+  maxConcurrentUploads: 64,
+  exportDeadlineMs: 30 * 60 * 1000,
   corsOrigins: [],
+  extensionIds: [CHROMIUM_EXTENSION_ID],
   shutdownGraceMs: 10_000,
 };
 
@@ -32,8 +37,21 @@ describe('loadConfig from the environment', () => {
   it.each([
     [{}, {}],
     [
-      { COLLECTOR_PORT: '0', COLLECTOR_HOST: ' 0.0.0.0 ' },
-      { port: 0, host: '0.0.0.0' },
+      { COLLECTOR_PORT: '0', COLLECTOR_HOST: ' 0.0.0.0 ', COLLECTOR_PUBLIC_URL: 'https://feedback.example/' },
+      { port: 0, host: '0.0.0.0', publicUrl: 'https://feedback.example' },
+    ],
+    [{ COLLECTOR_HOST: '::1' }, { host: '::1' }],
+    [
+      { COLLECTOR_EXTENSION_IDS: `${CHROMIUM_EXTENSION_ID}, 1b4e28ba-2fa1-41d2-883f-0016d3cca427` },
+      { extensionIds: [CHROMIUM_EXTENSION_ID, '1b4e28ba-2fa1-41d2-883f-0016d3cca427'] },
+    ],
+    [
+      {
+        COLLECTOR_BODY_TIMEOUT_MS: '5000',
+        COLLECTOR_MAX_UPLOADS: '8',
+        COLLECTOR_EXPORT_DEADLINE_MS: '60000',
+      },
+      { bodyTimeoutMs: 5000, maxConcurrentUploads: 8, exportDeadlineMs: 60_000 },
     ],
     [{ COLLECTOR_INGEST_TOKENS: ' t-1 , t-2,, ' }, { ingestTokens: ['t-1', 't-2'] }],
     [{ COLLECTOR_ADMIN_TOKENS: 'admin-1' }, { adminTokens: ['admin-1'] }],
@@ -70,6 +88,15 @@ describe('loadConfig from the environment', () => {
     [
       { COLLECTOR_ADMIN_TOKENS: 't-1' },
       'COLLECTOR_ADMIN_TOKENS: an admin token must not also be an ingest token',
+    ],
+    // Issue #14, item 10: with the Host header as its origin, DNS rebinding could pass as the collector.
+    [
+      { COLLECTOR_HOST: '0.0.0.0' },
+      'COLLECTOR_PUBLIC_URL: required when listening on 0.0.0.0 (not loopback): the address officers open, e.g. https://feedback.jobcenter.example',
+    ],
+    [
+      { COLLECTOR_EXTENSION_IDS: 'chrome-extension://abc' },
+      'COLLECTOR_EXTENSION_IDS: expected a Chromium extension id (32 letters a–p), a Firefox extension UUID, or *',
     ],
     [
       { COLLECTOR_SHUTDOWN_GRACE_MS: 'soon' },

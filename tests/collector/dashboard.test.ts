@@ -322,6 +322,78 @@ describe.each(BACKENDS)('dashboard on $name', ({ kind, enabled }) => {
       }
     });
 
+    // Issue #14, item 4: counted after the password check, 100 sign-ins sent at once were all checked.
+    const burst = async (clients: OfficerClient[], password: (i: number) => string) => {
+      const forms = await Promise.all(clients.map((client) => client.page('/dashboard/signin')));
+      const responses = await Promise.all(
+        clients.map((client, i) =>
+          client.post('/dashboard/signin', {
+            _csrf: csrfOf(forms[i] as string),
+            user: 'anna',
+            password: password(i),
+            next: '/dashboard',
+          }),
+        ),
+      );
+      return responses.map((response) => response.status);
+    };
+    const checked = (statuses: number[]) => statuses.filter((status) => status !== 429);
+
+    it('holds the limit under a burst of 100 parallel sign-ins from one address, the right one last', async () => {
+      const throttled = await start({ trustProxy: true });
+      try {
+        const clients = Array.from(
+          { length: 100 },
+          () => new OfficerClient(throttled.url, { 'X-Forwarded-For': '203.0.113.20' }),
+        );
+        const statuses = await burst(clients, (i) => (i === 99 ? PASSWORD : `guess ${i}`));
+
+        // At most 5 reach the password check; under a burst, often fewer (all count before any is checked).
+        expect(checked(statuses).length).toBeLessThanOrEqual(5);
+        expect(statuses.filter((status) => ![401, 429, 303].includes(status))).toEqual([]);
+      } finally {
+        await throttled.close();
+      }
+    });
+
+    it('holds the per-user limit under a burst of 100 parallel sign-ins from 100 addresses', async () => {
+      const throttled = await start({ trustProxy: true });
+      try {
+        const clients = Array.from(
+          { length: 100 },
+          (_, i) => new OfficerClient(throttled.url, { 'X-Forwarded-For': `198.51.100.${i}` }),
+        );
+        const statuses = await burst(clients, (i) => (i === 99 ? PASSWORD : `guess ${i}`));
+
+        expect(checked(statuses).length).toBeLessThanOrEqual(5);
+        expect(statuses.filter((status) => ![401, 429, 303].includes(status))).toEqual([]);
+      } finally {
+        await throttled.close();
+      }
+    });
+
+    it.skipIf(kind !== 'postgres')(
+      'holds the limit across two collector instances on one database',
+      async () => {
+        const databaseUrl = await postgresUrl();
+        const one = await start({ trustProxy: true, databaseUrl });
+        const two = await start({ trustProxy: true, databaseUrl });
+        try {
+          const clients = Array.from(
+            { length: 100 },
+            (_, i) => new OfficerClient(i % 2 ? one.url : two.url, { 'X-Forwarded-For': `192.0.2.${i}` }),
+          );
+          const statuses = await burst(clients, (i) => `guess ${i}`);
+
+          expect(checked(statuses).length).toBeLessThanOrEqual(5);
+          expect(statuses.filter((status) => ![401, 429].includes(status))).toEqual([]);
+        } finally {
+          await one.close();
+          await two.close();
+        }
+      },
+    );
+
     it('accepts accounts from the officers file', async () => {
       const dir = await makeTempDir();
       const officersFile = path.join(dir, 'officers.json');
@@ -516,6 +588,19 @@ describe.each(BACKENDS)('dashboard on $name', ({ kind, enabled }) => {
         expect(page).toContain(escaped);
         expect(page).not.toContain('<script>alert');
       }
+    });
+
+    it('shows bidirectional controls in a note as visible marks, not as text reversal (issue #14, item 9)', async () => {
+      // "Antrag abgelehnt" would read "Antrag tlhenegba" with U+202E left in.
+      const record = makeRecord({ note: 'Antrag \u202Etlhenegba\u202C, siehe \u2066Anlage\u2069' });
+      await seed([record]);
+
+      const inbox = await officer.page('/dashboard');
+      const detail = await officer.page(`/dashboard/records/${record.id}`);
+
+      expect(detail).toContain('Antrag [U+202E]tlhenegba[U+202C], siehe [U+2066]Anlage[U+2069]');
+      expect(inbox).toContain('Antrag [U+202E]tlhenegba');
+      for (const page of [inbox, detail]) expect(page).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
     });
 
     it('shows the record as received: context, picked element, masked screenshot', async () => {

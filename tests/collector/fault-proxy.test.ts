@@ -1,10 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningCollector } from '../../collector/server';
+import { CHROMIUM_EXTENSION_ID } from '../../utils/extension-id';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy';
 import { makeBatch, makeRecord } from '../support/records';
 import { jsonHeaders, postJson, queryDatabase, removeTempDirs, startTestCollector } from './helpers';
 
-const CHROME = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+// The product's own id: the collector answers CORS for it alone by default.
+const CHROME = `chrome-extension://${CHROMIUM_EXTENSION_ID}`;
 
 let collector: RunningCollector;
 let proxy: FaultProxy;

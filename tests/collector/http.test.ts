@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningCollector } from '../../collector/server';
+import { CHROMIUM_EXTENSION_ID } from '../../utils/extension-id';
 import { makeBatch, makeRecord } from '../support/records';
 import {
   ADMIN_TOKEN,
@@ -10,14 +11,19 @@ import {
   startTestCollector,
 } from './helpers';
 
-const CHROME = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
-const FIREFOX = 'moz-extension://1b4e28ba-2fa1-41d2-883f-0016d3cca427';
+// The product's own Chromium id, and a Firefox installation's UUID the organisation pinned by policy.
+const CHROME = `chrome-extension://${CHROMIUM_EXTENSION_ID}`;
+const FIREFOX_UUID = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
+const FIREFOX = `moz-extension://${FIREFOX_UUID}`;
 const INTRANET = 'https://feedback.jobcenter.example';
 
 let collector: RunningCollector;
 
 beforeAll(async () => {
-  collector = await startTestCollector({ corsOrigins: [INTRANET] });
+  collector = await startTestCollector({
+    corsOrigins: [INTRANET],
+    extensionIds: [CHROMIUM_EXTENSION_ID, FIREFOX_UUID],
+  });
 });
 afterAll(async () => {
   await collector.close();
@@ -73,6 +79,9 @@ describe('CORS', () => {
   it.each([
     'https://evil.example',
     'chrome-extension://not-an-extension-id',
+    // Other extensions in the caseworker's browser (issue #14, item 10).
+    'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+    'moz-extension://2c5f39cb-3fb2-42e3-994f-1127e4ddb538',
     'moz-extension://1b4e28ba-2fa1-41d2-883f-0016d3cca427.evil.example',
     'null',
   ])('refuses a preflight from %s', async (origin) => {
@@ -83,6 +92,29 @@ describe('CORS', () => {
     expect(await response.json()).toEqual({
       error: { code: 'origin_not_allowed', message: 'this origin may not call the collector' },
     });
+  });
+
+  it("allows only the product's own Chromium id by default; * allows any extension", async () => {
+    const pinned = await startTestCollector();
+    const open = await startTestCollector({ extensionIds: ['*'] });
+    try {
+      const status = (base: RunningCollector, origin: string) =>
+        fetch(base.endpoint, {
+          method: 'OPTIONS',
+          headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' },
+        }).then((response) => response.status);
+      const other = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+
+      expect([
+        await status(pinned, CHROME),
+        await status(pinned, other),
+        await status(pinned, FIREFOX),
+      ]).toEqual([204, 403, 403]);
+      expect([await status(open, other), await status(open, FIREFOX)]).toEqual([204, 204]);
+    } finally {
+      await pinned.close();
+      await open.close();
+    }
   });
 
   it('echoes an extension origin on the actual request, and exposes Retry-After', async () => {

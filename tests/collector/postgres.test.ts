@@ -42,8 +42,14 @@ interface Instance {
 interface Backend {
   name: string;
   enabled: boolean;
-  /** A fresh, empty database; `instance()` opens another collector instance on it. */
-  database(): Promise<{ instance(): Promise<Instance> }>;
+  /**
+   * A fresh, empty database; `instance()` opens another collector instance on it; `exec` runs SQL on
+   * it directly (after an instance has created the tables), in this backend's dialect.
+   */
+  database(): Promise<{
+    instance(): Promise<Instance>;
+    exec(sql: { sqlite: string; postgres: string }): Promise<void>;
+  }>;
 }
 
 const BACKENDS: Backend[] = [
@@ -65,6 +71,14 @@ const BACKENDS: Backend[] = [
             },
           };
         },
+        async exec(sql) {
+          const db = new Database(file, { fileMustExist: true });
+          try {
+            db.exec(sql.sqlite);
+          } finally {
+            db.close();
+          }
+        },
       };
     },
   },
@@ -78,6 +92,18 @@ const BACKENDS: Backend[] = [
         async instance() {
           const store = await openPostgresStore(DATABASE_URL as string, { schema, poolSize: 4 });
           return { store, dashboard: store, close: () => store.close() };
+        },
+        async exec(sql) {
+          const client = new pg.Client({
+            connectionString: DATABASE_URL,
+            options: `-c search_path=${schema}`,
+          });
+          await client.connect();
+          try {
+            await client.query(sql.postgres);
+          } finally {
+            await client.end();
+          }
         },
       };
     },
@@ -214,6 +240,46 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
       }
     });
 
+    it('refuses a record the database cannot take by itself and stores the rest of its batch', async () => {
+      const db = await backend.database();
+      const { store, close } = await db.instance();
+      try {
+        // A database-side refusal that depends on one record only, as a NUL character was on PostgreSQL.
+        await db.exec({
+          sqlite: `CREATE TRIGGER poison BEFORE INSERT ON records WHEN NEW.note LIKE '%POISON%'
+                   BEGIN SELECT RAISE(ABORT, 'poisoned record'); END`,
+          postgres: `CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$
+                     BEGIN
+                       IF NEW.note LIKE '%POISON%' THEN
+                         RAISE EXCEPTION 'poisoned record' USING ERRCODE = 'check_violation';
+                       END IF;
+                       RETURN NEW;
+                     END $$;
+                     CREATE TRIGGER poison BEFORE INSERT ON records FOR EACH ROW EXECUTE FUNCTION poison();`,
+        });
+        const before = makeRecord();
+        const bad = makeRecord({ note: 'POISON in this one' });
+        const after = makeRecord();
+        await store.ingest([before], BATCH);
+
+        const results = await store.ingest([before, bad, after], BATCH);
+
+        expect(results).toEqual([
+          { id: before.id, status: 'duplicate' },
+          {
+            id: bad.id,
+            status: 'rejected',
+            reason: expect.stringMatching(/^store_refused: .*poisoned record/),
+          },
+          { id: after.id, status: 'accepted' },
+        ]);
+        expect(await store.getRecord(bad.id)).toBeNull();
+        expect((await store.getRecord(after.id))?.record).toEqual(asStored(after));
+      } finally {
+        await close();
+      }
+    });
+
     it('hands out status changes behind a cursor that never skips one', async () => {
       const db = await backend.database();
       const { store, close } = await db.instance();
@@ -222,6 +288,7 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
         const b = makeRecord();
         await store.ingest([a, b], BATCH);
         expect(await store.statusSince([a.id, b.id], undefined)).toEqual({ updates: [], cursor: '0' });
+        await expect(store.statusSince([a.id], '1')).rejects.toThrow(BadCursorError);
 
         await store.setStatus(a.id, { status: 'in_review' }, '2026-11-26T08:00:00.000Z');
         await store.setStatus(
@@ -257,6 +324,10 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
         });
         expect(await store.statusSince([a.id, b.id], '2')).toEqual({ updates: [], cursor: '2' });
         await expect(store.statusSince([a.id], 'abc')).rejects.toThrow(BadCursorError);
+        // A cursor beyond the last change was never handed out (issue #14, item 6): after a restore from
+        // a backup the device would otherwise wait for numbers already given to other changes.
+        await expect(store.statusSince([a.id], '3')).rejects.toThrow(BadCursorError);
+        await expect(store.statusSince([a.id], '999999999999999')).rejects.toThrow(BadCursorError);
       } finally {
         await close();
       }
@@ -597,6 +668,26 @@ function runCli(script: string, args: string[], input: string, env: NodeJS.Proce
     child.stdin.end(input);
   });
 }
+
+describe.skipIf(!DATABASE_URL)('PostgreSQL and characters its text columns refuse', () => {
+  it('stores the rest of a batch when one record carries U+0000 past the schema, and refuses that one', async () => {
+    const db = await (BACKENDS[1] as Backend).database();
+    const { store, close } = await db.instance();
+    try {
+      // The schema strips U+0000 now (utils/schema/text.ts); a record stored without it (an older
+      // collector's import, a test) must still fail alone, with PostgreSQL's reason (22021).
+      const good = makeRecord();
+      const bad = { ...makeRecord(), note: 'Knopf\u0000fehlt' } as FeedbackRecord;
+      const results = await store.ingest([good, bad], BATCH);
+      expect(results).toEqual([
+        { id: good.id, status: 'accepted' },
+        { id: bad.id, status: 'rejected', reason: expect.stringMatching(/^store_refused: .*0x00/) },
+      ]);
+    } finally {
+      await close();
+    }
+  });
+});
 
 describe.skipIf(!DATABASE_URL)('PostgreSQL under contention', () => {
   it('retries an ingest PostgreSQL picked as the victim of a deadlock, and loses nothing', async () => {

@@ -39,20 +39,29 @@ describe('SQLite ingest through the writer thread', () => {
 
       expect(settled.map((outcome) => outcome.status)).toEqual([
         'fulfilled',
-        'rejected',
+        'fulfilled',
         'fulfilled',
         'fulfilled',
       ]);
-      expect(settled[1]).toMatchObject({ reason: { code: 'SQLITE_CONSTRAINT_NOTNULL' } });
       expect(settled[0]).toMatchObject({ value: [accepted(first), accepted(shared)] });
+      // The record SQLite refuses is rejected alone, with the reason; its neighbour is stored (issue #14).
+      expect(settled[1]).toMatchObject({
+        value: [
+          {
+            id: broken.id,
+            status: 'rejected',
+            reason: 'store_refused: NOT NULL constraint failed: records.app',
+          },
+          accepted(second),
+        ],
+      });
       expect(settled[2]).toMatchObject({
         value: [{ id: shared.id, status: 'duplicate' }, accepted(third)],
       });
       expect(settled[3]).toMatchObject({ value: [accepted(fourth)] });
-      // The refused batch is all or nothing: its valid record is not stored either.
       expect(
         queryDatabase<{ id: string }>(file, 'SELECT id FROM records ORDER BY seq').map((row) => row.id),
-      ).toEqual([first, shared, third, fourth].map((record) => record.id));
+      ).toEqual([first, shared, second, third, fourth].map((record) => record.id));
     } finally {
       await store.close();
     }

@@ -3,7 +3,7 @@
  * inflected forms. Each list is one string of sorted lower-case words, one a line, with a line break
  * before the first and after the last (built by scripts/lexicon/build.ts into public/redact/). A lookup
  * is a binary search in that string: nothing is built when the lists arrive, which matters in a
- * service worker that starts many times a day, and the four lists take ~3.6 MB as strings.
+ * service worker that starts many times a day, and the five lists take ~6 MB as strings.
  *
  * The lists are installed once per runtime (lexicon-browser.ts in the extension, lexicon-node.ts in
  * Node). Until then every lookup answers false and the redactor works on its rules alone.
@@ -13,14 +13,20 @@ export interface LexiconData {
   surnames: string;
   names: string;
   nouns: string;
+  /** Given names and surnames that are also ordinary lower-case German words ("fehl", "weiß"). */
+  plain: string;
+  /** German verbs and adjectives in all their forms (no nouns). */
+  words: string;
 }
 
 /** The list files, as served from public/redact/. */
 export const LEXICON_FILES = [
   'given',
   'surnames',
+  'plain',
   'names',
   'nouns',
+  'words',
 ] as const satisfies readonly (keyof LexiconData)[];
 
 let lexicon: LexiconData | undefined;
@@ -73,6 +79,12 @@ export const isSurname = (lower: string): boolean => has('surnames', lower);
 /** Any name part, including the large scraped list (weaker evidence: it holds rare words too). */
 export const isAnyName = (lower: string): boolean =>
   has('given', lower) || has('surnames', lower) || has('names', lower);
+
+/** A listed name that is also an ordinary lower-case German word: a name only beside a name or a cue. */
+export const isPlainWord = (lower: string): boolean => has('plain', lower);
+
+/** A German verb or adjective in any of its forms ("ruft", "angerufen", "falsche"). */
+export const isVerbOrAdjective = (lower: string): boolean => has('words', lower);
 
 /** A German noun in any of its inflected forms ("antrag", "anträgen", "antrags"). */
 export const isNoun = (lower: string): boolean => has('nouns', lower);

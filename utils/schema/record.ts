@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText, hasVisibleText, Text } from './text';
 
 /**
  * The feedback record: what is stored in the outbox and sent to the collector.
@@ -47,6 +48,35 @@ export const Impact = z.enum(['blocks', 'slows', 'minor']);
 /** ISO 8601 timestamp with an explicit UTC offset, e.g. 2026-11-25T11:02:03.123+01:00. */
 export const OffsetTimestamp = z.iso.datetime({ offset: true });
 
+/** Earliest creation time a record may carry: before the product existed is a broken clock. */
+export const CREATED_AT_MIN = '2020-01-01T00:00:00Z';
+/** How far ahead of the checking clock a creation time may be (clock skew between device and server). */
+export const CREATED_AT_MAX_AHEAD_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A record's creation time: 2020 to one day ahead of now (issue #14, item 9). A record from year 9999
+ * would sit on top of every inbox sorted by date for ever; year 0000 below everything.
+ */
+export const CreatedAt = OffsetTimestamp.refine((value) => {
+  const at = Date.parse(value);
+  return at >= Date.parse(CREATED_AT_MIN) && at <= Date.now() + CREATED_AT_MAX_AHEAD_MS;
+}, 'createdAt must lie between 2020 and one day from now');
+
+/**
+ * Record ids: UUIDs, always in lower case (issue #14, item 7), so the same id written in upper and
+ * lower case is one record, not two.
+ */
+export const RecordId = z.uuid().overwrite((value) => value.toLowerCase());
+
+/** The note: cleaned like every text field, and refused when nothing visible is left. */
+export const Note = z
+  .string()
+  .overwrite(cleanText)
+  .trim()
+  .min(1)
+  .max(NOTE_MAX)
+  .refine(hasVisibleText, 'note has no visible text');
+
 export const Box = z.object({
   x: z.number(),
   y: z.number(),
@@ -56,43 +86,43 @@ export const Box = z.object({
 
 /** What the user pointed at with the element picker: never its value. */
 export const PickedElement = z.object({
-  role: z.string().max(60),
-  name: z.string().max(SHORT),
-  selector: z.string().max(1000),
+  role: Text(60),
+  name: Text(SHORT),
+  selector: Text(1000),
   box: Box,
 });
 
 export const ScreenDescription = z.object({
   /** Best human-readable name of the screen (configured selector, else heading, else title). */
-  name: z.string().max(SHORT),
-  heading: z.string().max(SHORT).optional(),
-  breadcrumb: z.array(z.string().max(SHORT)).max(12).optional(),
-  navigation: z.string().max(SHORT).optional(),
-  step: z.string().max(SHORT).optional(),
-  tab: z.string().max(SHORT).optional(),
-  form: z.string().max(SHORT).optional(),
+  name: Text(SHORT),
+  heading: Text(SHORT).optional(),
+  breadcrumb: z.array(Text(SHORT)).max(12).optional(),
+  navigation: Text(SHORT).optional(),
+  step: Text(SHORT).optional(),
+  tab: Text(SHORT).optional(),
+  form: Text(SHORT).optional(),
 });
 
 export const PageContext = z.object({
   /** Application name from the site configuration ("E-Akte", "Leistungsverfahren"). */
-  app: z.string().max(100),
+  app: Text(100),
   /** URL with identifiers replaced and query values / fragment dropped. */
-  url: z.string().max(2000),
+  url: Text(2000),
   /** Path with identifier segments as placeholders, e.g. /akte/:id/leistungen — groups feedback by screen. */
-  routeTemplate: z.string().max(1000),
-  title: z.string().max(SHORT),
+  routeTemplate: Text(1000),
+  title: Text(SHORT),
   screen: ScreenDescription,
   /** Which frame the user worked in: "top" or a path such as "top>iframe[0]". */
-  frame: z.object({ path: z.string().max(200), routeTemplate: z.string().max(1000).optional() }),
+  frame: z.object({ path: Text(200), routeTemplate: Text(1000).optional() }),
   viewport: z.object({ width: z.number().int(), height: z.number().int() }),
   screenSize: z.object({
     width: z.number().int(),
     height: z.number().int(),
     pixelRatio: z.number(),
   }),
-  browser: z.object({ name: z.string().max(40), version: z.string().max(40) }),
-  uiLanguage: z.string().max(35),
-  extensionVersion: z.string().max(40),
+  browser: z.object({ name: Text(40), version: Text(40) }),
+  uiLanguage: Text(35),
+  extensionVersion: Text(40),
   /** Milliseconds between page load and the click on the feedback button. */
   sinceLoadMs: z.number().int().nonnegative(),
   element: PickedElement.optional(),
@@ -111,19 +141,28 @@ export const Screenshot = z.object({
 
 export const Reporter = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('none') }),
-  z.object({ mode: z.literal('unit'), unit: z.string().min(1).max(100) }),
+  z.object({ mode: z.literal('unit'), unit: Text(100).min(1) }),
   z.object({ mode: z.literal('pseudonym'), pseudonym: z.string().regex(/^[a-f0-9]{16,64}$/) }),
 ]);
 
+/** Most mask kinds a record may count; room for new kinds beyond today's. */
+export const MASK_KINDS_MAX = 40;
+
 export const Redaction = z.object({
   /** Number of masks applied, by kind (e.g. { iban: 1, name: 2 }); lets officers trust the record. */
-  counts: z.record(z.string(), z.number().int().nonnegative()),
+  // Bounded (issue #14, item 9): a mask kind is a short id; there are 16 today.
+  counts: z
+    .record(
+      z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'mask kind'),
+      z.number().int().nonnegative().max(100_000),
+    )
+    .refine((counts) => Object.keys(counts).length <= MASK_KINDS_MAX, `at most ${MASK_KINDS_MAX} mask kinds`),
 });
 
 const RecordFields = {
-  id: z.uuid(),
-  createdAt: OffsetTimestamp,
-  note: z.string().trim().min(1).max(NOTE_MAX),
+  id: RecordId,
+  createdAt: CreatedAt,
+  note: Note,
   category: CategoryId,
   impact: Impact,
   duringAppointment: z.boolean(),
@@ -159,7 +198,7 @@ export type Screenshot = z.infer<typeof Screenshot>;
  * The background adds id, createdAt and reporter; context comes from the content script.
  */
 export const NoteInput = z.object({
-  note: z.string().trim().min(1).max(NOTE_MAX),
+  note: Note,
   category: CategoryId,
   impact: Impact,
   duringAppointment: z.boolean(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AnswerSecret, FeedbackRecord, RECORD_SCHEMA_VERSION } from './record';
+import { AnswerSecret, FeedbackRecord, RECORD_SCHEMA_VERSION, RecordId } from './record';
+import { Text } from './text';
 
 /**
  * Wire format between the extension and any collector (documented in docs/wire-format.md,
@@ -15,8 +16,8 @@ export const BatchRequest = z.object({
   batchId: z.uuid(),
   sentAt: z.iso.datetime({ offset: true }),
   client: z.object({
-    extensionVersion: z.string().max(40),
-    browser: z.string().max(80),
+    extensionVersion: Text(40),
+    browser: Text(80),
   }),
   /**
    * Items are validated one by one by the receiver, so one bad record is rejected with a reason
@@ -60,7 +61,7 @@ export type OfficerStatus = z.infer<typeof OfficerStatus>;
 
 /** Body of `POST {endpoint}/status`: the ids the extension holds and the last cursor it saw. */
 export const StatusQuery = z.object({
-  ids: z.array(z.uuid()).max(1000),
+  ids: z.array(RecordId).max(1000),
   since: z.string().max(40).optional(),
   /**
    * The answer secret of each id whose record carried one (record version 2). The collector answers
@@ -68,14 +69,14 @@ export const StatusQuery = z.object({
    * answered on the ids alone, as before.
    */
   secrets: z
-    .record(z.uuid(), AnswerSecret)
+    .record(RecordId, AnswerSecret)
     .refine((secrets) => Object.keys(secrets).length <= 1000, 'at most 1000 secrets')
     .optional(),
 });
 export const StatusUpdate = z.object({
-  id: z.uuid(),
+  id: RecordId,
   status: OfficerStatus,
-  reply: z.string().max(2000).nullable(),
+  reply: Text(2000).nullable(),
   updatedAt: z.iso.datetime({ offset: true }),
 });
 export type StatusUpdate = z.infer<typeof StatusUpdate>;

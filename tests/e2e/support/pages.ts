@@ -61,7 +61,11 @@ export class FeedbackUi {
     if (options.impact) await this.dialog.getByRole('radio', { name: options.impact }).check();
     if (options.minutes !== undefined)
       await this.dialog.getByLabel(/Verlorene Minuten|Minutes lost/).fill(String(options.minutes));
-    await this.dialog.getByRole('button', { name: /^(Speichern|Save)$/ }).click();
+    // The form's own Save button: a note's words are buttons too in the preview ("Speichern dauert …").
+    await this.dialog
+      .getByRole('button', { name: /^(Speichern|Save)$/ })
+      .and(this.dialog.locator('button[type="submit"]'))
+      .click();
     await this.saved.waitFor();
   }
 

@@ -9,12 +9,12 @@ import { loadEvalCorpus, type Miss, type Rates, scoreEval } from '../../support/
 // all with the screen's persons 99.5 %), the floor is what is reached today, so no change may lose
 // ground. Speed is printed by `npm run bench`, not asserted here.
 const FLOOR = {
-  names: 0.91,
+  names: 0.93,
   birthdates: 0.98,
   addresses: 0.97,
   identifiers: 1,
-  all: 0.95,
-  allWithPageTerms: 0.98,
+  all: 0.96,
+  allWithPageTerms: 0.985,
   cleanChanged: 0.01,
 };
 

@@ -54,6 +54,9 @@ const LABELLED_PHONE_RE = new RegExp(
 const DOTTED_PHONE_RE =
   /(?<![\p{L}\p{M}\p{N}_.,:+])0\d{2,5}\.\d{3,}(?:[ .]\d{2,})*(?![\p{L}\p{M}\p{N}_]|[.,:]\d)/gu;
 
+const OFFICE_LINE_RE =
+  /(?:hotline|service-?desk|helpdesk|support|it-?service|anwenderbetreuung|poststelle|zentrale)\b[^.!?\n]*$/iu;
+
 /** Phone numbers, by shape and after a label such as "Tel.", "Mobil" or "Durchwahl". */
 export function detectPhones(text: string, out: Span[]): void {
   eachMatch(DOTTED_PHONE_RE, text, (m) => {
@@ -68,6 +71,12 @@ export function detectPhones(text: string, out: Span[]): void {
   eachMatch(LABELLED_PHONE_RE, text, (m) => {
     const value = (m[1] ?? '').trimEnd();
     if (countDigits(value) < 3) return;
+    // The office's own short extension ("Hotline ATLAS unter Durchwahl 712") identifies no client.
+    if (
+      countDigits(value) < MIN_PHONE_DIGITS &&
+      OFFICE_LINE_RE.test(text.slice(Math.max(0, m.index - 40), m.index))
+    )
+      return;
     const start = m.index + m[0].length - (m[1] ?? '').length;
     out.push({ start, end: start + value.length, kind: 'phone' });
   });

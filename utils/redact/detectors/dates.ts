@@ -1,3 +1,5 @@
+import { COMMON_WORDS } from '../common-words';
+import { isNoun } from '../lexicon';
 import type { Span } from '../spans';
 import { eachMatch, NOT_AFTER_WORD, SP } from './shared';
 
@@ -106,6 +108,11 @@ const VERSION_NEAR_RE = /(?:update|version|release|patch|stand|build|v)\b[^.!?\n
 const PERSON_BEFORE_RE = /(?:\p{Lu}[\p{L}\p{M}'’-]+|\[NAME\]|\[WERT\])\s*(?:,|\()\s*$/u;
 const RELATIVE_BEFORE_RE =
   /(?:^|[^\p{L}])(?:tochter|sohn|kind|kinder|enkel(?:in)?|ehemann|ehefrau|partner(?:in)?|mutter|vater|frau|herr|kundin|kunde)(?:[^.!?\n]{0,30})$/iu;
+function isEverydayWord(match: string): boolean {
+  const word = (/\p{L}[\p{L}\p{M}'’-]*/u.exec(match)?.[0] ?? '').toLowerCase();
+  return word !== '' && (COMMON_WORDS.has(word) || isNoun(word));
+}
+
 /** How many years back a date must lie to be a date of birth without any cue: nobody writes a system event that old. */
 const BIRTH_AGE_YEARS = 12;
 
@@ -121,7 +128,9 @@ function isBirthDateByPlace(text: string, start: number, m: RegExpExecArray, now
   const before = text.slice(Math.max(0, start - 48), start);
   const sameSentence = before.slice(Math.max(before.search(/[.!?\n][^.!?\n]*$/u) + 1, 0));
   if (EVENT_BEFORE_RE.test(before) || VERSION_NEAR_RE.test(before.slice(-24))) return false;
-  if (PERSON_BEFORE_RE.test(before)) return true;
+  // A person, not a weekday or a noun ("am Mittwoch, 25.02.2025"), right before the date.
+  const person = PERSON_BEFORE_RE.exec(before);
+  if (person && !isEverydayWord(person[0])) return true;
   if (RELATIVE_BEFORE_RE.test(sameSentence) && year >= now.getFullYear() - 100) return true;
   return year <= now.getFullYear() - BIRTH_AGE_YEARS;
 }

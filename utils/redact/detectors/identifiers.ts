@@ -157,11 +157,11 @@ const COURT_RE = new RegExp(
 export function detectFileReferences(text: string, out: Span[]): void {
   eachMatch(CODE_RE, text, (m) => {
     const code = m[0];
-    if (
-      /^\p{L}{1,4}-\d{3,5}$/u.test(code) &&
-      CODE_CUE_RE.test(text.slice(Math.max(0, m.index - 20), m.index))
-    )
-      return;
+    const before = text.slice(Math.max(0, m.index - 20), m.index);
+    // Error and message codes ("Fehler E-4711", "Meldung VB-1002-3"), and the seconds of a time stamp
+    // ("09:07:12.345Z"), share a file reference's shape but name nobody.
+    if (CODE_CUE_RE.test(before) && countDigits(code) <= 8) return;
+    if (/\d{2}:\d{2}:$/.test(before)) return;
     if (isFileReference(code)) {
       out.push({ start: m.index, end: m.index + code.length, kind: 'aktenzeichen' });
       return;
@@ -179,9 +179,17 @@ export function detectFileReferences(text: string, out: Span[]): void {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'aktenzeichen' });
   });
   eachMatch(GLUED_CODE_RE, text, (m) => {
+    // IT service tickets ("INC0012345", "RITM754346") are the help desk's numbers, not a client's.
+    if (TICKET_PREFIX_RE.test(m[0]) || TICKET_CUE_RE.test(text.slice(Math.max(0, m.index - 24), m.index)))
+      return;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'aktenzeichen' });
   });
 }
+
+// Ticket numbers of IT service desks (ServiceNow, Jira Service Management and the like).
+const TICKET_PREFIX_RE = /^(?:INC|RITM|REQ|CHG|PRB|TASK|SCTASK|SR|RFC|KB)\d/u;
+const TICKET_CUE_RE =
+  /(?:ticket|incident|störung(?:smeldung)?|change|request|service-?desk|helpdesk|anfrage)(?:nummer|-?nr\.?)?\s*:?\s*$/iu;
 
 /** Prefixes of standards and error codes ("ISO-8859-1", "ORA-01017"), which share the shape of a file reference. */
 const TECHNICAL_PREFIXES = new Set([

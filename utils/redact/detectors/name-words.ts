@@ -7,7 +7,7 @@ const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).f
 
 /** Words after which the next words are a person's name ("Kundin Aylin", "Ehepaar Christ", "herr lippe"). */
 export const NAME_CUES: ReadonlySet<string> = words(`
-herr herrn frau hr fr familie fam eheleute ehepaar geschwister kunde kundin neukunde neukundin
+herr herrn frau hr fr familie fam eheleute geb verw gesch ehepaar geschwister kunde kundin neukunde neukundin
 bestandskunde bestandskundin antragsteller antragstellerin leistungsberechtigte leistungsberechtigter
 leistungsberechtigten bewerber bewerberin teilnehmer teilnehmerin klient klientin mandant mandantin
 ehemann ehefrau ehepartner ehepartnerin lebenspartner lebenspartnerin lebensgefährte lebensgefährtin
@@ -63,4 +63,48 @@ zieht lebt bittet meldet legt reicht bringt brachte angerufen gemeldet vorgespro
 dort heute gestern morgen schon noch nicht auch erst wieder bereits sofort jetzt nun dann denn mal
 gerade eben bitte danke leider wegen wg zwecks mit ohne und oder aber sowie sein ihr ihre seine sich ihn
 ihm sie er es wir uns
+`);
+
+/**
+ * German words that are neither nouns, verbs nor adjectives and may open a sentence: prepositions,
+ * conjunctions, adverbs, pronouns, numerals, particles, greetings. The noun, verb and adjective lists
+ * know the rest of the language; these are what tells "Zwischen 12 und 13 Uhr" from "Dualeh hat".
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = words(`
+ab abends aber abermals abgesehen abseits abwärts allein allenfalls aller allerdings allerlei allezeit allmählich also
+als alsbald alsdann am an andererseits anders anfangs angesichts anhand anlässlich anschließend anstatt anstelle auch
+auf aufgrund aufwärts aus ausgenommen ausschließlich außen außer außerdem außerhalb äußerst bald beiderseits beim beinahe
+bereits besonders bestenfalls betreffend bevor bezüglich bis bisher bislang bloß bzw da dabei dadurch dafür dagegen daher
+dahin damals damit danach daneben dank dann daran darauf daraufhin daraus darin darüber darum darunter das dass davon
+davor dazu dazwischen dein deine demnach demnächst denen denn dennoch deren derzeit des deshalb dessen desto deswegen
+diesbezüglich dies diese diesem diesen dieser dieses diesmal doch dort dorthin draußen drei drinnen drüben du durch
+durchaus durchweg ebenfalls ebenso ehe eher ein eine einem einen einer eines einerseits einige einigen einiger einmal
+eins einst einstweilen elf endlich entgegen entlang entsprechend entweder erst erstens etwa etwas euch euer falls
+fast ferner fortan freilich früher fünf für gar gegen gegenüber gemäß genauso gerade gern gestern gleich gleichfalls
+gleichwohl gleichzeitig häufig hätte heraus herein heute heutzutage hier hierbei hierfür hiermit hierzu hin hinsichtlich
+hinten hinter hinterher hoffentlich ich ihm ihn ihnen ihr ihre immer immerhin indem indes infolge infolgedessen inmitten
+innen innerhalb insbesondere insgesamt inzwischen irgendwann irgendwie irgendwo je jede jedem jeden jedenfalls jeder
+jedes jedoch jemals jemand jene jener jenseits jetzt kaum kein keine keinem keinen keiner keines keinesfalls keineswegs
+kraft künftig kürzlich lange längs längst laut lediglich leider links los mal manchmal mehr mehrere mehrfach meines
+meist meistens mich mindestens mir mit miteinander mithilfe mitten mittels mittlerweile möglicherweise montags morgen
+morgens nach nachdem nachher nachmittags nachts nah nahe namens nämlich neben nebenbei nebst neun nicht nichts nie
+niemals niemand nirgends noch nochmals normalerweise nun nur ob oben oberhalb obgleich obwohl oder oft oftmals ohne
+ohnehin per plötzlich rechts rund samt sämtliche schließlich schon sechs sehr seid seit seitdem seitens selbst selbstverständlich
+selten sieben sich sicherlich sie so sobald sodass sofern sofort sogar sogleich solange solch solche sondern sonst sooft
+soviel soweit sowie sowohl später statt stattdessen stets tagsüber teils trotz trotzdem über überall überdies übrigens
+um umso unbedingt und ungefähr unten unter unterhalb unterdessen unweit usw vermutlich viel viele vielleicht vier vom von
+voneinander vor voran vorbei vorerst vorher vorhin vormittags vorn vorne während währenddessen wann warum was weder
+weg wegen weil weiter weiterhin welche welchem welchen welcher welches wenig wenige wenigstens wenn wer weshalb wessen wie
+wieder wiederum wieso wieviel wir wo wobei wodurch wofür wogegen woher wohin wohl womit wonach woran worauf woraus
+worin worüber wozu zehn zudem zuerst zufolge zugleich zuletzt zumal zumeist zumindest zunächst zurzeit zusammen zuvor
+zwar zwei zweimal zwischen zwölf erstens zweitens drittens hallo moin servus guten tag grüße gruß anbei anliegend
+betreff betr ps nb build deploy login logout reload refresh reset bug fix kein keine nix ok okay ja nein jein gestern
+vorgestern übermorgen neulich bisweilen zeitweise ständig dauernd wiederholt erneut nochmal nochmals teilweise
+fehl fest fort her hin hoch herunter heraus hinaus hinein vorbei weg zurück weiter bereit frei kaputt schief
+`);
+
+/** Words after which a place follows, not a person: "Jobcenter Leipzig", "Standort Nord", "in Hannover". */
+export const PLACE_CUES: ReadonlySet<string> = words(`
+jobcenter jobcentern landkreis landkreises kreis kreises stadt region gemeinde standort standorte dienststelle
+geschäftsstelle zweigstelle außenstelle agentur regionaldirektion bezirk stadtteil ortsteil in nach aus
 `);

@@ -1,7 +1,23 @@
 import { COMMON_WORDS } from '../common-words';
-import { hasLexicon, isAnyName, isGivenName, isNoun, isSurname } from '../lexicon';
+import {
+  hasLexicon,
+  isAnyName as inAnyNameList,
+  isGivenName,
+  isNoun,
+  isPlainWord,
+  isSurname,
+  isVerbOrAdjective,
+} from '../lexicon';
 import type { Span } from '../spans';
-import { APP_WORDS, LOWER_STOP, NAME_CUES, OWNER_NOUNS, PARTICLES } from './name-words';
+import {
+  APP_WORDS,
+  FUNCTION_WORDS,
+  LOWER_STOP,
+  NAME_CUES,
+  OWNER_NOUNS,
+  PARTICLES,
+  PLACE_CUES,
+} from './name-words';
 
 /**
  * Names without a cue word, in any case: the rules that decide from the words themselves.
@@ -56,6 +72,22 @@ function stemOf(lower: string): string | undefined {
 }
 
 const LINKING = ['', 's', 'n', 'en', 'e', 'es', 'er'];
+const SHORT_TAILS = new Set([
+  'bau',
+  'hof',
+  'amt',
+  'weg',
+  'rat',
+  'tag',
+  'zug',
+  'tür',
+  'ort',
+  'typ',
+  'tal',
+  'see',
+  'bad',
+  'eis',
+]);
 
 /**
  * A compound of German nouns ("weiterbewilligungsantrag", "eingabefeld"): the last part is a noun of
@@ -63,9 +95,12 @@ const LINKING = ['', 's', 'n', 'en', 'e', 'es', 'er'];
  * optionally with a linking element. "brückmann" is none ("brück" is no word), "mustermann" is.
  */
 function isCompound(lower: string, depth = 0): boolean {
-  if (depth > 3 || lower.length < 6) return false;
+  if (depth > 3 || lower.length < 7) return false;
+  // Parts of four letters at least, or one of the short nouns that end many compounds: three-letter
+  // nouns in general ("ami", "ali") split too many names.
   for (let cut = lower.length - 3; cut >= 3; cut--) {
     const tail = lower.slice(cut);
+    if (tail.length === 3 && !SHORT_TAILS.has(tail)) continue;
     if (!isNoun(tail) && !COMMON_WORDS.has(tail) && !APP_WORDS.has(tail) && !STRONG_NOUN_SUFFIX_RE.test(tail))
       continue;
     const head = lower.slice(0, cut);
@@ -80,8 +115,23 @@ function isCompound(lower: string, depth = 0): boolean {
   return false;
 }
 
+/**
+ * German makes nouns without end ("Mietobergrenze"); a word whose last five letters or more are a known
+ * noun, after at least three letters, is one of them. Surnames end in shorter nouns ("-mann", "-berg").
+ */
+function endsInLongNoun(lower: string): boolean {
+  for (let cut = 3; cut <= lower.length - 5; cut++) if (isNoun(lower.slice(cut))) return true;
+  return false;
+}
+
 function isVocabulary(lower: string): boolean {
-  return COMMON_WORDS.has(lower) || APP_WORDS.has(lower) || NAME_CUES.has(lower) || PARTICLES.has(lower);
+  return (
+    COMMON_WORDS.has(lower) ||
+    APP_WORDS.has(lower) ||
+    FUNCTION_WORDS.has(lower) ||
+    NAME_CUES.has(lower) ||
+    PARTICLES.has(lower)
+  );
 }
 
 // Suffixes that make German nouns of any stem ("Belehrung", "Inaktivität"), the noun list lacking many;
@@ -91,6 +141,19 @@ const STRONG_NOUN_SUFFIX_RE =
 
 // Words recur in every field of a capture; classifying one costs a dozen list look-ups.
 const classCache = new Map<string, WordClass>();
+const anyNameCache = new Map<string, boolean>();
+
+/** The large name list, remembered per word (the rules ask it several times per token). */
+function isAnyName(lower: string): boolean {
+  if (!hasLexicon()) return inAnyNameList(lower);
+  let known = anyNameCache.get(lower);
+  if (known === undefined) {
+    known = inAnyNameList(lower);
+    if (anyNameCache.size > 20_000) anyNameCache.clear();
+    anyNameCache.set(lower, known);
+  }
+  return known;
+}
 
 function classify(lower: string): WordClass {
   // Before the lists arrive (a dialog still loading them) nothing is remembered.
@@ -109,9 +172,10 @@ function classifyWord(lower: string): WordClass {
   if (lower.length > 40) return 'word';
   if (lower.includes('-')) {
     // "Hense-Maisch" is a name when a part is; "PDF-Erzeugung", "Bescheid-Editor" are vocabulary.
+    // Particles and two-letter parts ("al-", "-ID") say nothing about a name.
     const classes = lower
       .split('-')
-      .filter((part) => !PARTICLES.has(part))
+      .filter((part) => !PARTICLES.has(part) && part.length >= 3)
       .map((part) => classify(part));
     if (classes.length === 0) return 'word';
     if (classes.includes('given')) return 'given';
@@ -127,16 +191,18 @@ function classifyWord(lower: string): WordClass {
       COMMON_WORDS.has(lower) && !NAME_CUES.has(lower) && !PARTICLES.has(lower) && !APP_WORDS.has(lower);
     return everyday && (isGivenName(lower) || isSurname(lower)) ? 'ambiguous' : 'word';
   }
-  const noun = isNoun(lower) || STRONG_NOUN_SUFFIX_RE.test(lower);
+  // Nouns, and verbs or adjectives ("Klein", "Lange", "Weiß" are surnames too).
+  const noun =
+    isNoun(lower) || isVerbOrAdjective(lower) || isPlainWord(lower) || STRONG_NOUN_SUFFIX_RE.test(lower);
   if (isGivenName(lower)) return noun ? 'ambiguous' : 'given';
   if (isSurname(lower)) return noun ? 'ambiguous' : 'surname';
   if (noun) return isAnyName(lower) ? 'ambiguous' : 'word';
   const stem = stemOf(lower);
-  if (stem && !isNoun(stem) && !isVocabulary(stem)) {
+  if (stem && !isNoun(stem) && !isVerbOrAdjective(stem) && !isVocabulary(stem)) {
     if (isGivenName(stem)) return 'given';
     if (isSurname(stem)) return 'surname';
   }
-  if (isCompound(lower)) return isAnyName(lower) ? 'ambiguous' : 'word';
+  if (isCompound(lower) || endsInLongNoun(lower)) return isAnyName(lower) ? 'ambiguous' : 'word';
   return 'unknown';
 }
 
@@ -165,15 +231,21 @@ function tokenizeText(text: string): Token[] {
     const allCaps =
       letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
     const initial = letters.length === 1 && text[end] === '.' && /\p{L}/u.test(word);
+    // Letters glued to digits are a code ("inc8963747", "A12"), never a name.
+    const glued = /\p{N}/u.test(text[end] ?? '') || /\p{N}/u.test(text[start - 1] ?? '');
     const before = text.slice(Math.max(0, start - 12), start);
     tokens.push({
       start,
       end,
       text: word,
       lower,
-      // "Az.", "Tel.", "Str.": a short word with a dot is an abbreviation, not a name.
+      // "Az.", "Tel.", "Str.": a short word with a dot is an abbreviation, not a name; "IdNr", "KdNr",
+      // "VerBIS": a short word with a capital inside is an abbreviation or a product.
       cls:
-        initial || (letters.length <= 3 && text[end] === '.' && !NAME_CUES.has(lower))
+        initial ||
+        glued ||
+        (letters.length <= 3 && text[end] === '.' && !NAME_CUES.has(lower)) ||
+        (letters.length <= 6 && /^\p{L}\p{Ll}+\p{Lu}/u.test(word))
           ? 'word'
           : classify(lower),
       capital: /^\p{Lu}/u.test(word),
@@ -191,6 +263,20 @@ function tokenizeText(text: string): Token[] {
 const adjacent = (gap: string) => /^[ \t\u00A0]+$/.test(gap) || /^\.[ \t\u00A0]*$/.test(gap);
 /** "Matei, Norbert": a comma between surname and given name. */
 const commaJoined = (gap: string) => /^[ \t\u00A0]*,[ \t\u00A0]*$/.test(gap);
+
+// Cues that are always followed by a name, whatever its case.
+const STRONG_CUES = new Set([
+  'herr',
+  'herrn',
+  'frau',
+  'hr',
+  'fr',
+  'familie',
+  'eheleute',
+  'geb',
+  'verw',
+  'gesch',
+]);
 
 const isNameClass = (c: WordClass) => c === 'given' || c === 'surname';
 
@@ -225,15 +311,19 @@ const looksLikeName = (lower: string) =>
 /** Is this token a name by itself, without a neighbour or a cue? */
 function standsAlone(t: Token): boolean {
   if (t.initial) return false;
-  if (t.allCaps) return false;
+  // In capitals ("BEDARFSGEMEINSCHAFT FRINGS"), only the lists decide: acronyms look the same.
+  if (t.allCaps) return isNameClass(t.cls) && t.lower.length >= 4;
   if (t.capital) {
     if (isNameClass(t.cls)) return true;
     if (t.cls !== 'unknown' || t.text.length < 3) return false;
-    // At the start of a sentence any word is capitalised; there only the lists decide.
-    return t.opening ? isAnyName(t.lower) : looksLikeName(t.lower);
+    // At the start of a sentence any word is capitalised, but a word that is no German noun, verb,
+    // adjective or compound is still most likely a name there ("Dualeh hat angerufen").
+    return t.opening ? t.text.length >= 4 || isAnyName(t.lower) : looksLikeName(t.lower);
   }
-  // Lower case: a given name or curated surname of at least three letters that is no German word.
-  return isNameClass(t.cls) && t.lower.length >= 3;
+  // Lower case: a given name or curated surname of at least three letters that is no German word, or a
+  // word no German list knows that looks like a name ("oezdemir", "brückmann").
+  if (isNameClass(t.cls) && t.lower.length >= 3) return true;
+  return t.cls === 'unknown' && t.lower.length >= 4 && (looksLikeName(t.lower) || isAnyName(t.lower));
 }
 
 /** Marks which tokens are names; exported for the dialog's suspects. */
@@ -261,11 +351,20 @@ function markNames(tokens: readonly Token[]): boolean[] {
       }
       const lowerCue = !t.capital;
       if (!(next.capital || lowerCue || next.initial)) break;
+      if (taken === 0 && owner && next.cls === 'word') break;
       if (taken === 0) {
         // The word right after a cue is the name even when it is also a word ("Frau Koch", "herr lippe"),
         // but never vocabulary ("Kunde Bescheid", "frau hat").
         if (isVocabulary(next.lower) || LOWER_STOP.has(next.lower) || NAME_CUES.has(next.lower)) break;
-        if (!next.capital && !next.initial && next.cls === 'unknown' && !looksLikeSurname(next.lower)) break;
+        // After "herr"/"frau" in lower case any word no German list knows is the name ("herr al hamwi").
+        if (
+          !next.capital &&
+          !next.initial &&
+          next.cls === 'unknown' &&
+          !looksLikeSurname(next.lower) &&
+          !STRONG_CUES.has(t.lower)
+        )
+          break;
       } else if (!canJoin(next)) break;
       name[j] = true;
       taken++;
@@ -291,6 +390,8 @@ function markNames(tokens: readonly Token[]): boolean[] {
         name[i + 1] = true;
       if (name[i + 1] && !name[i] && canJoin(t) && (!comma || isNameClass(t.cls) || t.cls === 'unknown'))
         name[i] = true;
+      // "Damm, T.": an initial after a name and a comma is its given name.
+      if (comma && name[i] && next.initial) name[i + 1] = true;
       // "B. Schäfers", "j. alexandrow": an initial and the word after it.
       if (
         t.initial &&
@@ -347,6 +448,32 @@ function markNames(tokens: readonly Token[]): boolean[] {
     // "Ulrich von der Heide": after a name and its particles, a capitalised word is the name's end.
     if (!name[j] && after.capital && !isVocabulary(after.lower) && adjacent(after.gapBefore)) name[j] = true;
     if (name[j]) for (let k = i; k < j; k++) name[k] = true;
+  }
+  // 5. Places: the words after "Jobcenter", "Landkreis", "Standort" … and after "in", "nach", "aus" name
+  //    a place ("Jobcenter Leipzig", "Termine in Frankfurt am Main"), not a person; a given name stays one.
+  tokens.forEach((t, i) => {
+    if (!PLACE_CUES.has(t.lower)) return;
+    for (let j = i + 1; j < tokens.length && j <= i + 4; j++) {
+      const next = tokens[j] as Token;
+      if (!adjacent(next.gapBefore) && !/^[ \t]*-[ \t]*$/.test(next.gapBefore)) break;
+      if (PARTICLES.has(next.lower) || next.lower === 'am' || next.lower === 'an' || next.lower === 'im')
+        continue;
+      if (next.cls === 'given' || next.cls === 'word' || (!next.capital && !PLACE_CUES.has(t.lower))) break;
+      name[j] = false;
+    }
+  });
+  // 6. A word that is a name once is a name everywhere in the text ("Frau Wrobel … Wrobel steht doppelt"),
+  //    also in the genitive; the officer loses nothing a name would have told.
+  const named = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (name[i] && !t.initial && t.lower.length >= 3 && !PARTICLES.has(t.lower)) named.add(t.lower);
+  });
+  if (named.size > 0) {
+    tokens.forEach((t, i) => {
+      if (name[i] || t.initial) return;
+      const stem = stemOf(t.lower);
+      if (named.has(t.lower) || (stem !== undefined && named.has(stem))) name[i] = true;
+    });
   }
   return name;
 }
