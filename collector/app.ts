@@ -9,6 +9,7 @@ import {
   StatusQuery,
   WIRE_SCHEMA_VERSION,
 } from '../utils/schema/wire';
+import { answerableIds } from './answers';
 import { bearerToken, tokenMatcher } from './auth';
 import { readJsonBody } from './body';
 import type { CollectorConfig } from './config';
@@ -165,7 +166,8 @@ export function createApp(store: Store, config: CollectorConfig, dashboard?: Das
     const query = StatusQuery.safeParse(await readJsonBody(c.req.raw, SMALL_BODY_LIMIT));
     if (!query.success) throw new HttpError('bad_request', describeFirstIssue(query.error));
     try {
-      return c.json(await store.statusSince(query.data.ids, query.data.since));
+      const ids = await answerableIds(store, query.data.ids, query.data.secrets ?? {});
+      return c.json(await store.statusSince(ids, query.data.since));
     } catch (error) {
       if (error instanceof BadCursorError) throw new HttpError('bad_cursor', error.message);
       throw error;

@@ -1,6 +1,6 @@
 /** Props of the iframe that hosts the note dialog. */
 export interface DialogFrameProps {
-  /** The dialog page's address; its fragment names the capture (none: standing by, see DialogSlot). */
+  /** The dialog page's address (never with the capture: the page can read it; see DialogSlot). */
   src: string;
   title: string;
 }

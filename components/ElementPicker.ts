@@ -25,9 +25,11 @@ export function ElementPicker(props: ElementPickerProps): () => void {
   props.container.append(highlight, hint);
   let current: Element | undefined;
 
+  // Events the page dispatches itself are not the person's: they neither pick, move the highlight
+  // nor cancel (a synthetic click would otherwise choose what the note is about).
   const target = (event: Event): Element | undefined => {
     const first = event.composedPath()[0];
-    return first instanceof Element && !props.host.contains(first) && first !== props.host
+    return event.isTrusted && first instanceof Element && !props.host.contains(first) && first !== props.host
       ? first
       : undefined;
   };
@@ -72,6 +74,7 @@ export function ElementPicker(props: ElementPickerProps): () => void {
   window.addEventListener(
     'keydown',
     (event) => {
+      if (!event.isTrusted) return;
       if (event.key === 'Escape') {
         swallow(event);
         stop();

@@ -104,7 +104,9 @@ export function FeedbackButton(props: FeedbackButtonProps): HTMLElement {
   );
   open.addEventListener(
     'click',
-    () => {
+    (event) => {
+      // Only the person opens the dialog: the page's own `button.click()` is not trusted (issue #14).
+      if (!event.isTrusted) return;
       if (open.dataset.dragged === '1') {
         open.dataset.dragged = '';
         return;

@@ -249,7 +249,9 @@ export function RecordDetail({
           <p>
             {entry.failure.code === 'too_large'
               ? t('failureTooLarge')
-              : t('failureReason', { reason: entry.failure.reason })}
+              : entry.failure.code === 'server_error'
+                ? t('failureServerError', { reason: entry.failure.reason })
+                : t('failureReason', { reason: entry.failure.reason })}
           </p>
         </section>
       ) : null}

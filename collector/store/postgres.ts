@@ -380,6 +380,16 @@ export class PostgresStore implements Store, DashboardStore {
     });
   }
 
+  async answerHashes(ids: readonly string[]): Promise<Map<string, string | null>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.#query<{ id: string; answer_hash: string | null }>(
+      'SELECT id, answer_hash FROM records WHERE id = ANY($1::text[])',
+      [unique],
+    );
+    return new Map(rows.map((row) => [row.id, row.answer_hash]));
+  }
+
   async statusSince(ids: readonly string[], since: string | undefined): Promise<StatusResponse> {
     const after = parseCursor(since);
     // As in SQLite: a cursor beyond the last committed change was never handed out (item 6).

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FeedbackRecord } from '../../utils/schema/record';
 import type { OfficerStatus } from '../../utils/schema/wire';
 import type { CaughtCounts } from '../second-line';
@@ -25,11 +26,21 @@ export type RecordRow = [
   record_json: string,
   caught: number,
   caught_counts: string | null,
+  answer_hash: string | null,
 ];
 
 /** Names of the `records` columns in RecordRow's order, for both stores' inserts. */
 export const RECORD_ROW_COLUMNS = `id, received_at, batch_id, created_at, app, route_template, screen_name,
-  category, impact, during_appointment, minutes_lost, unit, note, record_json, caught, caught_counts`;
+  category, impact, during_appointment, minutes_lost, unit, note, record_json, caught, caught_counts,
+  answer_hash`;
+
+/**
+ * The stored form of a record's answer secret: SHA-256, hex. The secret is 128 random bits, so a
+ * plain hash cannot be reversed by guessing; a slow password hash would only cost ingest time.
+ */
+export function answerHash(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
 
 /**
  * The row of a record; `caught` is what the collector's second line masked in it (second-line.ts),
@@ -38,6 +49,8 @@ export const RECORD_ROW_COLUMNS = `id, received_at, batch_id, created_at, app, r
 export function recordRow(record: FeedbackRecord, batch: BatchMeta, caught?: CaughtCounts): RecordRow {
   let total = 0;
   if (caught) for (const n of Object.values(caught)) total += n ?? 0;
+  // The secret itself is never stored (nor shown, nor exported): only its hash, in its own column.
+  const { answerSecret, ...kept } = record as FeedbackRecord & { answerSecret?: string };
   return [
     record.id,
     batch.receivedAt,
@@ -53,9 +66,10 @@ export function recordRow(record: FeedbackRecord, batch: BatchMeta, caught?: Cau
     record.minutesLost ?? null,
     record.reporter.mode === 'unit' ? record.reporter.unit : null,
     record.note,
-    JSON.stringify(record),
+    JSON.stringify(kept),
     total,
     total > 0 ? JSON.stringify(caught) : null,
+    answerSecret === undefined ? null : answerHash(answerSecret),
   ];
 }
 

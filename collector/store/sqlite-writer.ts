@@ -39,7 +39,7 @@ export const SAFETY_AUTOCHECKPOINT_PAGES = 20_000;
 /** SQL of the ingest insert, in RecordRow's column order; `changes` tells accepted from duplicate. */
 const INSERT_RECORD_SQL = `
   INSERT INTO records (${RECORD_ROW_COLUMNS})
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (id) DO NOTHING`;
 
 // Plain JavaScript evaluated in the worker: a worker cannot load the collector's TypeScript by itself.

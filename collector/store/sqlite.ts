@@ -169,6 +169,21 @@ export class SqliteStore implements Store {
     });
   }
 
+  async answerHashes(ids: readonly string[]): Promise<Map<string, string | null>> {
+    const unique = [...new Set(ids)];
+    const hashes = new Map<string, string | null>();
+    for (let start = 0; start < unique.length; start += IDS_PER_QUERY) {
+      const chunk = unique.slice(start, start + IDS_PER_QUERY);
+      const rows = this.#db
+        .prepare<unknown[], { id: string; answer_hash: string | null }>(
+          `SELECT id, answer_hash FROM records WHERE id IN (${chunk.map(() => '?').join(', ')})`,
+        )
+        .all(...chunk);
+      for (const row of rows) hashes.set(row.id, row.answer_hash);
+    }
+    return hashes;
+  }
+
   async statusSince(ids: readonly string[], since: string | undefined): Promise<StatusResponse> {
     const after = parseCursor(since);
     // A cursor beyond the last change was never handed out (a device that kept its cursor across a

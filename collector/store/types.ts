@@ -96,6 +96,11 @@ export interface Store {
     batch: BatchMeta,
     caught?: readonly CaughtCounts[],
   ): Promise<ItemResult[]>;
+  /**
+   * The stored answer-secret hash of each given id that exists: null for records stored without one
+   * (record version 1). Ids not stored are absent.
+   */
+  answerHashes(ids: readonly string[]): Promise<Map<string, string | null>>;
   /** Officer changes of the given ids after `since`, and the cursor to pass next time. */
   statusSince(ids: readonly string[], since: string | undefined): Promise<StatusResponse>;
   /** Records an officer status change with history; null when the record does not exist. */

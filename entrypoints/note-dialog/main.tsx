@@ -9,8 +9,8 @@ import './style.css';
 const app = document.getElementById('app') as HTMLElement;
 const buildOptions = { extensionVersion: extensionVersion(), browser: browserInfo() };
 // The page lives as long as its frame; the session's listeners end with it.
-const session = new AbortController();
-addEventListener('pagehide', () => session.abort(), { once: true });
+const lifetime = new AbortController();
+addEventListener('pagehide', () => lifetime.abort(), { once: true });
 
 // The redactor's name and word lists load beside the session; once they are there the preview is
 // redacted again (the background loads them too before it stores anything).
@@ -26,7 +26,7 @@ void ensureLexicon()
 
 function show(state: DialogState): void {
   shown = state;
-  const { form, captureId, setup, expired } = state;
+  const { form, opened, setup, expired } = state;
   if (expired) {
     app.removeAttribute('aria-busy');
     render(<p>Der Dialog ist abgelaufen. / The dialog has expired.</p>, app);
@@ -35,23 +35,30 @@ function show(state: DialogState): void {
   if (!form) return;
   document.documentElement.lang = form.lang;
   app.removeAttribute('aria-busy');
-  const id = captureId ?? '';
+  // What the dialog asks for goes against the capture the background bound to this frame.
+  const id = () => session.captureId();
   // Re-rendering the same component keeps what the user typed.
   render(
     <NoteDialog
       form={form}
       setup={setup}
-      open={captureId !== undefined}
+      open={opened}
       buildOptions={buildOptions}
       lexiconLoaded={lexiconLoaded}
-      onSave={async (save) => (await send('record:save', { captureId: id, ...save })).id}
-      onScreenshot={() => send('screenshot:take', { captureId: id })}
-      onClose={() => void send('dialog:close', { captureId: id }).catch(() => window.close())}
-      onPick={() => void send('picker:start', { captureId: id })}
-      onClearElement={() => void send('capture:element', { captureId: id, element: null })}
+      onSave={async (save) => (await send('record:save', { captureId: await id(), ...save })).id}
+      onScreenshot={async () => send('screenshot:take', { captureId: await id() })}
+      onClose={() => {
+        // Also from a dialog that expired: the content script closes only the dialog of this id.
+        const captureId = session.lastId();
+        void (captureId ? send('dialog:close', { captureId }) : Promise.reject()).catch(() => window.close());
+      }}
+      onPick={() => void id().then((captureId) => send('picker:start', { captureId }))}
+      onClearElement={() =>
+        void id().then((captureId) => send('capture:element', { captureId, element: null }))
+      }
     />,
     app,
   );
 }
 
-startDialogSession(show, session.signal);
+const session = startDialogSession(show, lifetime.signal);

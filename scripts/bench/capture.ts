@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Frame, Page } from 'playwright-core';
 import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension } from '../../tests/e2e/support/browser';
+import { heldCapture } from '../../tests/e2e/support/pages';
 import { type DemoServer, startDemoServer } from '../demo-server';
 import { benchLoadEvent } from './load-event';
 import {
@@ -21,6 +22,7 @@ import {
   medianInterval,
   printFigures,
   type Summary,
+  sleep,
   summary,
 } from './support';
 
@@ -74,15 +76,47 @@ class FeedbackButtonProbe {
     return this.page.locator('mitsprache-feedback button.open').waitFor({ state: 'visible' });
   }
 
-  /** Clicks the button from inside the page; returns the page clock (epoch ms, sub-ms) just before. */
-  click(): Promise<number> {
-    return this.page.evaluate(() => {
-      const button = document
-        .querySelector('mitsprache-feedback')
-        ?.shadowRoot?.querySelector<HTMLButtonElement>('button.open');
-      if (!button) throw new Error('no feedback button on the page');
+  /**
+   * Clicks the button as a person does, with a real (trusted) click at the pointer: the button ignores
+   * the page's own `button.click()` (issue #14). Returns the page clock (epoch ms, sub-ms) of the click:
+   * the event's own time stamp, when the browser took the input, before any handler ran.
+   */
+  async click(): Promise<number> {
+    const at = this.stampClick();
+    // The listener is installed before the pointer moves: evaluate calls run in order.
+    await this.page.evaluate(() => undefined);
+    await this.pointAt();
+    await this.page.mouse.down();
+    await this.page.mouse.up();
+    return at;
+  }
+
+  private stampClick(): Promise<number> {
+    return this.page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const button = document
+            .querySelector('mitsprache-feedback')
+            ?.shadowRoot?.querySelector<HTMLButtonElement>('button.open');
+          if (!button) throw new Error('no feedback button on the page');
+          button.addEventListener('click', (event) => resolve(performance.timeOrigin + event.timeStamp), {
+            once: true,
+          });
+        }),
+    );
+  }
+
+  /**
+   * Opens the dialog the way the shortcut and the toolbar button do, with no pointer or focus on our
+   * button: the background's command asks the content script. Returns the worker's clock at the
+   * command (epoch-based like the page's; the same machine's clock).
+   */
+  openByCommand(worker: ExtensionBrowser['worker']): Promise<number> {
+    return worker.evaluate(() => {
       const at = performance.timeOrigin + performance.now();
-      button.click();
+      void (
+        globalThis as unknown as { mitsprache: { runCommand(c: string): Promise<void> } }
+      ).mitsprache.runCommand('open-feedback');
       return at;
     });
   }
@@ -100,32 +134,19 @@ class FeedbackButtonProbe {
   }
 
   /**
-   * Moves the mouse onto the button and clicks `leadMs` after the pointer arrived there (timed in the
-   * page, from the button's own pointerenter event); returns the page clock just before the click.
+   * Moves the mouse onto the button and presses it about `leadMs` after it arrived there (a little
+   * more: Playwright's round trips); returns the page clock of the click.
    */
   async pointAndClick(leadMs: number): Promise<number> {
-    const armed = this.page.evaluate((lead) => {
-      const button = document
-        .querySelector('mitsprache-feedback')
-        ?.shadowRoot?.querySelector<HTMLButtonElement>('button.open');
-      if (!button) throw new Error('no feedback button on the page');
-      return new Promise<number>((resolve) => {
-        button.addEventListener(
-          'pointerenter',
-          () =>
-            setTimeout(() => {
-              const at = performance.timeOrigin + performance.now();
-              button.click();
-              resolve(at);
-            }, lead),
-          { once: true },
-        );
-      });
-    }, leadMs);
-    // The listener is installed before the pointer moves: evaluate calls run in order.
+    const at = this.stampClick();
     await this.page.evaluate(() => undefined);
     await this.pointAt();
-    return armed;
+    // A person's pause between arriving and pressing, not synchronisation: what is measured is what
+    // the dialog does in it.
+    await sleep(leadMs);
+    await this.page.mouse.down();
+    await this.page.mouse.up();
+    return at;
   }
 
   /** Waits until the content script has prepared the hidden dialog and it has rendered its form. */
@@ -221,9 +242,9 @@ interface OpenTiming {
 }
 
 /**
- * Click → ready to type, measured in the browser's clocks, not Node's: the page stamps
- * `performance.timeOrigin + performance.now()` just before `button.click()`, the dialog frame stamps the
- * same expression when its textarea is focused (see installReadyProbe). Both are the high-resolution,
+ * Click → ready to type, measured in the browser's clocks, not Node's: the page stamps a real click by
+ * `performance.timeOrigin + event.timeStamp`, the dialog frame stamps `performance.timeOrigin +
+ * performance.now()` when its textarea is focused (see installReadyProbe). Both are the high-resolution,
  * Unix-epoch-based time of the same machine, so the difference excludes every Playwright round trip;
  * measureClockOffset checks that the two renderer processes' clocks agree (printed with the figures).
  * Ready = the later of "textarea focused" and "frame loaded": the content script moves focus into the
@@ -236,8 +257,9 @@ interface OpenTiming {
  * - pointed: the pointer rested on the button until the prepared dialog had rendered, then the click;
  * - lead: the click comes {@link POINTER_LEAD_MS} after the pointer arrived, a quick user's click, with
  *   the prepared dialog still loading;
- * - unprepared: a click with no pointer or focus before it (the shortcut and toolbar paths): the whole
- *   extension page loads after the click.
+ * - unprepared: the shortcut's command with no pointer or focus on the button before it (the shortcut
+ *   and toolbar paths), timed from the worker's clock at the command: the whole extension page loads
+ *   after it.
  */
 async function benchOpen(
   ext: ExtensionBrowser,
@@ -278,7 +300,7 @@ async function benchOpen(
       await ui.closeDialog(lead.frame);
 
       await unpreparedNow();
-      const cold = await ui.measureOpen();
+      const cold = await ui.measureOpen(() => ui.openByCommand(ext.worker));
       await ui.closeDialog(cold.frame);
       if (i >= WARMUP) {
         series.pointed.push(pointed.timing);
@@ -327,15 +349,15 @@ async function benchSave(ext: ExtensionBrowser, url: string, runs: number): Prom
     await page.goto(url, { waitUntil: 'load' });
     const ui = new FeedbackButtonProbe(page);
     await ui.waitForButton();
+    const clickedAt = Date.now();
     await ui.click();
     await page.frameLocator(DIALOG_FRAME).locator('textarea').waitFor();
     const frame = await ui.dialogFrame();
-    // The dialog notes its capture id in its fragment once the content script handed it over.
-    await frame.waitForFunction(() => location.hash.length > 1);
+    // The capture the background bound to this dialog frame; only this frame may save against it.
+    const captureId = await heldCapture(ext.worker, clickedAt);
     const times = await frame.evaluate(
-      async ({ warmup, runs }) => {
+      async ({ warmup, runs, captureId }) => {
         const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
-        const captureId = location.hash.slice(1);
         const samples: number[] = [];
         for (let i = 0; i < warmup + runs; i++) {
           const message = {
@@ -360,7 +382,7 @@ async function benchSave(ext: ExtensionBrowser, url: string, runs: number): Prom
         }
         return samples;
       },
-      { warmup: WARMUP, runs },
+      { warmup: WARMUP, runs, captureId },
     );
     await ui.closeDialog(frame);
     return times;

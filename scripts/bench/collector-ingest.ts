@@ -12,7 +12,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { recordId } from '../../utils/ids';
-import { type FeedbackRecord, RECORD_SCHEMA_VERSION } from '../../utils/schema/record';
+import { type FeedbackRecord, newAnswerSecret, RECORD_SCHEMA_VERSION } from '../../utils/schema/record';
 import { WIRE_SCHEMA_VERSION } from '../../utils/schema/wire';
 
 const TOKEN = 'bench-ingest-token';
@@ -87,6 +87,7 @@ function record(i: number): FeedbackRecord {
     },
     reporter: { mode: 'unit', unit: `Team ${100 + (i % 20)}` },
     redaction: { counts: { name: 1 } },
+    answerSecret: newAnswerSecret(),
   };
 }
 

@@ -17,6 +17,7 @@ import {
   DEFAULT_CATEGORY_IDS,
   type FeedbackRecord,
   type Impact,
+  newAnswerSecret,
   RECORD_SCHEMA_VERSION,
 } from '../../utils/schema/record';
 import { type Figure, isMain, printFigures, summary } from './support';
@@ -168,6 +169,7 @@ function makeGenerator(seed: number) {
         },
         reporter: { mode: 'unit', unit: UNITS[skewed(rand, UNITS.length)] as string },
         redaction: { counts: { name: Math.floor(rand() * 3) } },
+        answerSecret: newAnswerSecret(),
       };
     },
   };

@@ -9,7 +9,7 @@ import { hashPassword } from '../../collector/officers';
 import type { RunningCollector } from '../../collector/server';
 import type { HotspotQuery } from '../../collector/store/dashboard-types';
 import type { FeedbackRecord } from '../../utils/schema/record';
-import { makeBatch, makeRecord } from '../support/records';
+import { asStored, makeBatch, makeRecord, secretOf } from '../support/records';
 import {
   ADMIN_TOKEN,
   INGEST_TOKEN,
@@ -668,7 +668,10 @@ describe.each(BACKENDS)('dashboard on $name', ({ kind, enabled }) => {
     it('sets status and reply; the caseworker gets them through POST /api/v1/feedback/status', async () => {
       const record = makeRecord();
       await postJson(collector.endpoint, makeBatch([record]));
-      const before = await (await postJson(`${collector.endpoint}/status`, { ids: [record.id] })).json();
+      const secrets = { [record.id]: secretOf(record) };
+      const before = await (
+        await postJson(`${collector.endpoint}/status`, { ids: [record.id], secrets })
+      ).json();
 
       const response = await officer.post(`/dashboard/records/${record.id}/status`, {
         _csrf: await officer.csrf(),
@@ -679,7 +682,7 @@ describe.each(BACKENDS)('dashboard on $name', ({ kind, enabled }) => {
       expect(response.status).toBe(303);
       expect(response.headers.get('location')).toBe(`/dashboard/records/${record.id}?notice=saved`);
       const answer = await (
-        await postJson(`${collector.endpoint}/status`, { ids: [record.id], since: before.cursor })
+        await postJson(`${collector.endpoint}/status`, { ids: [record.id], secrets, since: before.cursor })
       ).json();
       expect(answer).toEqual({
         updates: [
@@ -1056,7 +1059,8 @@ describe.each(BACKENDS)('hotspots and exports on $name', ({ kind, enabled }) => 
       );
       const expected = records
         .filter((r) => r.context.routeTemplate === '/bescheid')
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || 0);
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || 0)
+        .map(asStored);
 
       expect(lines.map((line) => line.record)).toEqual(expect.arrayContaining(expected));
       expect(lines).toHaveLength(3);

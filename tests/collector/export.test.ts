@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningCollector } from '../../collector/server';
 import { openSqliteStore } from '../../collector/store/sqlite';
 import type { FeedbackRecord } from '../../utils/schema/record';
-import { makeBatch, makeRecord } from '../support/records';
+import { asStored, makeBatch, makeRecord } from '../support/records';
 import {
   ADMIN_TOKEN,
   jsonHeaders,
@@ -33,7 +33,7 @@ const exported = (
   status,
   reply,
   caughtByCollector: {},
-  record,
+  record: asStored(record),
 });
 
 function exportRequest(query: string): Promise<Response> {

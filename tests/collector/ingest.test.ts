@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningCollector } from '../../collector/server';
 import { MAX_BATCH_ITEMS } from '../../utils/schema/wire';
 import { startFaultProxy } from '../support/fault-proxy';
-import { makeBatch, makeRecord } from '../support/records';
+import { asStored, makeBatch, makeRecord } from '../support/records';
 import {
   ADMIN_TOKEN,
   INGEST_TOKEN,
@@ -62,7 +62,7 @@ describe('POST /api/v1/feedback', () => {
         minutes_lost: 5,
         unit: 'Team 123 – Leistung',
         note: unit.note,
-        record_json: JSON.stringify(unit),
+        record_json: JSON.stringify(asStored(unit)),
       },
       {
         id: anonymous.id,
@@ -77,7 +77,7 @@ describe('POST /api/v1/feedback', () => {
         minutes_lost: null,
         unit: null,
         note: anonymous.note,
-        record_json: JSON.stringify(anonymous),
+        record_json: JSON.stringify(asStored(anonymous)),
       },
     ]);
   });
@@ -160,7 +160,11 @@ describe('POST /api/v1/feedback', () => {
           reason: 'note: Too small: expected string to have >=1 characters',
         },
         { id: 'not-a-uuid', status: 'rejected', reason: 'id: Invalid UUID' },
-        { id: '', status: 'rejected', reason: 'schemaVersion: Invalid input: expected 1' },
+        {
+          id: '',
+          status: 'rejected',
+          reason: "schemaVersion: Invalid discriminator value. Expected '1' | '2'",
+        },
         {
           id: missingContext.id,
           status: 'rejected',

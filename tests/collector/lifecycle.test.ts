@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../collector/config';
-import { makeBatch, makeRecord } from '../support/records';
+import { makeBatch, makeRecord, secretOf } from '../support/records';
 import {
   ADMIN_TOKEN,
   INGEST_TOKEN,
@@ -85,7 +85,10 @@ describe('restart', () => {
     try {
       const again = await postJson(second.endpoint, makeBatch([record]));
       expect(await again.json()).toEqual({ results: [{ id: record.id, status: 'duplicate' }] });
-      const status = await postJson(`${second.endpoint}/status`, { ids: [record.id] });
+      const status = await postJson(`${second.endpoint}/status`, {
+        ids: [record.id],
+        secrets: { [record.id]: secretOf(record) },
+      });
       expect(await status.json()).toEqual({
         updates: [{ id: record.id, status: 'in_review', reply: null, updatedAt: expect.any(String) }],
         cursor: '1',

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { answerableIds } from '../../collector/answers';
 import { DatabaseTooNewError } from '../../collector/db/migrate';
 import { DASHBOARD_POSTGRES_MIGRATIONS } from '../../collector/db/migrations/dashboard-postgres';
 import { DASHBOARD_SQLITE_MIGRATIONS } from '../../collector/db/migrations/dashboard-sqlite';
@@ -16,7 +17,7 @@ import { openPostgresStore, redactDatabaseUrl } from '../../collector/store/post
 import { openSqliteStore, SQLITE_FILE_NAME } from '../../collector/store/sqlite';
 import { BadCursorError, type ExportRow, type Store } from '../../collector/store/types';
 import type { FeedbackRecord } from '../../utils/schema/record';
-import { makeRecord } from '../support/records';
+import { asStored, makeRecord, secretOf } from '../support/records';
 import { makeTempDir, removeTempDirs } from './helpers';
 
 // The Store contract (and the dashboard store's) on every available backend: the same tests on the
@@ -190,6 +191,33 @@ describe('migration series (meta-test)', () => {
 
 describe.each(BACKENDS)('store contract on $name', (backend) => {
   describe.skipIf(!backend.enabled)('Store', () => {
+    it('keeps the hash of each record’s answer secret, none for version 1 records, and lets only its holder read answers', async () => {
+      const db = await backend.database();
+      const { store, close } = await db.instance();
+      try {
+        const mine = makeRecord();
+        const old = makeRecord({ schemaVersion: 1 });
+        await store.ingest([mine, old], BATCH);
+        const unknown = randomUUID();
+        const hashes = await store.answerHashes([mine.id, old.id, unknown]);
+        expect(hashes).toEqual(
+          new Map([
+            [mine.id, createHash('sha256').update(secretOf(mine)).digest('hex')],
+            [old.id, null],
+          ]),
+        );
+        const ids = [mine.id, old.id, unknown];
+        expect(await answerableIds(store, ids, {})).toEqual([old.id, unknown]);
+        expect(await answerableIds(store, ids, { [mine.id]: secretOf(makeRecord()) })).toEqual([
+          old.id,
+          unknown,
+        ]);
+        expect(await answerableIds(store, ids, { [mine.id]: secretOf(mine) })).toEqual(ids);
+      } finally {
+        await close();
+      }
+    });
+
     it('stores new records, reports duplicates from earlier batches and within a batch, in input order', async () => {
       const db = await backend.database();
       const { store, close } = await db.instance();
@@ -206,7 +234,7 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
           { id: b.id, status: 'duplicate' },
         ]);
         // The first copy is the one kept.
-        expect((await store.getRecord(b.id))?.record).toEqual(b);
+        expect((await store.getRecord(b.id))?.record).toEqual(asStored(b));
       } finally {
         await close();
       }
@@ -246,7 +274,7 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
           { id: after.id, status: 'accepted' },
         ]);
         expect(await store.getRecord(bad.id)).toBeNull();
-        expect((await store.getRecord(after.id))?.record).toEqual(after);
+        expect((await store.getRecord(after.id))?.record).toEqual(asStored(after));
       } finally {
         await close();
       }
@@ -329,7 +357,7 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
           id: record.id,
           receivedAt: BATCH.receivedAt,
           batchId: BATCH.batchId,
-          record,
+          record: asStored(record),
           status: 'wont_change',
           reply: null,
           updatedAt: '2026-11-26T08:02:00.000Z',
@@ -369,7 +397,7 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
           batchId: BATCH.batchId,
           status: null,
           reply: null,
-          recordJson: JSON.stringify(early),
+          recordJson: JSON.stringify(asStored(early)),
           caughtJson: '{}',
         });
         // Leaving an export early releases it; the store still closes.

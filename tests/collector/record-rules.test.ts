@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEEDBACK_PATH } from '../../collector/app';
 import type { RunningCollector } from '../../collector/server';
-import { makeBatch, makeRecord } from '../support/records';
+import { makeBatch, makeRecord, secretOf } from '../support/records';
 import { postJson, queryDatabase, removeTempDirs, startTestCollector } from './helpers';
 
 // The shared schema's rules for what a record may carry (issue #14, items 1, 7 and 9), as a sender
@@ -89,7 +89,10 @@ describe('record ids', () => {
       queryDatabase(collector.databaseFile, 'SELECT id FROM records WHERE lower(id) = ?', record.id),
     ).toEqual([{ id: record.id }]);
     await collector.store.setStatus(record.id, { status: 'in_review' }, '2026-11-26T08:00:00.000Z');
-    const status = await postJson(`${collector.url}${FEEDBACK_PATH}/status`, { ids: [upper.id] });
+    const status = await postJson(`${collector.url}${FEEDBACK_PATH}/status`, {
+      ids: [upper.id],
+      secrets: { [upper.id]: secretOf(record) },
+    });
     expect(await status.json()).toMatchObject({ updates: [{ id: record.id, status: 'in_review' }] });
   });
 });

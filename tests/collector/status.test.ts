@@ -1,12 +1,14 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningCollector } from '../../collector/server';
 import type { FeedbackRecord } from '../../utils/schema/record';
-import { makeBatch, makeRecord } from '../support/records';
+import { asStored, makeBatch, makeRecord, secretOf } from '../support/records';
 import {
   ADMIN_TOKEN,
   INGEST_TOKEN,
   jsonHeaders,
   postJson,
+  queryDatabase,
   removeTempDirs,
   startTestCollector,
 } from './helpers';
@@ -35,8 +37,16 @@ function setStatus(id: string, body: unknown, token = ADMIN_TOKEN): Promise<Resp
   });
 }
 
-function queryStatus(ids: string[], since?: string): Promise<Response> {
-  return postJson(`${collector.endpoint}/status`, since === undefined ? { ids } : { ids, since });
+/** A status query as the installation that sent `records` asks it: their ids and answer secrets. */
+function queryStatus(records: FeedbackRecord[], since?: string): Promise<Response> {
+  const ids = records.map((record) => record.id);
+  const secrets: Record<string, string> = {};
+  for (const record of records) if (record.schemaVersion === 2) secrets[record.id] = record.answerSecret;
+  return postJson(`${collector.endpoint}/status`, {
+    ids,
+    secrets,
+    ...(since === undefined ? {} : { since }),
+  });
 }
 
 describe('GET /api/v1/feedback/check', () => {
@@ -106,7 +116,7 @@ describe('status flow', () => {
     const b = makeRecord();
     await ingest(a, b);
 
-    const untouched = await queryStatus([a.id, b.id]);
+    const untouched = await queryStatus([a, b]);
     expect(await untouched.json()).toEqual({ updates: [], cursor: '0' });
 
     const review = await setStatus(a.id, { status: 'in_review' });
@@ -122,7 +132,7 @@ describe('status flow', () => {
       await setStatus(a.id, { status: 'solved', reply: 'Behoben mit Release 24.3 – danke!' })
     ).json();
 
-    const first = await (await queryStatus([a.id, b.id])).json();
+    const first = await (await queryStatus([a, b])).json();
     expect(first).toEqual({
       updates: [
         {
@@ -135,19 +145,69 @@ describe('status flow', () => {
       cursor: expect.stringMatching(/^\d+$/),
     });
 
-    const again = await (await queryStatus([a.id, b.id], first.cursor)).json();
+    const again = await (await queryStatus([a, b], first.cursor)).json();
     expect(again).toEqual({ updates: [], cursor: first.cursor });
 
     const forwarded = await (await setStatus(b.id, { status: 'forwarded' })).json();
-    expect(await (await queryStatus([a.id], first.cursor)).json()).toEqual({
+    expect(await (await queryStatus([a], first.cursor)).json()).toEqual({
       updates: [],
       cursor: first.cursor,
     });
-    const next = await (await queryStatus([a.id, b.id], first.cursor)).json();
+    const next = await (await queryStatus([a, b], first.cursor)).json();
     expect(next).toEqual({
       updates: [{ id: b.id, status: 'forwarded', reply: null, updatedAt: forwarded.updatedAt }],
       cursor: String(Number(first.cursor) + 1),
     });
+  });
+
+  it('answers about a record only whoever presents its secret; version 1 records on the id alone', async () => {
+    const mine = makeRecord();
+    const old = makeRecord({ schemaVersion: 1 });
+    expect(old).not.toHaveProperty('answerSecret');
+    await ingest(mine, old);
+    for (const record of [mine, old]) await setStatus(record.id, { status: 'solved', reply: 'Behoben.' });
+    const ids = [mine.id, old.id];
+    const answered = async (body: unknown) =>
+      (
+        (await (await postJson(`${collector.endpoint}/status`, body)).json()) as { updates: { id: string }[] }
+      ).updates
+        .map((update) => update.id)
+        .sort();
+
+    // Another installation with the same ingest token, knowing the ids (dashboard, vendor export):
+    expect(await answered({ ids })).toEqual([old.id]);
+    expect(await answered({ ids, secrets: { [mine.id]: secretOf(makeRecord()) } })).toEqual([old.id]);
+    // A secret counts only for its own record.
+    const other = makeRecord();
+    await ingest(other);
+    await setStatus(other.id, { status: 'in_review' });
+    expect(await answered({ ids: [other.id], secrets: { [other.id]: secretOf(mine) } })).toEqual([]);
+    // The sender:
+    expect(await answered({ ids, secrets: { [mine.id]: secretOf(mine) } })).toEqual([...ids].sort());
+  });
+
+  it('keeps only the hash of the answer secret: not in the record, the detail view or the export', async () => {
+    const record = makeRecord();
+    const secret = secretOf(record);
+    await ingest(record);
+    const [row] = queryDatabase<{ answer_hash: string; record_json: string }>(
+      collector.databaseFile,
+      'SELECT answer_hash, record_json FROM records WHERE id = ?',
+      record.id,
+    );
+    expect(row?.answer_hash).toBe(createHash('sha256').update(secret).digest('hex'));
+    expect(row?.record_json).not.toContain(secret);
+    const detail = await fetch(`${collector.url}/api/v1/admin/records/${record.id}`, {
+      headers: jsonHeaders(ADMIN_TOKEN),
+    });
+    expect(await detail.text()).not.toContain(secret);
+    const exported = await fetch(`${collector.url}/api/v1/admin/export`, {
+      headers: jsonHeaders(ADMIN_TOKEN),
+    });
+    expect(exported.status).toBe(200);
+    const body = await exported.text();
+    expect(body).toContain(record.id);
+    expect(body).not.toContain(secret);
   });
 
   it('keeps the reply when a change omits it, clears it on null, and keeps the history', async () => {
@@ -168,7 +228,7 @@ describe('status flow', () => {
       id: record.id,
       receivedAt: expect.stringMatching(ISO),
       batchId: expect.any(String),
-      record,
+      record: asStored(record),
       status: 'wont_change',
       reply: null,
       updatedAt: cleared.updatedAt,
@@ -190,7 +250,7 @@ describe('status flow', () => {
     });
 
     expect(await response.json()).toMatchObject({
-      record,
+      record: asStored(record),
       status: null,
       reply: null,
       updatedAt: null,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
-import { FeedbackUi, isFocused, readRecords } from './support/pages';
+import { FeedbackUi, heldCapture, isFocused, readRecords } from './support/pages';
 
 // The capture path end to end: the real built extension in the machine's Chromium, on the demo app.
 let demo: DemoServer;
@@ -117,20 +117,136 @@ describe('capturing feedback', () => {
     await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);
     const ui = new FeedbackUi(page);
     await ui.button.waitFor();
-    // Pointer arrival and click in one task: the frame prepared on the arrival is still loading at the
-    // click (an extension page cannot load within the task that created its frame).
-    await ui.button.evaluate((button: HTMLButtonElement) => {
-      button.dispatchEvent(new PointerEvent('pointerenter'));
-      if (!(button.getRootNode() as ShadowRoot).querySelector('iframe.frame[hidden]'))
-        throw new Error('nothing prepared');
-      button.click();
+    // The pointer arrives and clicks at once (one move, press and release): the frame prepared on its
+    // arrival is still loading at the click. The page notes at the click whether it had loaded.
+    await page.evaluate(() => {
+      const root = document.querySelector('mitsprache-feedback')?.shadowRoot;
+      const seen = window as unknown as { __atClick?: string };
+      addEventListener(
+        'click',
+        () => {
+          const frame = root?.querySelector('iframe.frame');
+          seen.__atClick = frame ? 'prepared' : 'none';
+          frame?.addEventListener('load', () => {
+            seen.__atClick = 'loaded after';
+          });
+        },
+        { capture: true, once: true },
+      );
     });
+    const box = await ui.button.boundingBox();
+    if (!box) throw new Error('button not laid out');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await ui.note.waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __atClick?: string }).__atClick)).toBe(
+      'loaded after',
+    );
     expect(await page.locator('mitsprache-feedback iframe.frame').count()).toBe(1);
     const note = `Noch ladend geöffnet, Versuch ${crypto.randomUUID().slice(0, 4).replace(/\d/g, 'x')}`;
     await ui.file(note);
     const notes = (await readRecords(ext.worker)).map((entry) => entry.record.note);
     expect(notes).toContain(note);
+    await page.close();
+  });
+
+  it('opens nothing for clicks and keys the page dispatches itself, on the button or in the picker', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);
+    const ui = new FeedbackUi(page);
+    await ui.button.waitFor();
+    // The page's own script (main world) reaches our open shadow root; its events are not trusted.
+    const shownAfterPageClick = await page.evaluate(() => {
+      const root = document.querySelector('mitsprache-feedback')?.shadowRoot;
+      const button = root?.querySelector<HTMLButtonElement>('button.open');
+      button?.click();
+      button?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      // Opening shows the frame in the same task as the click.
+      return root?.querySelectorAll('iframe.frame:not([hidden])').length;
+    });
+    expect(shownAfterPageClick).toBe(0);
+
+    await ui.open();
+    await ui.dialog.getByRole('button', { name: 'Auf ein Element zeigen' }).click();
+    const hint = page.locator('mitsprache-feedback .hint');
+    await hint.waitFor();
+    const pickingAfterPageEvents = await page.evaluate(() => {
+      const root = document.querySelector('mitsprache-feedback')?.shadowRoot;
+      const heading = document.querySelector('h1');
+      heading?.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true }));
+      heading?.click();
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      // Picking and cancelling both take the hint away at once.
+      return root?.querySelectorAll('.hint').length;
+    });
+    expect(pickingAfterPageEvents).toBe(1);
+    // The person's own click picks.
+    await page.locator('h1').click();
+    await hint.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => ui.dialog.getByRole('button', { name: 'Anderes Element wählen' }).count())
+      .toBe(1);
+    await page.close();
+  });
+
+  it('binds the dialog to its capture through the background: a page posting first or framing its own copy gets nothing', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);
+    const ui = new FeedbackUi(page);
+    await ui.button.hover();
+    await page
+      .frameLocator('mitsprache-feedback iframe.frame[hidden]')
+      .locator('form')
+      .waitFor({ state: 'attached' });
+    // The page's own script: it pre-empts the hand-over with an id of its own and frames a copy of the
+    // dialog from our frame's address.
+    const src = await page.evaluate(() => {
+      const ours = document
+        .querySelector('mitsprache-feedback')
+        ?.shadowRoot?.querySelector<HTMLIFrameElement>('iframe.frame');
+      ours?.contentWindow?.postMessage({ type: 'mitsprache:open', captureId: crypto.randomUUID() }, '*');
+      const copy = document.createElement('iframe');
+      copy.id = 'copy';
+      copy.src = ours?.src ?? '';
+      document.body.append(copy);
+      return ours?.src ?? '';
+    });
+    const clickedAt = Date.now();
+    await ui.open();
+    const captureId = await heldCapture(ext.worker, clickedAt);
+    // Nothing the page can read names the capture.
+    expect(src).not.toContain(captureId);
+    expect(await page.locator('mitsprache-feedback iframe.frame').getAttribute('src')).not.toContain(
+      captureId,
+    );
+    // The real hand-over was not spoilt: the note is saved.
+    await ui.file('Die Akte lädt langsam, trotz fremder Nachricht.');
+
+    // The page's copy of the dialog, even given the id, is refused by the background.
+    await page.locator('#copy').waitFor();
+    const copies = [];
+    for (const frame of page.frames()) {
+      if (!frame.url().includes('note-dialog.html')) continue;
+      const inOurShadow = await (await frame.frameElement()).evaluate(
+        (el) => el.getRootNode() instanceof ShadowRoot,
+      );
+      if (!inOurShadow) copies.push(frame);
+    }
+    expect(copies).toHaveLength(1);
+    const answers = await copies[0]?.evaluate(async (id) => {
+      const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+      const ask = (type: string, data: unknown) => api.runtime.sendMessage({ type, data });
+      return [
+        await ask('dialog:setup', { captureId: id }),
+        await ask('screenshot:take', { captureId: id }),
+        await ask('picker:start', { captureId: id }),
+      ];
+    }, captureId);
+    expect(answers).toEqual([
+      { ok: false, error: { code: 'unknown_capture' } },
+      { ok: false, error: { code: 'unknown_capture' } },
+      { ok: false, error: { code: 'unknown_capture' } },
+    ]);
     await page.close();
   });
 

@@ -8,7 +8,7 @@ import { hashPassword } from '../../collector/officers';
 import type { RunningCollector } from '../../collector/server';
 import type { FeedbackRecord } from '../../utils/schema/record';
 import { postJson, removeTempDirs, startTestCollector } from '../collector/helpers';
-import { makeRecord } from '../support/records';
+import { makeRecord, secretOf } from '../support/records';
 import { CHROMIUM } from './support/browser';
 
 // The officers' dashboard in real Chromium against a real collector: sign in, filter, open a record,
@@ -186,7 +186,10 @@ describe('officers’ dashboard in Chromium', () => {
     await dashboard.open('Der Bescheiddruck bricht');
     await dashboard.answer('Gelöst', 'Behoben mit Release 24.3 – danke!');
 
-    const response = await postJson(`${collector.endpoint}/status`, { ids: [answered.id] });
+    const response = await postJson(`${collector.endpoint}/status`, {
+      ids: [answered.id],
+      secrets: { [answered.id]: secretOf(answered) },
+    });
     expect(await response.json()).toEqual({
       updates: [
         {

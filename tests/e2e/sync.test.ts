@@ -102,6 +102,27 @@ describe('sync to the collector', () => {
     expect(Date.now() - refusedAt).toBeGreaterThanOrEqual(1_500);
   });
 
+  it('isolates a record the collector fails on every time; the others arrive once, it shows as failed', async () => {
+    rig.proxy.setMode({ kind: 'poison', marker: 'GIFTIG' });
+    const before = await fileNotes(1, 'Vorher');
+    const [poisoned] = await fileNotes(1, 'GIFTIG');
+    const after = await fileNotes(2, 'Nachher');
+    // No "send now": the engine retries the failing batch with backoff, then halves it.
+    await expectDeliveredOnce([...before, ...after]);
+    await expect
+      .poll(async () => (await readRecords(ext.worker)).find((r) => r.id === poisoned)?.status, {
+        timeout: 60_000,
+      })
+      .toBe('failed');
+    expect(rig.storedIds().has(poisoned as string)).toBe(false);
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await popup.getByTestId('outbox-row').filter({ hasText: 'GIFTIG 1' }).click();
+    await expect
+      .poll(() => popup.getByTestId('failure').textContent())
+      .toContain('Der Empfänger konnte diese Rückmeldung wiederholt nicht speichern');
+  });
+
   it('splits a batch the server finds too large', async () => {
     rig.proxy.setMode({ kind: 'pass' });
     const ids = await fileNotes(3);

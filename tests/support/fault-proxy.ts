@@ -16,6 +16,11 @@ export type FaultMode =
   | { kind: 'status'; status: number; times: number; retryAfter?: number }
   /** 413 for request bodies over `maxBytes`, others pass; stays until changed. */
   | { kind: 'tooLarge'; maxBytes: number }
+  /**
+   * 500 for every request whose body contains `marker`, others pass; stays until changed. A collector
+   * that cannot store one record fails every batch holding it (issue #14, item 2).
+   */
+  | { kind: 'poison'; marker: string }
   /** Forwards, waits for the collector's full reply (so it committed), then drops the connection. */
   | { kind: 'dropReply'; times: number }
   /** Reads the request and never answers. */
@@ -110,7 +115,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     // Preflights always pass, so a scripted fault hits the request it is meant for rather than
     // turning into a CORS failure in the browser.
     if (method === 'OPTIONS') return { kind: 'pass' };
-    if (current.kind === 'pass' || current.kind === 'tooLarge') return current;
+    if (current.kind === 'pass' || current.kind === 'tooLarge' || current.kind === 'poison') return current;
     mode = current.times > 1 ? { ...current, times: current.times - 1 } : { kind: 'pass' };
     return current;
   };
@@ -222,6 +227,18 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
             JSON.stringify({
               error: { code: 'too_large', message: `fault proxy: body over ${applied.maxBytes} bytes` },
             }),
+          );
+          return;
+        }
+        break;
+      case 'poison':
+        if (body.includes(applied.marker)) {
+          entry.status = 500;
+          sendJson(
+            incoming,
+            response,
+            500,
+            JSON.stringify({ error: { code: 'internal_error', message: 'fault proxy: poisoned record' } }),
           );
           return;
         }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { FeedbackRecord, RECORD_SCHEMA_VERSION } from '../../utils/schema/record';
+import { FeedbackRecord, newAnswerSecret, RECORD_SCHEMA_VERSION } from '../../utils/schema/record';
 import { type BatchRequest, WIRE_SCHEMA_VERSION } from '../../utils/schema/wire';
 
 /**
@@ -33,8 +33,21 @@ export function makeRecord(overrides: Partial<FeedbackRecord> = {}): FeedbackRec
     },
     reporter: { mode: 'unit', unit: 'Team 123 – Leistung' },
     redaction: { counts: { name: 1 } },
+    answerSecret: newAnswerSecret(),
     ...overrides,
   });
+}
+
+/** The record as a collector keeps, shows and exports it: without its answer secret (only a hash is kept). */
+export function asStored(record: FeedbackRecord): Omit<FeedbackRecord, 'answerSecret'> {
+  const { answerSecret: _secret, ...kept } = record as FeedbackRecord & { answerSecret?: string };
+  return kept as Omit<FeedbackRecord, 'answerSecret'>;
+}
+
+/** The answer secret of a (version 2) record, as its installation presents it in status queries. */
+export function secretOf(record: FeedbackRecord): string {
+  if (record.schemaVersion !== 2) throw new Error('a version 1 record has no answer secret');
+  return record.answerSecret;
 }
 
 /** A valid batch envelope around `items` (which may include invalid ones on purpose). */

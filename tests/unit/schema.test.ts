@@ -8,10 +8,18 @@ describe('FeedbackRecord', () => {
     expect(FeedbackRecord.safeParse(makeRecord()).success).toBe(true);
   });
 
+  it('accepts a version 1 record (extensions before answer secrets) and drops a secret it should not have', () => {
+    const parsed = FeedbackRecord.parse({ ...makeRecord(), schemaVersion: 1 });
+    expect(parsed.schemaVersion).toBe(1);
+    expect(parsed).not.toHaveProperty('answerSecret');
+  });
+
   it.each<[string, (r: FeedbackRecord) => unknown]>([
     ['an empty note', (r) => ({ ...r, note: '   ' })],
     ['a note over 2,000 characters', (r) => ({ ...r, note: 'x'.repeat(2001) })],
-    ['an unknown schema version', (r) => ({ ...r, schemaVersion: 2 })],
+    ['an unknown schema version', (r) => ({ ...r, schemaVersion: 3 })],
+    ['a version 2 record without its answer secret', (r) => ({ ...r, answerSecret: undefined })],
+    ['an answer secret that is not 128+ bits of hex', (r) => ({ ...r, answerSecret: 'geheim' })],
     ['an id that is not a UUID', (r) => ({ ...r, id: 'abc' })],
     ['a timestamp without UTC offset', (r) => ({ ...r, createdAt: '2026-11-25T11:02:03' })],
     ['an unknown impact', (r) => ({ ...r, impact: 'huge' })],

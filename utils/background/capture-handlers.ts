@@ -11,13 +11,20 @@ import { FeedbackRecord, NOTE_MAX } from '../schema/record';
 import type { Settings } from '../schema/settings';
 import { findSite } from '../sites/match';
 import { addRecord } from '../store/records';
-import { beginCapture, dropCapture, getCapture, updateCapture } from './captures';
+import {
+  beginCapture,
+  claimCapture,
+  dialogCapture,
+  dropCapture,
+  getCapture,
+  updateCapture,
+} from './captures';
 import { activeSites } from './content-scripts';
 import { browserInfo, extensionVersion } from './environment';
 import { preferActiveFrame } from './frames';
 import { injectIntoTab } from './page-injection';
 import { currentReporter } from './reporter';
-import type { HandlersFor } from './router';
+import { type HandlersFor, senderKind } from './router';
 import { takeMaskedScreenshot } from './screenshot';
 import { openDialogInTab } from './tabs';
 
@@ -82,7 +89,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
     },
 
     async 'dialog:setup'({ captureId }, sender): Promise<DialogSetup> {
-      const { capture } = await getCapture(captureId, sender.tab?.id);
+      const { capture } = await claimCapture(captureId, sender.tab?.id, sender.frameId);
       const settings = await deps.settings();
       const site = findSite(settings.sites, capture.href);
       const lang = resolveLang(settings.uiLanguage, browserLanguage());
@@ -101,7 +108,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
     },
 
     async 'screenshot:take'({ captureId }, sender) {
-      const open = await getCapture(captureId, sender.tab?.id);
+      const open = await dialogCapture(captureId, sender.tab?.id, sender.frameId);
       const settings = await deps.settings();
       if (!settings.screenshotsAllowed) throw new AppError('screenshot_forbidden');
       return takeMaskedScreenshot(open.tabId, {
@@ -119,7 +126,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
     async 'record:save'({ captureId, input, withElement, screenshot, maskWords }, sender) {
       // The name and word lists must be in before anything is redacted for storage.
       const [{ capture }, settings] = await Promise.all([
-        getCapture(captureId, sender.tab?.id),
+        dialogCapture(captureId, sender.tab?.id, sender.frameId),
         deps.settings(),
         ensureLexicon(),
       ]);
@@ -153,7 +160,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
     },
 
     async 'picker:start'({ captureId }, sender) {
-      const open = await getCapture(captureId, sender.tab?.id);
+      const open = await dialogCapture(captureId, sender.tab?.id, sender.frameId);
       await browser.tabs
         .sendMessage(open.tabId, { type: 'picker:start', captureId }, { frameId: 0 })
         .catch(() => {
@@ -163,7 +170,10 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
     },
 
     async 'capture:element'({ captureId, element }, sender) {
-      const open = await getCapture(captureId, sender.tab?.id);
+      const open =
+        senderKind(sender) === 'page'
+          ? await dialogCapture(captureId, sender.tab?.id, sender.frameId)
+          : await getCapture(captureId, sender.tab?.id);
       const { element: _previous, ...rest } = open.capture;
       await updateCapture(captureId, { ...open, capture: element ? { ...rest, element } : rest });
       const broadcast: Broadcast = { type: 'broadcast', event: 'capture:element', captureId };
@@ -174,6 +184,10 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
 
     async 'dialog:close'({ captureId }, sender) {
       const open = await getCapture(captureId, sender.tab?.id).catch(() => undefined);
+      // Only the dialog holding the capture ends it. An expired one is gone here and still closes: the
+      // content script closes only the dialog of the capture id it handed out, which no other frame has.
+      const holder = open?.dialogFrameId;
+      if (holder !== undefined && holder !== (sender.frameId ?? 0)) throw new AppError('unknown_capture');
       await dropCapture(captureId);
       if (sender.tab?.id !== undefined) {
         await browser.tabs

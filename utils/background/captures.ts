@@ -14,6 +14,8 @@ export interface OpenCapture {
   tabId: number;
   frameId: number;
   openedAt: number;
+  /** The note dialog's frame (in `tabId`) that claimed the capture; only it may use the capture. */
+  dialogFrameId?: number;
 }
 
 const PREFIX = 'capture:';
@@ -62,6 +64,37 @@ export async function getCapture(id: string, tabId: number | undefined): Promise
   return value;
 }
 
+/**
+ * The capture for a note dialog's first request: bound to the asking frame, for good (issue #14, item
+ * 11). The content script hands the id only to its own dialog frame, in a message addressed to the
+ * extension's origin, so neither the page nor a document it loads into our frame can read it; the
+ * binding makes the id useless to any other frame even if it leaked, e.g. the page's own copy of
+ * note-dialog.html. The check and the binding happen in one turn of the event loop, so two frames
+ * asking at once cannot both win.
+ */
+export async function claimCapture(id: string, tabId: number | undefined, frameId = 0): Promise<OpenCapture> {
+  await getCapture(id, tabId);
+  const value = open.get(id);
+  if (!value || (value.dialogFrameId !== undefined && value.dialogFrameId !== frameId)) {
+    throw new AppError('unknown_capture');
+  }
+  if (value.dialogFrameId === frameId) return value;
+  const bound = { ...value, dialogFrameId: frameId };
+  await updateCapture(id, bound);
+  return bound;
+}
+
+/** The capture for a later request of the dialog that claimed it: refused to every other frame. */
+export async function dialogCapture(
+  id: string,
+  tabId: number | undefined,
+  frameId = 0,
+): Promise<OpenCapture> {
+  const value = await getCapture(id, tabId);
+  if (value.dialogFrameId !== frameId) throw new AppError('unknown_capture');
+  return value;
+}
+
 export async function dropCapture(id: string): Promise<void> {
   open.delete(id);
   await browser.storage.session.remove(PREFIX + id);
@@ -69,6 +102,9 @@ export async function dropCapture(id: string): Promise<void> {
 
 /** Replaces the stored capture (e.g. after the user picked an element). */
 export async function updateCapture(id: string, value: OpenCapture): Promise<void> {
+  // A binding made while the caller awaited is kept (the picker's update races the dialog's claim).
+  const dialogFrameId = value.dialogFrameId ?? open.get(id)?.dialogFrameId;
+  value = dialogFrameId === undefined ? value : { ...value, dialogFrameId };
   open.set(id, value);
   await browser.storage.session.set({ [PREFIX + id]: value });
 }

@@ -1,7 +1,13 @@
 import { extractPageTerms } from '../redact/page-terms';
 import { redactText } from '../redact/text';
 import type { RawCapture } from '../schema/capture';
-import { type FeedbackRecord, type NoteInput, RECORD_SCHEMA_VERSION, type Reporter } from '../schema/record';
+import {
+  type FeedbackRecord,
+  type NoteInput,
+  newAnswerSecret,
+  RECORD_SCHEMA_VERSION,
+  type Reporter,
+} from '../schema/record';
 import { type BuildOptions, buildContext } from './build-context';
 
 /**
@@ -40,6 +46,8 @@ export function buildRecord(args: {
     context,
     reporter: args.reporter,
     redaction: { counts },
+    // Made here, never seen by the page: only this installation can ask for the officers' answer.
+    answerSecret: newAnswerSecret(),
   };
 }
 

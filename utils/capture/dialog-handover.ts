@@ -1,8 +1,10 @@
 /**
  * How the content script hands a prepared note dialog its capture: a window message from the page's
- * frame to the dialog's. The host page can post the same message (it shares the window with our
- * content script), but it learns nothing that way and can only spoil the dialog, as it could by
- * removing our element; it cannot read the dialog, and a made-up id names no capture.
+ * frame to the dialog's, addressed to the extension's origin, so only our dialog page in that frame
+ * receives it — not the host page, nor a document the page might load into our frame instead. The host
+ * page can post a message of the same shape (it shares the window with our content script), but an id
+ * it makes up names no capture: the dialog takes an id only once the background has bound that capture
+ * to the dialog's own frame (utils/background/captures.ts claimCapture), and keeps waiting otherwise.
  * One message goes back: the opened dialog asking for keyboard focus (FOCUS_MESSAGE).
  */
 export const OPEN_MESSAGE = 'mitsprache:open';

@@ -1,14 +1,17 @@
 import { browser } from 'wxt/browser';
+import { toErrorCode } from '../errors';
 import { send } from '../messaging/client';
 import type { Broadcast, DialogSetup } from '../messaging/protocol';
 import type { DialogForm } from '../messaging/protocol/capture';
-import { FOCUS_MESSAGE, OPEN_MESSAGE, openedCapture } from './dialog-handover';
+import { FOCUS_MESSAGE, openedCapture } from './dialog-handover';
 
 /** What the note dialog page knows right now. */
 export interface DialogState {
   /** The form's settings (asked for as soon as the page loads, before any click). */
   form?: DialogForm;
-  /** The capture the dialog is open for, handed over by the content script on the click. */
+  /** Shown for a capture: the content script handed one over (its claim may still be on its way). */
+  opened: boolean;
+  /** The capture the dialog holds: handed over by the content script and claimed at the background. */
   captureId?: string;
   /** The capture and its redaction settings, for the preview. */
   setup?: DialogSetup;
@@ -19,32 +22,80 @@ export interface DialogState {
 /** How long the focus given on the click may take to arrive (it takes ~10–40 ms here). */
 const FOCUS_GRACE_MS = 150;
 
+/** The dialog page's session: its state, and the capture once the background has bound it to us. */
+export interface DialogSession {
+  /** The capture id this dialog holds; waits for the claim, rejects when the dialog has expired. */
+  captureId(): Promise<string>;
+  /** The id held, else the last one handed over: enough to close the dialog that has expired. */
+  lastId(): string | undefined;
+}
+
 /**
  * The dialog page's side of utils/content/dialog-slot.ts: it stands by with only the form's settings
  * until the content script opens it for a capture, whose setup then follows. Calls `onChange` with
  * every new state.
+ *
+ * The hand-over is a message the host page can forge (it shares its window with our content script),
+ * so an id is taken only once the background accepts it and binds the capture to this frame
+ * (captures.ts claimCapture). Made-up ids are refused there and leave the dialog standing by, so a page
+ * posting first cannot spoil the real hand-over (issue #14, item 11); it never learns the real id,
+ * which is neither in our frame's address nor in a message it can receive.
  */
-export function startDialogSession(onChange: (state: DialogState) => void, signal: AbortSignal): void {
-  let state: DialogState = { expired: false };
+export function startDialogSession(
+  onChange: (state: DialogState) => void,
+  signal: AbortSignal,
+): DialogSession {
+  let state: DialogState = { opened: false, expired: false };
   const update = (patch: Partial<DialogState>) => {
     state = { ...state, ...patch };
     onChange(state);
   };
-  const expire = () => update({ expired: true });
+  let claimed!: (id: string) => void;
+  let lost!: (error: unknown) => void;
+  const held = new Promise<string>((resolve, reject) => {
+    claimed = resolve;
+    lost = reject;
+  });
+  held.catch(() => undefined);
+  const expire = (error?: unknown) => {
+    lost(error);
+    update({ expired: true });
+  };
 
   const loadSetup = (captureId: string) =>
     send('dialog:setup', { captureId })
       .then((setup) => update({ setup }))
       .catch(expire);
 
-  // The content script's hand-over: the first well-formed id opens the dialog, for good.
+  // Ids tried so far, and how many claims are still unanswered.
+  const tried = new Set<string>();
+  let last: string | undefined;
+  let asking = 0;
   const open = (captureId: string | undefined) => {
-    if (!captureId || state.captureId) return;
-    // The fragment names the capture, for tools and for a look at the page's address.
-    history.replaceState(null, '', `#${captureId}`);
-    update({ captureId });
-    void loadSetup(captureId);
-    if (parent !== window) setTimeout(askForFocus, FOCUS_GRACE_MS);
+    if (!captureId || state.captureId || tried.has(captureId)) return;
+    tried.add(captureId);
+    last = captureId;
+    asking++;
+    // Shown at once: the note field is ready while the claim and the capture are on their way.
+    if (!state.opened) {
+      update({ opened: true });
+      if (parent !== window) setTimeout(askForFocus, FOCUS_GRACE_MS);
+    }
+    send('dialog:setup', { captureId }).then(
+      (setup) => {
+        asking--;
+        if (state.captureId) return;
+        claimed(captureId);
+        update({ captureId, setup });
+      },
+      (error: unknown) => {
+        asking--;
+        if (state.captureId) return;
+        // Not ours (made up by the page, or a capture already held by another frame): keep waiting.
+        if (toErrorCode(error) !== 'unknown_capture') expire(error);
+        else if (asking === 0) update({ opened: false });
+      },
+    );
   };
   // The content script focuses our frame on the click. Now and then Chromium lost that hand-off for a
   // frame shown in the same moment: the page counted the frame as focused, the note field inside was
@@ -61,8 +112,6 @@ export function startDialogSession(onChange: (state: DialogState) => void, signa
     (event: MessageEvent) => open(event.source === parent ? openedCapture(event.data) : undefined),
     { signal },
   );
-  // A dialog created on the click has the id in its address already.
-  open(openedCapture({ type: OPEN_MESSAGE, captureId: location.hash.slice(1) }));
 
   send('dialog:form', {})
     .then((form) => update({ form }))
@@ -83,4 +132,5 @@ export function startDialogSession(onChange: (state: DialogState) => void, signa
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onBroadcast), {
     once: true,
   });
+  return { captureId: () => held, lastId: () => state.captureId ?? last };
 }

@@ -8,7 +8,8 @@ import { isFocusRequest, OPEN_MESSAGE, type OpenMessage } from '../capture/dialo
  * (issue #2). So the dialog is prepared ahead, hidden and empty, when the user shows intent (pointer on
  * the button, focus on it): it knows the form's settings but nothing about the page, and nothing is
  * captured until the click. The click then only shows it and hands it the capture id
- * (utils/capture/dialog-handover.ts). Not on every page load: a hidden extension frame in each page
+ * (utils/capture/dialog-handover.ts), in a message only the extension's own page in that frame can
+ * receive; the dialog claims the capture at the background, which binds it to that frame. Not on every page load: a hidden extension frame in each page
  * added ~10 ms to every load event, mostly its teardown when the page was left.
  */
 export interface DialogSlot {
@@ -63,8 +64,8 @@ export function createDialogSlot(container: HTMLElement, title: string, signal: 
     { signal },
   );
 
-  const create = (url = src) => {
-    const created = DialogFrame({ src: url, title });
+  const create = () => {
+    const created = DialogFrame({ src, title });
     loaded = false;
     // Also after a reload (our host moved in or out of a modal dialog): the new page is told again.
     created.addEventListener('load', () => {
@@ -88,7 +89,8 @@ export function createDialogSlot(container: HTMLElement, title: string, signal: 
       captureId = id;
       // A prepared frame still loading is reused, never replaced: it started earlier than a new one
       // could, gets the id when it has loaded, and a second frame would be a second place to type in.
-      if (!frame) frame = create(`${src}#${id}`);
+      // Never in the frame's address: the page can read that (issue #14, item 11).
+      if (!frame) frame = create();
       frame.hidden = false;
       handOver();
     },

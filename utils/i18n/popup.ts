@@ -84,6 +84,8 @@ export const POPUP_STRINGS = {
     failureHeading: 'Diese Rückmeldung wurde nicht zugestellt',
     failureReason: 'Grund: {reason}',
     failureTooLarge: 'Die Rückmeldung ist zu groß zum Senden (meist wegen des Bildschirmfotos).',
+    failureServerError:
+      'Der Empfänger konnte diese Rückmeldung wiederholt nicht speichern; die anderen wurden zugestellt. Grund: {reason}',
     retry: 'Erneut senden',
     retried: 'Die Rückmeldung wartet wieder auf Versand.',
     edit: 'Bearbeiten',
@@ -194,6 +196,8 @@ export const POPUP_STRINGS = {
     failureHeading: 'This feedback was not delivered',
     failureReason: 'Reason: {reason}',
     failureTooLarge: 'The feedback is too large to send (usually because of the screenshot).',
+    failureServerError:
+      'The collector failed repeatedly to store this feedback; the others were delivered. Reason: {reason}',
     retry: 'Send again',
     retried: 'The feedback is waiting to be sent again.',
     edit: 'Edit',

@@ -7,8 +7,26 @@ import { cleanText, hasVisibleText, Text } from './text';
  * Every text field in here has already been redacted on the device.
  */
 
-/** Bumped whenever the record's shape changes incompatibly; the collector refuses other versions. */
-export const RECORD_SCHEMA_VERSION = 1;
+/**
+ * Bumped whenever the record's shape changes; receivers accept every version listed in
+ * RECORD_SCHEMA_VERSIONS. 2 added `answerSecret` (issue #14, item 5).
+ */
+export const RECORD_SCHEMA_VERSION = 2;
+/** Versions a receiver accepts: 1 still comes from extensions not yet updated. */
+export const RECORD_SCHEMA_VERSIONS = [1, 2] as const;
+
+/**
+ * A random secret per record, made on the device (128 bits, hex). Only the installation that sent
+ * the record knows it; the collector keeps its SHA-256 and answers a status query about the record
+ * only to whoever presents it, so a shared ingest token does not open every officer reply.
+ */
+export const AnswerSecret = z.string().regex(/^[0-9a-f]{32,128}$/, 'answer secret');
+
+/** A fresh answer secret (crypto.getRandomValues exists in browsers and Node alike). */
+export function newAnswerSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 export const NOTE_MAX = 2000;
 const SHORT = 300;
@@ -141,9 +159,7 @@ export const Redaction = z.object({
     .refine((counts) => Object.keys(counts).length <= MASK_KINDS_MAX, `at most ${MASK_KINDS_MAX} mask kinds`),
 });
 
-/** The record as captured, stored and sent. */
-export const FeedbackRecord = z.object({
-  schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
+const RecordFields = {
   id: RecordId,
   createdAt: CreatedAt,
   note: Note,
@@ -155,7 +171,20 @@ export const FeedbackRecord = z.object({
   reporter: Reporter,
   redaction: Redaction,
   screenshot: Screenshot.optional(),
+};
+
+/** A record as extensions before answer secrets sent it; still accepted, its answers open to the token. */
+export const FeedbackRecordV1 = z.object({ schemaVersion: z.literal(1), ...RecordFields });
+
+/** The record as captured, stored and sent (current version). */
+export const FeedbackRecordV2 = z.object({
+  schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
+  ...RecordFields,
+  answerSecret: AnswerSecret,
 });
+
+/** Any record version a receiver accepts; the device keeps version 1 only for records already sent. */
+export const FeedbackRecord = z.discriminatedUnion('schemaVersion', [FeedbackRecordV1, FeedbackRecordV2]);
 export type FeedbackRecord = z.infer<typeof FeedbackRecord>;
 export type PageContext = z.infer<typeof PageContext>;
 export type PickedElement = z.infer<typeof PickedElement>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FeedbackRecord, RECORD_SCHEMA_VERSION, RecordId } from './record';
+import { AnswerSecret, FeedbackRecord, RECORD_SCHEMA_VERSION, RecordId } from './record';
 import { Text } from './text';
 
 /**
@@ -63,6 +63,15 @@ export type OfficerStatus = z.infer<typeof OfficerStatus>;
 export const StatusQuery = z.object({
   ids: z.array(RecordId).max(1000),
   since: z.string().max(40).optional(),
+  /**
+   * The answer secret of each id whose record carried one (record version 2). The collector answers
+   * about such a record only when its secret is here; records stored without one (version 1) are
+   * answered on the ids alone, as before.
+   */
+  secrets: z
+    .record(RecordId, AnswerSecret)
+    .refine((secrets) => Object.keys(secrets).length <= 1000, 'at most 1000 secrets')
+    .optional(),
 });
 export const StatusUpdate = z.object({
   id: RecordId,

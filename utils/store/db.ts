@@ -1,5 +1,6 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { OutboxEntry } from '../schema/outbox';
+import { type FeedbackRecord, newAnswerSecret, RECORD_SCHEMA_VERSION } from '../schema/record';
 import { SENT_KEY } from './sent-count';
 
 /**
@@ -73,6 +74,32 @@ export const UPGRADES: ReadonlyArray<(db: IDBPDatabase<MitspracheDb>, tx: Upgrad
       .index('byStatus')
       .count(sent)
       .then((n) => counters.put(n, SENT_KEY));
+  },
+  // 3 → 4: records not yet sent become record version 2 with an answer secret (issue #14, item 5), so
+  // their answers will be readable only from here. Sent ones stay version 1: the collector holds them
+  // without a secret and answers them on the id, as before. A queue row is rewritten without its wire
+  // JSON, which the sender then reads from the record (queue.ts), with the record's new size.
+  (_db, tx) => {
+    const queue = tx.objectStore('queue');
+    const step = (cursor: Awaited<ReturnType<typeof openRecords>>): Promise<void> | undefined => {
+      if (!cursor) return;
+      const entry = cursor.value;
+      if (entry.status !== 'sent' && entry.record.schemaVersion === 1) {
+        const record: FeedbackRecord = {
+          ...entry.record,
+          schemaVersion: RECORD_SCHEMA_VERSION,
+          answerSecret: newAnswerSecret(),
+        };
+        void cursor.update({ ...entry, record });
+        if (entry.seq !== undefined) {
+          const bytes = new TextEncoder().encode(JSON.stringify(record)).length;
+          void queue.put({ seq: entry.seq, id: entry.id, bytes });
+        }
+      }
+      return cursor.continue().then(step);
+    };
+    const openRecords = () => tx.objectStore('records').openCursor();
+    void openRecords().then(step);
   },
 ];
 export const DB_VERSION = UPGRADES.length;

@@ -1,6 +1,6 @@
 import { recordId } from '../ids';
 import type { OutboxEntry } from '../schema/outbox';
-import { type FeedbackRecord, RECORD_SCHEMA_VERSION } from '../schema/record';
+import { type FeedbackRecord, newAnswerSecret, RECORD_SCHEMA_VERSION } from '../schema/record';
 import { getDb } from '../store/db';
 import { readNext, takeBatch } from '../store/queue';
 import { queueRow } from '../store/records';
@@ -41,6 +41,7 @@ export function benchRecord(id: string, createdAt: number): FeedbackRecord {
     },
     reporter: { mode: 'none' },
     redaction: { counts: {} },
+    answerSecret: newAnswerSecret(),
   };
 }
 

@@ -51,13 +51,14 @@ export function classifyReply({ status, body, retryAfter }: Reply, now = Date.no
   if (TRANSIENT_4XX.has(status) || MISCONFIGURED_4XX.has(status) || status >= 500) {
     return { kind: 'retry', code: 'endpoint_error', status };
   }
-  if (status >= 400) return { kind: 'reject', reason: rejectionReason(status, body) };
+  if (status >= 400) return { kind: 'reject', reason: replyReason(status, body) };
   // 1xx/2xx other than 200 and 3xx (redirects are refused by the transport): the reply does not
   // follow the protocol, and dropping records on a misconfigured proxy would lose them.
   return { kind: 'retry', code: 'endpoint_bad_reply', status };
 }
 
-function rejectionReason(status: number, body: unknown): string {
+/** What the collector said about a failed request, for a dead letter: its error code and message. */
+export function replyReason(status: number, body: unknown): string {
   const parsed = ErrorResponse.safeParse(body);
   return parsed.success ? `${parsed.data.error.code}: ${parsed.data.error.message}` : `http_${status}`;
 }

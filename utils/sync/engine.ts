@@ -16,7 +16,7 @@ import {
 import { utf8Bytes } from '../store/records';
 import { backoffDelay } from './backoff';
 import { refreshBadge } from './badge';
-import { classifyReply } from './classify';
+import { classifyReply, replyReason } from './classify';
 import { acquireLease, releaseLease } from './lease';
 import { getSyncState, type SyncResult, type SyncState, saveSyncState } from './state';
 import { fetchStatusUpdates } from './status';
@@ -45,6 +45,11 @@ const CONTINUE_DELAY_MS = 1_000;
 /** Officer answers change slowly; asking on every pass would cost one request per saved record. */
 export const STATUS_INTERVAL_MS = 5 * 60_000;
 const BADGE_INTERVAL_MS = 1_000;
+/**
+ * Failed passes in a row, the last with a server error, after which a 500 makes the pass look for the
+ * record the collector cannot store (see isolate) instead of sending the same batch again.
+ */
+export const ISOLATE_AFTER_FAILURES = 2;
 /** Batches on the wire at once (see runPass). */
 const MAX_IN_FLIGHT = 2;
 
@@ -190,11 +195,20 @@ interface Pass {
   report: SyncReport;
   succeeded: boolean;
   badgeAt: number;
+  /** A 500 splits the batch to find the record that fails alone (the same batch failed repeatedly). */
+  isolate: boolean;
 }
 
 type Step =
   | { kind: 'ok'; decided: number }
-  | { kind: 'retry'; code: ErrorCode; offline: boolean; retryAfterMs?: number }
+  | {
+      kind: 'retry';
+      code: ErrorCode;
+      offline: boolean;
+      retryAfterMs?: number;
+      /** Sent alone, this record got a 500 before anything else in the pass was stored (see isolate). */
+      suspect?: { item: QueuedItem; reason: string };
+    }
   | { kind: 'unauthorized' }
   | { kind: 'stop'; why: 'budget' | 'lease' };
 
@@ -246,6 +260,10 @@ async function runPass(options: SyncOptions & { owner: string }): Promise<SyncRe
     report,
     succeeded: false,
     badgeAt: started,
+    isolate:
+      state.lastResult === 'failing' &&
+      state.lastErrorCode === 'endpoint_error' &&
+      state.consecutiveFailures >= ISOLATE_AFTER_FAILURES,
   };
   const batchSize = Math.min(Math.max(1, settings.batchSize), MAX_BATCH_ITEMS);
   // Per-item commas count against the byte budget too.
@@ -412,8 +430,9 @@ async function sendItems(pass: Pass, items: QueuedItem[]): Promise<Step> {
 
   pass.report.requests++;
   let action: ReturnType<typeof classifyReply>;
+  let reply: Awaited<ReturnType<typeof postJson>>;
   try {
-    const reply = await postJson(pass.endpoint, body, {
+    reply = await postJson(pass.endpoint, body, {
       token: pass.token,
       idempotencyKey: batchId,
       timeoutMs: pass.timeoutMs,
@@ -457,6 +476,11 @@ async function sendItems(pass: Pass, items: QueuedItem[]): Promise<Step> {
     case 'unauthorized':
       return action;
     case 'retry':
+      // Only a 500 says the collector itself failed on this request; 502–504 say it was not reached
+      // or is overloaded, which splitting would only make worse.
+      if (action.status === 500 && pass.isolate) {
+        return isolate(pass, fitting, decided, replyReason(reply.status, reply.body));
+      }
       await noteAttempts(fitting.map((item) => item.id));
       return action.retryAfterMs === undefined
         ? { kind: 'retry', code: action.code, offline: false }
@@ -499,6 +523,42 @@ async function split(pass: Pass, items: QueuedItem[], decided: number): Promise<
   const second = await sendItems(pass, items.slice(middle));
   if (second.kind !== 'ok') return second;
   return { kind: 'ok', decided: decided + first.decided + second.decided };
+}
+
+/**
+ * The same batch failed with server errors pass after pass: a record the collector cannot store (a
+ * bug, a value its database refuses) would otherwise hold the head of the queue for ever (issue #14,
+ * item 2). Halves are sent like for 413 until the record that fails alone is found. It is
+ * dead-lettered — visible as failed, for a person to retry or edit — only when the collector stored
+ * something else in the same pass; when nothing gets through, the collector is down, not the record
+ * bad, and the batch waits with backoff as before. Costs about two requests per halving.
+ */
+async function isolate(pass: Pass, items: QueuedItem[], decided: number, reason: string): Promise<Step> {
+  const failure = { kind: 'retry', code: 'endpoint_error', offline: false } as const;
+  if (items.length === 1) {
+    const [item] = items as [QueuedItem];
+    if (pass.succeeded) return { kind: 'ok', decided: decided + (await poisoned(pass, item, reason)) };
+    await noteAttempts([item.id]);
+    return { ...failure, suspect: { item, reason } };
+  }
+  const middle = Math.ceil(items.length / 2);
+  const first = await sendItems(pass, items.slice(0, middle));
+  if (first.kind === 'retry' && first.suspect) {
+    // The first record failed alone before anything was stored: the rest tells a down collector
+    // from a bad record.
+    const second = await sendItems(pass, items.slice(middle));
+    if (second.kind !== 'ok') return failure;
+    const dead = await poisoned(pass, first.suspect.item, first.suspect.reason);
+    return { kind: 'ok', decided: decided + dead + second.decided };
+  }
+  if (first.kind !== 'ok') return first;
+  const second = await sendItems(pass, items.slice(middle));
+  if (second.kind !== 'ok') return second;
+  return { kind: 'ok', decided: decided + first.decided + second.decided };
+}
+
+function poisoned(pass: Pass, item: QueuedItem, reason: string): Promise<number> {
+  return deadLetter(pass, [item], 'server_error', reason);
 }
 
 async function deadLetter(pass: Pass, items: QueuedItem[], code: string, reason: string): Promise<number> {

@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import type { OutboxEntry } from '../schema/outbox';
-import { type OfficerStatus, StatusResponse, type StatusUpdate } from '../schema/wire';
+import { ErrorResponse, type OfficerStatus, StatusResponse, type StatusUpdate } from '../schema/wire';
 import { getDb } from '../store/db';
 import { postJson, REQUEST_TIMEOUT_MS, statusUrl } from './transport';
 
@@ -101,27 +101,39 @@ export async function unreadAnswerCount(): Promise<number> {
   return readIdList(await (await getDb()).get('meta', UNREAD_KEY)).length;
 }
 
-/** Ids of sent records whose officer status can still change. */
-export async function openRecordIds(): Promise<string[]> {
+/** A sent record whose officer status can still change, with its answer secret (record version 2). */
+export interface OpenRecord {
+  id: string;
+  secret?: string;
+}
+
+/** Sent records whose officer status can still change. */
+export async function openRecords(): Promise<OpenRecord[]> {
   const db = await getDb();
-  const ids: string[] = [];
+  const open: OpenRecord[] = [];
   let cursor = await db
     .transaction('records')
     .store.index('byStatus')
     .openCursor(IDBKeyRange.bound(['sent', -Infinity], ['sent', Infinity]));
   while (cursor) {
-    const status = cursor.value.officer?.status;
-    if (!status || !FINAL_STATUSES.has(status)) ids.push(cursor.value.id);
+    const { id, officer, record } = cursor.value;
+    if (!officer || !FINAL_STATUSES.has(officer.status)) {
+      open.push(record.schemaVersion === 2 ? { id, secret: record.answerSecret } : { id });
+    }
     cursor = await cursor.continue();
   }
-  return ids;
+  return open;
 }
 
 /**
  * Asks `{endpoint}/status` about every open record, page by page, merges the answers and stores the
  * new cursor. All pages send the same `since`; the cursor kept is the first page's, so an update that
  * lands while later pages are asked is fetched again next time rather than skipped (merging is
- * idempotent). The cursor only moves when every page succeeded.
+ * idempotent). The cursor only moves when every page succeeded. Each record's answer secret goes
+ * with its id: the collector answers about a record only to the installation that sent it.
+ * A collector that no longer knows our cursor (restored from a backup, so its sequence is behind
+ * us) answers `bad_cursor`; then we ask again from the start, or we would miss every answer until
+ * its sequence caught up (issue #14, item 6).
  * Throws AppError (endpoint_unreachable, endpoint_unauthorized, endpoint_bad_reply, endpoint_error).
  */
 export async function fetchStatusUpdates({
@@ -133,17 +145,28 @@ export async function fetchStatusUpdates({
   token: string;
   timeoutMs?: number;
 }): Promise<{ asked: number; updated: number; unread: string[] }> {
-  const ids = await openRecordIds();
-  const result = { asked: ids.length, updated: 0, unread: [] as string[] };
-  if (ids.length === 0) return result;
+  const open = await openRecords();
+  const result = { asked: open.length, updated: 0, unread: [] as string[] };
+  if (open.length === 0) return result;
   const db = await getDb();
   const stored = await db.get('meta', CURSOR_KEY);
-  const since = typeof stored === 'string' ? stored : undefined;
+  let since = typeof stored === 'string' ? stored : undefined;
   let nextCursor: string | undefined;
-  for (let start = 0; start < ids.length; start += STATUS_PAGE_SIZE) {
-    const query = { ids: ids.slice(start, start + STATUS_PAGE_SIZE), ...(since ? { since } : {}) };
+  for (let start = 0; start < open.length; start += STATUS_PAGE_SIZE) {
+    const page = open.slice(start, start + STATUS_PAGE_SIZE);
+    const secrets: Record<string, string> = {};
+    for (const { id, secret } of page) if (secret !== undefined) secrets[id] = secret;
+    const query = { ids: page.map((record) => record.id), secrets, ...(since ? { since } : {}) };
     const reply = await postJson(statusUrl(endpoint), JSON.stringify(query), { token, timeoutMs });
     if (reply.status === 401 || reply.status === 403) throw new AppError('endpoint_unauthorized');
+    if (since !== undefined && reply.status === 400 && isBadCursor(reply.body)) {
+      // From the first page again, without a cursor; what was merged already merges again harmlessly.
+      await db.delete('meta', CURSOR_KEY);
+      since = undefined;
+      nextCursor = undefined;
+      start = -STATUS_PAGE_SIZE;
+      continue;
+    }
     if (reply.status !== 200) throw new AppError('endpoint_error', `http_${reply.status}`);
     const parsed = StatusResponse.safeParse(reply.body);
     if (!parsed.success) throw new AppError('endpoint_bad_reply');
@@ -156,4 +179,9 @@ export async function fetchStatusUpdates({
   }
   if (nextCursor !== undefined) await db.put('meta', nextCursor, CURSOR_KEY);
   return result;
+}
+
+function isBadCursor(body: unknown): boolean {
+  const parsed = ErrorResponse.safeParse(body);
+  return parsed.success && parsed.data.error.code === 'bad_cursor';
 }

@@ -74,4 +74,12 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX records_caught_received ON records (received_at) WHERE caught > 0;
     `,
   },
+  {
+    version: 4,
+    name: 'answers only for the installation that sent the record',
+    // As on SQLite; a nullable column without a default is added without rewriting the table.
+    sql: `
+      ALTER TABLE records ADD COLUMN answer_hash TEXT;
+    `,
+  },
 ];

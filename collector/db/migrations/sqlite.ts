@@ -80,4 +80,14 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX records_caught_received ON records (received_at) WHERE caught > 0;
     `,
   },
+  {
+    version: 4,
+    name: 'answers only for the installation that sent the record',
+    // answer_hash: SHA-256 of the record's answer secret (record version 2), NULL for version 1
+    // records, whose answers stay readable with the ingest token alone. Only the status query reads it,
+    // by primary key, so it needs no index.
+    sql: `
+      ALTER TABLE records ADD COLUMN answer_hash TEXT;
+    `,
+  },
 ];

@@ -152,3 +152,38 @@ export function sendNow(worker: Worker) {
 export function syncState(worker: Worker) {
   return worker.evaluate(() => (globalThis as unknown as { mitsprache: Diagnostics }).mitsprache.syncState());
 }
+
+/**
+ * The id of the capture a note dialog holds (bound to its frame by the background), opened at or after
+ * `since` (epoch ms). Only the background and that dialog know it; tests and benchmarks read it from the
+ * worker's session storage to act as the dialog would. Resolves when the binding is written.
+ */
+export function heldCapture(worker: Worker, since: number): Promise<string> {
+  return worker.evaluate(
+    (after) =>
+      new Promise<string>((resolve) => {
+        const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+        // Not a named function: the benchmarks run through tsx, whose keepNames would wrap it in a
+        // helper that does not exist in the worker.
+        const listeners: (() => Promise<void>)[] = [];
+        listeners.push(async () => {
+          const all = await api.storage.session.get(null);
+          for (const [key, value] of Object.entries(all)) {
+            const held = value as { dialogFrameId?: number; openedAt?: number };
+            if (
+              key.startsWith('capture:') &&
+              held.dialogFrameId !== undefined &&
+              (held.openedAt ?? 0) >= after
+            ) {
+              api.storage.session.onChanged.removeListener(listeners[0] as () => Promise<void>);
+              resolve(key.slice('capture:'.length));
+              return;
+            }
+          }
+        });
+        api.storage.session.onChanged.addListener(listeners[0] as () => Promise<void>);
+        void listeners[0]?.();
+      }),
+    since,
+  );
+}

@@ -17,10 +17,12 @@ const content = {
   tab: { id: TAB } as never,
   frameId: 0,
 };
-const dialog = (tab = TAB) => ({
+/** A note dialog page in a frame of tab `tab` (frame ids are per tab; ours is the content script's child). */
+const dialog = (tab = TAB, frameId = 3) => ({
   id: browser.runtime.id,
   url: browser.runtime.getURL('/note-dialog.html'),
   tab: { id: tab } as never,
+  frameId,
 });
 const capture = RawCapture.parse({
   href: 'http://127.0.0.1:5173/suche?q=Mustermann',
@@ -113,9 +115,40 @@ describe('capture hand-over', () => {
     await failed;
   });
 
+  it('binds the capture to the first dialog frame that claims it; every other frame is refused', async () => {
+    const h = await handlers();
+    const captureId = crypto.randomUUID();
+    await h['capture:begin']({ capture, captureId }, content);
+    expect((await h['dialog:setup']({ captureId }, dialog())).captureId).toBe(captureId);
+    // Another frame of the same tab (the page framing its own copy of the dialog) that got hold of the id:
+    const other = dialog(TAB, 9);
+    const refused = { code: 'unknown_capture' };
+    await expect(h['dialog:setup']({ captureId }, other)).rejects.toMatchObject(refused);
+    await expect(h['record:save']({ captureId, input, withElement: false }, other)).rejects.toMatchObject(
+      refused,
+    );
+    await expect(h['picker:start']({ captureId }, other)).rejects.toMatchObject(refused);
+    await expect(h['capture:element']({ captureId, element: null }, other)).rejects.toMatchObject(refused);
+    await expect(h['dialog:close']({ captureId }, other)).rejects.toMatchObject(refused);
+    // The holder goes on: asks again, saves.
+    expect((await h['dialog:setup']({ captureId }, dialog())).captureId).toBe(captureId);
+    const { id } = await h['record:save']({ captureId, input, withElement: false }, dialog());
+    expect(id).toEqual(expect.any(String));
+  });
+
+  it('lets no dialog save against a capture it has not claimed', async () => {
+    const h = await handlers();
+    const captureId = crypto.randomUUID();
+    await h['capture:begin']({ capture, captureId }, content);
+    await expect(h['record:save']({ captureId, input, withElement: false }, dialog())).rejects.toMatchObject({
+      code: 'unknown_capture',
+    });
+  });
+
   it('saves the redacted note against the capture, also after the worker was restarted', async () => {
     const captureId = crypto.randomUUID();
     await (await handlers())['capture:begin']({ capture, captureId }, content);
+    await (await handlers())['dialog:setup']({ captureId }, dialog());
     // A restarted worker has lost its memory; storage.session still holds the capture.
     vi.resetModules();
     const { id } = await (await handlers())['record:save'](

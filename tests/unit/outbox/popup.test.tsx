@@ -238,6 +238,21 @@ describe('the detail view', () => {
     expect(deps.requestSync).toHaveBeenCalledWith('retry');
   });
 
+  it('says a record was isolated because the collector kept failing on it', async () => {
+    await seed([
+      {
+        createdAt: 1,
+        status: 'failed',
+        failure: { code: 'server_error', reason: 'internal_error: store failed', at: 1 },
+      },
+    ]);
+    await mount();
+    await click(rows()[0] as HTMLElement);
+    expect(text('[data-testid="failure"]')).toContain(
+      'Der Empfänger konnte diese Rückmeldung wiederholt nicht speichern; die anderen wurden zugestellt. Grund: internal_error: store failed',
+    );
+  });
+
   it('shows the officers’ answer, marks it as new once, and reading it clears the count', async () => {
     const [sent] = await seed([{ createdAt: NOW - 1000, status: 'sent' }]);
     await applyStatusUpdates([

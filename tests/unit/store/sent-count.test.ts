@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../../utils/schema/outbox';
-import { closeDb, DB_NAME, getDb, UPGRADES } from '../../../utils/store/db';
+import { closeDb, DB_NAME, DB_VERSION, getDb, UPGRADES } from '../../../utils/store/db';
 import { foldDeliveries, unfoldedDeliveries } from '../../../utils/store/deliveries';
 import { countSent, deleteEntry, walkSent } from '../../../utils/store/outbox-query';
 import { markFailed, markSent, requeue, settleBatch, takeBatch } from '../../../utils/store/queue';
@@ -59,7 +59,7 @@ describe('database upgrade 2 → 3', () => {
     old.close();
 
     const db = await getDb();
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(DB_VERSION);
     expect(await storedCount()).toBe(3);
     expect(await countSent()).toBe(3);
     expect(await db.getAll('records')).toEqual(entries);

@@ -285,6 +285,75 @@ describe('failures', () => {
   });
 });
 
+describe('a record the collector cannot store (500 for every batch that holds it)', () => {
+  function poisonedBy(marked: string) {
+    const stored: string[] = [];
+    const reply = (seen: Seen): Answer => {
+      const items = (seen.body as { items: { id: string }[] }).items;
+      if (items.some((item) => item.id === marked)) {
+        return { status: 500, body: { error: { code: 'internal_error', message: 'store failed' } } };
+      }
+      stored.push(...items.map((item) => item.id));
+      return acceptAll(seen);
+    };
+    return { stored, reply };
+  }
+
+  it.each([0, 5, 9])(
+    'retries twice, then isolates it (at %i of 10); every other record arrives exactly once',
+    async (at) => {
+      const ids = await addMany(10);
+      const marked = ids[at] as string;
+      const { stored, reply } = poisonedBy(marked);
+      await serve(reply);
+      // Two passes fail as any server error does: the whole batch stays pending.
+      for (let i = 0; i < 2; i++) {
+        expect(await syncNow()).toMatchObject({ outcome: 'failing', sent: 0 });
+        expect(await pendingCount()).toBe(10);
+      }
+      const report = await syncNow();
+      expect(report).toMatchObject({ outcome: 'ok', sent: 9, failed: 1 });
+      expect(await getRecord(marked)).toMatchObject({
+        status: 'failed',
+        failure: { code: 'server_error', reason: 'internal_error: store failed' },
+      });
+      expect([...stored].sort()).toEqual(ids.filter((id) => id !== marked).sort());
+      expect(await countByStatus()).toEqual({ pending: 0, sent: 9, failed: 1 });
+      expect(await getSyncState()).toMatchObject({ lastResult: 'ok', consecutiveFailures: 0 });
+    },
+  );
+
+  it('keeps a lone record pending while nothing else gets through, and isolates it once something does', async () => {
+    const [marked] = await addMany(1);
+    const { stored, reply } = poisonedBy(marked as string);
+    const server = await serve(reply);
+    for (let i = 0; i < 4; i++) expect(await syncNow()).toMatchObject({ outcome: 'failing' });
+    expect(await getRecord(marked as string)).toMatchObject({ status: 'pending' });
+    const [next] = await addMany(1);
+    server.seen.length = 0;
+    expect(await syncNow()).toMatchObject({ outcome: 'ok', sent: 1, failed: 1 });
+    expect(server.batches()).toEqual([[marked, next], [marked], [next]]);
+    expect(stored).toEqual([next]);
+    expect(await getRecord(marked as string)).toMatchObject({ status: 'failed' });
+  });
+
+  it('dead-letters nothing while the collector fails every batch (down, not one bad record)', async () => {
+    const server = await serve(() => ({ status: 500 }));
+    await addMany(8);
+    for (let i = 0; i < 4; i++) expect(await syncNow()).toMatchObject({ outcome: 'failing', failed: 0 });
+    expect(await countByStatus()).toEqual({ pending: 8, sent: 0, failed: 0 });
+    // Halving stops when the rest fails too: a few requests per pass, not one per record.
+    expect(server.seen.length).toBeLessThanOrEqual(2 + 2 * 6);
+  });
+
+  it('does not split on 502/503: the collector was not reached', async () => {
+    const server = await serve(() => ({ status: 502 }));
+    await addMany(4);
+    for (let i = 0; i < 4; i++) await syncNow();
+    expect(server.seen).toHaveLength(4);
+  });
+});
+
 describe('401/403', () => {
   it.each([401, 403])('%i stops automatic syncing until the settings change', async (status) => {
     let refuse = true;

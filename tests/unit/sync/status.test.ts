@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../../utils/schema/outbox';
+import type { FeedbackRecord } from '../../../utils/schema/record';
 import type { StatusUpdate } from '../../../utils/schema/wire';
 import { closeDb, getDb } from '../../../utils/store/db';
 import { markSent } from '../../../utils/store/queue';
@@ -158,7 +159,10 @@ describe('fetchStatusUpdates', () => {
     expect(queries).toHaveLength(1);
     expect(queries[0]?.path).toBe('/ingest/status');
     expect(queries[0]?.headers.authorization).toBe('Bearer t');
-    expect(queries[0]?.body).toEqual({ ids: [open], since: 'c0' });
+    const sent = (await getRecord(open))?.record;
+    if (sent?.schemaVersion !== 2) throw new Error('records are made at version 2');
+    // The record's answer secret goes with its id: the collector answers only its sender.
+    expect(queries[0]?.body).toEqual({ ids: [open], secrets: { [open]: sent.answerSecret }, since: 'c0' });
     expect(result).toEqual({ asked: 1, updated: 1, unread: [open] });
     expect(await (await getDb()).get('meta', 'status:cursor')).toBe('c1');
   });
@@ -179,6 +183,57 @@ describe('fetchStatusUpdates', () => {
     await fetchStatusUpdates({ endpoint: collector.url, token: '' });
     expect(pages.map((page) => page.length)).toEqual([1000, 1]);
     expect(await db.get('meta', 'status:cursor')).toBe('c1');
+  });
+
+  it('asks about a record sent before answer secrets by its id alone', async () => {
+    const { answerSecret: _secret, ...rest } = testRecord() as FeedbackRecord & { answerSecret?: string };
+    const old = { ...rest, schemaVersion: 1 as const };
+    await (await getDb()).put('records', {
+      id: old.id,
+      createdAt: 1,
+      status: 'sent',
+      record: old,
+      attempts: 1,
+      sentAt: 1,
+    });
+    const queries: Seen[] = [];
+    collector = await startCollector(acceptAll, (seen) => {
+      queries.push(seen);
+      return { status: 200, body: { updates: [], cursor: '0' } };
+    });
+    await fetchStatusUpdates({ endpoint: collector.url, token: '' });
+    expect(queries[0]?.body).toEqual({ ids: [old.id], secrets: {} });
+  });
+
+  it('starts over without a cursor when the collector no longer knows it (bad_cursor)', async () => {
+    const open = await sentRecord();
+    const queries: Seen[] = [];
+    collector = await startCollector(acceptAll, (seen) => {
+      queries.push(seen);
+      return (seen.body as { since?: string }).since === undefined
+        ? { status: 200, body: { updates: [{ ...update('solved', 'Erledigt.'), id: open }], cursor: '7' } }
+        : { status: 400, body: { error: { code: 'bad_cursor', message: 'unknown cursor "999"' } } };
+    });
+    // Kept from before the collector's database was restored from a backup.
+    await (await getDb()).put('meta', '999', 'status:cursor');
+    const result = await fetchStatusUpdates({ endpoint: collector.url, token: '' });
+    expect(queries.map((seen) => (seen.body as { since?: string }).since)).toEqual(['999', undefined]);
+    expect(result).toMatchObject({ updated: 1, unread: [open] });
+    expect((await getRecord(open))?.officer).toMatchObject({ status: 'solved', reply: 'Erledigt.' });
+    expect(await (await getDb()).get('meta', 'status:cursor')).toBe('7');
+  });
+
+  it('does not loop when the collector refuses even no cursor', async () => {
+    await sentRecord();
+    collector = await startCollector(acceptAll, () => ({
+      status: 400,
+      body: { error: { code: 'bad_cursor', message: 'unknown cursor' } },
+    }));
+    await (await getDb()).put('meta', '5', 'status:cursor');
+    await expect(fetchStatusUpdates({ endpoint: collector.url, token: '' })).rejects.toMatchObject({
+      code: 'endpoint_error',
+    });
+    expect(collector.seen.filter((seen) => seen.path.endsWith('/status'))).toHaveLength(2);
   });
 
   it('keeps the cursor when a page fails', async () => {
