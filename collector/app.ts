@@ -14,6 +14,7 @@ import { bearerToken, tokenMatcher } from './auth';
 import { readJsonBody } from './body';
 import type { CollectorConfig } from './config';
 import { mountDashboard } from './dashboard';
+import { cutOffAfter } from './deadline';
 import { ClientAbortError, describeFirstIssue, errorResponse, HttpError } from './errors';
 import { ingestBatch } from './ingest';
 import { cors, securityHeaders } from './middleware';
@@ -222,6 +223,7 @@ export function createApp(store: Store, config: CollectorConfig, dashboard?: Das
       },
     });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    cutOffAfter(c, config.exportDeadlineMs, 'export');
     return c.body(stream, 200, {
       'Content-Type':
         format === 'json' ? 'application/json; charset=utf-8' : 'application/x-ndjson; charset=utf-8',

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Text } from '../../utils/schema/text';
 import { OfficerStatus } from '../../utils/schema/wire';
 import type { CollectorConfig } from '../config';
+import { cutOffAfter } from '../deadline';
 import { describeFirstIssue, HttpError } from '../errors';
 import { loadOfficersFile, OfficerDirectory } from '../officers';
 import type { DashboardStore, HotspotQuery, OfficerSession } from '../store/dashboard-types';
@@ -517,6 +518,7 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
       },
     });
     const stamp = now().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+    cutOffAfter(c, config.exportDeadlineMs, 'dashboard download');
     const types = {
       csv: 'text/csv; charset=utf-8; header=present',
       json: 'application/json; charset=utf-8',

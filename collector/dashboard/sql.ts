@@ -161,11 +161,26 @@ export function countQuery(filter: RecordFilter, cap: number, dialect: Dialect):
 }
 
 /** Every matching record with what an export needs. */
-export function exportQuery(filter: RecordFilter, sort: RecordSort, dialect: Dialect): Query {
+/** Rows a dashboard download reads at a time, each chunk in a read of its own. */
+export const EXPORT_CHUNK_ROWS = 500;
+
+/**
+ * One chunk of a dashboard download: the filtered list in its sort order, records up to `maxSeq` (the
+ * newest when the download began, so that records arriving meanwhile do not shift the pages), `offset`
+ * rows in. Each chunk is a short read of its own, so an officer's stalled download holds no read
+ * transaction open (in SQLite that would stop checkpoints and grow the WAL).
+ */
+export function exportQuery(
+  filter: RecordFilter,
+  sort: RecordSort,
+  dialect: Dialect,
+  chunk: { maxSeq: number; offset: number; limit: number },
+): Query {
   const where = filterConditions(filter, dialect, 'drive');
   return {
     sql: `SELECT ${INBOX_COLUMNS}, r.note, r.batch_id, s.reply, r.record_json, r.caught, r.caught_counts
-          FROM ${RECORD_JOINS} WHERE ${where.sql} ORDER BY ${orderBy(sort)}`,
+          FROM ${RECORD_JOINS} WHERE ${where.sql} AND r.seq <= ${Math.trunc(chunk.maxSeq)}
+          ORDER BY ${orderBy(sort)}, r.seq LIMIT ${Math.trunc(chunk.limit)} OFFSET ${Math.trunc(chunk.offset)}`,
     params: where.params,
   };
 }

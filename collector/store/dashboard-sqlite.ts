@@ -1,9 +1,10 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import {
   buildLeaks,
   buildReport,
   countQuery,
   distinctValuesQuery,
+  EXPORT_CHUNK_ROWS,
   exportQuery,
   FIRST_WEEK_QUERY,
   ftsQuery,
@@ -123,8 +124,6 @@ function toSession(row: SessionRow): OfficerSession {
  */
 export class SqliteDashboardStore implements DashboardStore {
   readonly #db: Database.Database;
-  readonly #file: string;
-  readonly #readers = new Map<Database.Database, IterableIterator<unknown> | undefined>();
   readonly #markDuplicateTx;
   readonly #catchUpTx;
   readonly #ftsMatches: Database.Statement<[string, number], number>;
@@ -135,7 +134,6 @@ export class SqliteDashboardStore implements DashboardStore {
    * hourly (the collector does; the CLI and tests need not, reads catch up anyway).
    */
   constructor(file: string, options: { background?: boolean } = {}) {
-    this.#file = file;
     // Also brings the collector's own tables up to date: the dashboard's migrations build on them.
     const db = openSqliteDatabase(file);
     try {
@@ -295,16 +293,18 @@ export class SqliteDashboardStore implements DashboardStore {
 
   async *exportRecords(filter: RecordFilter, sort: RecordSort): AsyncIterableIterator<ExportRecordRow> {
     if (filter.q) this.catchUp();
-    const query = exportQuery(filter, sort, 'sqlite');
-    const reader = new Database(this.#file, { readonly: true, fileMustExist: true });
-    this.#readers.set(reader, undefined);
-    try {
-      const rows = reader.prepare<unknown[], RecordSqlRow>(query.sql).iterate(...query.params);
-      this.#readers.set(reader, rows);
-      for (const row of rows) yield toExportRow(row);
-    } finally {
-      this.#readers.delete(reader);
-      if (reader.open) reader.close();
+    const maxSeq = Number(
+      this.#db.prepare<[], { m: number | null }>('SELECT max(seq) AS m FROM records').get()?.m ?? 0,
+    );
+    for (let offset = 0; ; offset += EXPORT_CHUNK_ROWS) {
+      const query = exportQuery(filter, sort, 'sqlite', { maxSeq, offset, limit: EXPORT_CHUNK_ROWS });
+      if (!this.#db.open) return;
+      const rows = this.#db.prepare<unknown[], RecordSqlRow>(query.sql).all(...query.params);
+      for (const row of rows) {
+        if (!this.#db.open) return;
+        yield toExportRow(row);
+      }
+      if (rows.length < EXPORT_CHUNK_ROWS) return;
     }
   }
 
@@ -506,11 +506,6 @@ export class SqliteDashboardStore implements DashboardStore {
 
   async close(): Promise<void> {
     for (const timer of this.#timers.splice(0)) clearInterval(timer);
-    for (const [reader, rows] of this.#readers) {
-      rows?.return?.();
-      reader.close();
-    }
-    this.#readers.clear();
     if (this.#db.open) this.#db.close();
   }
 }

@@ -5,6 +5,7 @@ import {
   buildLeaks,
   buildReport,
   countQuery,
+  EXPORT_CHUNK_ROWS as DASHBOARD_EXPORT_CHUNK_ROWS,
   distinctValuesQuery,
   exportQuery,
   FIRST_WEEK_QUERY,
@@ -49,13 +50,16 @@ import {
   type RecordSort,
 } from './dashboard-types';
 import {
+  EXPORT_CHUNK_ROWS,
+  type ExportChunkRow,
+  type ExportKey,
   exportRow,
   RECORD_ROW_COLUMNS,
   recordRow,
   STATUS_JOINED_COLUMNS,
   type StatusJoinedRow,
   storedRecord,
-  windowExportQuery,
+  windowExportChunkQuery,
 } from './record-row';
 import {
   BadCursorError,
@@ -77,7 +81,6 @@ const DUPLICATE_LOCK = 7_310_003;
 const ROWS_PER_INSERT = 1000;
 /** Tries of an ingest transaction PostgreSQL aborted as a deadlock victim (40P01/40001). */
 const CONFLICT_ATTEMPTS = 5;
-const ROWS_PER_FETCH = 500;
 
 /** Options beyond the URL. */
 export interface PostgresOptions {
@@ -165,7 +168,6 @@ function parseCursor(since: string | undefined): number {
 export class PostgresStore implements Store, DashboardStore {
   readonly #pool: pg.Pool;
   // Cursors of running exports; close() ends abandoned ones so the pool can shut down.
-  readonly #cursors = new Set<AsyncGenerator<unknown>>();
 
   private constructor(pool: pg.Pool) {
     this.#pool = pool;
@@ -225,39 +227,6 @@ export class PostgresStore implements Store, DashboardStore {
     } finally {
       client.release();
     }
-  }
-
-  /** Rows of a query read through a server-side cursor in one read-only snapshot. */
-  #cursor<Row>(sql: string, params: unknown[]): AsyncIterableIterator<Row> {
-    const pool = this.#pool;
-    const cursors = this.#cursors;
-    async function* read(): AsyncGenerator<Row> {
-      const client = await pool.connect();
-      let broken = false;
-      try {
-        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        await client.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${sql}`, params);
-        for (;;) {
-          const { rows } = await client.query<Row & pg.QueryResultRow>(
-            `FETCH ${ROWS_PER_FETCH} FROM export_rows`,
-          );
-          for (const row of rows) yield row as Row;
-          if (rows.length < ROWS_PER_FETCH) break;
-        }
-      } catch (error) {
-        broken = true;
-        throw error;
-      } finally {
-        await client.query('ROLLBACK').catch(() => {
-          broken = true;
-        });
-        client.release(broken);
-        cursors.delete(generator);
-      }
-    }
-    const generator = read();
-    cursors.add(generator);
-    return generator;
   }
 
   // --- Store ---
@@ -471,8 +440,17 @@ export class PostgresStore implements Store, DashboardStore {
   }
 
   async *exportStream(query: ExportQuery): AsyncIterableIterator<ExportRow> {
-    const { sql, params } = windowExportQuery(query);
-    for await (const row of this.#cursor<StatusJoinedRow>(numbered(sql), params)) yield exportRow(row);
+    // Chunk by chunk, each a short query of its own: a client that stops reading holds no snapshot
+    // (and no pooled connection) open for as long as it likes.
+    let after: ExportKey | undefined;
+    for (;;) {
+      const { sql, params } = windowExportChunkQuery(query, after, EXPORT_CHUNK_ROWS);
+      const rows = await this.#query<ExportChunkRow>(numbered(sql), params);
+      for (const row of rows) yield exportRow(row);
+      const last = rows.at(-1);
+      if (!last || rows.length < EXPORT_CHUNK_ROWS) return;
+      after = { at: last.window_at, seq: Number(last.window_seq) };
+    }
   }
 
   async health(): Promise<void> {
@@ -480,7 +458,6 @@ export class PostgresStore implements Store, DashboardStore {
   }
 
   async close(): Promise<void> {
-    for (const cursor of [...this.#cursors]) await cursor.return(undefined).catch(() => undefined);
     await this.#pool.end();
   }
 
@@ -506,9 +483,15 @@ export class PostgresStore implements Store, DashboardStore {
   }
 
   async *exportRecords(filter: RecordFilter, sort: RecordSort): AsyncIterableIterator<ExportRecordRow> {
-    const query = exportQuery(filter, sort, 'postgres');
-    for await (const row of this.#cursor<RecordSqlRow>(numbered(query.sql), query.params))
-      yield toExportRow(row);
+    const [top] = await this.#query<{ m: string | null }>('SELECT max(seq) AS m FROM records', []);
+    const maxSeq = Number(top?.m ?? 0);
+    for (let offset = 0; ; offset += DASHBOARD_EXPORT_CHUNK_ROWS) {
+      const chunk = { maxSeq, offset, limit: DASHBOARD_EXPORT_CHUNK_ROWS };
+      const query = exportQuery(filter, sort, 'postgres', chunk);
+      const rows = await this.#query<RecordSqlRow>(numbered(query.sql), query.params);
+      for (const row of rows) yield toExportRow(row);
+      if (rows.length < DASHBOARD_EXPORT_CHUNK_ROWS) return;
+    }
   }
 
   async hotspots(query: HotspotQuery): Promise<HotspotReport> {

@@ -117,11 +117,37 @@ export function exportRow(row: StatusJoinedRow): ExportRow {
   };
 }
 
-/** The export's query with `?` placeholders (PostgreSQL numbers them), in window order. */
-export function windowExportQuery(query: ExportQuery): { sql: string; params: string[] } {
+/** Rows an export reads at a time, each chunk in a read of its own (see {@link windowExportChunkQuery}). */
+export const EXPORT_CHUNK_ROWS = 500;
+
+/** Where the last chunk of an export ended: its window column's value and its sequence number. */
+export interface ExportKey {
+  at: string;
+  seq: number;
+}
+
+/** A chunk's row: the joined record plus its place in the window. */
+export type ExportChunkRow = StatusJoinedRow & { window_at: string; window_seq: number | string };
+
+/**
+ * One chunk of the export's window with `?` placeholders (PostgreSQL numbers them), after `after` in
+ * window order. An export reads chunk by chunk, each
+ * chunk a short read of its own, so a client that stops reading holds no read transaction open: in
+ * SQLite that would keep the WAL from being checkpointed and let it grow for as long as the client
+ * likes. The key is (window column, seq), which is unique and follows the window order.
+ */
+export function windowExportChunkQuery(
+  query: ExportQuery,
+  after?: ExportKey,
+  limit?: number,
+): { sql: string; params: (string | number)[] } {
   const column = query.by === 'created' ? 'r.created_at' : 'r.received_at';
   const conditions: string[] = [];
-  const params: string[] = [];
+  const params: (string | number)[] = [];
+  if (after) {
+    conditions.push(`(${column} > ? OR (${column} = ? AND r.seq > ?))`);
+    params.push(after.at, after.at, after.seq);
+  }
   if (query.from) {
     conditions.push(`${column} >= ?`);
     params.push(query.from);
@@ -131,9 +157,11 @@ export function windowExportQuery(query: ExportQuery): { sql: string; params: st
     params.push(query.to);
   }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const window = query.by === 'created' ? 'r.created_at' : 'r.received_at';
   return {
-    sql: `SELECT ${STATUS_JOINED_COLUMNS} FROM records r LEFT JOIN record_status s ON s.id = r.id
-          ${where} ORDER BY ${column}, r.seq`,
+    sql: `SELECT ${STATUS_JOINED_COLUMNS}, ${window} AS window_at, r.seq AS window_seq
+          FROM records r LEFT JOIN record_status s ON s.id = r.id
+          ${where} ORDER BY ${column}, r.seq${limit === undefined ? '' : ` LIMIT ${Math.trunc(limit)}`}`,
     params,
   };
 }

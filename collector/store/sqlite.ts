@@ -5,12 +5,15 @@ import { applyMigrations } from '../db/migrate';
 import { SQLITE_MIGRATIONS } from '../db/migrations/sqlite';
 import type { CaughtCounts } from '../second-line';
 import {
+  EXPORT_CHUNK_ROWS,
+  type ExportChunkRow,
+  type ExportKey,
   exportRow,
   recordRow,
   STATUS_JOINED_COLUMNS,
   type StatusJoinedRow,
   storedRecord,
-  windowExportQuery,
+  windowExportChunkQuery,
 } from './record-row';
 import { SAFETY_AUTOCHECKPOINT_PAGES, SqliteWriter } from './sqlite-writer';
 import {
@@ -76,10 +79,6 @@ export function openSqliteDatabase(file: string): Database.Database {
 /** The embedded store: one writer connection, plus a read-only connection per running export. */
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
-  readonly #file: string;
-  // better-sqlite3 locks a connection while an iterator is open, so exports read through their own
-  // connections (WAL lets them run beside ingest); tracked so close() can end abandoned ones.
-  readonly #readers = new Map<Database.Database, IterableIterator<unknown> | undefined>();
 
   // Officer status changes through the API; ingest syncs on the writer thread (sqlite-writer.ts).
   readonly #wal: WalSync;
@@ -94,7 +93,6 @@ export class SqliteStore implements Store {
   readonly #setStatusTx;
 
   constructor(file: string) {
-    this.#file = file;
     const db = openSqliteDatabase(file);
     // Commits here and in the writer thread do not fsync inside SQLite; every write waits for an fsync
     // of the WAL instead (#wal here, the writer thread's own for ingest), which makes it exactly as
@@ -242,16 +240,21 @@ export class SqliteStore implements Store {
   }
 
   async *exportStream(query: ExportQuery): AsyncIterableIterator<ExportRow> {
-    const { sql, params } = windowExportQuery(query);
-    const reader = new Database(this.#file, { readonly: true, fileMustExist: true });
-    this.#readers.set(reader, undefined);
-    try {
-      const rows = reader.prepare<string[], StatusJoinedRow>(sql).iterate(...params);
-      this.#readers.set(reader, rows);
-      for (const row of rows) yield exportRow(row);
-    } finally {
-      this.#readers.delete(reader);
-      if (reader.open) reader.close();
+    // Chunk by chunk, each read on its own and finished before the rows go out: a client that stops
+    // reading keeps no read transaction open, so checkpoints go on and the WAL stays small.
+    let after: ExportKey | undefined;
+    for (;;) {
+      const { sql, params } = windowExportChunkQuery(query, after, EXPORT_CHUNK_ROWS);
+      if (!this.#db.open) return;
+      const rows = this.#db.prepare<(string | number)[], ExportChunkRow>(sql).all(...params);
+      for (const row of rows) {
+        // A store closed while the client still read ends the export (nothing is held open to end).
+        if (!this.#db.open) return;
+        yield exportRow(row);
+      }
+      const last = rows.at(-1);
+      if (!last || rows.length < EXPORT_CHUNK_ROWS) return;
+      after = { at: last.window_at, seq: Number(last.window_seq) };
     }
   }
 
@@ -265,13 +268,6 @@ export class SqliteStore implements Store {
     // The writer commits and syncs what it was given, then stops; officer changes finish their fsync.
     await this.#writer.stop();
     await this.#wal.drain();
-    // Only exports abandoned mid-stream are left here (the server drains requests before closing).
-    for (const [reader, rows] of this.#readers) {
-      // better-sqlite3 refuses to close a connection with an open iterator; end the iterator first.
-      rows?.return?.();
-      reader.close();
-    }
-    this.#readers.clear();
     if (this.#db.open) this.#db.close();
   }
 }

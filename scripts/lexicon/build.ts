@@ -206,16 +206,14 @@ export function buildLexicon(): Record<
               { ...ENGLISH, ...UKRAINIAN },
             ]
           : [DUDEN, ENGLISH];
-      for (const t of table) {
-        addAll(
-          given,
-          first.map((n) => transliterate(n, t)),
-        );
-        addAll(
-          surnames,
-          last.map((n) => transliterate(n, t)),
-        );
-      }
+      addAll(
+        given,
+        first.flatMap((n) => cyrillicSpellings(n, table)),
+      );
+      addAll(
+        surnames,
+        last.flatMap((n) => cyrillicSpellings(n, table)),
+      );
       continue;
     }
     addAll(given, first);

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningCollector } from '../../collector/server';
@@ -195,4 +196,33 @@ describe('SqliteStore.exportStream', () => {
 
     await expect(rows.next()).resolves.toEqual({ done: true, value: undefined });
   });
+});
+
+describe('an export a client stops reading', () => {
+  it('holds no read open: ingest goes on and the WAL is checkpointed back instead of growing', async () => {
+    const file = `${await makeTempDir()}/collector.sqlite`;
+    const store = openSqliteStore(file);
+    const ingest = async (n: number) => {
+      for (let done = 0; done < n; done += 500) {
+        const records = Array.from({ length: 500 }, () => makeRecord({ note: 'x'.repeat(1500) }));
+        await store.ingest(records, { batchId: makeBatch([]).batchId, receivedAt: new Date().toISOString() });
+      }
+    };
+    await ingest(1500);
+    // The client reads one row of a multi-chunk export, then stalls.
+    const rows = store.exportStream({});
+    expect((await rows.next()).done).toBe(false);
+
+    await ingest(15_000);
+
+    // 15,000 records of ~2 KB take over 40 MB of WAL; a reader pinning the start would keep all of it.
+    // Checkpoints (from 16 MB on) bring it back when nothing holds a snapshot.
+    const wal = statSync(`${file}-wal`).size;
+    expect(wal).toBeLessThan(24 * 1024 * 1024);
+    // The export still reads to the end, from where it stopped.
+    let count = 1;
+    for (let next = await rows.next(); !next.done; next = await rows.next()) count++;
+    expect(count).toBe(16_500);
+    await store.close();
+  }, 120_000);
 });

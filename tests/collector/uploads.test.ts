@@ -2,7 +2,7 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { RunningCollector } from '../../collector/server';
 import { makeBatch, makeRecord } from '../support/records';
-import { INGEST_TOKEN, postJson, removeTempDirs, startTestCollector } from './helpers';
+import { ADMIN_TOKEN, INGEST_TOKEN, postJson, removeTempDirs, startTestCollector } from './helpers';
 
 // Slow and abandoned uploads (issue #14, item 8), from a raw socket as a misbehaving client sends them.
 
@@ -95,4 +95,46 @@ describe('uploads', () => {
       ['collector: POST /api/v1/feedback: the client closed the connection while sending its request'],
     ]);
   });
+});
+
+describe('exports', () => {
+  it('cuts off an export whose client stops reading once the deadline has passed', async () => {
+    const collector = await start({ exportDeadlineMs: 1000 });
+    // Enough rows that the response cannot fit in the sockets' buffers while nobody reads.
+    for (let batch = 0; batch < 60; batch++) {
+      const records = Array.from({ length: 250 }, () => makeRecord({ note: 'x'.repeat(1800) }));
+      const response = await postJson(`${collector.url}/api/v1/feedback`, makeBatch(records));
+      expect(response.status).toBe(200);
+    }
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const socket = connect(collector.port, '127.0.0.1');
+    sockets.push(socket);
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write(
+      `GET /api/v1/admin/export?format=ndjson HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ADMIN_TOKEN}\r\n\r\n`,
+    );
+    // Read the first bytes, then stop reading, as a stalled client does.
+    let received = 0;
+    await new Promise<void>((resolve) =>
+      socket.once('data', (chunk: Buffer) => {
+        received += chunk.length;
+        resolve();
+      }),
+    );
+    socket.pause();
+
+    // The server gives up on its own (a paused socket would not even see the close until it reads on).
+    const cutOff = () =>
+      vi
+        .mocked(console.error)
+        .mock.calls.some((call) => String(call[0]).includes('export cut off after 1000 ms'));
+    await expect.poll(cutOff, { timeout: 15_000 }).toBe(true);
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+    });
+    socket.resume();
+    await new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    // 15,000 notes of 1,800 characters would be over 27 MB; what arrived is what was on its way.
+    expect(received).toBeLessThan(15_000 * 1800);
+  }, 60_000);
 });

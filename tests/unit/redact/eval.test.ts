@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadLexiconFromDisk } from '../../../utils/redact/lexicon-node';
-import { redactRequest } from '../../../utils/redact/request';
-import { IDENTIFIER_KINDS, leftovers, type MeasuredSpan } from '../../fixtures/redaction/eval/measure';
+import { IDENTIFIER_KINDS } from '../../fixtures/redaction/eval/measure';
 import { loadEvalCorpus, type Miss, type Rates, scoreEval } from '../../support/redaction-eval';
 
 // Floors on text the detectors were not tuned on (tests/fixtures/redaction/eval/). Where the issue's
