@@ -64,7 +64,20 @@ interface Token {
 
 // Letters with inner hyphens and apostrophes ("Hense-Maisch", "O'Brien", "al-Hassan"), or an initial.
 const TOKEN_RE = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
-const OPENING_RE = /(?:^|[.!?:;\n\r•|>]|[-–—]\s)\s*["„“»«'(]*\s*$/u;
+const OPENERS = new Set(['.', '!', '?', ':', ';', '\n', '\r', '•', '|', '>']);
+const QUOTES = new Set(['"', '„', '“', '»', '«', "'", '(']);
+const DASHES = new Set(['-', '–', '—']);
+
+/** Does the word at `start` open a sentence, line or field (after ". ", ": ", "• ", "– ", a quote …)? */
+function opensSentence(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (/\s/u.test(text[i] ?? '') || QUOTES.has(text[i] ?? ''))) i--;
+  if (i < 0) return true;
+  const c = text[i] ?? '';
+  if (OPENERS.has(c)) return true;
+  // A dash counts when a space follows it ("Akte – Müller"), not inside a word ("E-Akte").
+  return DASHES.has(c) && i + 1 < start && /\s/u.test(text[i + 1] ?? '');
+}
 
 // The genitive and plural s of a name: "Kowalskis Antrag", "bei Schulzes".
 function stemOf(lower: string): string | undefined {
@@ -243,6 +256,8 @@ function tokenize(text: string): Token[] {
 
 function tokenizeText(text: string): Token[] {
   const tokens: Token[] = [];
+  // Only a text with an "@" or a "[" can hold an address or a placeholder to glue to.
+  const mayHoldMasked = text.includes('@') || text.includes('[');
   let previousEnd = 0;
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
@@ -260,7 +275,6 @@ function tokenizeText(text: string): Token[] {
       /\p{N}/u.test(text[end] ?? '') ||
       /\p{N}/u.test(text[start - 1] ?? '') ||
       inMaskedChunk(text, start, end);
-    const before = text.slice(Math.max(0, start - 12), start);
     tokens.push({
       start,
       end,
@@ -277,7 +291,7 @@ function tokenizeText(text: string): Token[] {
           : classify(lower),
       capital: /^\p{Lu}/u.test(word),
       allCaps,
-      opening: OPENING_RE.test(before) || start === 0,
+      opening: start === 0 || opensSentence(text, start),
       initial,
       gapBefore: text.slice(previousEnd, start),
       glued,
