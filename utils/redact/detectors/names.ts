@@ -274,7 +274,7 @@ function tokenizeText(text: string): Token[] {
     const glued =
       /\p{N}/u.test(text[end] ?? '') ||
       /\p{N}/u.test(text[start - 1] ?? '') ||
-      inMaskedChunk(text, start, end);
+      (mayHoldMasked && inMaskedChunk(text, start, end));
     tokens.push({
       start,
       end,
