@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TERM_WORD_RE, termKeys } from '../redact/detectors/terms';
 import { MASK_LABELS, type MaskKind, PLACEHOLDER_RE } from '../redact/kinds';
 
 /** At most this many words chosen per note: a 2,000-character note has ~300 words, few of them names. */
@@ -29,12 +30,6 @@ const LABEL_KINDS = new Map(
   Object.entries(MASK_LABELS).map(([kind, label]) => [label as string, kind as MaskKind]),
 );
 
-/**
- * Words as the redactor's word matcher sees them (utils/redact/detectors/terms.ts): letters with inner
- * apostrophes and hyphens. Digits are no words to it, so they get no button.
- */
-const WORD_RE = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*['’]?/gu;
-
 /** The key two spellings of a chosen word share (the background matches in any case). */
 export function wordKey(word: string): string {
   return word.normalize('NFC').toLowerCase();
@@ -42,10 +37,7 @@ export function wordKey(word: string): string {
 
 /** The chosen keys that make the redactor mask `word`: the word itself, or its stem if it is a genitive ("Müllers"). */
 function keysFor(word: string): string[] {
-  const key = wordKey(word);
-  if (key.endsWith("'s") || key.endsWith('’s')) return [key, key.slice(0, -2)];
-  if (key.endsWith("'") || key.endsWith('’') || key.endsWith('s')) return [key, key.slice(0, -1)];
-  return [key];
+  return termKeys(wordKey(word));
 }
 
 function isChosen(word: string, chosen: ReadonlySet<string>): boolean {
@@ -86,7 +78,7 @@ export function previewTokens(
     const flushTo = (end: number) => {
       if (end > at) tokens.push({ kind: 'text', text: text.slice(at, end) });
     };
-    for (const m of text.slice(from, to).matchAll(WORD_RE)) {
+    for (const m of text.slice(from, to).matchAll(TERM_WORD_RE)) {
       const start = from + m.index;
       // The redactor masks the parts of a hyphenated word one by one ("[NAME]-Akte"), so each part
       // is a word of its own here; one letter is no word to it.

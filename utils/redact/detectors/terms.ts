@@ -1,8 +1,11 @@
 import type { Span } from '../spans';
 import { eachMatch } from './shared';
 
-/** Words as the page-term matcher sees them: letters, inner apostrophes and hyphens. */
-const WORD_RE = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*['’]?/gu;
+/**
+ * Words as the page-term matcher sees them: letters, inner apostrophes and hyphens. The dialog's word
+ * buttons split a note by the same rule (utils/capture/mask-words.ts), so a chosen word masks exactly it.
+ */
+export const TERM_WORD_RE = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*['’]?/gu;
 
 const normalise = (word: string) => word.normalize('NFC').toLowerCase();
 
@@ -19,12 +22,15 @@ function lowerTerms(terms: ReadonlySet<string> | readonly string[]): ReadonlySet
   return lower;
 }
 
+/** The keys under which a lower-case word matches a term: itself, and its stem if it is a genitive ("müllers", "klaus'", "jan's"). */
+export function termKeys(word: string): string[] {
+  if (word.endsWith("'s") || word.endsWith('’s')) return [word, word.slice(0, -2)];
+  if (word.endsWith("'") || word.endsWith('’') || word.endsWith('s')) return [word, word.slice(0, -1)];
+  return [word];
+}
+
 function isTerm(word: string, terms: ReadonlySet<string>): boolean {
-  if (terms.has(word)) return true;
-  // German genitive: "Müllers Antrag", "Klaus' Antrag", "Jan's Akte".
-  if (word.endsWith("'s") || word.endsWith('’s')) return terms.has(word.slice(0, -2));
-  if (word.endsWith("'") || word.endsWith('’') || word.endsWith('s')) return terms.has(word.slice(0, -1));
-  return false;
+  return termKeys(word).some((key) => terms.has(key));
 }
 
 /**
@@ -40,7 +46,7 @@ export function detectPageTerms(
   if (!pageTerms) return;
   const terms = lowerTerms(pageTerms);
   if (terms.size === 0) return;
-  eachMatch(WORD_RE, text, (m) => {
+  eachMatch(TERM_WORD_RE, text, (m) => {
     const word = m[0].toLowerCase();
     if (isTerm(word, terms)) {
       out.push({ start: m.index, end: m.index + m[0].length, kind: 'name' });
