@@ -1,5 +1,5 @@
 import { IBAN_LENGTHS, ibanRemainder, isValidRvnr, isValidSteuerId } from '../checksums';
-import { MASK_LABELS } from '../kinds';
+import { PLACEHOLDER_RE } from '../kinds';
 import type { Span } from '../spans';
 import { countDigits, eachMatch, NOT_AFTER_WORD, NOT_BEFORE_WORD, SP } from './shared';
 
@@ -203,11 +203,8 @@ export function detectFileReferences(text: string, out: Span[]): void {
   });
 }
 
-const PLACEHOLDER_ALTERNATION = Object.values(MASK_LABELS)
-  .map((label) => label.replace(/[[\]-]/g, '\\$&'))
-  .join('|');
-const PLACEHOLDER_AFTER_RE = new RegExp(`^[-/._]?(?:${PLACEHOLDER_ALTERNATION})`);
-const PLACEHOLDER_BEFORE_RE = new RegExp(`(?:${PLACEHOLDER_ALTERNATION})[-/._]?$`);
+const PLACEHOLDER_AFTER_RE = new RegExp(`^[-/._]?(?:${PLACEHOLDER_RE.source})`);
+const PLACEHOLDER_BEFORE_RE = new RegExp(`(?:${PLACEHOLDER_RE.source})[-/._]?$`);
 
 // Ticket numbers of IT service desks (ServiceNow, Jira Service Management and the like).
 const TICKET_PREFIX_RE = /^(?:INC|RITM|REQ|CHG|PRB|TASK|SCTASK|SR|RFC|KB)\d/u;

@@ -1,4 +1,4 @@
-import { MASK_LABELS } from '../kinds';
+import { PLACEHOLDER_RE } from '../kinds';
 import { hasLexicon } from '../lexicon';
 import type { Span } from '../spans';
 import { LOWER_STOP, NAME_CUES, OWNER_NOUNS, PARTICLES, PLACE_CUES } from './name-words';
@@ -66,11 +66,8 @@ function opensSentence(text: string, start: number): boolean {
   return DASHES.has(c) && i + 1 < start && /\s/u.test(text[i + 1] ?? '');
 }
 
-const PLACEHOLDER_IN_RE = new RegExp(
-  Object.values(MASK_LABELS)
-    .map((label) => label.replace(/[[\]-]/g, '\\$&'))
-    .join('|'),
-);
+// Not global (PLACEHOLDER_RE is), so that test() keeps no position between calls.
+const PLACEHOLDER_IN_RE = new RegExp(PLACEHOLDER_RE.source);
 
 /**
  * Is the word glued to an e-mail address or to one of our placeholders (its whitespace-delimited chunk
