@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { organisationRedaction } from '../capture/build-context';
 import { buildRecord, localTimestamp } from '../capture/build-record';
 import { AppError } from '../errors';
 import { browserLanguage, resolveLang } from '../i18n/lang';
@@ -115,9 +116,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
         // What buildRecord redacts the record's text with (record:save below).
         redaction: {
           pageTerms: extractPageTerms(open.capture.pageTexts),
-          terms: settings.redactionTerms,
-          patterns: settings.redactionPatterns,
-          allDates: settings.redactAllDates,
+          ...organisationRedaction(settings),
         },
         sensitiveSelectors: findSite(settings.sites, open.capture.href)?.sensitiveSelectors ?? [],
       });

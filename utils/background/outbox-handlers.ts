@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { organisationRedaction } from '../capture/build-context';
 import { AppError } from '../errors';
 import { resolveLang } from '../i18n/lang';
 import type { OutboxDetail, OutboxOverview, outboxProtocol } from '../messaging/protocol/outbox';
@@ -77,9 +78,7 @@ export function applyEdit(
 ) {
   const note = redactText(input.note, {
     pageTerms: [],
-    terms: settings.redactionTerms,
-    patterns: settings.redactionPatterns,
-    allDates: settings.redactAllDates,
+    ...organisationRedaction(settings),
     maskWords,
   });
   // Masks the edit added are counted on top; the context's masks are unchanged.

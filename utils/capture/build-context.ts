@@ -23,6 +23,20 @@ export interface BuiltContext {
 }
 
 /**
+ * The organisation's redaction settings (configured terms, patterns, "mask every date") as the
+ * redactor's options: one translation for the context, the note, an edited note and the screenshot.
+ */
+export function organisationRedaction(
+  options: Pick<BuildOptions, 'redactionTerms' | 'redactionPatterns' | 'redactAllDates'>,
+): { terms: readonly string[]; patterns: BuildOptions['redactionPatterns']; allDates: boolean } {
+  return {
+    terms: options.redactionTerms,
+    patterns: options.redactionPatterns,
+    allDates: options.redactAllDates,
+  };
+}
+
+/**
  * Turns the raw capture into the redacted context that is stored and sent. The dialog runs it for
  * the preview and the background runs it again on save, so what the user saw is what is stored,
  * and nothing unredacted can reach storage even from a tampered dialog.
@@ -30,12 +44,7 @@ export interface BuiltContext {
 export function buildContext(capture: RawCapture, options: BuildOptions, withElement: boolean): BuiltContext {
   const pageTerms = extractPageTerms(capture.pageTexts);
   const counts: Record<string, number> = {};
-  const textOptions = {
-    pageTerms,
-    terms: options.redactionTerms,
-    patterns: options.redactionPatterns,
-    allDates: options.redactAllDates,
-  };
+  const textOptions = { pageTerms, ...organisationRedaction(options) };
   const clean = (value: string | undefined, max = 300): string | undefined => {
     if (value === undefined) return undefined;
     const result = redactText(value.replace(/\s+/g, ' ').trim(), textOptions);

@@ -8,7 +8,7 @@ import {
   RECORD_SCHEMA_VERSION,
   type Reporter,
 } from '../schema/record';
-import { type BuildOptions, buildContext } from './build-context';
+import { type BuildOptions, buildContext, organisationRedaction } from './build-context';
 
 /**
  * Builds the full record: the note is redacted with the same page terms as the context, and with the
@@ -28,9 +28,7 @@ export function buildRecord(args: {
   const { context, counts } = buildContext(args.capture, args.options, args.withElement);
   const note = redactText(args.input.note, {
     pageTerms: extractPageTerms(args.capture.pageTexts),
-    terms: args.options.redactionTerms,
-    patterns: args.options.redactionPatterns,
-    allDates: args.options.redactAllDates,
+    ...organisationRedaction(args.options),
     maskWords: args.maskWords,
   });
   for (const [kind, n] of Object.entries(note.counts)) counts[kind] = (counts[kind] ?? 0) + (n ?? 0);
