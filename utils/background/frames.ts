@@ -44,6 +44,7 @@ export async function preferActiveFrame(
       pageTexts: {
         data: [...frame.pageTexts.data, ...top.pageTexts.data].slice(0, 3000),
         ui: [...frame.pageTexts.ui, ...top.pageTexts.ui].slice(0, 3000),
+        chrome: [...frame.pageTexts.chrome, ...top.pageTexts.chrome].slice(0, 3000),
       },
     };
   } catch {

@@ -22,9 +22,25 @@ function find(root: ParentNode, selector: string): Element | null {
   return null;
 }
 
-function texts(doc: Document, selector: string): string[] {
+/**
+ * The application's frame around the work area: the page banner and footer (a header or footer that
+ * is not part of an article or section), navigation. Its words are mostly the application's own — the
+ * job centre's name and town, "Angemeldet: Team 412", menu entries — but some applications show the
+ * open case's client there too, so the redactor decides per word (page-terms.ts).
+ */
+const CHROME = 'nav,[role="banner"],[role="contentinfo"],[role="navigation"]';
+const SECTIONING = 'main,article,section,aside,[role="main"]';
+
+function inChrome(element: Element): boolean {
+  if (element.closest(CHROME)) return true;
+  const edge = element.closest('header,footer');
+  return !!edge && !edge.parentElement?.closest(SECTIONING);
+}
+
+function texts(doc: Document, selector: string, chromeOnly = false): string[] {
   const out: string[] = [];
   for (const element of doc.querySelectorAll(selector)) {
+    if (chromeOnly && !inChrome(element)) continue;
     const text = safeText(element, 200);
     if (text) out.push(text);
     if (out.length >= MAX_TEXTS) break;
@@ -93,6 +109,7 @@ export function captureContext(doc: Document, options: CaptureOptions): RawCaptu
         ...texts(doc, 'h1,h2,h3').map((heading) => heading.replace(/^\S+\s*/, '')),
       ].slice(0, MAX_TEXTS),
       ui: texts(doc, 'th,dt,label,button,legend,nav a,[role="tab"],summary'),
+      chrome: texts(doc, 'a,span,p,li,strong,h1,h2,h3,h4', true),
     },
   };
 }

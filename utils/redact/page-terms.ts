@@ -1,9 +1,14 @@
 import { COMMON_WORDS } from './common-words';
+import { isGivenName, isSurname } from './lexicon';
 
-/** Texts collected from the screen: data regions (cells, dd, headings, read-only text) and the app's own UI. */
+/**
+ * Texts collected from the screen: data regions (cells, dd, headings, read-only text), the app's own
+ * UI (labels, headers, buttons) and its frame (banner, footer, navigation).
+ */
 export interface PageTexts {
   data: readonly string[];
   ui: readonly string[];
+  chrome?: readonly string[];
 }
 
 // Capitalised (or all-caps) words, hyphenated and apostrophe names as one word.
@@ -27,10 +32,21 @@ export function extractPageTerms(texts: PageTexts): Set<string> {
   for (const text of texts.ui) {
     for (const m of text.normalize('NFC').matchAll(ANY_WORD_RE)) ui.add(m[0].toLowerCase());
   }
+  // The frame's words are the application's ("Jobcenter Musterstadt (DEMO)") unless they are names: some
+  // applications show the open case's client in the banner, and the staff member's name may stand there.
+  const chrome = new Set<string>();
+  for (const text of texts.chrome ?? []) {
+    for (const m of text.normalize('NFC').matchAll(ANY_WORD_RE)) chrome.add(m[0].toLowerCase());
+  }
   const terms = new Set<string>();
   const isCandidate = (word: string) => {
     const lower = word.toLowerCase();
-    return lower.replace(/[^\p{L}]/gu, '').length >= 2 && !COMMON_WORDS.has(lower) && !ui.has(lower);
+    return (
+      lower.replace(/[^\p{L}]/gu, '').length >= 2 &&
+      !COMMON_WORDS.has(lower) &&
+      !ui.has(lower) &&
+      !(chrome.has(lower) && !isGivenName(lower) && !isSurname(lower))
+    );
   };
   for (const text of texts.data) {
     for (const m of text.normalize('NFC').matchAll(CAPITALISED_RE)) {

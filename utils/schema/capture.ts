@@ -37,6 +37,8 @@ export const RawCapture = z.object({
   pageTexts: z.object({
     data: z.array(z.string().max(300)).max(3000),
     ui: z.array(z.string().max(300)).max(3000),
+    /** Texts of the application's banner, footer and navigation (capture/context.ts). */
+    chrome: z.array(z.string().max(300)).max(3000).default([]),
   }),
   element: RawElement.optional(),
 });

@@ -50,3 +50,36 @@ describe('common words', () => {
     }
   });
 });
+
+describe('the application frame (banner, footer, navigation)', () => {
+  // Seen in use: the job centre's own town stood in the banner and in a client's address, and the
+  // window title "Jobcenter Musterstadt (DEMO)" was stored as "Jobcenter [NAME] ([NAME])".
+  const page = `
+    <header><span>Jobcenter Musterstadt – Fachverfahren (DEMO)</span>
+      <p>Angemeldet: Team 412 · Demo-Kennung</p><p>Akte: <strong>Kowalczyk, Dorota</strong></p></header>
+    <main><header><h1>Fallakte Dorota Kowalczyk</h1></header>
+      <dl><dt>Anschrift</dt><dd>Lindenweg 4, 12345 Musterstadt</dd><dd>Bearbeitung DEMO-Daten</dd></dl></main>
+    <footer><p>Jobcenter Musterstadt · Impressum</p></footer>`;
+
+  it('takes the frame words as the application’s own, but not the names shown there', async () => {
+    const { captureContext } = await import('../../../utils/capture/context');
+    document.title = 'Jobcenter Musterstadt (DEMO)';
+    document.body.innerHTML = page;
+    const capture = captureContext(document, { screenSelectors: [], framePath: 'top' });
+    const terms = extractPageTerms(capture.pageTexts);
+    expect(terms).toContain('Kowalczyk');
+    expect(terms).toContain('Dorota');
+    expect(terms).not.toContain('Musterstadt');
+    expect([...terms].map((t) => t.toLowerCase())).not.toContain('demo');
+    expect(redactText(capture.title, { pageTerms: terms }).text).toBe('Jobcenter Musterstadt (DEMO)');
+    expect(redactText('Frau Kowalczyk aus Musterstadt', { pageTerms: terms }).text).not.toContain('Kowalczyk');
+  });
+
+  it('keeps a section header inside the work area as data', async () => {
+    const { captureContext } = await import('../../../utils/capture/context');
+    document.body.innerHTML = '<main><article><header><p>Stadtteil Kleefeld</p></header></article></main>';
+    const capture = captureContext(document, { screenSelectors: [], framePath: 'top' });
+    expect(capture.pageTexts.chrome).toEqual([]);
+    expect(extractPageTerms(capture.pageTexts)).toContain('Kleefeld');
+  });
+});
