@@ -72,7 +72,9 @@ describe('the application frame (banner, footer, navigation)', () => {
     expect(terms).not.toContain('Musterstadt');
     expect([...terms].map((t) => t.toLowerCase())).not.toContain('demo');
     expect(redactText(capture.title, { pageTerms: terms }).text).toBe('Jobcenter Musterstadt (DEMO)');
-    expect(redactText('Frau Kowalczyk aus Musterstadt', { pageTerms: terms }).text).not.toContain('Kowalczyk');
+    expect(redactText('Frau Kowalczyk aus Musterstadt', { pageTerms: terms }).text).not.toContain(
+      'Kowalczyk',
+    );
   });
 
   it('keeps a section header inside the work area as data', async () => {
