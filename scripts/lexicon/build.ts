@@ -14,6 +14,8 @@
  *   (same data, same licence), so that a capitalised word opening a sentence ("Prüfen", "Neue") or a
  *   lower-case word is known as German;
  * - older German given names and adult names of other origins the packages lack: hand-names.ts.
+ * - English words: word-list (MIT, ~275k words), only to train the name-likeness model (grams.txt,
+ *   name-model.ts) against English IT vocabulary; the words themselves are not shipped.
  * - At build time only, never shipped: the igerman98 Hunspell dictionary (dictionary-de, GPL) through
  *   nspell, to drop from the scraped name list every entry that is also a German word written in lower
  *   case ("leider", "kann"): a lower-case note must not lose them.
@@ -25,7 +27,10 @@ import { fileURLToPath } from 'node:url';
 import { allLocales } from '@faker-js/faker';
 import dictionaryDe from 'dictionary-de';
 import nspell from 'nspell';
+import englishWordsPath from 'word-list';
+import type { LEXICON_FILES } from '../../utils/redact/lexicon';
 import { HAND_GIVEN, HAND_GIVEN_ADULTS, HAND_SURNAMES } from './hand-names';
+import { trainNameModel } from './name-model';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -187,10 +192,7 @@ function formsOf(value: unknown, out: Set<string>): void {
   }
 }
 
-export function buildLexicon(): Record<
-  'given' | 'surnames' | 'plain' | 'names' | 'nouns' | 'words',
-  string[]
-> {
+export function buildLexicon(): Record<(typeof LEXICON_FILES)[number], string[]> {
   const given = new Set<string>();
   const surnames = new Set<string>();
   for (const [code, locale] of Object.entries(allLocales)) {
@@ -251,7 +253,7 @@ export function buildLexicon(): Record<
   // too and wants a neighbour); only the scraped list loses entries that are ordinary German words.
   // Curated names that are also ordinary lower-case words ("fehl", "weiß", "will"): names only beside a name.
   const plain = new Set([...given, ...surnames].filter((w) => speller.correct(w)));
-  return {
+  const lists = {
     given: sorted(given, false),
     surnames: sorted(surnames, false),
     plain: sorted(plain, false),
@@ -259,6 +261,11 @@ export function buildLexicon(): Record<
     nouns: sorted(nouns, false),
     words: sorted(words, false),
   };
+  // English words ("cursor", "icons", "browser") stand in IT notes and must not look like names.
+  const english = readFileSync(englishWordsPath, 'utf8')
+    .split('\n')
+    .filter((w) => w.length >= 3);
+  return { ...lists, grams: trainNameModel({ ...lists, english }) };
 }
 
 /** One word a line, with a line break before the first and after the last (lookups search for "\nword\n"). */
@@ -268,6 +275,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   mkdirSync(LEXICON_DIR, { recursive: true });
   for (const [name, words] of Object.entries(buildLexicon())) {
     writeFileSync(join(LEXICON_DIR, `${name}.txt`), serialise(words));
-    console.log(`${name}: ${words.length} words`);
+    console.log(`${name}: ${words.length} lines`);
   }
 }

@@ -3,7 +3,7 @@
  * inflected forms. Each list is one string of sorted lower-case words, one a line, with a line break
  * before the first and after the last (built by scripts/lexicon/build.ts into public/redact/). A lookup
  * is a binary search in that string: nothing is built when the lists arrive, which matters in a
- * service worker that starts many times a day, and the five lists take ~6 MB as strings.
+ * service worker that starts many times a day, and the lists take ~6 MB as strings.
  *
  * The lists are installed once per runtime (lexicon-browser.ts in the extension, lexicon-node.ts in
  * Node). Until then every lookup answers false and the redactor works on its rules alone.
@@ -17,6 +17,8 @@ export interface LexiconData {
   plain: string;
   /** German verbs and adjectives in all their forms (no nouns). */
   words: string;
+  /** Character trigrams with their name-likeness, "abc\t<tenths>" a line (name-model.ts). */
+  grams: string;
 }
 
 /** The list files, as served from public/redact/. */
@@ -27,6 +29,7 @@ export const LEXICON_FILES = [
   'names',
   'nouns',
   'words',
+  'grams',
 ] as const satisfies readonly (keyof LexiconData)[];
 
 let lexicon: LexiconData | undefined;
@@ -69,6 +72,28 @@ function contains(list: string, word: string): boolean {
 }
 
 const has = (key: keyof LexiconData, lower: string) => (lexicon ? contains(lexicon[key], lower) : false);
+
+/**
+ * The value of `key` in a list of "key\tvalue" lines sorted by key (all keys of one length, so the
+ * lines sort as their keys do), or undefined.
+ */
+export function lookupEntry(list: keyof LexiconData, key: string): string | undefined {
+  const text = lexicon?.[list];
+  if (!text || key.length === 0 || key.includes('\n') || key.includes('\t')) return undefined;
+  let lo = 1;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = text.lastIndexOf('\n', mid - 1) + 1;
+    const end = text.indexOf('\n', start);
+    const tab = text.indexOf('\t', start);
+    const lineKey = text.slice(start, tab < 0 || tab > end ? end : tab);
+    if (lineKey === key) return tab < 0 || tab > end ? '' : text.slice(tab + 1, end);
+    if (lineKey < key) lo = end + 1;
+    else hi = start;
+  }
+  return undefined;
+}
 
 /** A given name of any origin the lists cover. */
 export const isGivenName = (lower: string): boolean => has('given', lower);

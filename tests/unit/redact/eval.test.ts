@@ -7,12 +7,12 @@ import { loadEvalCorpus, type Miss, type Rates, scoreEval } from '../../support/
 // all with the screen's persons 99.5 %), the floor is what is reached today, so no change may lose
 // ground. Speed is printed by `npm run bench`, not asserted here.
 const FLOOR = {
-  names: 0.93,
+  names: 0.96,
   birthdates: 0.98,
   addresses: 0.97,
   identifiers: 1,
-  all: 0.96,
-  allWithPageTerms: 0.985,
+  all: 0.975,
+  allWithPageTerms: 0.99,
   cleanChanged: 0.01,
 };
 

@@ -106,5 +106,5 @@ fehl fest fort her hin hoch herunter heraus hinaus hinein vorbei weg zurück wei
 /** Words after which a place follows, not a person: "Jobcenter Leipzig", "Standort Nord", "in Hannover". */
 export const PLACE_CUES: ReadonlySet<string> = words(`
 jobcenter jobcentern landkreis landkreises kreis kreises stadt region gemeinde standort standorte dienststelle
-geschäftsstelle zweigstelle außenstelle agentur regionaldirektion bezirk stadtteil ortsteil in nach aus
+geschäftsstelle zweigstelle außenstelle agentur arbeit regionaldirektion bezirk stadtteil ortsteil in nach aus
 `);

@@ -8,6 +8,7 @@ import {
   isSurname,
   isVerbOrAdjective,
 } from '../lexicon';
+import { NAME_LIKENESS_THRESHOLD, nameLikeness } from '../name-model';
 import { APP_WORDS, FUNCTION_WORDS, NAME_CUES, PARTICLES } from './name-words';
 
 /**
@@ -175,11 +176,16 @@ export const looksLikeSurname = (lower: string) => lower.length >= 4 && SURNAME_
 const FOREIGN_LETTER_RE = /[^a-zäöüß'’-]/u;
 
 /**
- * An unknown capitalised word alone is a name when it looks like one: a surname ending, letters no
- * German word has, or an entry of the large name list. Otherwise it is only a suspect: the noun list
- * cannot know every German noun, and a note full of masked nouns helps nobody.
+ * An unknown word alone is a name when it looks like one: a surname ending, letters no German word
+ * has, an entry of the large name list, or spelled the way names are and German words are not
+ * (name-model.ts: "Esmatullah", "oliinyk"). Otherwise it is only a suspect: the noun list cannot know
+ * every German noun, and a note full of masked nouns helps nobody.
  */
 export const looksLikeName = (lower: string) =>
-  looksLikeSurname(lower) || FOREIGN_LETTER_RE.test(lower) || isAnyName(lower);
+  looksLikeSurname(lower) ||
+  FOREIGN_LETTER_RE.test(lower) ||
+  isAnyName(lower) ||
+  // Four letters and fewer are as often abbreviations and file types ("avgs", "docx", "doku").
+  (lower.length >= 5 && nameLikeness(lower) > NAME_LIKENESS_THRESHOLD);
 
 export const isNameClass = (c: WordClass) => c === 'given' || c === 'surname';
