@@ -7,12 +7,12 @@ import { loadHoldoutCorpus } from '../../support/redaction-holdout';
 // These floors are what the redactor reaches on it today, below the goals (names 97 %, all 98 %,
 // all with the screen's persons 99.5 %), so that no change loses ground where it cannot be seen.
 const FLOOR = {
-  names: 0.9,
+  names: 0.91,
   birthdates: 0.99,
   identifiers: 0.98,
-  all: 0.935,
+  all: 0.94,
   allWithPageTerms: 0.98,
-  cleanChanged: 0.02,
+  cleanChanged: 0.01,
 };
 
 const score = scoreEval(undefined, loadHoldoutCorpus());

@@ -179,6 +179,7 @@ export function detectFileReferences(text: string, out: Span[]): void {
     // ("09:07:12.345Z"), share a file reference's shape but name nobody.
     if (CODE_CUE_RE.test(before) && countDigits(code) <= 8) return;
     if (/\d{2}:\d{2}:$/.test(before)) return;
+    if (isTicket(code, before)) return;
     if (isFileReference(code)) {
       out.push({ start: m.index, end: m.index + code.length, kind: 'aktenzeichen' });
       return;
@@ -197,8 +198,7 @@ export function detectFileReferences(text: string, out: Span[]): void {
   });
   eachMatch(GLUED_CODE_RE, text, (m) => {
     // IT service tickets ("INC0012345", "RITM754346") are the help desk's numbers, not a client's.
-    if (TICKET_PREFIX_RE.test(m[0]) || TICKET_CUE_RE.test(text.slice(Math.max(0, m.index - 24), m.index)))
-      return;
+    if (isTicket(m[0], text.slice(Math.max(0, m.index - 24), m.index))) return;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'aktenzeichen' });
   });
 }
@@ -206,10 +206,12 @@ export function detectFileReferences(text: string, out: Span[]): void {
 const PLACEHOLDER_AFTER_RE = new RegExp(`^[-/._]?(?:${PLACEHOLDER_RE.source})`);
 const PLACEHOLDER_BEFORE_RE = new RegExp(`(?:${PLACEHOLDER_RE.source})[-/._]?$`);
 
-// Ticket numbers of IT service desks (ServiceNow, Jira Service Management and the like).
-const TICKET_PREFIX_RE = /^(?:INC|RITM|REQ|CHG|PRB|TASK|SCTASK|SR|RFC|KB)\d/u;
+// Ticket numbers of IT service desks (ServiceNow, Jira Service Management and the like), in any case and
+// with or without a hyphen ("INC0012345", "SR-533197", "inc-0012345"), or any code after "Ticket".
+const TICKET_PREFIX_RE = /^(?:INC|RITM|REQ|CHG|PRB|TASK|SCTASK|SR|RFC|KB)(?:\d|[-_]\d+$)/iu;
 const TICKET_CUE_RE =
   /(?:ticket|incident|störung(?:smeldung)?|change|request|service-?desk|helpdesk|anfrage)(?:nummer|-?nr\.?)?\s*:?\s*$/iu;
+const isTicket = (code: string, before: string) => TICKET_PREFIX_RE.test(code) || TICKET_CUE_RE.test(before);
 
 /** Prefixes of standards and error codes ("ISO-8859-1", "ORA-01017"), which share the shape of a file reference. */
 const TECHNICAL_PREFIXES = new Set([

@@ -62,7 +62,7 @@ fragte wartet braucht bekommt bekam erhält schickt gibt gab steht stand sieht f
 zieht lebt bittet meldet legt reicht bringt brachte angerufen gemeldet vorgesprochen erschienen da hier
 dort heute gestern morgen schon noch nicht auch erst wieder bereits sofort jetzt nun dann denn mal
 gerade eben bitte danke leider wegen wg zwecks mit ohne und oder aber sowie sein ihr ihre seine sich ihn
-ihm sie er es wir uns
+ihm sie er es wir uns an am im in zu zum zur bei beim vom für über unter vor nach aus auf
 `);
 
 /**

@@ -1,5 +1,6 @@
 import { PLACEHOLDER_RE } from '../kinds';
-import { hasLexicon } from '../lexicon';
+import { hasLexicon, isGivenName, isSurname } from '../lexicon';
+import { nameLikeness } from '../name-model';
 import type { Span } from '../spans';
 import { LOWER_STOP, NAME_CUES, OWNER_NOUNS, PARTICLES, PLACE_CUES } from './name-words';
 import {
@@ -161,6 +162,19 @@ const STRONG_CUES = new Set([
   'gesch',
 ]);
 
+// What only a person does in a caseworker's note; "Winter kommt" or "Engel ist" say nothing.
+const PERSON_VERBS = new Set(
+  'ruft rief meldet meldete erschien erscheint fragt fragte bittet bat beantragt beantragte wohnt wohnte möchte wünscht wünschte beschwert beschwerte klagt klagte'.split(
+    ' ',
+  ),
+);
+const AUXILIARIES = new Set(['hat', 'hatte', 'ist', 'war', 'wurde', 'wird']);
+const PERSON_PARTICIPLES = new Set(
+  'angerufen zurückgerufen vorgesprochen gefragt nachgefragt beantragt mitgeteilt geschrieben eingereicht nachgereicht abgegeben erschienen gemeldet beschwert abgemeldet umgezogen verzogen'.split(
+    ' ',
+  ),
+);
+
 /** Could this token be part of a name that something else already marks as one? */
 function canJoin(t: Token): boolean {
   if (t.initial) return true;
@@ -222,11 +236,13 @@ function markNames(tokens: readonly Token[]): boolean[] {
         // but never vocabulary ("Kunde Bescheid", "frau hat").
         if (isVocabulary(next.lower) || LOWER_STOP.has(next.lower) || NAME_CUES.has(next.lower)) break;
         // After "herr"/"frau" in lower case any word no German list knows is the name ("herr al hamwi").
+        // After "tochter", "kunde" in lower case, one that is at least spelled more like a name than a word.
         if (
           !next.capital &&
           !next.initial &&
           next.cls === 'unknown' &&
           !looksLikeSurname(next.lower) &&
+          !(next.lower.length >= 4 && nameLikeness(next.lower) > 0) &&
           !STRONG_CUES.has(t.lower)
         )
           break;
@@ -255,6 +271,21 @@ function markNames(tokens: readonly Token[]): boolean[] {
         name[i + 1] = true;
       if (name[i + 1] && !name[i] && canJoin(t) && (!comma || isNameClass(t.cls) || t.cls === 'unknown'))
         name[i] = true;
+      // "Krämer, Ruth", "richter, anna": a listed surname that is also a word, before a comma and a given
+      // name, is the surname of a "Nachname, Vorname".
+      if (
+        comma &&
+        !name[i] &&
+        t.cls === 'ambiguous' &&
+        t.capital === next.capital &&
+        !t.allCaps &&
+        !next.allCaps &&
+        isGivenName(next.lower) &&
+        t.lower.split('-').some((part) => isSurname(part))
+      ) {
+        name[i] = true;
+        name[i + 1] = true;
+      }
       // "Damm, T.": an initial after a name and a comma is its given name.
       if (comma && name[i] && next.initial) name[i + 1] = true;
       // "B. Schäfers", "j. alexandrow": an initial and the word after it.
@@ -303,6 +334,19 @@ function markNames(tokens: readonly Token[]): boolean[] {
       }
     }
   }
+  // 3b. "Becker hat angerufen", "Engel meldet sich": a listed name that is also a word opens a sentence
+  //     whose verb only a person does.
+  tokens.forEach((t, i) => {
+    if (name[i] || !t.opening || !t.capital || t.cls !== 'ambiguous') return;
+    if (!isGivenName(t.lower) && !isSurname(t.lower)) return;
+    const next = tokens[i + 1];
+    if (!next || !adjacent(next.gapBefore)) return;
+    const person =
+      PERSON_VERBS.has(next.lower) ||
+      (AUXILIARIES.has(next.lower) &&
+        tokens.slice(i + 2, i + 6).some((later) => PERSON_PARTICIPLES.has(later.lower)));
+    if (person) name[i] = true;
+  });
   // 4. Particles inside a marked name belong to it ("Hans von der Heide", "Rama al-Khatib").
   for (let i = 1; i < tokens.length - 1; i++) {
     if (name[i] || !PARTICLES.has((tokens[i] as Token).lower)) continue;

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { redactText } from '../../../../utils/redact/text';
+
+// Sentences written for these rules; the names are from neither the word lists nor the corpora.
+const masked = (text: string) => redactText(text).text;
+
+describe('names no list knows', () => {
+  it('masks a word spelled like a name, capitalised or not, where no cue stands', () => {
+    expect(masked('Das Alter von Nurlanovna wird falsch berechnet.')).toBe(
+      'Das Alter von [NAME] wird falsch berechnet.',
+    );
+    expect(masked('rückruf an khudoyberdiyev klappt nicht')).toBe('rückruf an [NAME] klappt nicht');
+  });
+
+  it('keeps English and German words the lists lack', () => {
+    for (const text of [
+      'Der Cursor springt zurück.',
+      'Die Icons fehlen nach dem Update.',
+      'Die AVGS-Zusage fehlt.',
+    ])
+      expect(masked(text)).toBe(text);
+  });
+
+  it('takes a lower-case word after a cue when it is spelled more like a name than a word', () => {
+    expect(masked('tochter yordanos ist krank gemeldet')).toBe('tochter [NAME] ist krank gemeldet');
+    expect(masked('tochter braucht einen kitaplatz')).toBe('tochter braucht einen kitaplatz');
+  });
+});
+
+describe('surnames that are also words', () => {
+  it('masks one before a comma and a given name ("Nachname, Vorname")', () => {
+    expect(masked('Schneider, Paula: Antrag fehlt')).toBe('[NAME], [NAME]: Antrag fehlt');
+    expect(masked('start › kunden › schneider, paula › leistungen')).toBe(
+      'start › kunden › [NAME], [NAME] › leistungen',
+    );
+  });
+
+  it('masks one opening a sentence whose verb only a person does', () => {
+    expect(masked('Fuchs hat gestern angerufen, der Bescheid fehlt.')).toBe(
+      '[NAME] hat gestern angerufen, der Bescheid fehlt.',
+    );
+    expect(masked('Fuchs meldet sich morgen.')).toBe('[NAME] meldet sich morgen.');
+  });
+
+  it('keeps the word where nothing says it is a person', () => {
+    for (const text of [
+      'Winter kommt, die Heizung fällt aus.',
+      'Post ist heute nicht angekommen.',
+      'Fuchs und Hase.',
+    ])
+      expect(masked(text)).toBe(text);
+  });
+});
+
+describe('service-desk tickets', () => {
+  it('keeps ticket numbers with a hyphen or after the word "Ticket"', () => {
+    for (const text of [
+      'Ticket sr-533197 wurde geschlossen.',
+
+      'Ticket: AB-2024-1234 offen',
+    ])
+      expect(masked(text)).toBe(text);
+    expect(masked('Az. JC-2024-004711 fehlt')).toBe('Az. [AKTENZEICHEN] fehlt');
+  });
+});
