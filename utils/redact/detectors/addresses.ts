@@ -209,13 +209,13 @@ export function detectPostcodes(text: string, out: Span[]): void {
     const code = m[1] ?? '';
     const place = (m[3] ?? '').toLowerCase();
     if (code.startsWith('00') || COMMON_WORDS.has(place) || isNoun(place)) return;
-    // A lower-case place only where an address ends: after a comma, in brackets, or alone on its line
-    // (a phone number's last group is five digits too: "030 12345 fehlt").
+    // A lower-case place only where an address ends: after a comma, in brackets, a house number, "in"
+    // or "nach", or alone on its line (a phone number's last group is five digits too: "030 12345 fehlt").
     const lowerPlace = !/^\p{Lu}/u.test(m[2] ?? '');
     if (
       lowerPlace &&
       (isVerbOrAdjective(place) ||
-        !/(?:^|[,(\n]|anschrift:?|adresse:?|\p{L}[\s\u00A0]+[1-9]\d{0,3}[a-z]?)\s*$/iu.test(
+        !/(?:^|[,(\n]|anschrift:?|adresse:?|(?:^|\s)(?:in|nach|aus)|\p{L}[\s\u00A0]+[1-9]\d{0,3}[a-z]?)\s*$/iu.test(
           text.slice(Math.max(0, m.index - 12), m.index),
         ))
     )
@@ -249,15 +249,16 @@ export function detectStreetNames(text: string, out: Span[]): void {
 const STREETLIKE_ENDING =
   /(?:stein|park|hügel|eichen|linden|buchen|birken|tannen|weiden|wiesen|gärten|höfen|reihe|markt|dorf|hof|tal|heide|grund|garten|wiese|aue|hain|kamp|horst|brink|brook|siek|bogen|höhe|winkel|anger|weide|mühle|busch|holz|bach|born|eck|feld|land|wald|kuhle|knick|stieg|redder|hagen|moor|masch|wisch|burg|loh|rott|rode|eiche|linden|kreuz|kamp)$/u;
 const HOUSE_NUMBER = `(\\d{1,4}(?:${SP}?[a-zA-Z](?![\\p{L}\\p{M}]))?(?:${SP}?[-/]${SP}?\\d{1,4}[a-zA-Z]?)?)`;
-// Units that make a number a quantity, not a house number ("Am Freitag 14 Uhr", "Im Feld 3 %").
-const NOT_HOUSE_NUMBER = `(?![\\p{N}]|[.,]\\d|${SP}+\\d|${SP}*(?:Uhr|Min|Minuten|Sekunden|Tage|Wochen|%|€|Euro|Jahre|Monate|Stunden)${NOT_BEFORE_WORD})`;
+// Units that make a number a quantity, not a house number ("Am Freitag 14 Uhr", "Im Feld 3 %"); a
+// second number after it only when it is a postcode with its place ("eichenkamp 12 31134 hildesheim").
+const NOT_HOUSE_NUMBER = `(?![\\p{N}]|[.,]\\d|${SP}+\\d(?!\\d{4}${SP}+\\p{L})|${SP}*(?:Uhr|Min|Minuten|Sekunden|Tage|Wochen|%|€|Euro|Jahre|Monate|Stunden)${NOT_BEFORE_WORD})`;
 const PREFIX_STREET_RE = new RegExp(
   `${NOT_AFTER_WORD}(?:Im|Am|An${SP}+(?:der|den|dem)|Auf${SP}+(?:der|dem|den)|In${SP}+(?:der|den)|Zum|Zur|Hinter${SP}+(?:der|dem|den)|Hinterm|Unterm|Überm|Vorm|Beim|Unter${SP}+(?:der|den)|Vor${SP}+(?:der|dem|den)|Über${SP}+(?:der|dem|den)|Bei${SP}+der|Lange|Alte|Neue|Große|Kleine|Hohe|Breite)${SP}+` +
     `(?:([\\p{L}][\\p{L}\\p{M}]+(?:e|en|er|es))${SP}+)?([\\p{L}][\\p{L}\\p{M}-]+)${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
   'giu',
 );
 const BARE_STREET_RE = new RegExp(
-  `${NOT_AFTER_WORD}([\\p{L}][\\p{L}\\p{M}-]{3,})${SP}+${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
+  `${NOT_AFTER_WORD}([\\p{L}][\\p{L}\\p{M}-]{3,}(?:str\\.)?)${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
   'gu',
 );
 // Words after which a street follows: "wohnhaft", "neue Anschrift:", "zieht in die".
