@@ -3,11 +3,11 @@ import { IDENTIFIER_KINDS } from '../../fixtures/redaction/eval/measure';
 import { loadEvalCorpus, type Miss, type Rates, scoreEval } from '../../support/redaction-eval';
 
 // Floors on the development corpus (tests/fixtures/redaction/eval/: written without reading the
-// detectors, then used to improve them). Where the issue's goal is reached the floor is the goal; where
-// it is not yet (birth dates 99 %), the floor is what is reached today, so no change may lose ground. Speed is printed by `npm run bench`, not asserted here.
+// detectors, then used to improve them). Every goal of the issue is reached here, and the floors are the
+// goals; tests/unit/redact/holdout.test.ts holds the figures on text nobody tuned to. Speed is printed by `npm run bench`, not asserted here.
 const FLOOR = {
   names: 0.97,
-  birthdates: 0.98,
+  birthdates: 0.99,
   addresses: 0.97,
   identifiers: 1,
   all: 0.98,

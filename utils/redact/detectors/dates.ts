@@ -104,10 +104,11 @@ const EVENT_BEFORE_RE =
   /(?:^|[^\p{L}])(?:vom|von|seit|ab|bis|zum|zur|bescheid|antrag|schreiben|fassung|gesetz(?:es)?|stand|gültig|urteil|beschluss|verordnung|weisung|änderung|frist|eingang|eingegangen|datiert|erstellt|geändert|gespeichert|version|release|update)\s*:?\s*$/iu;
 // A version number looks like a date ("Update auf 3.2.10").
 const VERSION_NEAR_RE = /(?:update|version|release|patch|stand|build|v)\b[^.!?\n]{0,14}$/iu;
-// A person right before the date: "Frau X, 2.8.1977," or "Tochter Y (30.08.12)".
+// A person right before the date: "Frau X, 2.8.1977," or "Tochter Y (30.08.12)"; a sentence about a
+// relative or someone's age ("das Alter von …").
 const PERSON_BEFORE_RE = /(?:\p{Lu}[\p{L}\p{M}'’-]+|\[NAME\]|\[WERT\])\s*(?:,|\()\s*$/u;
 const RELATIVE_BEFORE_RE =
-  /(?:^|[^\p{L}])(?:tochter|sohn|kind|kinder|enkel(?:in)?|ehemann|ehefrau|partner(?:in)?|mutter|vater|frau|herr|kundin|kunde)(?:[^.!?\n]{0,30})$/iu;
+  /(?:^|[^\p{L}])(?:tochter|sohn|kind|kinder|enkel(?:in)?|ehemann|ehefrau|partner(?:in)?|mutter|vater|frau|herr|kundin|kunde|(?:das|dem|des|im|ihr|ihrem|sein|seinem)\s+alters?)(?:[^.!?\n]{0,30})$/iu;
 function isEverydayWord(match: string): boolean {
   const word = (/\p{L}[\p{L}\p{M}'’-]*/u.exec(match)?.[0] ?? '').toLowerCase();
   return word !== '' && (COMMON_WORDS.has(word) || isNoun(word));

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { redactText } from '../../../../utils/redact/text';
+
+const masked = (text: string) => redactText(text).text;
+
+describe('dates of birth in a sentence about someone’s age', () => {
+  it('masks a recent date after "das Alter von …", in any case', () => {
+    expect(masked('das alter von nurlanovna (5. jun. 2021) wird falsch berechnet.')).toBe(
+      'das alter von [NAME] ([GEBURTSDATUM]) wird falsch berechnet.',
+    );
+  });
+
+  it('keeps a date after "alter" the adjective', () => {
+    for (const text of [
+      'ein alter Fehler, zuletzt am 03.11.2025 gesehen',
+      'ein alter Bescheid vom 01.02.2020',
+    ])
+      expect(masked(text)).toBe(text);
+  });
+});
