@@ -273,15 +273,16 @@ function markNames(tokens: readonly Token[]): boolean[] {
         name[i] = true;
       // "Krämer, Ruth", "richter, anna": a listed surname that is also a word, before a comma and a given
       // name, is the surname of a "Nachname, Vorname".
+      // An unknown word before a comma and a name that is only a given name is a surname too ("gräf, danilo").
       if (
         comma &&
         !name[i] &&
-        t.cls === 'ambiguous' &&
         t.capital === next.capital &&
         !t.allCaps &&
         !next.allCaps &&
         isGivenName(next.lower) &&
-        t.lower.split('-').some((part) => isSurname(part))
+        ((t.cls === 'ambiguous' && t.lower.split('-').some((part) => isSurname(part))) ||
+          (t.cls === 'unknown' && t.lower.length >= 3 && next.cls === 'given' && !LOWER_STOP.has(t.lower)))
       ) {
         name[i] = true;
         name[i + 1] = true;

@@ -35,6 +35,11 @@ describe('surnames that are also words', () => {
     );
   });
 
+  it('masks an unknown word before a comma and a given name', () => {
+    expect(masked('abgleich für brömse, theodor hängt')).toBe('abgleich für [NAME], [NAME] hängt');
+    expect(masked('danke, peter hat es gefunden')).toBe('danke, [NAME] hat es gefunden');
+  });
+
   it('masks one opening a sentence whose verb only a person does', () => {
     expect(masked('Fuchs hat gestern angerufen, der Bescheid fehlt.')).toBe(
       '[NAME] hat gestern angerufen, der Bescheid fehlt.',
