@@ -162,6 +162,10 @@ const STRONG_CUES = new Set([
   'gesch',
 ]);
 
+// A full date of birth right after a word: "12.03.1988", "(30.08.12)", ", geb. 2.8.1977", "* 1.2.1990".
+const BIRTH_DATE_AFTER_RE =
+  /^[ \t]*([(,][ \t]*)?((?:geb\.?|geboren(?:[ \t]+am)?|\*)[ \t]*)?\d{1,2}\.[ \t]?\d{1,2}\.[ \t]?(\d{4}|\d{2})(?!\d)/iu;
+
 // What only a person does in a caseworker's note; "Winter kommt" or "Engel ist" say nothing.
 const PERSON_VERBS = new Set(
   'ruft rief meldet meldete erschien erscheint fragt fragte bittet bat beantragt beantragte wohnt wohnte möchte wünscht wünschte beschwert beschwerte klagt klagte'.split(
@@ -206,7 +210,7 @@ function standsAlone(t: Token): boolean {
 }
 
 /** Marks which tokens are names; exported for the dialog's suspects. */
-function markNames(tokens: readonly Token[]): boolean[] {
+function markNames(tokens: readonly Token[], text: string): boolean[] {
   const name = tokens.map(() => false);
   // 1. Names that stand alone.
   tokens.forEach((t, i) => {
@@ -348,6 +352,27 @@ function markNames(tokens: readonly Token[]): boolean[] {
         tokens.slice(i + 2, i + 6).some((later) => PERSON_PARTICIPLES.has(later.lower)));
     if (person) name[i] = true;
   });
+  // 3c. "suche nach brömse 12.03.1988", "Fuchs (geb. 2.8.1977)": the word right before a date of birth
+  //     is the person's, as the date right after a person is the birth date (dates.ts).
+  const beforeBirthDate = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (name[i] || t.glued || t.allCaps || LOWER_STOP.has(t.lower) || t.lower.length < 3) return;
+    const listed = t.cls === 'ambiguous' && (isGivenName(t.lower) || isSurname(t.lower));
+    if (t.cls !== 'unknown' && !listed) return;
+    const date = BIRTH_DATE_AFTER_RE.exec(text.slice(t.end, t.end + 32));
+    if (!date) return;
+    // A cue, or a date too far back for the day's work ("Sommer 12.03.2024" is a holiday, not a person);
+    // in brackets after a word no list knows, any date.
+    const cued = date[2] !== undefined;
+    const year = Number(date[3]);
+    const fullYear = year >= 100 ? year : year + (year <= new Date().getFullYear() % 100 ? 2000 : 1900);
+    const old = fullYear <= new Date().getFullYear() - 12;
+    const bracketed = date[1]?.includes('(') === true && t.cls === 'unknown';
+    if (cued || old || bracketed) {
+      name[i] = true;
+      beforeBirthDate.add(i);
+    }
+  });
   // 4. Particles inside a marked name belong to it ("Hans von der Heide", "Rama al-Khatib").
   for (let i = 1; i < tokens.length - 1; i++) {
     if (name[i] || !PARTICLES.has((tokens[i] as Token).lower)) continue;
@@ -369,6 +394,7 @@ function markNames(tokens: readonly Token[]): boolean[] {
       if (PARTICLES.has(next.lower) || next.lower === 'am' || next.lower === 'an' || next.lower === 'im')
         continue;
       if (next.cls === 'given' || next.cls === 'word' || (!next.capital && !PLACE_CUES.has(t.lower))) break;
+      if (beforeBirthDate.has(j)) break;
       name[j] = false;
     }
   });
@@ -391,7 +417,7 @@ function markNames(tokens: readonly Token[]): boolean[] {
 /** Names found by their own shape and the word lists, in any case (see the module comment). */
 export function detectNames(text: string, out: Span[]): void {
   const tokens = tokenize(text);
-  const name = markNames(tokens);
+  const name = markNames(tokens, text);
   tokens.forEach((t, i) => {
     if (!name[i]) return;
     // An initial takes its dot along, so "T." leaves no letter behind.

@@ -57,6 +57,24 @@ describe('surnames that are also words', () => {
   });
 });
 
+describe('the word before a date of birth', () => {
+  it('is the person’s, in any case and even after "nach"', () => {
+    expect(masked('suche nach brömse 12.03.1988 findet nichts')).toBe(
+      'suche nach [NAME] [GEBURTSDATUM] findet nichts',
+    );
+    expect(masked('kind hadrava (3.4.2019) fehlt')).toBe('kind [NAME] ([GEBURTSDATUM]) fehlt');
+  });
+
+  it('is no person before a recent date of the day’s work', () => {
+    for (const text of [
+      'Sommer 12.03.2024 Urlaub',
+      'Bescheid 12.03.2024 fehlt',
+      'Update 3.2.2024 eingespielt',
+    ])
+      expect(masked(text)).toBe(text);
+  });
+});
+
 describe('service-desk tickets', () => {
   it('keeps ticket numbers with a hyphen or after the word "Ticket"', () => {
     for (const text of [
