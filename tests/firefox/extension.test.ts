@@ -162,6 +162,9 @@ describe('Mitsprache in Firefox', () => {
     await site.goto(`${demo2.url}/akte/JC-2024-004711/uebersicht`);
     expect(await background(extensionPage, 'activeSites')).not.toContain(SITE_2);
 
+    // On the settings page: the popup's own card ("enable on this page") needs the address of the tab
+    // it is opened over, which only the toolbar click's activeTab grant reveals, and BiDi cannot press
+    // the toolbar button.
     const options = await firefox.openExtensionPage('options.html');
     await options.waitForSelector('[data-testid="permissions-missing"]');
     const entry = await siteEntry(options, '127.0.0.2');

@@ -57,8 +57,6 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
       // with prompts off it grants at once what the prompt would have. The call still needs the user's
       // click: Firefox refuses it outside a user input handler whatever this pref says.
       'extensions.webextOptionalPermissionPrompts': false,
-      // Uncaught errors of every realm, extension code included, to the browser's stderr.
-      'devtools.console.stdout.chrome': true,
     },
   });
   const errors: string[] = [];
@@ -67,6 +65,8 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
     if (!child || child.exitCode !== null) done();
     else child.once('close', () => done());
   });
+  // Firefox writes every uncaught script error, extension code included, to its stderr as
+  // "JavaScript error: <script>, line <n>: <message>" (with puppeteer's javascript.options.showInConsole).
   let pending = '';
   child?.stderr?.setEncoding('utf8');
   child?.stderr?.on('data', (chunk: string) => {
