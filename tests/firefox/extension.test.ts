@@ -79,7 +79,9 @@ describe('Mitsprache in Firefox', () => {
     const ui = new FeedbackPage(page);
     await ui.file(await ui.open(), NOTE);
     // No endpoint yet: the note waits on the device.
-    const [stored] = await records(extensionPage);
+    const onDevice = await records(extensionPage);
+    expect(onDevice).toHaveLength(1);
+    const [stored] = onDevice;
     expect(stored?.record.note).toBe(NOTE);
     expect(stored?.status).toBe('pending');
     expect(rig.storedIds().size).toBe(0);
@@ -89,6 +91,7 @@ describe('Mitsprache in Firefox', () => {
     // A settings change starts sending by itself.
     await expect.poll(() => rig.storedIds().get(stored?.id as string), { timeout: 30_000 }).toBe(1);
     expect(rig.storedIds().size).toBe(1);
+    expect(rig.databaseDump()).toContain(NOTE);
     await expect.poll(async () => (await records(extensionPage))[0]?.status).toBe('sent');
     const batch = rig.proxy.requests.find((r) => r.method === 'POST' && r.path.endsWith('/feedback'));
     expect(batch?.status).toBe(200);
