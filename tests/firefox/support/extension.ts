@@ -5,9 +5,9 @@ import { readRecords, setSettings, setToken } from '../../e2e/support/pages';
 
 /**
  * An extension page (popup, settings) as the context the Chromium suite's helpers evaluate in. There
- * they run in the service worker; Firefox's MV3 background is an event page no client can attach to,
- * but every page of the extension shares its origin (IndexedDB), its storage and its APIs, and the
- * helpers' functions use nothing else.
+ * they run in the service worker; Firefox's MV3 background is an event page that WebDriver BiDi does
+ * not expose, but every page of the extension shares its origin (IndexedDB), its storage and its APIs,
+ * and the helpers' functions use nothing else.
  */
 function asExtensionContext(page: Page): Worker {
   return {

@@ -12,8 +12,8 @@ export const FIREFOX = process.env.MITSPRACHE_FIREFOX ?? '/usr/bin/firefox-esr';
 
 /**
  * The extension's moz-extension UUID in the test profile. Firefox draws a random one per installation;
- * the pref `extensions.webextensions.uuids` (what an administrator sets by policy) pins it, so the
- * tests know the extension's pages and the origin the collector lets through.
+ * the pref `extensions.webextensions.uuids` (gecko id → UUID) pins it, so the tests know the
+ * extension's pages and the origin the collector lets through.
  */
 export const EXTENSION_UUID = '6d1c3a52-5f0e-4b7a-9c1d-3e2f4a5b6c7d';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
