@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Three suites with one runner: unit (fake browser, fake IndexedDB, happy-dom), collector
-// (the real server over HTTP on a real SQLite file) and e2e (the built extension in real Chromium).
+// Four suites with one runner: unit (fake browser, fake IndexedDB, happy-dom), collector
+// (the real server over HTTP on a real SQLite file), e2e (the built extension in real Chromium) and
+// firefox (the built Firefox package in Firefox ESR over WebDriver BiDi).
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
@@ -34,6 +35,18 @@ export default defineConfig({
           // Conditions in a real browser settle in seconds, not in vitest's default one second.
           expect: { poll: { timeout: 20_000, interval: 50 } },
           // One Chromium at a time: two cores, and each test owns a browser profile.
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          expect: { poll: { timeout: 20_000, interval: 50 } },
+          // One Firefox at a time, and never beside a Chromium of the e2e project (same two cores).
           fileParallelism: false,
         },
       },

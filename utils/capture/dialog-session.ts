@@ -129,8 +129,15 @@ export function startDialogSession(
     return undefined;
   };
   browser.runtime.onMessage.addListener(onBroadcast);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onBroadcast), {
-    once: true,
-  });
+  const stopBroadcasts = () => {
+    try {
+      browser.runtime.onMessage.removeListener(onBroadcast);
+    } catch {
+      // Firefox, when the browser closes or the add-on stops with the dialog open, tears down this
+      // page's extension API, with its listeners, before the page's pagehide ends the session; the
+      // API is a dead object by then ("can't access dead object", issue #16 item 15).
+    }
+  };
+  signal.addEventListener('abort', stopBroadcasts, { once: true });
   return { captureId: () => held, lastId: () => state.captureId ?? last };
 }

@@ -21,9 +21,14 @@ export interface CollectorRig {
   close(): Promise<void>;
 }
 
-export async function startCollectorRig(): Promise<CollectorRig> {
+/**
+ * Starts the rig. `extensionIds`: the extensions CORS lets through (the collector's default, the
+ * Chromium id, when not given); the Firefox suite adds its pinned moz-extension UUID.
+ */
+export async function startCollectorRig(options: { extensionIds?: string[] } = {}): Promise<CollectorRig> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mitsprache-collector-'));
   const collector = await startCollector({
+    ...options,
     port: 0,
     dataDir,
     ingestTokens: [INGEST_TOKEN],
