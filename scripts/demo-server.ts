@@ -1,10 +1,13 @@
 /**
  * The demo job-centre app: static pages from `demo/` behind URL patterns shaped like real
  * Fachverfahren (identifiers in the path), plus KoliBri's files from node_modules.
- * `node:http` only, so the end-to-end tests can start many copies on random ports.
+ * `node:http` only, so tests can start copies of it in-process. It listens on the port the demo
+ * organisation's sites name (demo/org.json), where the demo build shows its button; pass port 0 for
+ * a random one (then only sites configured by hand cover it).
  *
  * Run directly: `tsx scripts/demo-server.ts [--port 5173] [--host 127.0.0.1]`.
  */
+import { readFileSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
@@ -13,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
-/** Options for {@link startDemoServer}; port 0 (the default) picks a free port. */
+/** Options for {@link startDemoServer}: the port defaults to {@link DEMO_PORT}; port 0 picks a free one. */
 export interface DemoServerOptions {
   port?: number;
   host?: string;
@@ -31,6 +34,19 @@ const DEMO_DIR = fileURLToPath(new URL('../demo/', import.meta.url));
 const PAGES_DIR = path.join(DEMO_DIR, 'pages');
 const ASSETS_DIR = path.join(DEMO_DIR, 'assets');
 const LAYOUT_FILE = path.join(DEMO_DIR, 'partials', 'layout.html');
+/** The demo organisation: `npm start` and the end-to-end tests build the extension for it. */
+export const DEMO_ORG_FILE = path.join(DEMO_DIR, 'org.json');
+
+/**
+ * The demo's port, read from the demo organisation's first site so the file stays the one place it is
+ * named: the sites name their port, so the officers' dashboard on the same host is not a site.
+ */
+export const DEMO_PORT = ((): number => {
+  const org = JSON.parse(readFileSync(DEMO_ORG_FILE, 'utf8')) as { sites: { pattern: string }[] };
+  const port = Number(new URL(org.sites[0]?.pattern ?? '').port);
+  if (!port) throw new Error(`${DEMO_ORG_FILE}: the first site must name its port`);
+  return port;
+})();
 
 /** Resolved through the package's own `exports`, so hoisting or a workspace layout does not matter. */
 const KOLIBRI_DIR = ((): string | null => {
@@ -109,7 +125,7 @@ export function startDemoServer(options: DemoServerOptions = {}): Promise<DemoSe
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
+    server.listen(options.port ?? DEMO_PORT, host, () => {
       server.off('error', reject);
       const { port } = server.address() as AddressInfo;
       const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -246,7 +262,7 @@ if (await isRunDirectly()) {
     options: { port: { type: 'string' }, host: { type: 'string' } },
   });
   const server = await startDemoServer({
-    port: values.port ? Number(values.port) : 0,
+    port: values.port ? Number(values.port) : DEMO_PORT,
     host: values.host,
   });
   console.log(`Demo-Jobcenter läuft auf ${server.url}/`);

@@ -170,7 +170,7 @@ describe('demo server', () => {
   const bodies = new Map<string, string>();
 
   beforeAll(async () => {
-    server = await startDemoServer();
+    server = await startDemoServer({ port: 0 });
     for (const page of PAGES) bodies.set(page, (await get(server, page)).body);
   });
   afterAll(() => server.close());
