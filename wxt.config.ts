@@ -13,6 +13,13 @@ const org = orgFile ? loadOrgBuild(orgFile) : undefined;
 // values given explicitly (npm start's local collector) win over the file's.
 if (org) for (const [name, value] of Object.entries(orgBuildEnv(org.org))) process.env[name] ??= value;
 
+/**
+ * Firefox takes no port in a match pattern (bugs 1362809, 1468162): there a site's permission covers
+ * its host on every port. The extension itself still tells the ports apart (utils/sites/match.ts).
+ */
+const withoutPort = (pattern: string) =>
+  pattern.replace(/^([^:/]+:\/\/(?:\[[^\]]*\]|[^/:]*)):(?:\d+|\*)\//, '$1/');
+
 /** The speech bubble (public/icon/mitsprache.svg, rendered by scripts/build/icons.ts). */
 const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
 
@@ -57,7 +64,10 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'unlimitedStorage'],
     // Policy cannot grant optional host permissions, so an organisation's own sites are required ones
     // (no prompt on a force-installed package); every other site is asked for at runtime.
-    host_permissions: org?.hostPermissions ?? [],
+    host_permissions:
+      browser === 'firefox'
+        ? [...new Set(org?.hostPermissions.map(withoutPort))]
+        : (org?.hostPermissions ?? []),
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     icons: ICONS,
     ...(browser === 'firefox'
