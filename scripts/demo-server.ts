@@ -20,7 +20,17 @@ import { parseArgs } from 'node:util';
 export interface DemoServerOptions {
   port?: number;
   host?: string;
+  /** More pages in the same layout (the tests' fixture pages): not part of the demo app. */
+  extraPages?: ExtraPages;
 }
+
+/** Pages from another folder: routes to its files, and its other files under `/fixtures/`. */
+export interface ExtraPages {
+  dir: string;
+  routes: Routes;
+}
+
+type Routes = ReadonlyArray<readonly [RegExp, string]>;
 
 /** A running demo server. */
 export interface DemoServer {
@@ -34,6 +44,7 @@ const DEMO_DIR = fileURLToPath(new URL('../demo/', import.meta.url));
 const PAGES_DIR = path.join(DEMO_DIR, 'pages');
 const ASSETS_DIR = path.join(DEMO_DIR, 'assets');
 const LAYOUT_FILE = path.join(DEMO_DIR, 'partials', 'layout.html');
+const NAVIGATION_FILE = path.join(DEMO_DIR, 'partials', 'navigation.html');
 /** The demo organisation: `npm start` and the end-to-end tests build the extension for it. */
 export const DEMO_ORG_FILE = path.join(DEMO_DIR, 'org.json');
 
@@ -81,7 +92,7 @@ const CONTENT_TYPES: Record<string, string> = {
  * `12345//0012345` travels as `12345%2F%2F0012345` in our links, but some apps put the
  * slashes into the path as they are, so that form is accepted too.
  */
-const ROUTES: ReadonlyArray<readonly [RegExp, string]> = [
+const ROUTES: Routes = [
   [/^\/$/, 'index.html'],
   [/^\/akte\/[^/]+\/(?:uebersicht|dokumente|leistungen|vermittlung)$/, 'akte.html'],
   [/^\/kunde\/[^/]+\/profil$/, 'kunde.html'],
@@ -93,16 +104,17 @@ const ROUTES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/frameset\/navigation$/, 'frameset-navigation.html'],
   [/^\/fehler$/, 'fehler.html'],
   [/^\/kolibri$/, 'kolibri.html'],
-  [/^\/test\/hostile$/, 'test-hostile.html'],
-  [/^\/test\/csp$/, 'test-csp.html'],
-  [/^\/test\/keylogger$/, 'test-keylogger.html'],
-  [/^\/test\/rerender$/, 'test-rerender.html'],
-  [/^\/test\/storage$/, 'test-storage.html'],
-  [/^\/test\/bildtext$/, 'test-bildtext.html'],
 ];
 
-/** Placeholder a page uses for the shared header and left navigation, naming its active nav item. */
-const LAYOUT_MARKER = /<!--#layout aktiv="([a-z-]+)"-->/;
+/**
+ * A page in the shared layout starts with this line (its title, and its item in the left navigation),
+ * followed by its sections: `<!--#kopf-->` (more for <head>), `<!--#pfad-->` (breadcrumb items after
+ * the start page) and `<!--#inhalt-->` (the main content). Other pages are whole documents.
+ */
+const PAGE_MARKER = /^<!--#layout titel="([^"]*)"(?: aktiv="([a-z-]+)")?-->\n/;
+const SECTION_MARKER = /^<!--#(kopf|pfad|inhalt)-->\n/m;
+/** Where the header and left navigation go, naming the current item (also usable in a <template>). */
+const NAVIGATION_MARKER = /<!--#navigation(?: aktiv="([a-z-]+)")?-->/g;
 
 class HttpError extends Error {
   constructor(
@@ -117,7 +129,7 @@ class HttpError extends Error {
 export function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const host = options.host ?? '127.0.0.1';
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    handle(req, res, options.extraPages).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       if (status === 500) console.error('[demo-server]', error);
       sendError(res, status);
@@ -143,7 +155,7 @@ export function startDemoServer(options: DemoServerOptions = {}): Promise<DemoSe
   });
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, extra?: ExtraPages): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     throw new HttpError(405, 'Methode nicht erlaubt');
@@ -152,7 +164,16 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 
   const page = ROUTES.find(([pattern]) => pattern.test(rawPath))?.[1];
   if (page) {
-    send(req, res, CONTENT_TYPES['.html'] ?? '', await renderPage(page));
+    send(req, res, CONTENT_TYPES['.html'] ?? '', await renderPage(PAGES_DIR, page));
+    return;
+  }
+  const extraPage = extra?.routes.find(([pattern]) => pattern.test(rawPath))?.[1];
+  if (extra && extraPage) {
+    send(req, res, CONTENT_TYPES['.html'] ?? '', await renderPage(extra.dir, extraPage));
+    return;
+  }
+  if (extra && rawPath.startsWith('/fixtures/')) {
+    await sendFile(req, res, extra.dir, rawPath.slice('/fixtures/'.length));
     return;
   }
   if (rawPath.startsWith('/assets/')) {
@@ -170,16 +191,40 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   throw new HttpError(404, 'Nicht gefunden');
 }
 
-/** Reads a page and splices in the shared layout with its nav item marked current. */
-async function renderPage(file: string): Promise<string> {
-  const html = await readFile(path.join(PAGES_DIR, file), 'utf8');
-  const marker = LAYOUT_MARKER.exec(html);
-  if (!marker) return html;
-  const active = marker[1] ?? '';
-  const layout = await readFile(LAYOUT_FILE, 'utf8');
-  const needle = `data-nav="${active}"`;
-  if (!layout.includes(needle)) throw new Error(`${file}: unknown nav item "${active}"`);
-  return html.replace(marker[0], layout.replace(needle, `${needle} aria-current="page"`));
+/** Reads a page and puts it into the shared layout, its navigation item marked current. */
+async function renderPage(dir: string, file: string): Promise<string> {
+  const html = await readFile(path.join(dir, file), 'utf8');
+  const page = PAGE_MARKER.exec(html);
+  const document = page ? await fillLayout(file, page, html.slice(page[0].length)) : html;
+  if (!document.includes('<!--#navigation')) return document;
+  const navigation = await readFile(NAVIGATION_FILE, 'utf8');
+  return document.replace(NAVIGATION_MARKER, (_, active?: string) => {
+    if (!active) return navigation;
+    const needle = `data-nav="${active}"`;
+    if (!navigation.includes(needle)) throw new Error(`${file}: unknown nav item "${active}"`);
+    return navigation.replace(needle, `${needle} aria-current="page"`);
+  });
+}
+
+/** The layout document with a page's title, sections and navigation marker filled in. */
+async function fillLayout(file: string, page: RegExpExecArray, body: string): Promise<string> {
+  const [, title = '', active] = page;
+  const parts = body.split(SECTION_MARKER);
+  const sections: Record<string, string> = {};
+  for (let i = 1; i < parts.length; i += 2) sections[parts[i] ?? ''] = (parts[i + 1] ?? '').trimEnd();
+  if (sections.inhalt === undefined) throw new Error(`${file}: no <!--#inhalt--> section`);
+  const values: Record<string, string> = {
+    titel: title,
+    kopf: sections.kopf ?? '',
+    pfad: sections.pfad ?? '',
+    inhalt: sections.inhalt,
+    navigation: active ? `<!--#navigation aktiv="${active}"-->` : '<!--#navigation-->',
+  };
+  let layout = await readFile(LAYOUT_FILE, 'utf8');
+  // Without breadcrumb items of its own the page is the start page.
+  if (!sections.pfad)
+    layout = layout.replace('<a href="/">Startseite</a>', '<a href="/" aria-current="page">Startseite</a>');
+  return layout.replace(/<!--=(\w+)-->/g, (token, name: string) => values[name] ?? token);
 }
 
 /**
