@@ -70,8 +70,9 @@ export async function buildOrg(
   const outDir = path.resolve(options.out ?? path.join('.output', slug(org.name)));
   mkdirSync(outDir, { recursive: true });
   const env = { MITSPRACHE_ORG: path.resolve(file), MITSPRACHE_OUT_DIR: outDir };
-  // `wxt zip` builds first, so the unpacked folders are there too.
-  wxt(['zip'], env);
+  // Chromium's package is the signed .crx made from the unpacked build; Firefox's is the zip (and the
+  // sources zip AMO asks for) that AMO signs. `wxt zip` builds first.
+  wxt(['build'], env);
   wxt(['zip', '-b', 'firefox'], env);
   const chromeDir = path.join(outDir, 'chrome-mv3');
   const version = builtVersion(chromeDir);

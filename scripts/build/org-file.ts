@@ -95,7 +95,8 @@ export function readOrgFile(file: string): OrgFile {
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const field = issue.path.length ? z.core.toDotPath(issue.path) : '(top level)';
-    return `  ${field}: ${CODE_TEXT[issue.message] ?? issue.message}`;
+    const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
+    return `  ${field}: ${missing ? 'missing (required)' : (CODE_TEXT[issue.message] ?? issue.message)}`;
   });
   throw new OrgFileError(`${file} is not a valid organisation file:\n${lines.join('\n')}`);
 }
