@@ -3,8 +3,8 @@
  *
  * - `npm run build`: the plain packages (.output/mitsprache-<version>-chrome.zip and -firefox.zip) with no
  *   site: every site is a runtime permission, set by the settings page or by policy.
- * - `npm run build -- --demo`: the unpacked Chromium build for the demo organisation (demo/org.json) in
- *   .output/chrome-mv3, which the end-to-end tests load.
+ * - `npm run build -- --demo [-b firefox]`: the unpacked build for the demo organisation (demo/org.json)
+ *   in .output/chrome-mv3 (firefox-mv3), which `npm start` and the end-to-end tests load.
  * - `npm run build -- --org org.json [--out dir] [--create-key]`: an organisation's own packages for
  *   self-hosting (docs/admin.md): its sites as required host permissions and default settings, its
  *   endpoint, its key and ids; a signed .crx with its update manifest, and the Firefox package with its
@@ -109,12 +109,13 @@ async function main(): Promise<void> {
       out: { type: 'string' },
       'create-key': { type: 'boolean' },
       demo: { type: 'boolean' },
+      browser: { type: 'string', short: 'b', default: 'chrome' },
     },
   });
   if (values.org) {
     console.log(summary(await buildOrg(values.org, { out: values.out, createKey: values['create-key'] })));
   } else if (values.demo) {
-    wxt(['build'], { MITSPRACHE_ORG: DEMO_ORG_FILE });
+    wxt(['build', '-b', values.browser], { MITSPRACHE_ORG: DEMO_ORG_FILE });
   } else {
     // No org file: the product as published, with no site baked in.
     wxt(['zip'], { MITSPRACHE_ORG: undefined });
