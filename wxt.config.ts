@@ -1,8 +1,27 @@
 import { defineConfig } from 'wxt';
-
+import { loadOrgBuild, orgBuildEnv } from './scripts/build/org-file';
 // Stable id for enterprise policy (ExtensionSettings / 3rdparty): the public half of the
 // signing key pins the Chromium extension id; Firefox gets a fixed gecko id.
 import { CHROMIUM_PUBLIC_KEY, GECKO_ID } from './utils/extension-id';
+
+// An organisation build (`npm run build -- --org org.json`, the demo's demo/org.json): its sites become
+// required host permissions and default settings, its key and gecko id the extension's identity.
+// Without one the package ships no site and asks for every host at runtime.
+const orgFile = process.env.MITSPRACHE_ORG;
+const org = orgFile ? loadOrgBuild(orgFile) : undefined;
+// Vite hands WXT_-prefixed variables from the environment to the bundle (utils/build-defaults.ts);
+// values given explicitly (npm start's local collector) win over the file's.
+if (org) for (const [name, value] of Object.entries(orgBuildEnv(org.org))) process.env[name] ??= value;
+
+/**
+ * Firefox takes no port in a match pattern (bugs 1362809, 1468162): there a site's permission covers
+ * its host on every port. The extension itself still tells the ports apart (utils/sites/match.ts).
+ */
+const withoutPort = (pattern: string) =>
+  pattern.replace(/^([^:/]+:\/\/(?:\[[^\]]*\]|[^/:]*)):(?:\d+|\*)\//, '$1/');
+
+/** The speech bubble (public/icon/mitsprache.svg, rendered by scripts/build/icons.ts). */
+const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -43,13 +62,31 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'de',
     permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'unlimitedStorage'],
-    // Only this machine at install time (the demo app); every real site is asked for at runtime.
-    host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
+    // Policy cannot grant optional host permissions, so an organisation's own sites are required ones
+    // (no prompt on a force-installed package); every other site is asked for at runtime.
+    host_permissions:
+      browser === 'firefox'
+        ? [...new Set(org?.hostPermissions.map(withoutPort))]
+        : (org?.hostPermissions ?? []),
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    icons: ICONS,
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: org?.firefox?.id ?? GECKO_ID,
+              strict_min_version: '128.0',
+              ...(org?.firefox?.updateUrl ? { update_url: org.firefox.updateUrl } : {}),
+              // Firefox 140+ shows this at install (older ones ignore it): a note carries the screen's
+              // cleaned address and name (browsingActivity) and page text or, if the organisation allows
+              // it, a screenshot (websiteContent), sent to the organisation's own collector only.
+              data_collection_permissions: { required: ['browsingActivity', 'websiteContent'] },
+            },
+          },
+        }
       : {
-          key: CHROMIUM_PUBLIC_KEY,
+          key: org?.chromium?.key ?? CHROMIUM_PUBLIC_KEY,
+          ...(org?.chromium ? { update_url: org.chromium.updateUrl } : {}),
           minimum_chrome_version: '116',
           // Enterprise policy for this extension (public/managed_schema.json, docs/admin.md). Firefox reads
           // policies.json "3rdparty" without a schema and does not know this key.
@@ -61,7 +98,7 @@ export default defineConfig({
         description: '__MSG_commandOpenFeedback__',
       },
     },
-    action: { default_title: '__MSG_extName__' },
+    action: { default_title: '__MSG_extName__', default_icon: ICONS },
     web_accessible_resources: [
       {
         resources: ['note-dialog.html'],

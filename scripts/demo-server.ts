@@ -1,10 +1,13 @@
 /**
  * The demo job-centre app: static pages from `demo/` behind URL patterns shaped like real
  * Fachverfahren (identifiers in the path), plus KoliBri's files from node_modules.
- * `node:http` only, so the end-to-end tests can start many copies on random ports.
+ * `node:http` only, so tests can start copies of it in-process. It listens on the port the demo
+ * organisation's sites name (demo/org.json), where the demo build shows its button; pass port 0 for
+ * a random one (then only sites configured by hand cover it).
  *
  * Run directly: `tsx scripts/demo-server.ts [--port 5173] [--host 127.0.0.1]`.
  */
+import { readFileSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
@@ -13,11 +16,21 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
-/** Options for {@link startDemoServer}; port 0 (the default) picks a free port. */
+/** Options for {@link startDemoServer}: the port defaults to {@link DEMO_PORT}; port 0 picks a free one. */
 export interface DemoServerOptions {
   port?: number;
   host?: string;
+  /** More pages in the same layout (the tests' fixture pages): not part of the demo app. */
+  extraPages?: ExtraPages;
 }
+
+/** Pages from another folder: routes to its files, and its other files under `/fixtures/`. */
+export interface ExtraPages {
+  dir: string;
+  routes: Routes;
+}
+
+type Routes = ReadonlyArray<readonly [RegExp, string]>;
 
 /** A running demo server. */
 export interface DemoServer {
@@ -31,6 +44,20 @@ const DEMO_DIR = fileURLToPath(new URL('../demo/', import.meta.url));
 const PAGES_DIR = path.join(DEMO_DIR, 'pages');
 const ASSETS_DIR = path.join(DEMO_DIR, 'assets');
 const LAYOUT_FILE = path.join(DEMO_DIR, 'partials', 'layout.html');
+const NAVIGATION_FILE = path.join(DEMO_DIR, 'partials', 'navigation.html');
+/** The demo organisation: `npm start` and the end-to-end tests build the extension for it. */
+export const DEMO_ORG_FILE = path.join(DEMO_DIR, 'org.json');
+
+/**
+ * The demo's port, read from the demo organisation's first site so the file stays the one place it is
+ * named: the sites name their port, so the officers' dashboard on the same host is not a site.
+ */
+export const DEMO_PORT = ((): number => {
+  const org = JSON.parse(readFileSync(DEMO_ORG_FILE, 'utf8')) as { sites: { pattern: string }[] };
+  const port = Number(new URL(org.sites[0]?.pattern ?? '').port);
+  if (!port) throw new Error(`${DEMO_ORG_FILE}: the first site must name its port`);
+  return port;
+})();
 
 /** Resolved through the package's own `exports`, so hoisting or a workspace layout does not matter. */
 const KOLIBRI_DIR = ((): string | null => {
@@ -65,7 +92,7 @@ const CONTENT_TYPES: Record<string, string> = {
  * `12345//0012345` travels as `12345%2F%2F0012345` in our links, but some apps put the
  * slashes into the path as they are, so that form is accepted too.
  */
-const ROUTES: ReadonlyArray<readonly [RegExp, string]> = [
+const ROUTES: Routes = [
   [/^\/$/, 'index.html'],
   [/^\/akte\/[^/]+\/(?:uebersicht|dokumente|leistungen|vermittlung)$/, 'akte.html'],
   [/^\/kunde\/[^/]+\/profil$/, 'kunde.html'],
@@ -77,16 +104,17 @@ const ROUTES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/frameset\/navigation$/, 'frameset-navigation.html'],
   [/^\/fehler$/, 'fehler.html'],
   [/^\/kolibri$/, 'kolibri.html'],
-  [/^\/test\/hostile$/, 'test-hostile.html'],
-  [/^\/test\/csp$/, 'test-csp.html'],
-  [/^\/test\/keylogger$/, 'test-keylogger.html'],
-  [/^\/test\/rerender$/, 'test-rerender.html'],
-  [/^\/test\/storage$/, 'test-storage.html'],
-  [/^\/test\/bildtext$/, 'test-bildtext.html'],
 ];
 
-/** Placeholder a page uses for the shared header and left navigation, naming its active nav item. */
-const LAYOUT_MARKER = /<!--#layout aktiv="([a-z-]+)"-->/;
+/**
+ * A page in the shared layout starts with this line (its title, and its item in the left navigation),
+ * followed by its sections: `<!--#kopf-->` (more for <head>), `<!--#pfad-->` (breadcrumb items after
+ * the start page) and `<!--#inhalt-->` (the main content). Other pages are whole documents.
+ */
+const PAGE_MARKER = /^<!--#layout titel="([^"]*)"(?: aktiv="([a-z-]+)")?-->\n/;
+const SECTION_MARKER = /^<!--#(kopf|pfad|inhalt)-->\n/m;
+/** Where the header and left navigation go, naming the current item (also usable in a <template>). */
+const NAVIGATION_MARKER = /<!--#navigation(?: aktiv="([a-z-]+)")?-->/g;
 
 class HttpError extends Error {
   constructor(
@@ -101,7 +129,7 @@ class HttpError extends Error {
 export function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const host = options.host ?? '127.0.0.1';
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    handle(req, res, options.extraPages).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       if (status === 500) console.error('[demo-server]', error);
       sendError(res, status);
@@ -109,7 +137,7 @@ export function startDemoServer(options: DemoServerOptions = {}): Promise<DemoSe
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
+    server.listen(options.port ?? DEMO_PORT, host, () => {
       server.off('error', reject);
       const { port } = server.address() as AddressInfo;
       const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -127,7 +155,7 @@ export function startDemoServer(options: DemoServerOptions = {}): Promise<DemoSe
   });
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, extra?: ExtraPages): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     throw new HttpError(405, 'Methode nicht erlaubt');
@@ -136,7 +164,16 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 
   const page = ROUTES.find(([pattern]) => pattern.test(rawPath))?.[1];
   if (page) {
-    send(req, res, CONTENT_TYPES['.html'] ?? '', await renderPage(page));
+    send(req, res, CONTENT_TYPES['.html'] ?? '', await renderPage(PAGES_DIR, page));
+    return;
+  }
+  const extraPage = extra?.routes.find(([pattern]) => pattern.test(rawPath))?.[1];
+  if (extra && extraPage) {
+    send(req, res, CONTENT_TYPES['.html'] ?? '', await renderPage(extra.dir, extraPage));
+    return;
+  }
+  if (extra && rawPath.startsWith('/fixtures/')) {
+    await sendFile(req, res, extra.dir, rawPath.slice('/fixtures/'.length));
     return;
   }
   if (rawPath.startsWith('/assets/')) {
@@ -154,16 +191,40 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   throw new HttpError(404, 'Nicht gefunden');
 }
 
-/** Reads a page and splices in the shared layout with its nav item marked current. */
-async function renderPage(file: string): Promise<string> {
-  const html = await readFile(path.join(PAGES_DIR, file), 'utf8');
-  const marker = LAYOUT_MARKER.exec(html);
-  if (!marker) return html;
-  const active = marker[1] ?? '';
-  const layout = await readFile(LAYOUT_FILE, 'utf8');
-  const needle = `data-nav="${active}"`;
-  if (!layout.includes(needle)) throw new Error(`${file}: unknown nav item "${active}"`);
-  return html.replace(marker[0], layout.replace(needle, `${needle} aria-current="page"`));
+/** Reads a page and puts it into the shared layout, its navigation item marked current. */
+async function renderPage(dir: string, file: string): Promise<string> {
+  const html = await readFile(path.join(dir, file), 'utf8');
+  const page = PAGE_MARKER.exec(html);
+  const document = page ? await fillLayout(file, page, html.slice(page[0].length)) : html;
+  if (!document.includes('<!--#navigation')) return document;
+  const navigation = await readFile(NAVIGATION_FILE, 'utf8');
+  return document.replace(NAVIGATION_MARKER, (_, active?: string) => {
+    if (!active) return navigation;
+    const needle = `data-nav="${active}"`;
+    if (!navigation.includes(needle)) throw new Error(`${file}: unknown nav item "${active}"`);
+    return navigation.replace(needle, `${needle} aria-current="page"`);
+  });
+}
+
+/** The layout document with a page's title, sections and navigation marker filled in. */
+async function fillLayout(file: string, page: RegExpExecArray, body: string): Promise<string> {
+  const [, title = '', active] = page;
+  const parts = body.split(SECTION_MARKER);
+  const sections: Record<string, string> = {};
+  for (let i = 1; i < parts.length; i += 2) sections[parts[i] ?? ''] = (parts[i + 1] ?? '').trimEnd();
+  if (sections.inhalt === undefined) throw new Error(`${file}: no <!--#inhalt--> section`);
+  const values: Record<string, string> = {
+    titel: title,
+    kopf: sections.kopf ?? '',
+    pfad: sections.pfad ?? '',
+    inhalt: sections.inhalt,
+    navigation: active ? `<!--#navigation aktiv="${active}"-->` : '<!--#navigation-->',
+  };
+  let layout = await readFile(LAYOUT_FILE, 'utf8');
+  // Without breadcrumb items of its own the page is the start page.
+  if (!sections.pfad)
+    layout = layout.replace('<a href="/">Startseite</a>', '<a href="/" aria-current="page">Startseite</a>');
+  return layout.replace(/<!--=(\w+)-->/g, (token, name: string) => values[name] ?? token);
 }
 
 /**
@@ -246,7 +307,7 @@ if (await isRunDirectly()) {
     options: { port: { type: 'string' }, host: { type: 'string' } },
   });
   const server = await startDemoServer({
-    port: values.port ? Number(values.port) : 0,
+    port: values.port ? Number(values.port) : DEMO_PORT,
     host: values.host,
   });
   console.log(`Demo-Jobcenter läuft auf ${server.url}/`);

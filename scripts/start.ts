@@ -1,6 +1,6 @@
 /**
- * `npm start`: the main job on one machine. Builds the extension with the local collector as its
- * default endpoint, starts the collector (SQLite under ./data) and the demo job-centre app, then opens
+ * `npm start`: the main job on one machine. Builds the extension for the demo organisation
+ * (demo/org.json: the demo app's sites) with the local collector as its default endpoint, starts the collector (SQLite under ./data) and the demo job-centre app, then opens
  * Chromium with the extension loaded. Without a display it says so and prints what to load by hand.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hashPassword } from '../collector/officers';
 import { startCollector } from '../collector/server';
-import { startDemoServer } from './demo-server';
+import { DEMO_ORG_FILE, DEMO_PORT, startDemoServer } from './demo-server';
 
 const COLLECTOR_PORT = Number(process.env.COLLECTOR_PORT ?? 8787);
-const DEMO_PORT = Number(process.env.DEMO_PORT ?? 5173);
 const INGEST_TOKEN = process.env.MITSPRACHE_DEMO_TOKEN ?? 'demo-ingest-token';
 const ADMIN_TOKEN = process.env.MITSPRACHE_DEMO_ADMIN_TOKEN ?? 'demo-admin-token';
 const CHROMIUM = process.env.MITSPRACHE_CHROMIUM ?? '/usr/bin/chromium';
@@ -23,7 +22,12 @@ const endpoint = `http://127.0.0.1:${COLLECTOR_PORT}/api/v1/feedback`;
 console.log('Mitsprache: building the extension …');
 const build = spawnSync('npx', ['wxt', 'build'], {
   stdio: 'inherit',
-  env: { ...process.env, WXT_DEFAULT_ENDPOINT: endpoint, WXT_DEFAULT_TOKEN: INGEST_TOKEN },
+  env: {
+    ...process.env,
+    MITSPRACHE_ORG: DEMO_ORG_FILE,
+    WXT_DEFAULT_ENDPOINT: endpoint,
+    WXT_DEFAULT_TOKEN: INGEST_TOKEN,
+  },
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
 

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import type { Frame, Page } from 'playwright-core';
 import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension } from '../../tests/e2e/support/browser';
 import { heldCapture } from '../../tests/e2e/support/pages';
-import { type DemoServer, startDemoServer } from '../demo-server';
+import { DEMO_ORG_FILE, type DemoServer, startDemoServer } from '../demo-server';
 import { benchLoadEvent } from './load-event';
 import {
   type Figure,
@@ -55,7 +55,8 @@ function ensureBuilt(): void {
   console.log(`No built extension in ${EXTENSION_DIR}: running "npx wxt build" into ${outDir} …`);
   const result = spawnSync('npx', ['wxt', 'build'], {
     stdio: 'inherit',
-    env: { ...process.env, MITSPRACHE_OUT_DIR: outDir },
+    // The demo organisation's build, as the end-to-end tests load it: its sites are the demo app.
+    env: { ...process.env, MITSPRACHE_OUT_DIR: outDir, MITSPRACHE_ORG: DEMO_ORG_FILE },
   });
   if (result.status !== 0 || !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`"npx wxt build" failed (exit ${result.status ?? result.signal})`);

@@ -14,6 +14,7 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Worker } from 'playwright-core';
 import { startCollector } from '../../collector/server';
+import { DEMO_ORG_FILE } from '../demo-server';
 import { median, percentile } from './support';
 
 const CHROMIUM = process.env.MITSPRACHE_CHROMIUM ?? '/usr/bin/chromium';
@@ -356,7 +357,7 @@ export async function benchSyncThroughput(
   if (!PREBUILT) {
     const build = spawnSync('npx', ['wxt', 'build'], {
       stdio: 'ignore',
-      env: { ...process.env, WXT_BENCH: 'true', MITSPRACHE_OUT_DIR: OUT_DIR },
+      env: { ...process.env, WXT_BENCH: 'true', MITSPRACHE_OUT_DIR: OUT_DIR, MITSPRACHE_ORG: DEMO_ORG_FILE },
     });
     if (build.status !== 0) throw new Error('benchmark build failed');
   }

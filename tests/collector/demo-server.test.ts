@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
+import { FIXTURE_PAGES } from '../e2e/support/pages';
 
 interface PlantedValue {
   kind: string;
@@ -31,6 +32,10 @@ const PAGES = [
   '/fehler',
   '/fehler?auto=1',
   '/kolibri',
+];
+
+/** The tests' fixture pages (tests/fixtures/pages/), served in the same layout when a test asks. */
+const FIXTURES = [
   '/test/hostile',
   '/test/csp',
   '/test/keylogger',
@@ -170,8 +175,8 @@ describe('demo server', () => {
   const bodies = new Map<string, string>();
 
   beforeAll(async () => {
-    server = await startDemoServer();
-    for (const page of PAGES) bodies.set(page, (await get(server, page)).body);
+    server = await startDemoServer({ port: 0, extraPages: FIXTURE_PAGES });
+    for (const page of [...PAGES, ...FIXTURES]) bodies.set(page, (await get(server, page)).body);
   });
   afterAll(() => server.close());
 
@@ -180,7 +185,7 @@ describe('demo server', () => {
     expect(server.port).toBeGreaterThan(0);
   });
 
-  it.each(PAGES)('serves %s as uncached HTML', async (page) => {
+  it.each([...PAGES, ...FIXTURES])('serves %s as uncached HTML', async (page) => {
     const response = await get(server, page);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -195,6 +200,23 @@ describe('demo server', () => {
     expect(nav.match(/aria-current="page"/g)).toHaveLength(1);
     expect(body).toMatch(/<nav aria-label="Breadcrumb"[\s\S]*aria-current="page"[\s\S]*?<\/nav>/);
     expect(body.match(/<h1[\s>]/g)).toHaveLength(1);
+  });
+
+  it.each(FIXTURES.filter((page) => page !== '/test/rerender'))('gives fixture %s the layout', (page) => {
+    const body = bodies.get(page) ?? '';
+    expect(body).toContain('Jobcenter Musterstadt – Fachverfahren (DEMO)');
+    expect(body).toMatch(/<nav aria-label="Breadcrumb"[\s\S]*aria-current="page"[\s\S]*?<\/nav>/);
+    expect(body.match(/<h1[\s>]/g)).toHaveLength(1);
+  });
+
+  it('leaves the fixture pages to the tests: the demo app alone does not serve them', async () => {
+    const demoOnly = await startDemoServer({ port: 0 });
+    try {
+      expect((await get(demoOnly, '/test/csp')).status).toBe(404);
+      expect((await get(demoOnly, '/fixtures/keylogger.js')).status).toBe(404);
+    } finally {
+      await demoOnly.close();
+    }
   });
 
   it('keeps the frameset a frameset document', () => {

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
+import type { DemoServer } from '../../scripts/demo-server';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
-import { FeedbackUi, heldCapture, isFocused, readRecords } from './support/pages';
+import { FeedbackUi, heldCapture, isFocused, readRecords, startTestSite } from './support/pages';
 
 // The capture path end to end: the real built extension in the machine's Chromium, on the demo app.
 let demo: DemoServer;
 let ext: ExtensionBrowser;
 
 beforeAll(async () => {
-  demo = await startDemoServer();
+  demo = await startTestSite();
   ext = await launchWithExtension({ toolbar: true });
 });
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
+import type { DemoServer } from '../../scripts/demo-server';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
-import { FeedbackUi, isFocused, readRecords, setSettings } from './support/pages';
+import { FeedbackUi, isFocused, readRecords, setSettings, startTestSite } from './support/pages';
 import { leaks } from './support/pii';
 
 // The optional screenshot: off by default, masked before it is stored, within 200 KB.
@@ -10,7 +10,7 @@ let demo: DemoServer;
 let ext: ExtensionBrowser;
 
 beforeAll(async () => {
-  demo = await startDemoServer();
+  demo = await startTestSite();
   ext = await launchWithExtension({ toolbar: true });
 });
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUILD_DEFAULT_ENDPOINT, BUILD_DEFAULT_TOKEN } from '../build-defaults';
+import { BUILD_DEFAULT_ENDPOINT, BUILD_DEFAULT_SITES, BUILD_DEFAULT_TOKEN } from '../build-defaults';
 import { CategoryId, DEFAULT_CATEGORY_IDS } from './record';
 
 /**
@@ -172,23 +172,11 @@ export const LIST_ITEM_SCHEMAS = {
   redactionTerms: RedactionTerm,
 } as const satisfies Partial<Record<SettingsKey, z.ZodType>>;
 
-/** Sites covered out of the box: the demo job-centre app on this machine. */
-export const DEMO_SITES: Site[] = [
-  {
-    pattern: 'http://localhost/*',
-    app: 'Demo-Jobcenter',
-    screenSelectors: [],
-    allowedParams: ['tab', 'schritt'],
-    sensitiveSelectors: [],
-  },
-  {
-    pattern: 'http://127.0.0.1/*',
-    app: 'Demo-Jobcenter',
-    screenSelectors: [],
-    allowedParams: ['tab', 'schritt'],
-    sensitiveSelectors: [],
-  },
-];
+/**
+ * Sites covered out of the box: none, unless the package was built for an organisation (its org file's
+ * sites, e.g. the demo's in demo/org.json); the build has checked them already.
+ */
+export const DEFAULT_SITES: Site[] = z.array(Site).parse(BUILD_DEFAULT_SITES);
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -196,7 +184,7 @@ export const DEFAULT_SETTINGS: Settings = {
   token: BUILD_DEFAULT_TOKEN,
   syncPeriodMinutes: 1,
   batchSize: 50,
-  sites: DEMO_SITES,
+  sites: DEFAULT_SITES,
   categories: DEFAULT_CATEGORIES,
   reporterMode: 'none',
   unitLabel: '',

@@ -1,6 +1,27 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import type { Site } from '../schema/settings';
 
+/** scheme://host, an optional :port, then the path: Chromium's patterns may name a port. */
+const WITH_PORT = /^([^:/]+:\/\/(?:\[[^\]]*\]|[^/:]*)):(\d{1,5}|\*)(\/.*)$/;
+
+/** The URL's port, with the scheme's default when it names none. */
+function portOf(url: URL): string {
+  return url.port || (url.protocol === 'https:' ? '443' : '80');
+}
+
+/**
+ * Whether `url` is covered by `pattern`. WXT's MatchPattern refuses ports, but Chromium's host
+ * permissions and content scripts take them (a pattern without one covers every port), and the demo's
+ * sites name theirs so the collector's dashboard on the same host is not a site (issue #16, item 13).
+ */
+function covers(pattern: string, url: string): boolean {
+  const port = WITH_PORT.exec(pattern);
+  if (!port) return new MatchPattern(pattern).includes(url);
+  const [, origin, number, path] = port;
+  if (number !== '*' && portOf(new URL(url)) !== number) return false;
+  return new MatchPattern(`${origin}${path}`).includes(url);
+}
+
 /**
  * The one place that decides whether a URL belongs to a configured site (and which one).
  * The first matching site wins, so admins order specific patterns before broad ones.
@@ -8,7 +29,7 @@ import type { Site } from '../schema/settings';
 export function findSite(sites: readonly Site[], url: string): Site | undefined {
   for (const site of sites) {
     try {
-      if (new MatchPattern(site.pattern).includes(url)) return site;
+      if (covers(site.pattern, url)) return site;
     } catch {
       // An invalid pattern never matches; settings validation reports it.
     }

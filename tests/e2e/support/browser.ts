@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
-/** The built extension under test (`npm run build:chrome` makes it). */
+/** The built extension under test: the demo build (`npm run build:demo` makes it). */
 export const EXTENSION_DIR = resolve(process.env.MITSPRACHE_EXTENSION_DIR ?? '.output/chrome-mv3');
 /** The machine's Chromium; never a downloaded one. */
 export const CHROMIUM = process.env.MITSPRACHE_CHROMIUM ?? '/usr/bin/chromium';
@@ -49,10 +49,23 @@ export interface ExtensionBrowser {
  * Pass an existing `profileDir` to reopen the same profile (browser-restart tests).
  */
 export async function launchWithExtension(
-  options: { profileDir?: string; args?: string[]; lang?: 'de-DE' | 'en-US'; toolbar?: boolean } = {},
+  options: {
+    profileDir?: string;
+    args?: string[];
+    lang?: 'de-DE' | 'en-US';
+    toolbar?: boolean;
+    /** Another build than the demo build (an organisation's package). */
+    extensionDir?: string;
+  } = {},
 ): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build:chrome" first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run "npm run build:demo" first.`);
+  }
+  // The tests rely on the demo's sites; a plain build has none and every test would fail obscurely.
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
+  if (!options.extensionDir && !manifest.host_permissions?.length) {
+    throw new Error(`${extensionDir} is a build without sites: run "npm run build:demo" for the tests.`);
   }
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'mitsprache-profile-'));
   // The toolbar button can only be pressed through the browser-level DevTools protocol.
@@ -67,8 +80,8 @@ export async function launchWithExtension(
     args: [
       `--lang=${options.lang ?? 'de-DE'}`,
       ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       ...toolbarArgs,
       ...(options.args ?? []),
     ],

@@ -1,6 +1,30 @@
+import { fileURLToPath } from 'node:url';
 import type { FrameLocator, Locator, Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
+import {
+  type DemoServer,
+  type DemoServerOptions,
+  type ExtraPages,
+  startDemoServer,
+} from '../../../scripts/demo-server';
 import type { OutboxEntry } from '../../../utils/schema/outbox';
+
+/**
+ * The tests' own pages (tests/fixtures/pages/): hostile CSS, a strict CSP, a page that logs every key,
+ * one that replaces its body, one with storage of its own, client data in a screenshot. They are not
+ * part of the demo app; the demo server serves them in its layout when a test asks for them.
+ */
+export const FIXTURE_PAGES: ExtraPages = {
+  dir: fileURLToPath(new URL('../../fixtures/pages/', import.meta.url)),
+  routes: ['hostile', 'csp', 'keylogger', 'rerender', 'storage', 'bildtext'].map(
+    (name) => [new RegExp(`^/test/${name}$`), `${name}.html`] as const,
+  ),
+};
+
+/** The demo app with the fixture pages under /test/…, on the demo's port unless told otherwise. */
+export function startTestSite(options: DemoServerOptions = {}): Promise<DemoServer> {
+  return startDemoServer({ ...options, extraPages: FIXTURE_PAGES });
+}
 
 /** The in-page feedback UI as a user meets it (page object). */
 export class FeedbackUi {

@@ -105,7 +105,10 @@ export interface Harness {
  * sender check included), with the sync engine replaced.
  */
 export function harness(settings: Partial<Settings> = {}): Harness {
-  const current: Settings = { ...DEFAULT_SETTINGS, ...settings };
+  // The demo app on this machine is a configured site (a plain build has none; the demo build has it).
+  const demoSite = { pattern: 'http://localhost:5173/*', app: 'Demo-Jobcenter' };
+  const sites = [{ ...demoSite, screenSelectors: [], allowedParams: [], sensitiveSelectors: [] }];
+  const current: Settings = { ...DEFAULT_SETTINGS, sites, ...settings };
   const deps = {
     settings: async () => current,
     syncNow: vi.fn(async () => undefined),

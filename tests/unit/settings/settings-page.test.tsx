@@ -107,8 +107,10 @@ describe('SettingsPage', () => {
   it('asks for permission for new sites only, before saving', async () => {
     await mount(stateOf(DEFAULT_SETTINGS));
     await act(() => $<HTMLButtonElement>('[data-testid="add-site"]').click());
-    await type('#f-sites-2-pattern', EAKTE.pattern);
-    await type('#f-sites-2-app', 'E-Akte');
+    // The new entry comes after the build's default sites (none, or an organisation's).
+    const added = DEFAULT_SETTINGS.sites.length;
+    await type(`#f-sites-${added}-pattern`, EAKTE.pattern);
+    await type(`#f-sites-${added}-app`, 'E-Akte');
     await submit();
     expect(api.requestOrigins).toHaveBeenCalledWith([EAKTE.pattern]);
     expect(api.save).toHaveBeenCalledWith(
