@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
-import { DEMO_SITES } from '../../utils/schema/settings';
+import { DEMO_ORG_FILE, type DemoServer, startDemoServer } from '../../scripts/demo-server';
+import { type Site, Site as SiteSchema } from '../../utils/schema/settings';
 import { ADMIN_TOKEN, type CollectorRig, INGEST_TOKEN, startCollectorRig } from '../e2e/support/collector';
 import { background, FeedbackPage, records, storeSettings, storeToken } from './support/extension';
 import { EXTENSION_UUID, type FirefoxWithExtension, launchFirefox } from './support/firefox';
@@ -12,6 +13,10 @@ import { EXTENSION_UUID, type FirefoxWithExtension, launchFirefox } from './supp
 
 const NOTE = 'Firefox: Trefferliste lädt sehr langsam.';
 const REPLY = 'Die Trefferliste ist ab Version 4.3 schneller.';
+/** The demo build's sites (demo/org.json), as its default settings hold them. */
+const DEMO_SITES: Site[] = (
+  JSON.parse(readFileSync(DEMO_ORG_FILE, 'utf8')) as { sites: unknown[] }
+).sites.map((site) => SiteSchema.parse(site));
 /** A site outside the install-time host permissions (localhost, 127.0.0.1). */
 const SITE_2 = 'http://127.0.0.2/*';
 
