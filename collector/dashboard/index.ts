@@ -8,6 +8,7 @@ import type { CollectorConfig } from '../config';
 import { cutOffAfter } from '../deadline';
 import { describeFirstIssue, HttpError } from '../errors';
 import { loadOfficersFile, OfficerDirectory } from '../officers';
+import { addDays, trendWeeks, weekOf } from '../store/dashboard-sql';
 import type { DashboardStore, HotspotQuery, OfficerSession } from '../store/dashboard-types';
 import type { Store } from '../store/types';
 import { assetUrls, loadAssets } from './assets';
@@ -24,7 +25,6 @@ import {
 } from './i18n';
 import { dashboardHeaders, isSameOrigin, localReturnPath, ownOrigin } from './security';
 import { Sessions, SigninThrottle, sameToken } from './session';
-import { addDays, trendWeeks, weekOf } from './sql';
 import { detailPage } from './views/detail';
 import { errorPage } from './views/error';
 import { hotspotsPage, printPage } from './views/hotspots';

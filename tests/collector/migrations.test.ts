@@ -1,9 +1,9 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DatabaseTooNewError } from '../../collector/db/migrate';
-import { SQLITE_MIGRATIONS } from '../../collector/db/migrations/sqlite';
-import { openSqliteDatabase, SQLITE_FILE_NAME } from '../../collector/store/sqlite';
+import { DatabaseTooNewError } from '../../collector/store/migrations';
+import { openSqliteDatabase, SQLITE_FILE_NAME } from '../../collector/store/sqlite/database';
+import { SQLITE_MIGRATIONS } from '../../collector/store/sqlite/migrations';
 import { makeTempDir, queryDatabase, removeTempDirs, startTestCollector } from './helpers';
 
 afterAll(removeTempDirs);

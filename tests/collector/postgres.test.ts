@@ -5,17 +5,19 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { answerableIds } from '../../collector/answers';
-import { DatabaseTooNewError } from '../../collector/db/migrate';
-import { DASHBOARD_POSTGRES_MIGRATIONS } from '../../collector/db/migrations/dashboard-postgres';
-import { DASHBOARD_SQLITE_MIGRATIONS } from '../../collector/db/migrations/dashboard-sqlite';
-import { POSTGRES_MIGRATIONS } from '../../collector/db/migrations/postgres';
-import { SQLITE_MIGRATIONS } from '../../collector/db/migrations/sqlite';
 import { verifyPassword } from '../../collector/officers';
-import { openSqliteDashboardStore } from '../../collector/store/dashboard-sqlite';
-import type { DashboardStore } from '../../collector/store/dashboard-types';
-import { openPostgresStore, redactDatabaseUrl } from '../../collector/store/postgres';
-import { openSqliteStore, SQLITE_FILE_NAME } from '../../collector/store/sqlite';
-import { BadCursorError, type ExportRow, type Store } from '../../collector/store/types';
+import { DatabaseTooNewError } from '../../collector/store/migrations';
+import { DASHBOARD_POSTGRES_MIGRATIONS } from '../../collector/store/postgres/dashboard-migrations';
+import { POSTGRES_MIGRATIONS } from '../../collector/store/postgres/migrations';
+import { openPostgres } from '../../collector/store/postgres/open';
+import { redactDatabaseUrl } from '../../collector/store/postgres/pool';
+import { DASHBOARD_SQLITE_MIGRATIONS } from '../../collector/store/sqlite/dashboard-migrations';
+import { SqliteDashboardStore } from '../../collector/store/sqlite/dashboard-store';
+import { SQLITE_FILE_NAME } from '../../collector/store/sqlite/database';
+import { SQLITE_MIGRATIONS } from '../../collector/store/sqlite/migrations';
+import { openSqlite } from '../../collector/store/sqlite/open';
+import { SqliteStore } from '../../collector/store/sqlite/store';
+import { BadCursorError, type ExportRow, type Backend as Instance } from '../../collector/store/types';
 import type { FeedbackRecord } from '../../utils/schema/record';
 import { asStored, makeRecord, secretOf } from '../support/records';
 import { makeTempDir, removeTempDirs } from './helpers';
@@ -31,12 +33,6 @@ if (!DATABASE_URL) {
   console.warn(
     'store contract: PostgreSQL skipped — set DATABASE_URL (e.g. from scripts/ci-postgres.sh) to run it',
   );
-}
-
-interface Instance {
-  store: Store;
-  dashboard: DashboardStore;
-  close(): Promise<void>;
 }
 
 interface Backend {
@@ -60,16 +56,7 @@ const BACKENDS: Backend[] = [
       const file = path.join(await makeTempDir(), SQLITE_FILE_NAME);
       return {
         async instance() {
-          const store = openSqliteStore(file);
-          const dashboard = openSqliteDashboardStore(file);
-          return {
-            store,
-            dashboard,
-            async close() {
-              await dashboard.close();
-              await store.close();
-            },
-          };
+          return openSqlite(file);
         },
         async exec(sql) {
           const db = new Database(file, { fileMustExist: true });
@@ -89,10 +76,7 @@ const BACKENDS: Backend[] = [
       const schema = `t_${randomUUID().replace(/-/g, '')}`;
       schemas.push(schema);
       return {
-        async instance() {
-          const store = await openPostgresStore(DATABASE_URL as string, { schema, poolSize: 4 });
-          return { store, dashboard: store, close: () => store.close() };
-        },
+        instance: () => openPostgres(DATABASE_URL as string, { schema, poolSize: 4 }),
         async exec(sql) {
           const client = new pg.Client({
             connectionString: DATABASE_URL,
@@ -142,11 +126,11 @@ describe('migration series (meta-test)', () => {
 
   it('fills the search index and the hotspot weeks from records stored before the dashboard existed', async () => {
     const file = path.join(await makeTempDir(), SQLITE_FILE_NAME);
-    const store = openSqliteStore(file);
+    const store = new SqliteStore(file);
     await store.ingest([makeRecord({ note: 'Fristenrechner rechnet falsch' }), makeRecord()], BATCH);
     await store.close();
 
-    const dashboard = openSqliteDashboardStore(file);
+    const dashboard = new SqliteDashboardStore(file);
     try {
       const found = await dashboard.listRecords(
         { q: 'fristenrechner' },
@@ -172,14 +156,14 @@ describe('migration series (meta-test)', () => {
 
   it('refuses a database whose dashboard tables a newer collector wrote', async () => {
     const file = path.join(await makeTempDir(), SQLITE_FILE_NAME);
-    await openSqliteDashboardStore(file).close();
+    await new SqliteDashboardStore(file).close();
     const db = new Database(file);
     db.prepare(
       "INSERT INTO dashboard_schema_migrations (version, name, applied_at) VALUES (99, 'future', 'x')",
     ).run();
     db.close();
 
-    expect(() => openSqliteDashboardStore(file)).toThrow(DatabaseTooNewError);
+    expect(() => new SqliteDashboardStore(file)).toThrow(DatabaseTooNewError);
   });
 
   it('keeps the password out of the database URL it prints', () => {
@@ -768,7 +752,7 @@ describe('officer CLI', () => {
     expect(short.code).toBe(2);
     expect(short.stderr).toMatch(/^the password must have at least 12 characters\n\nUsage: /);
     expect(replaced.code).toBe(0);
-    const dashboard = openSqliteDashboardStore(file);
+    const dashboard = new SqliteDashboardStore(file);
     try {
       const account = await dashboard.findOfficer('a.mueller');
       expect(await verifyPassword('another long password', account?.passwordHash ?? '')).toBe(true);

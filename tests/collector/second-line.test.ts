@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { weekOf } from '../../collector/dashboard/sql';
 import { hashPassword } from '../../collector/officers';
 import { checkRecord } from '../../collector/second-line';
 import type { RunningCollector } from '../../collector/server';
+import { weekOf } from '../../collector/store/dashboard-sql';
 import { loadLexiconFromDisk } from '../../utils/redact/lexicon-node';
 import type { FeedbackRecord } from '../../utils/schema/record';
 import { asStored, makeBatch, makeRecord } from '../support/records';

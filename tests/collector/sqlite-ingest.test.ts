@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSqliteStore, SQLITE_FILE_NAME } from '../../collector/store/sqlite';
+import { SQLITE_FILE_NAME } from '../../collector/store/sqlite/database';
+import { SqliteStore } from '../../collector/store/sqlite/store';
 import type { BatchMeta } from '../../collector/store/types';
 import type { FeedbackRecord } from '../../utils/schema/record';
 import { makeRecord } from '../support/records';
@@ -20,7 +21,7 @@ async function databaseFile(): Promise<string> {
 describe('SQLite ingest through the writer thread', () => {
   it('answers batches handed over together one by one; one SQLite refuses does not fail its neighbours', async () => {
     const file = await databaseFile();
-    const store = openSqliteStore(file);
+    const store = new SqliteStore(file);
     try {
       const shared = makeRecord();
       const first = makeRecord();
@@ -69,7 +70,7 @@ describe('SQLite ingest through the writer thread', () => {
 
   it('commits and answers every batch handed over before close(), then stops', async () => {
     const file = await databaseFile();
-    const store = openSqliteStore(file);
+    const store = new SqliteStore(file);
     const records = Array.from({ length: 20 }, () => makeRecord());
     const answers = records.map((record) => store.ingest([record], batchMeta()));
     const closed = store.close();

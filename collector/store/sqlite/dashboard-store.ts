@@ -24,10 +24,9 @@ import {
   totalsQuery,
   trendQuery,
   trendWeeks,
-} from '../dashboard/sql';
-import { DatabaseTooNewError } from '../db/migrate';
-import { DASHBOARD_SQLITE_MIGRATIONS, WEEK, WEIGHT } from '../db/migrations/dashboard-sqlite';
-import type { Migration } from '../db/migrations/sqlite';
+  weekSql,
+  weightSql,
+} from '../dashboard-sql';
 import {
   type AuditEntry,
   COUNT_CAP,
@@ -44,15 +43,16 @@ import {
   type OfficerSession,
   type RecordFilter,
   type RecordSort,
-} from './dashboard-types';
-import { openSqliteDatabase } from './sqlite';
-import { SAFETY_AUTOCHECKPOINT_PAGES } from './sqlite-writer';
+} from '../dashboard-types';
+import {
+  applySqliteMigrations,
+  DASHBOARD_SQLITE_SERIES,
+  IDS_PER_QUERY,
+  openSqliteDatabase,
+  placeholders,
+  SAFETY_AUTOCHECKPOINT_PAGES,
+} from './database';
 
-/** Table recording which dashboard migrations ran (apart from the collector's `schema_migrations`). */
-export const DASHBOARD_MIGRATIONS_TABLE = 'dashboard_schema_migrations';
-
-// SQLite's default bound-parameter limit is 32766; chunks stay well below it.
-const IDS_PER_QUERY = 500;
 // Records taken into the search index and the hotspot weeks per write transaction: large enough to
 // amortise, small enough that ingest never waits long for the write lock.
 const CATCH_UP_BATCH = 5000;
@@ -62,37 +62,6 @@ const SEARCH_DRIVE_MAX = 2000;
 export const CATCH_UP_INTERVAL_MS = 2000;
 // Fresh planner statistics (sampled: cheap on a million rows) keep filtered pages on the right index.
 const OPTIMIZE_INTERVAL_MS = 60 * 60 * 1000;
-
-/** Applies pending dashboard migrations in order, each in its own transaction; returns the versions applied. */
-export function applyDashboardMigrations(
-  db: Database.Database,
-  migrations: readonly Migration[] = DASHBOARD_SQLITE_MIGRATIONS,
-): number[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS ${DASHBOARD_MIGRATIONS_TABLE} (
-    version     INTEGER PRIMARY KEY,
-    name        TEXT NOT NULL,
-    applied_at  TEXT NOT NULL
-  )`);
-  const applied = new Set(
-    db.prepare<[], number>(`SELECT version FROM ${DASHBOARD_MIGRATIONS_TABLE}`).pluck().all(),
-  );
-  const known = migrations.at(-1)?.version ?? 0;
-  const newest = Math.max(0, ...applied);
-  if (newest > known) throw new DatabaseTooNewError(newest, known);
-  const record = db.prepare<[number, string, string]>(
-    `INSERT INTO ${DASHBOARD_MIGRATIONS_TABLE} (version, name, applied_at) VALUES (?, ?, ?)`,
-  );
-  const done: number[] = [];
-  for (const migration of migrations) {
-    if (applied.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, new Date().toISOString());
-    })();
-    done.push(migration.version);
-  }
-  return done;
-}
 
 // better-sqlite3's transaction functions have .immediate(); the project's local typings omit it.
 type Immediate<F> = F & { immediate: F };
@@ -137,10 +106,10 @@ export class SqliteDashboardStore implements DashboardStore {
     // Also brings the collector's own tables up to date: the dashboard's migrations build on them.
     const db = openSqliteDatabase(file);
     try {
-      // The ingest store's writer thread does the routine checkpoints (see sqlite-writer.ts);
+      // The ingest store's writer thread does the routine checkpoints (see writer-thread.ts);
       // the catch-up's large commits would otherwise run them here, on the JavaScript thread.
       db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
-      applyDashboardMigrations(db);
+      applySqliteMigrations(db, DASHBOARD_SQLITE_SERIES);
     } catch (error) {
       db.close();
       throw error;
@@ -166,7 +135,7 @@ export class SqliteDashboardStore implements DashboardStore {
     // Records already marked as duplicates (possible for ones marked before this catch-up) stay out.
     const addWeeks = db.prepare<[number, number]>(`
       INSERT INTO hotspot_weekly (app, route_template, week, records, score, minutes)
-      SELECT app, route_template, ${WEEK('created_at')}, count(*), sum(${WEIGHT('impact')}),
+      SELECT app, route_template, ${weekSql('created_at', 'sqlite')}, count(*), sum(${weightSql('impact')}),
              sum(coalesce(minutes_lost, 0))
       FROM records r
       WHERE seq > ? AND seq <= ? AND NOT EXISTS (SELECT 1 FROM record_duplicates d WHERE d.id = r.id)
@@ -405,7 +374,7 @@ export class SqliteDashboardStore implements DashboardStore {
     for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
       const chunk = ids.slice(start, start + IDS_PER_QUERY);
       const rows = this.#db
-        .prepare<string[], string>(`SELECT id FROM records WHERE id IN (${chunk.map(() => '?').join(', ')})`)
+        .prepare<string[], string>(`SELECT id FROM records WHERE id IN (${placeholders(chunk.length)})`)
         .pluck()
         .all(...chunk);
       for (const id of rows) found.add(id);
@@ -508,12 +477,4 @@ export class SqliteDashboardStore implements DashboardStore {
     for (const timer of this.#timers.splice(0)) clearInterval(timer);
     if (this.#db.open) this.#db.close();
   }
-}
-
-/** Opens the dashboard's side of the SQLite file (creating its tables on first use). */
-export function openSqliteDashboardStore(
-  file: string,
-  options: { background?: boolean } = {},
-): SqliteDashboardStore {
-  return new SqliteDashboardStore(file, options);
 }
