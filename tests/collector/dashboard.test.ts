@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../collector/config';
 import { createDashboardApp } from '../../collector/dashboard';
@@ -12,62 +11,30 @@ import type { FeedbackRecord } from '../../utils/schema/record';
 import { asStored, makeBatch, makeRecord, secretOf } from '../support/records';
 import {
   ADMIN_TOKEN,
+  BACKENDS,
+  type BackendKind,
+  backendConfig,
+  freshPostgresUrl,
   INGEST_TOKEN,
   makeTempDir,
   postJson,
-  removeTempDirs,
+  removeTestData,
   startTestCollector,
+  warnIfPostgresSkipped,
 } from './helpers';
 
 // The officers' dashboard over real HTTP on a real database: SQLite always, PostgreSQL as well when
 // DATABASE_URL names one (CI provides it via scripts/ci-postgres.sh). Each PostgreSQL collector gets
 // a schema of its own, so files and tests do not see each other's records.
 
-const DATABASE_URL = process.env.DATABASE_URL;
 const PASSWORD = 'correct horse battery staple';
 let passwordHash: string;
 
-const schemas: string[] = [];
-
-async function postgresUrl(): Promise<string> {
-  const url = DATABASE_URL as string;
-  const schema = `t_${randomUUID().replace(/-/g, '')}`;
-  schemas.push(schema);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`CREATE SCHEMA ${schema}`);
-  await client.end();
-  const withSchema = new URL(url);
-  withSchema.searchParams.set('options', `-c search_path=${schema}`);
-  return withSchema.toString();
-}
-
-const BACKENDS = [
-  { kind: 'sqlite', name: 'SQLite', enabled: true },
-  {
-    kind: 'postgres',
-    name: DATABASE_URL ? 'PostgreSQL' : 'PostgreSQL (skipped: DATABASE_URL is not set)',
-    enabled: DATABASE_URL !== undefined,
-  },
-] as const;
-
-if (!DATABASE_URL) {
-  console.warn(
-    'dashboard tests: PostgreSQL skipped — set DATABASE_URL (e.g. from scripts/ci-postgres.sh) to run them',
-  );
-}
-
+warnIfPostgresSkipped('dashboard tests');
 beforeAll(async () => {
   passwordHash = await hashPassword(PASSWORD);
 });
-afterAll(async () => {
-  await removeTempDirs();
-  if (schemas.length === 0) return;
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  for (const schema of schemas.splice(0)) await client.query(`DROP SCHEMA ${schema} CASCADE`);
-  await client.end();
-});
+afterAll(removeTestData);
 
 /** A cookie-keeping client, like one officer's browser. */
 class OfficerClient {
@@ -192,13 +159,10 @@ describe('dashboard route list (meta-test)', () => {
 
 /** A collector on the backend, with officer "anna" in its database. */
 async function startOn(
-  backend: (typeof BACKENDS)[number]['kind'],
+  backend: BackendKind,
   overrides: Parameters<typeof startTestCollector>[0] = {},
 ): Promise<RunningCollector> {
-  const started = await startTestCollector({
-    ...(backend === 'postgres' ? { databaseUrl: await postgresUrl() } : {}),
-    ...overrides,
-  });
+  const started = await startTestCollector({ ...(await backendConfig(backend)), ...overrides });
   await started.dashboard.putOfficer({ user: 'anna', passwordHash }, false, new Date().toISOString());
   return started;
 }
@@ -375,7 +339,7 @@ describe.each(BACKENDS)('dashboard on $name', ({ kind, enabled }) => {
     it.skipIf(kind !== 'postgres')(
       'holds the limit across two collector instances on one database',
       async () => {
-        const databaseUrl = await postgresUrl();
+        const databaseUrl = await freshPostgresUrl();
         const one = await start({ trustProxy: true, databaseUrl });
         const two = await start({ trustProxy: true, databaseUrl });
         try {
