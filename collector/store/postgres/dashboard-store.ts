@@ -1,44 +1,27 @@
 import type pg from 'pg';
 import {
-  buildLeaks,
-  buildReport,
-  countQuery,
-  distinctValuesQuery,
-  EXPORT_CHUNK_ROWS,
-  exportQuery,
-  FIRST_WEEK_QUERY,
-  inboxQuery,
-  type LeakSqlRow,
-  leakQuery,
-  numbered,
-  type RankingSqlRow,
-  type RecordSqlRow,
-  ROUTES_QUERY,
-  rankingQuery,
-  SCREEN_NAME_QUERY,
-  TREND_SERIES,
-  toExportRow,
-  toInboxRow,
-  totalsQuery,
-  trendQuery,
-  trendWeeks,
-} from '../dashboard-sql';
-import {
-  type AuditEntry,
-  COUNT_CAP,
-  type DashboardStore,
-  type DuplicateLinks,
-  type ExportRecordRow,
-  type FilterOptions,
-  type HotspotQuery,
-  type HotspotReport,
-  type InboxPage,
-  type LeakWeek,
-  type MarkDuplicateResult,
-  type OfficerAccount,
-  type OfficerSession,
-  type RecordFilter,
-  type RecordSort,
+  readFilterOptions,
+  readHotspotReport,
+  readInboxPage,
+  readLeaks,
+  type SqlReader,
+} from '../dashboard-reads';
+import { EXPORT_CHUNK_ROWS, exportQuery, type RecordSqlRow, toExportRow } from '../dashboard-sql';
+import type {
+  AuditEntry,
+  DashboardStore,
+  DuplicateLinks,
+  ExportRecordRow,
+  FilterOptions,
+  HotspotQuery,
+  HotspotReport,
+  InboxPage,
+  LeakWeek,
+  MarkDuplicateResult,
+  OfficerAccount,
+  OfficerSession,
+  RecordFilter,
+  RecordSort,
 } from '../dashboard-types';
 import type { PostgresPool } from './pool';
 
@@ -51,9 +34,11 @@ const DUPLICATE_LOCK = 7_310_003;
  */
 export class PostgresDashboardStore implements DashboardStore {
   readonly #pool: PostgresPool;
+  readonly #reader: SqlReader;
 
   constructor(pool: PostgresPool) {
     this.#pool = pool;
+    this.#reader = { dialect: 'postgres', all: (query) => pool.run(query) };
   }
 
   async listRecords(
@@ -62,19 +47,7 @@ export class PostgresDashboardStore implements DashboardStore {
     offset: number,
     limit: number,
   ): Promise<InboxPage> {
-    const [rows, count] = await Promise.all([
-      this.#pool.run<RecordSqlRow & pg.QueryResultRow>(
-        inboxQuery(filter, sort, offset, limit + 1, 'postgres'),
-      ),
-      this.#pool.run<{ n: string }>(countQuery(filter, COUNT_CAP + 1, 'postgres')),
-    ]);
-    const total = Number(count[0]?.n ?? 0);
-    return {
-      rows: rows.slice(0, limit).map(toInboxRow),
-      total: Math.min(total, COUNT_CAP),
-      totalCapped: total > COUNT_CAP,
-      hasMore: rows.length > limit,
-    };
+    return readInboxPage(this.#reader, filter, sort, offset, limit);
   }
 
   async *exportRecords(filter: RecordFilter, sort: RecordSort): AsyncIterableIterator<ExportRecordRow> {
@@ -82,58 +55,22 @@ export class PostgresDashboardStore implements DashboardStore {
     const maxSeq = Number(top?.m ?? 0);
     for (let offset = 0; ; offset += EXPORT_CHUNK_ROWS) {
       const chunk = { maxSeq, offset, limit: EXPORT_CHUNK_ROWS };
-      const query = exportQuery(filter, sort, 'postgres', chunk);
-      const rows = await this.#pool.query<RecordSqlRow>(numbered(query.sql), query.params);
+      const rows = await this.#reader.all<RecordSqlRow>(exportQuery(filter, sort, 'postgres', chunk));
       for (const row of rows) yield toExportRow(row);
       if (rows.length < EXPORT_CHUNK_ROWS) return;
     }
   }
 
   async hotspots(query: HotspotQuery): Promise<HotspotReport> {
-    const ranking = await this.#pool.run<RankingSqlRow & pg.QueryResultRow>(rankingQuery(query, 'postgres'));
-    const weeks = trendWeeks(query);
-    const top = ranking
-      .slice(0, TREND_SERIES)
-      .map((row) => ({ app: row.app, routeTemplate: row.route_template }));
-    const trend = top.length
-      ? await this.#pool.run<{ app: string; route_template: string; week: string; count: string }>(
-          trendQuery(query, weeks, top, 'postgres'),
-        )
-      : [];
-    const totals = (
-      await this.#pool.run<{ count: string; this_week: string; last_week: string }>(
-        totalsQuery(query, 'postgres'),
-      )
-    )[0] ?? { count: 0, this_week: 0, last_week: 0 };
-    return buildReport(ranking, trend, totals, weeks, async (app, route) => {
-      const [first, screen] = await Promise.all([
-        this.#pool.query<{ week: string | null }>(numbered(FIRST_WEEK_QUERY), [app, route]),
-        this.#pool.query<{ screen_name: string }>(numbered(SCREEN_NAME_QUERY), [app, route]),
-      ]);
-      return { firstWeek: first[0]?.week ?? '', screenName: screen[0]?.screen_name ?? '' };
-    });
+    return readHotspotReport(this.#reader, query);
   }
 
   async leaks(weeks: readonly string[]): Promise<LeakWeek[]> {
-    if (weeks.length === 0) return [];
-    return buildLeaks(
-      weeks,
-      await this.#pool.run<LeakSqlRow & pg.QueryResultRow>(leakQuery(weeks, 'postgres')),
-    );
+    return readLeaks(this.#reader, weeks);
   }
 
   async filterOptions(): Promise<FilterOptions> {
-    const [routes, categories, units] = await Promise.all([
-      this.#pool.query<{ app: string; route_template: string }>(ROUTES_QUERY),
-      this.#pool.run<{ x: string }>(distinctValuesQuery('category', 500)),
-      this.#pool.run<{ x: string }>(distinctValuesQuery('unit', 500)),
-    ]);
-    return {
-      apps: [...new Set(routes.map((row) => row.app))],
-      routes: routes.map((row) => ({ app: row.app, routeTemplate: row.route_template })),
-      categories: categories.map((row) => row.x),
-      units: units.map((row) => row.x),
-    };
+    return readFilterOptions(this.#reader);
   }
 
   async duplicateLinks(id: string): Promise<DuplicateLinks> {

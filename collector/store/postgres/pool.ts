@@ -113,8 +113,8 @@ export class PostgresPool {
   }
 
   /** The rows of a query built with `?` placeholders (dashboard-sql.ts). */
-  async run<Row extends pg.QueryResultRow>(query: Query): Promise<Row[]> {
-    return this.query<Row>(numbered(query.sql), query.params);
+  async run<Row>(query: Query): Promise<Row[]> {
+    return (await this.#pool.query(numbered(query.sql), query.params)).rows as Row[];
   }
 
   /** Runs `work` in one transaction on one connection, rolled back if it throws. */

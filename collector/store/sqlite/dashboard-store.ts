@@ -1,48 +1,38 @@
 import type Database from 'better-sqlite3';
 import {
-  buildLeaks,
-  buildReport,
-  countQuery,
-  distinctValuesQuery,
+  readFilterOptions,
+  readHotspotReport,
+  readInboxPage,
+  readLeaks,
+  type SqlReader,
+} from '../dashboard-reads';
+import {
   EXPORT_CHUNK_ROWS,
   exportQuery,
-  FIRST_WEEK_QUERY,
   ftsQuery,
-  inboxQuery,
-  type LeakSqlRow,
-  leakQuery,
-  type RankingSqlRow,
+  type Query,
   type RecordSqlRow,
-  ROUTES_QUERY,
-  rankingQuery,
-  SCREEN_NAME_QUERY,
   type SearchPlan,
   searchTerms,
-  TREND_SERIES,
   toExportRow,
-  toInboxRow,
-  totalsQuery,
-  trendQuery,
-  trendWeeks,
   weekSql,
   weightSql,
 } from '../dashboard-sql';
-import {
-  type AuditEntry,
-  COUNT_CAP,
-  type DashboardStore,
-  type DuplicateLinks,
-  type ExportRecordRow,
-  type FilterOptions,
-  type HotspotQuery,
-  type HotspotReport,
-  type InboxPage,
-  type LeakWeek,
-  type MarkDuplicateResult,
-  type OfficerAccount,
-  type OfficerSession,
-  type RecordFilter,
-  type RecordSort,
+import type {
+  AuditEntry,
+  DashboardStore,
+  DuplicateLinks,
+  ExportRecordRow,
+  FilterOptions,
+  HotspotQuery,
+  HotspotReport,
+  InboxPage,
+  LeakWeek,
+  MarkDuplicateResult,
+  OfficerAccount,
+  OfficerSession,
+  RecordFilter,
+  RecordSort,
 } from '../dashboard-types';
 import {
   applySqliteMigrations,
@@ -93,6 +83,10 @@ function toSession(row: SessionRow): OfficerSession {
  */
 export class SqliteDashboardStore implements DashboardStore {
   readonly #db: Database.Database;
+  readonly #reader: SqlReader = {
+    dialect: 'sqlite',
+    all: async <Row>(query: Query) => this.#db.prepare<unknown[], Row>(query.sql).all(...query.params),
+  };
   readonly #markDuplicateTx;
   readonly #catchUpTx;
   readonly #ftsMatches: Database.Statement<[string, number], number>;
@@ -248,16 +242,7 @@ export class SqliteDashboardStore implements DashboardStore {
       (this.#ftsMatches.get(ftsQuery(terms), SEARCH_DRIVE_MAX + 1) ?? 0) > SEARCH_DRIVE_MAX
         ? 'check'
         : 'drive';
-    const page = inboxQuery(filter, sort, offset, limit + 1, 'sqlite', plan);
-    const rows = this.#db.prepare<unknown[], RecordSqlRow>(page.sql).all(...page.params);
-    const count = countQuery(filter, COUNT_CAP + 1, 'sqlite');
-    const total = this.#db.prepare<unknown[], { n: number }>(count.sql).get(...count.params)?.n ?? 0;
-    return {
-      rows: rows.slice(0, limit).map(toInboxRow),
-      total: Math.min(total, COUNT_CAP),
-      totalCapped: total > COUNT_CAP,
-      hasMore: rows.length > limit,
-    };
+    return readInboxPage(this.#reader, filter, sort, offset, limit, plan);
   }
 
   async *exportRecords(filter: RecordFilter, sort: RecordSort): AsyncIterableIterator<ExportRecordRow> {
@@ -279,56 +264,17 @@ export class SqliteDashboardStore implements DashboardStore {
 
   async hotspots(query: HotspotQuery): Promise<HotspotReport> {
     this.catchUp();
-    const all = <Row>(q: { sql: string; params: unknown[] }) =>
-      this.#db.prepare<unknown[], Row>(q.sql).all(...q.params);
-    const ranking = all<RankingSqlRow>(rankingQuery(query, 'sqlite'));
-    const weeks = trendWeeks(query);
-    const top = ranking
-      .slice(0, TREND_SERIES)
-      .map((row) => ({ app: row.app, routeTemplate: row.route_template }));
-    const trend = top.length
-      ? all<{ app: string; route_template: string; week: string; count: number }>(
-          trendQuery(query, weeks, top, 'sqlite'),
-        )
-      : [];
-    const totals = all<{ count: number; this_week: number; last_week: number }>(
-      totalsQuery(query, 'sqlite'),
-    )[0] ?? {
-      count: 0,
-      this_week: 0,
-      last_week: 0,
-    };
-    const firstWeek = this.#db.prepare<[string, string], string | null>(FIRST_WEEK_QUERY).pluck();
-    const screenName = this.#db.prepare<[string, string], string>(SCREEN_NAME_QUERY).pluck();
-    return buildReport(ranking, trend, totals, weeks, async (app, route) => ({
-      firstWeek: firstWeek.get(app, route) ?? '',
-      screenName: screenName.get(app, route) ?? '',
-    }));
+    return readHotspotReport(this.#reader, query);
   }
 
   async leaks(weeks: readonly string[]): Promise<LeakWeek[]> {
-    if (weeks.length === 0) return [];
     // Reads records directly (no catch-up needed): the columns are written with the record.
-    const query = leakQuery(weeks, 'sqlite');
-    return buildLeaks(weeks, this.#db.prepare<unknown[], LeakSqlRow>(query.sql).all(...query.params));
+    return readLeaks(this.#reader, weeks);
   }
 
   async filterOptions(): Promise<FilterOptions> {
     this.catchUp();
-    const routes = this.#db.prepare<[], { app: string; route_template: string }>(ROUTES_QUERY).all();
-    const distinct = (column: 'category' | 'unit') => {
-      const q = distinctValuesQuery(column, 500);
-      return this.#db
-        .prepare<unknown[], string>(q.sql)
-        .pluck()
-        .all(...q.params);
-    };
-    return {
-      apps: [...new Set(routes.map((row) => row.app))],
-      routes: routes.map((row) => ({ app: row.app, routeTemplate: row.route_template })),
-      categories: distinct('category'),
-      units: distinct('unit'),
-    };
+    return readFilterOptions(this.#reader);
   }
 
   async duplicateLinks(id: string): Promise<DuplicateLinks> {
