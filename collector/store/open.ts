@@ -19,5 +19,5 @@ export function openBackend(
   options: { background?: boolean } = {},
 ): Promise<Backend> {
   if (location.databaseUrl) return openPostgres(location.databaseUrl);
-  return Promise.resolve(openSqlite(path.join(path.resolve(location.dataDir), SQLITE_FILE_NAME), options));
+  return openSqlite(path.join(path.resolve(location.dataDir), SQLITE_FILE_NAME), options);
 }

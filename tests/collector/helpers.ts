@@ -179,7 +179,7 @@ export async function freshDatabase(kind: BackendKind): Promise<TestDatabase> {
   if (kind === 'sqlite') {
     const file = path.join(await makeTempDir(), SQLITE_FILE_NAME);
     return {
-      instance: async () => openSqlite(file),
+      instance: () => openSqlite(file),
       async exec(sql) {
         const db = new Database(file, { fileMustExist: true });
         try {

@@ -5,15 +5,19 @@ import { SqliteStore } from './store';
 /**
  * Opens the SQLite file `file` (creating and migrating it): each store on a connection of its own,
  * side by side in WAL mode. `background`: the dashboard store catches up and tunes on timers (the
- * running collector does; tests and the officer CLI need not).
+ * running collector does; tests and the officer CLI need not). Resolves once the ingest writer thread
+ * takes batches, so a collector never listens before it can store.
  */
-export function openSqlite(file: string, options: { background?: boolean } = {}): Backend {
+export async function openSqlite(file: string, options: { background?: boolean } = {}): Promise<Backend> {
   const store = new SqliteStore(file);
-  let dashboard: SqliteDashboardStore;
+  let dashboard: SqliteDashboardStore | undefined;
   try {
     dashboard = new SqliteDashboardStore(file, options);
+    await store.ready();
   } catch (error) {
-    void store.close();
+    // Nothing may outlive a failed open; an error while closing would only hide this one.
+    await dashboard?.close();
+    await store.close().catch(() => undefined);
     throw error;
   }
   return {

@@ -202,6 +202,11 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** Resolves once the writer thread takes batches; rejects if it could not start. */
+  ready(): Promise<void> {
+    return this.#writer.ready();
+  }
+
   async health(): Promise<void> {
     const failure = this.#wal.failure ?? this.#writer.failure;
     if (failure) throw failure;

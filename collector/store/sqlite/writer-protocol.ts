@@ -28,10 +28,19 @@ export type RowOutcome = number | string;
 /** What became of one batch of a group. */
 export type BatchReply = { changes: RowOutcome[] } | { error: Failure };
 
+/** The thread has opened its connection and takes batches (its first message). */
+export interface ReadyReply {
+  type: 'ready';
+}
+
 /** The thread's answer for one group, batch by batch in `ids` order. */
 export interface GroupReply {
+  type: 'group';
   ids: number[];
   outcomes?: BatchReply[];
   /** The fsync of the WAL failed (now or before): nothing of this group may be acknowledged. */
   syncFailure?: Failure;
 }
+
+/** Everything the thread sends. */
+export type WriterReply = ReadyReply | GroupReply;

@@ -7,8 +7,8 @@ import { RECORD_ROW_COLUMNS, type RecordRow } from '../record-row';
 import type {
   BatchReply,
   Failure,
-  GroupReply,
   RowOutcome,
+  WriterReply,
   WriterRequest,
   WriterThreadData,
 } from './writer-protocol';
@@ -125,14 +125,19 @@ class WriterThread {
     }
   }
 
-  #reply(reply: GroupReply): void {
+  #reply(reply: WriterReply): void {
     this.#port.postMessage(reply);
+  }
+
+  /** Tells the store the connection is open. */
+  announceReady(): void {
+    this.#reply({ type: 'ready' });
   }
 
   #commitGroup(batches: { id: number; rows: RecordRow[] }[]): void {
     const ids = batches.map((batch) => batch.id);
     if (this.#syncFailure) {
-      this.#reply({ ids, syncFailure: this.#syncFailure });
+      this.#reply({ type: 'group', ids, syncFailure: this.#syncFailure });
       return;
     }
     const outcomes = this.#commit(batches.map((batch) => batch.rows));
@@ -143,10 +148,10 @@ class WriterThread {
       walBytes = this.#syncWal();
     } catch (error) {
       this.#syncFailure = failure(error);
-      this.#reply({ ids, syncFailure: this.#syncFailure });
+      this.#reply({ type: 'group', ids, syncFailure: this.#syncFailure });
       return;
     }
-    this.#reply({ ids, outcomes });
+    this.#reply({ type: 'group', ids, outcomes });
     if (walBytes >= this.#data.checkpointWalBytes) this.#checkpoint();
   }
 }
@@ -155,3 +160,4 @@ if (!parentPort) throw new Error('writer-thread.ts runs as a worker thread (star
 const port = parentPort;
 const thread = new WriterThread(port, workerData as WriterThreadData);
 port.on('message', (request: WriterRequest) => thread.receive(request));
+thread.announceReady();

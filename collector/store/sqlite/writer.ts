@@ -5,7 +5,14 @@ import type { RecordRow } from '../record-row';
 import { StoreUnavailableError } from '../types';
 import { SAFETY_AUTOCHECKPOINT_PAGES } from './database';
 import { WalSyncError } from './wal-sync';
-import type { Failure, GroupReply, RowOutcome, WriterRequest, WriterThreadData } from './writer-protocol';
+import type {
+  Failure,
+  GroupReply,
+  RowOutcome,
+  WriterReply,
+  WriterRequest,
+  WriterThreadData,
+} from './writer-protocol';
 
 // Why a thread: better-sqlite3 is synchronous, so on the JavaScript thread the inserts of a group
 // commit (a row and seven index entries per record) and the commit's writes held up the whole
@@ -70,6 +77,7 @@ export class SqliteWriter {
   readonly #file: string;
   readonly #worker: Worker;
   readonly #exited: Promise<void>;
+  readonly #ready: Promise<void>;
   readonly #waiting = new Map<number, (outcome: BatchOutcome) => void>();
   #nextId = 1;
   #failure: Error | undefined;
@@ -89,9 +97,20 @@ export class SqliteWriter {
       journalSizeLimit: options.journalSizeLimit,
       checkpointWalBytes: options.checkpointWalBytes,
     });
-    // Keeps the process alive only while it has work (see #call).
-    this.#worker.unref();
-    this.#worker.on('message', (reply: GroupReply) => this.#settle(reply));
+    // Referenced until it is ready (so a process awaiting `ready` stays alive), then only while it has
+    // work (see insert and #settle).
+    let announced: () => void = () => undefined;
+    this.#ready = new Promise<void>((resolve) => {
+      announced = resolve;
+    });
+    this.#worker.on('message', (reply: WriterReply) => {
+      if (reply.type === 'group') {
+        this.#settle(reply);
+      } else {
+        if (this.#waiting.size === 0) this.#worker.unref();
+        announced();
+      }
+    });
     this.#worker.once('error', (error) => console.error('collector: SQLite writer thread failed', error));
     this.#exited = new Promise<void>((resolve) => {
       this.#worker.once('exit', () => {
@@ -103,6 +122,23 @@ export class SqliteWriter {
         resolve();
       });
     });
+    // A thread that ends before it was ready failed to open the database: `ready` rejects with that.
+    this.#ready = Promise.race([
+      this.#ready,
+      this.#exited.then(() => {
+        throw this.#failure;
+      }),
+    ]);
+    this.#ready.catch(() => undefined);
+  }
+
+  /**
+   * Resolves once the thread has opened its connection and takes batches; rejects if it stopped
+   * first. Batches given before are queued, so only a caller that must know (the collector, before it
+   * listens) waits for this.
+   */
+  ready(): Promise<void> {
+    return this.#ready;
   }
 
   /**
