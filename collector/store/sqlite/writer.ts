@@ -45,8 +45,6 @@ import type {
 
 // The thread's code is writer-thread.ts, a module of its own, typed and linted like the rest.
 
-export type { RowOutcome } from './writer-protocol';
-
 /** What became of one batch: its rows' outcomes, or why none was stored. */
 type BatchOutcome = { changes: RowOutcome[] } | { error: Error };
 
