@@ -16,6 +16,7 @@ import type { CollectorConfig } from './config';
 import { mountDashboard } from './dashboard';
 import { cutOffAfter } from './deadline';
 import { ClientAbortError, describeFirstIssue, errorResponse, HttpError } from './errors';
+import { exportedRecordJson, exportStream, jsonArrayFormat, ndjsonFormat } from './export-stream';
 import { ingestBatch } from './ingest';
 import { cors, securityHeaders } from './middleware';
 import type { DashboardStore } from './store/dashboard-types';
@@ -32,8 +33,6 @@ export const SUPPORTED_SCHEMA_VERSIONS: readonly number[] = [WIRE_SCHEMA_VERSION
 
 // Status queries (≤ 1000 ids) and officer edits are small; they need no operator-tunable limit.
 const SMALL_BODY_LIMIT = 256 * 1024;
-// Rows per chunk of a streamed export: big enough to amortise a write, small enough to stay lazy.
-const EXPORT_ROWS_PER_CHUNK = 200;
 
 /** Body of `PUT /api/v1/admin/records/:id`. */
 export const AdminStatusChange = z.strictObject({
@@ -60,15 +59,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function exportLine(row: ExportRow): string {
-  // The stored record JSON is spliced in as is: no parse and re-stringify per row.
-  const head = JSON.stringify({
-    id: row.id,
-    receivedAt: row.receivedAt,
-    batchId: row.batchId,
-    status: row.status,
-    reply: row.reply,
-  });
-  return `${head.slice(0, -1)},"caughtByCollector":${row.caughtJson},"record":${row.recordJson}}`;
+  const { id, receivedAt, batchId, status, reply } = row;
+  return exportedRecordJson({ id, receivedAt, batchId, status, reply }, row);
 }
 
 /** The collector's HTTP API on a store; mounted by `startCollector`, usable directly with `app.request()`. */
@@ -199,29 +191,10 @@ export function createApp(store: Store, config: CollectorConfig, dashboard?: Das
     if (!params.success) throw new HttpError('bad_request', describeFirstIssue(params.error));
     const { format, from, to, by } = params.data;
     const rows = store.exportStream({ from, to, by });
-    // Pull the first row before answering, so a database failure is still a proper 500/503.
-    let next = await rows.next();
-    const encoder = new TextEncoder();
-    const json = format === 'json';
-    let count = 0;
-    const stream = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const parts: string[] = [];
-        if (json && count === 0) parts.push('[');
-        for (let i = 0; i < EXPORT_ROWS_PER_CHUNK && !next.done; i++) {
-          const line = exportLine(next.value);
-          parts.push(json ? `${count === 0 ? '\n' : ',\n'}${line}` : `${line}\n`);
-          count++;
-          next = await rows.next();
-        }
-        if (next.done && json) parts.push(count === 0 ? ']\n' : '\n]\n');
-        controller.enqueue(encoder.encode(parts.join('')));
-        if (next.done) controller.close();
-      },
-      async cancel() {
-        await rows.return?.();
-      },
-    });
+    const stream = await exportStream(
+      rows,
+      format === 'json' ? jsonArrayFormat(exportLine) : ndjsonFormat(exportLine),
+    );
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     cutOffAfter(c, config.exportDeadlineMs, 'export');
     return c.body(stream, 200, {

@@ -7,10 +7,8 @@ import { loadLexiconFromDisk } from '../utils/redact/lexicon-node';
 import { createApp, FEEDBACK_PATH } from './app';
 import { type CollectorConfig, type CollectorConfigInput, parseConfig } from './config';
 import { forgetCleanTexts } from './second-line';
-import { openSqliteDashboardStore } from './store/dashboard-sqlite';
 import type { DashboardStore } from './store/dashboard-types';
-import { openPostgresStore, redactDatabaseUrl } from './store/postgres';
-import { openSqliteStore, SQLITE_FILE_NAME } from './store/sqlite';
+import { openBackend } from './store/open';
 import type { Store } from './store/types';
 
 /** A running collector. */
@@ -21,7 +19,7 @@ export interface RunningCollector {
   endpoint: string;
   port: number;
   store: Store;
-  /** The officers' dashboard's side of the database (the same object as `store` on PostgreSQL). */
+  /** The officers' dashboard's side of the database. */
   dashboard: DashboardStore;
   config: CollectorConfig;
   /** Absolute path of the SQLite file; with `DATABASE_URL`, that URL without its password. */
@@ -47,16 +45,9 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
   const dataDir = path.resolve(config.dataDir);
   mkdirSync(dataDir, { recursive: true });
   // DATABASE_URL selects PostgreSQL (several instances on one database); else the embedded SQLite file.
-  const postgres = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : undefined;
-  const databaseFile = postgres
-    ? redactDatabaseUrl(config.databaseUrl as string)
-    : path.join(dataDir, SQLITE_FILE_NAME);
-  const store: Store = postgres ?? openSqliteStore(databaseFile);
-  const dashboard: DashboardStore = postgres ?? openSqliteDashboardStore(databaseFile, { background: true });
-  const closeStores = async () => {
-    if ((dashboard as unknown) !== store) await dashboard.close();
-    await store.close();
-  };
+  const backend = await openBackend({ databaseUrl: config.databaseUrl, dataDir }, { background: true });
+  const { store, dashboard, where: databaseFile } = backend;
+  const closeStores = () => backend.close();
   let app: ReturnType<typeof createApp>;
   try {
     app = createApp(store, config, dashboard);

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { openSqliteDashboardStore } from '../store/dashboard-sqlite';
 import type { DashboardStore } from '../store/dashboard-types';
-import { openPostgresStore } from '../store/postgres';
-import { SQLITE_FILE_NAME } from '../store/sqlite';
+import { openPostgres } from '../store/postgres/open';
+import { SqliteDashboardStore } from '../store/sqlite/dashboard-store';
+import { SQLITE_FILE_NAME } from '../store/sqlite/database';
 
 /** Thrown for wrong command-line use; the commands print it and exit with code 2. */
 export class UsageError extends Error {
@@ -42,13 +42,15 @@ export async function openOfficerStore(values: {
   const url = values['database-url'] ?? process.env.DATABASE_URL;
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError('--database-url must be a postgres:// URL');
-    const store = await openPostgresStore(url);
-    return { store, where: 'PostgreSQL' };
+    // Closing the dashboard's store ends the pool both stores share.
+    const { dashboard } = await openPostgres(url);
+    return { store: dashboard, where: 'PostgreSQL' };
   }
   const dataDir = path.resolve(values['data-dir'] ?? process.env.COLLECTOR_DATA_DIR ?? './data');
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, SQLITE_FILE_NAME);
-  return { store: openSqliteDashboardStore(file), where: file };
+  // The dashboard's store alone: no ingest writer thread for an officer command.
+  return { store: new SqliteDashboardStore(file), where: file };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CategoryId, Impact } from '../../utils/schema/record';
 import { OfficerStatus } from '../../utils/schema/wire';
+import { addDays } from '../store/dashboard-sql';
 import {
   type HotspotMetric,
   type RecordFilter,
@@ -9,7 +10,6 @@ import {
   type StatusFilter,
 } from '../store/dashboard-types';
 import { localMidnightUtc } from './format';
-import { addDays } from './sql';
 
 // Empty form fields arrive as "" and mean "no filter".
 const optional = <T extends z.ZodType>(schema: T) =>

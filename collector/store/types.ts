@@ -1,6 +1,7 @@
 import type { FeedbackRecord } from '../../utils/schema/record';
 import type { ItemResult, OfficerStatus, StatusResponse, StatusUpdate } from '../../utils/schema/wire';
 import type { CaughtCounts } from '../second-line';
+import type { DashboardStore } from './dashboard-types';
 
 /** Where a batch came from; stored with every record it brought. */
 export interface BatchMeta {
@@ -112,5 +113,18 @@ export interface Store {
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   health(): Promise<void>;
   /** Closes the database; call after the HTTP server has drained. */
+  close(): Promise<void>;
+}
+
+/**
+ * One database as the collector opens it, the same shape on SQLite and PostgreSQL: the API's store and
+ * the dashboard's, closed together.
+ */
+export interface Backend {
+  store: Store;
+  dashboard: DashboardStore;
+  /** Where the data is, for the start-up line: the SQLite file, or the URL without its password. */
+  where: string;
+  /** Closes both stores; call after the HTTP server has drained. */
   close(): Promise<void>;
 }

@@ -7,13 +7,12 @@
 // To profile the collector, pass node flags through BENCH_COLLECTOR_NODE_ARGS, e.g.
 // BENCH_COLLECTOR_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' (NODE_OPTIONS refuses --cpu-prof).
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { makeBatch, makeRecord } from '../../tests/support/records';
 import { recordId } from '../../utils/ids';
-import { type FeedbackRecord, newAnswerSecret, RECORD_SCHEMA_VERSION } from '../../utils/schema/record';
-import { WIRE_SCHEMA_VERSION } from '../../utils/schema/wire';
+import type { FeedbackRecord } from '../../utils/schema/record';
 
 const TOKEN = 'bench-ingest-token';
 const total = Number(process.argv[2] ?? 20_000);
@@ -60,50 +59,33 @@ function load(): string {
     .join(' ');
 }
 
+// The tests' record, varied per index the way the extension's records vary.
+const BASE = makeRecord();
+
 function record(i: number): FeedbackRecord {
-  return {
-    schemaVersion: RECORD_SCHEMA_VERSION,
+  const at = Date.UTC(2026, 10, 25, 8) + i * 1000;
+  return makeRecord({
     // As the extension makes them: UUIDv7, ordered by creation time.
-    id: recordId(Date.UTC(2026, 10, 25, 8) + i * 1000),
-    createdAt: new Date(Date.UTC(2026, 10, 25, 8) + i * 1000).toISOString(),
+    id: recordId(at),
+    createdAt: new Date(at).toISOString(),
     note: `Feld „Zuständigkeit“ springt nach dem Speichern zurück (${i}).`,
     category: ['error', 'slow', 'cumbersome', 'missing'][i % 4] as string,
-    impact: 'slows',
     duringAppointment: i % 3 === 0,
     minutesLost: i % 30,
     context: {
-      app: 'Leistungsverfahren',
-      url: 'https://lv.jobcenter.example/akte/:id/leistungen',
+      ...BASE.context,
       routeTemplate: `/akte/:id/${['leistungen', 'bescheide', 'vermerke'][i % 3]}`,
-      title: 'Leistungen – Akte',
-      screen: { name: 'Leistungen', heading: 'Leistungen', breadcrumb: ['Akte', 'Leistungen'] },
-      frame: { path: 'top' },
-      viewport: { width: 1600, height: 900 },
-      screenSize: { width: 1920, height: 1080, pixelRatio: 1 },
-      browser: { name: 'chrome', version: '131.0' },
-      uiLanguage: 'de',
-      extensionVersion: '0.1.0',
       sinceLoadMs: 42_000 + i,
     },
     reporter: { mode: 'unit', unit: `Team ${100 + (i % 20)}` },
-    redaction: { counts: { name: 1 } },
-    answerSecret: newAnswerSecret(),
-  };
+  });
 }
 
 async function run(endpoint: string, batchSize: number): Promise<number> {
   const bodies: string[] = [];
   for (let n = 0; n < total; n += batchSize) {
     const items = Array.from({ length: Math.min(batchSize, total - n) }, (_, k) => record(n + k));
-    bodies.push(
-      JSON.stringify({
-        schemaVersion: WIRE_SCHEMA_VERSION,
-        batchId: randomUUID(),
-        sentAt: new Date().toISOString(),
-        client: { extensionVersion: '0.1.0', browser: 'bench' },
-        items,
-      }),
-    );
+    bodies.push(JSON.stringify(makeBatch(items, { sentAt: new Date().toISOString() })));
   }
   let next = 0;
   const started = performance.now();

@@ -11,8 +11,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { hashPassword } from '../../collector/officers';
 import { startCollector } from '../../collector/server';
-import { openSqliteDashboardStore } from '../../collector/store/dashboard-sqlite';
-import { SQLITE_FILE_NAME } from '../../collector/store/sqlite';
+import { SqliteDashboardStore } from '../../collector/store/sqlite/dashboard-store';
+import { SQLITE_FILE_NAME } from '../../collector/store/sqlite/database';
 import {
   DEFAULT_CATEGORY_IDS,
   type FeedbackRecord,
@@ -199,7 +199,7 @@ export async function benchDashboard(
     // The dashboard store creates the collector's tables and its own; rows then go in through its
     // connection in large transactions, with a big page cache and without fsync: a bulk load, not the
     // ingest path (collector-ingest.ts measures that). The columns are the ones SqliteStore writes.
-    const dashboard = openSqliteDashboardStore(file);
+    const dashboard = new SqliteDashboardStore(file);
     const db = dashboard.database;
     db.pragma('cache_size = -1048576');
     db.pragma('synchronous = OFF');

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningCollector } from '../../collector/server';
-import { openSqliteStore } from '../../collector/store/sqlite';
+import { SqliteStore } from '../../collector/store/sqlite/store';
 import type { FeedbackRecord } from '../../utils/schema/record';
 import { asStored, makeBatch, makeRecord } from '../support/records';
 import {
@@ -184,7 +184,7 @@ describe('a large export', () => {
 
 describe('SqliteStore.exportStream', () => {
   it('is ended by close() when abandoned mid-way', async () => {
-    const store = openSqliteStore(`${await makeTempDir()}/collector.sqlite`);
+    const store = new SqliteStore(`${await makeTempDir()}/collector.sqlite`);
     await store.ingest([makeRecord(), makeRecord()], {
       batchId: makeBatch([]).batchId,
       receivedAt: new Date().toISOString(),
@@ -201,7 +201,7 @@ describe('SqliteStore.exportStream', () => {
 describe('an export a client stops reading', () => {
   it('holds no read open: ingest goes on and the WAL is checkpointed back instead of growing', async () => {
     const file = `${await makeTempDir()}/collector.sqlite`;
-    const store = openSqliteStore(file);
+    const store = new SqliteStore(file);
     const ingest = async (n: number) => {
       for (let done = 0; done < n; done += 500) {
         const records = Array.from({ length: 500 }, () => makeRecord({ note: 'x'.repeat(1500) }));

@@ -1,23 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningCollector } from '../../collector/server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHROMIUM_EXTENSION_ID } from '../../utils/extension-id';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy';
 import { makeBatch, makeRecord } from '../support/records';
-import { jsonHeaders, postJson, queryDatabase, removeTempDirs, startTestCollector } from './helpers';
+import { jsonHeaders, postJson, queryDatabase, sharedTestCollector } from './helpers';
 
 // The product's own id: the collector answers CORS for it alone by default.
 const CHROME = `chrome-extension://${CHROMIUM_EXTENSION_ID}`;
 
-let collector: RunningCollector;
+const collector = sharedTestCollector();
 let proxy: FaultProxy;
 
-beforeAll(async () => {
-  collector = await startTestCollector();
-});
-afterAll(async () => {
-  await collector.close();
-  await removeTempDirs();
-});
 beforeEach(async () => {
   proxy = await startFaultProxy(collector.endpoint);
 });

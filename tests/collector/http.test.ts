@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningCollector } from '../../collector/server';
 import { CHROMIUM_EXTENSION_ID } from '../../utils/extension-id';
 import { makeBatch, makeRecord } from '../support/records';
@@ -7,7 +7,7 @@ import {
   INGEST_TOKEN,
   jsonHeaders,
   postJson,
-  removeTempDirs,
+  sharedTestCollector,
   startTestCollector,
 } from './helpers';
 
@@ -17,17 +17,9 @@ const FIREFOX_UUID = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
 const FIREFOX = `moz-extension://${FIREFOX_UUID}`;
 const INTRANET = 'https://feedback.jobcenter.example';
 
-let collector: RunningCollector;
-
-beforeAll(async () => {
-  collector = await startTestCollector({
-    corsOrigins: [INTRANET],
-    extensionIds: [CHROMIUM_EXTENSION_ID, FIREFOX_UUID],
-  });
-});
-afterAll(async () => {
-  await collector.close();
-  await removeTempDirs();
+const collector = sharedTestCollector({
+  corsOrigins: [INTRANET],
+  extensionIds: [CHROMIUM_EXTENSION_ID, FIREFOX_UUID],
 });
 
 function preflight(origin: string, extra: Record<string, string> = {}): Promise<Response> {

@@ -8,19 +8,11 @@ import {
   INGEST_TOKEN,
   postJson,
   queryDatabase,
-  removeTempDirs,
+  sharedTestCollector,
   startTestCollector,
 } from './helpers';
 
-let collector: RunningCollector;
-
-beforeAll(async () => {
-  collector = await startTestCollector();
-});
-afterAll(async () => {
-  await collector.close();
-  await removeTempDirs();
-});
+const collector = sharedTestCollector();
 
 describe('POST /api/v1/feedback', () => {
   it('accepts a valid batch and stores every record with its columns', async () => {

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FEEDBACK_PATH } from '../../collector/app';
-import type { RunningCollector } from '../../collector/server';
 import { makeBatch, makeRecord, secretOf } from '../support/records';
-import { postJson, queryDatabase, removeTempDirs, startTestCollector } from './helpers';
+import { postJson, queryDatabase, sharedTestCollector } from './helpers';
 
 // The shared schema's rules for what a record may carry (issue #14, items 1, 7 and 9), as a sender
 // meets them: over HTTP, stored in the real SQLite file.
 
-let collector: RunningCollector;
-
-beforeAll(async () => {
-  collector = await startTestCollector();
-});
-afterAll(async () => {
-  await collector.close();
-  await removeTempDirs();
-});
+const collector = sharedTestCollector();
 
 async function send(items: unknown[]) {
   const response = await postJson(collector.endpoint, makeBatch(items));

@@ -1,53 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { weekOf } from '../../collector/dashboard/sql';
 import { hashPassword } from '../../collector/officers';
 import { checkRecord } from '../../collector/second-line';
 import type { RunningCollector } from '../../collector/server';
+import { weekOf } from '../../collector/store/dashboard-sql';
 import { loadLexiconFromDisk } from '../../utils/redact/lexicon-node';
 import type { FeedbackRecord } from '../../utils/schema/record';
 import { asStored, makeBatch, makeRecord } from '../support/records';
-import { ADMIN_TOKEN, jsonHeaders, postJson, removeTempDirs, startTestCollector } from './helpers';
+import {
+  ADMIN_TOKEN,
+  BACKENDS,
+  backendConfig,
+  jsonHeaders,
+  postJson,
+  removeTestData,
+  startTestCollector,
+  warnIfPostgresSkipped,
+} from './helpers';
 
 // The collector's second line of defence over real HTTP: a record from an "old client" that did not
 // redact arrives with a name, a phone number and identifiers in its note, title and URL; the stored
 // record holds only the redactor's output, the collector's count is stored with it and shown on the
 // dashboard as that week's leak figure. SQLite always, PostgreSQL too when DATABASE_URL is set.
 
-const DATABASE_URL = process.env.DATABASE_URL;
 const PASSWORD = 'correct horse battery staple';
-const schemas: string[] = [];
 
-async function postgresUrl(): Promise<string> {
-  const schema = `t_${randomUUID().replace(/-/g, '')}`;
-  schemas.push(schema);
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  await client.query(`CREATE SCHEMA ${schema}`);
-  await client.end();
-  const url = new URL(DATABASE_URL as string);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return url.toString();
-}
-
-const BACKENDS = [
-  { kind: 'sqlite', name: 'SQLite', enabled: true },
-  {
-    kind: 'postgres',
-    name: DATABASE_URL ? 'PostgreSQL' : 'PostgreSQL (skipped: DATABASE_URL is not set)',
-    enabled: DATABASE_URL !== undefined,
-  },
-] as const;
-
-afterAll(async () => {
-  await removeTempDirs();
-  if (schemas.length === 0) return;
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  for (const schema of schemas.splice(0)) await client.query(`DROP SCHEMA ${schema} CASCADE`);
-  await client.end();
-});
+warnIfPostgresSkipped('second line tests');
+afterAll(removeTestData);
 
 /** What an extension before on-device redaction (or a hand-edited outbox) would send. */
 function oldClientRecord(): FeedbackRecord {
@@ -124,7 +103,7 @@ describe.each(BACKENDS)('second line of defence on $name', ({ kind, enabled }) =
 
   beforeAll(async () => {
     if (!enabled) return;
-    collector = await startTestCollector(kind === 'postgres' ? { databaseUrl: await postgresUrl() } : {});
+    collector = await startTestCollector(await backendConfig(kind));
     await collector.dashboard.putOfficer(
       { user: 'anna', passwordHash: await hashPassword(PASSWORD) },
       false,

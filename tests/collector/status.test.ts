@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningCollector } from '../../collector/server';
+import { describe, expect, it } from 'vitest';
 import type { FeedbackRecord } from '../../utils/schema/record';
 import { asStored, makeBatch, makeRecord, secretOf } from '../support/records';
 import {
@@ -9,20 +8,12 @@ import {
   jsonHeaders,
   postJson,
   queryDatabase,
-  removeTempDirs,
+  sharedTestCollector,
   startTestCollector,
 } from './helpers';
 
-let collector: RunningCollector;
+const collector = sharedTestCollector();
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-
-beforeAll(async () => {
-  collector = await startTestCollector();
-});
-afterAll(async () => {
-  await collector.close();
-  await removeTempDirs();
-});
 
 async function ingest(...records: FeedbackRecord[]): Promise<void> {
   const response = await postJson(collector.endpoint, makeBatch(records));

@@ -1,5 +1,6 @@
 import { MASK_LABELS, type MaskKind } from '../../../utils/redact/kinds';
 import { Impact } from '../../../utils/schema/record';
+import { addDays } from '../../store/dashboard-sql';
 import type {
   FilterOptions,
   Hotspot,
@@ -10,7 +11,6 @@ import type {
 import { HOTSPOT_PERIODS, type HotspotParams, hotspotDefaults } from '../filters';
 import { formatDate, formatDateTime } from '../format';
 import { type Html, html, jsonScript } from '../html';
-import { addDays } from '../sql';
 import { layout, type PageContext, selectField } from './layout';
 
 /** The period a report covers, as dates for headings. */

@@ -1,17 +1,16 @@
-import type { Migration } from './sqlite';
+import type { Migration } from '../migrations';
 
 // The dashboard's tables form their own numbered series, recorded in `dashboard_schema_migrations`:
-// the collector's series (sqlite.ts) refuses a database whose schema_migrations names a version it
-// does not know, so steps added here must not appear there. dashboard-postgres.ts holds the
+// the collector's series (migrations.ts) refuses a database whose schema_migrations names a version it
+// does not know, so steps added here must not appear there. postgres/dashboard-migrations.ts holds the
 // PostgreSQL variant of each step under the same number.
 
 // ISO week of a UTC timestamp, named by its Monday: 'weekday 0' moves to the coming Sunday (or stays
 // on one), six days back is that week's Monday.
 /** SQLite expression for the Monday of the UTC week of a timestamp column. */
-export const WEEK = (column: string) => `date(${column}, 'weekday 0', '-6 days')`;
+const WEEK = (column: string) => `date(${column}, 'weekday 0', '-6 days')`;
 /** SQLite expression for the score weight of an impact column. */
-export const WEIGHT = (column: string) =>
-  `(CASE ${column} WHEN 'blocks' THEN 3 WHEN 'slows' THEN 2 ELSE 1 END)`;
+const WEIGHT = (column: string) => `(CASE ${column} WHEN 'blocks' THEN 3 WHEN 'slows' THEN 2 ELSE 1 END)`;
 
 /** The dashboard's SQLite schema history. */
 export const DASHBOARD_SQLITE_MIGRATIONS: readonly Migration[] = [

@@ -1,58 +1,48 @@
 import type Database from 'better-sqlite3';
 import {
-  buildLeaks,
-  buildReport,
-  countQuery,
-  distinctValuesQuery,
+  readFilterOptions,
+  readHotspotReport,
+  readInboxPage,
+  readLeaks,
+  type SqlReader,
+} from '../dashboard-reads';
+import {
   EXPORT_CHUNK_ROWS,
   exportQuery,
-  FIRST_WEEK_QUERY,
   ftsQuery,
-  inboxQuery,
-  type LeakSqlRow,
-  leakQuery,
-  type RankingSqlRow,
+  type Query,
   type RecordSqlRow,
-  ROUTES_QUERY,
-  rankingQuery,
-  SCREEN_NAME_QUERY,
   type SearchPlan,
   searchTerms,
-  TREND_SERIES,
   toExportRow,
-  toInboxRow,
-  totalsQuery,
-  trendQuery,
-  trendWeeks,
-} from '../dashboard/sql';
-import { DatabaseTooNewError } from '../db/migrate';
-import { DASHBOARD_SQLITE_MIGRATIONS, WEEK, WEIGHT } from '../db/migrations/dashboard-sqlite';
-import type { Migration } from '../db/migrations/sqlite';
+  weekSql,
+  weightSql,
+} from '../dashboard-sql';
+import type {
+  AuditEntry,
+  DashboardStore,
+  DuplicateLinks,
+  ExportRecordRow,
+  FilterOptions,
+  HotspotQuery,
+  HotspotReport,
+  InboxPage,
+  LeakWeek,
+  MarkDuplicateResult,
+  OfficerAccount,
+  OfficerSession,
+  RecordFilter,
+  RecordSort,
+} from '../dashboard-types';
 import {
-  type AuditEntry,
-  COUNT_CAP,
-  type DashboardStore,
-  type DuplicateLinks,
-  type ExportRecordRow,
-  type FilterOptions,
-  type HotspotQuery,
-  type HotspotReport,
-  type InboxPage,
-  type LeakWeek,
-  type MarkDuplicateResult,
-  type OfficerAccount,
-  type OfficerSession,
-  type RecordFilter,
-  type RecordSort,
-} from './dashboard-types';
-import { openSqliteDatabase } from './sqlite';
-import { SAFETY_AUTOCHECKPOINT_PAGES } from './sqlite-writer';
+  applySqliteMigrations,
+  DASHBOARD_SQLITE_SERIES,
+  IDS_PER_QUERY,
+  openSqliteDatabase,
+  placeholders,
+  SAFETY_AUTOCHECKPOINT_PAGES,
+} from './database';
 
-/** Table recording which dashboard migrations ran (apart from the collector's `schema_migrations`). */
-export const DASHBOARD_MIGRATIONS_TABLE = 'dashboard_schema_migrations';
-
-// SQLite's default bound-parameter limit is 32766; chunks stay well below it.
-const IDS_PER_QUERY = 500;
 // Records taken into the search index and the hotspot weeks per write transaction: large enough to
 // amortise, small enough that ingest never waits long for the write lock.
 const CATCH_UP_BATCH = 5000;
@@ -62,37 +52,6 @@ const SEARCH_DRIVE_MAX = 2000;
 export const CATCH_UP_INTERVAL_MS = 2000;
 // Fresh planner statistics (sampled: cheap on a million rows) keep filtered pages on the right index.
 const OPTIMIZE_INTERVAL_MS = 60 * 60 * 1000;
-
-/** Applies pending dashboard migrations in order, each in its own transaction; returns the versions applied. */
-export function applyDashboardMigrations(
-  db: Database.Database,
-  migrations: readonly Migration[] = DASHBOARD_SQLITE_MIGRATIONS,
-): number[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS ${DASHBOARD_MIGRATIONS_TABLE} (
-    version     INTEGER PRIMARY KEY,
-    name        TEXT NOT NULL,
-    applied_at  TEXT NOT NULL
-  )`);
-  const applied = new Set(
-    db.prepare<[], number>(`SELECT version FROM ${DASHBOARD_MIGRATIONS_TABLE}`).pluck().all(),
-  );
-  const known = migrations.at(-1)?.version ?? 0;
-  const newest = Math.max(0, ...applied);
-  if (newest > known) throw new DatabaseTooNewError(newest, known);
-  const record = db.prepare<[number, string, string]>(
-    `INSERT INTO ${DASHBOARD_MIGRATIONS_TABLE} (version, name, applied_at) VALUES (?, ?, ?)`,
-  );
-  const done: number[] = [];
-  for (const migration of migrations) {
-    if (applied.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, new Date().toISOString());
-    })();
-    done.push(migration.version);
-  }
-  return done;
-}
 
 // better-sqlite3's transaction functions have .immediate(); the project's local typings omit it.
 type Immediate<F> = F & { immediate: F };
@@ -124,6 +83,10 @@ function toSession(row: SessionRow): OfficerSession {
  */
 export class SqliteDashboardStore implements DashboardStore {
   readonly #db: Database.Database;
+  readonly #reader: SqlReader = {
+    dialect: 'sqlite',
+    all: async <Row>(query: Query) => this.#db.prepare<unknown[], Row>(query.sql).all(...query.params),
+  };
   readonly #markDuplicateTx;
   readonly #catchUpTx;
   readonly #ftsMatches: Database.Statement<[string, number], number>;
@@ -137,10 +100,10 @@ export class SqliteDashboardStore implements DashboardStore {
     // Also brings the collector's own tables up to date: the dashboard's migrations build on them.
     const db = openSqliteDatabase(file);
     try {
-      // The ingest store's writer thread does the routine checkpoints (see sqlite-writer.ts);
+      // The ingest store's writer thread does the routine checkpoints (see writer-thread.ts);
       // the catch-up's large commits would otherwise run them here, on the JavaScript thread.
       db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
-      applyDashboardMigrations(db);
+      applySqliteMigrations(db, DASHBOARD_SQLITE_SERIES);
     } catch (error) {
       db.close();
       throw error;
@@ -166,7 +129,7 @@ export class SqliteDashboardStore implements DashboardStore {
     // Records already marked as duplicates (possible for ones marked before this catch-up) stay out.
     const addWeeks = db.prepare<[number, number]>(`
       INSERT INTO hotspot_weekly (app, route_template, week, records, score, minutes)
-      SELECT app, route_template, ${WEEK('created_at')}, count(*), sum(${WEIGHT('impact')}),
+      SELECT app, route_template, ${weekSql('created_at', 'sqlite')}, count(*), sum(${weightSql('impact')}),
              sum(coalesce(minutes_lost, 0))
       FROM records r
       WHERE seq > ? AND seq <= ? AND NOT EXISTS (SELECT 1 FROM record_duplicates d WHERE d.id = r.id)
@@ -279,16 +242,7 @@ export class SqliteDashboardStore implements DashboardStore {
       (this.#ftsMatches.get(ftsQuery(terms), SEARCH_DRIVE_MAX + 1) ?? 0) > SEARCH_DRIVE_MAX
         ? 'check'
         : 'drive';
-    const page = inboxQuery(filter, sort, offset, limit + 1, 'sqlite', plan);
-    const rows = this.#db.prepare<unknown[], RecordSqlRow>(page.sql).all(...page.params);
-    const count = countQuery(filter, COUNT_CAP + 1, 'sqlite');
-    const total = this.#db.prepare<unknown[], { n: number }>(count.sql).get(...count.params)?.n ?? 0;
-    return {
-      rows: rows.slice(0, limit).map(toInboxRow),
-      total: Math.min(total, COUNT_CAP),
-      totalCapped: total > COUNT_CAP,
-      hasMore: rows.length > limit,
-    };
+    return readInboxPage(this.#reader, filter, sort, offset, limit, plan);
   }
 
   async *exportRecords(filter: RecordFilter, sort: RecordSort): AsyncIterableIterator<ExportRecordRow> {
@@ -310,56 +264,17 @@ export class SqliteDashboardStore implements DashboardStore {
 
   async hotspots(query: HotspotQuery): Promise<HotspotReport> {
     this.catchUp();
-    const all = <Row>(q: { sql: string; params: unknown[] }) =>
-      this.#db.prepare<unknown[], Row>(q.sql).all(...q.params);
-    const ranking = all<RankingSqlRow>(rankingQuery(query, 'sqlite'));
-    const weeks = trendWeeks(query);
-    const top = ranking
-      .slice(0, TREND_SERIES)
-      .map((row) => ({ app: row.app, routeTemplate: row.route_template }));
-    const trend = top.length
-      ? all<{ app: string; route_template: string; week: string; count: number }>(
-          trendQuery(query, weeks, top, 'sqlite'),
-        )
-      : [];
-    const totals = all<{ count: number; this_week: number; last_week: number }>(
-      totalsQuery(query, 'sqlite'),
-    )[0] ?? {
-      count: 0,
-      this_week: 0,
-      last_week: 0,
-    };
-    const firstWeek = this.#db.prepare<[string, string], string | null>(FIRST_WEEK_QUERY).pluck();
-    const screenName = this.#db.prepare<[string, string], string>(SCREEN_NAME_QUERY).pluck();
-    return buildReport(ranking, trend, totals, weeks, async (app, route) => ({
-      firstWeek: firstWeek.get(app, route) ?? '',
-      screenName: screenName.get(app, route) ?? '',
-    }));
+    return readHotspotReport(this.#reader, query);
   }
 
   async leaks(weeks: readonly string[]): Promise<LeakWeek[]> {
-    if (weeks.length === 0) return [];
     // Reads records directly (no catch-up needed): the columns are written with the record.
-    const query = leakQuery(weeks, 'sqlite');
-    return buildLeaks(weeks, this.#db.prepare<unknown[], LeakSqlRow>(query.sql).all(...query.params));
+    return readLeaks(this.#reader, weeks);
   }
 
   async filterOptions(): Promise<FilterOptions> {
     this.catchUp();
-    const routes = this.#db.prepare<[], { app: string; route_template: string }>(ROUTES_QUERY).all();
-    const distinct = (column: 'category' | 'unit') => {
-      const q = distinctValuesQuery(column, 500);
-      return this.#db
-        .prepare<unknown[], string>(q.sql)
-        .pluck()
-        .all(...q.params);
-    };
-    return {
-      apps: [...new Set(routes.map((row) => row.app))],
-      routes: routes.map((row) => ({ app: row.app, routeTemplate: row.route_template })),
-      categories: distinct('category'),
-      units: distinct('unit'),
-    };
+    return readFilterOptions(this.#reader);
   }
 
   async duplicateLinks(id: string): Promise<DuplicateLinks> {
@@ -405,7 +320,7 @@ export class SqliteDashboardStore implements DashboardStore {
     for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
       const chunk = ids.slice(start, start + IDS_PER_QUERY);
       const rows = this.#db
-        .prepare<string[], string>(`SELECT id FROM records WHERE id IN (${chunk.map(() => '?').join(', ')})`)
+        .prepare<string[], string>(`SELECT id FROM records WHERE id IN (${placeholders(chunk.length)})`)
         .pluck()
         .all(...chunk);
       for (const id of rows) found.add(id);
@@ -508,12 +423,4 @@ export class SqliteDashboardStore implements DashboardStore {
     for (const timer of this.#timers.splice(0)) clearInterval(timer);
     if (this.#db.open) this.#db.close();
   }
-}
-
-/** Opens the dashboard's side of the SQLite file (creating its tables on first use). */
-export function openSqliteDashboardStore(
-  file: string,
-  options: { background?: boolean } = {},
-): SqliteDashboardStore {
-  return new SqliteDashboardStore(file, options);
 }

@@ -1,24 +1,21 @@
-/** One forward-only schema step; `version` numbers are contiguous from 1 (checked by a meta-test). */
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from '../migrations';
 
-// Kept close to portable SQL so the PostgreSQL store can mirror it: TEXT timestamps are ISO 8601 UTC
-// (they sort lexicographically), booleans are 0/1 integers, `seq INTEGER PRIMARY KEY` becomes BIGSERIAL.
-/** The SQLite schema history, applied in order at start and recorded in `schema_migrations`. */
-export const SQLITE_MIGRATIONS: readonly Migration[] = [
+// The PostgreSQL variant of every step in sqlite/migrations.ts, with the same version and name (a meta-test
+// checks they stay in step). Same columns and meaning: timestamps stay ISO 8601 UTC text, in the "C"
+// collation so they compare byte-wise like SQLite's; booleans stay 0/1 integers; `seq INTEGER
+// PRIMARY KEY` and AUTOINCREMENT become BIGSERIAL.
+/** The PostgreSQL schema history of the collector's own tables, applied like SQLITE_MIGRATIONS. */
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'records, officer status and status history',
     sql: `
       CREATE TABLE records (
-        seq                 INTEGER PRIMARY KEY,
+        seq                 BIGSERIAL PRIMARY KEY,
         id                  TEXT NOT NULL UNIQUE,
-        received_at         TEXT NOT NULL,
+        received_at         TEXT COLLATE "C" NOT NULL,
         batch_id            TEXT NOT NULL,
-        created_at          TEXT NOT NULL,
+        created_at          TEXT COLLATE "C" NOT NULL,
         app                 TEXT NOT NULL,
         route_template      TEXT NOT NULL,
         screen_name         TEXT NOT NULL,
@@ -39,19 +36,20 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         id          TEXT PRIMARY KEY REFERENCES records (id),
         status      TEXT NOT NULL,
         reply       TEXT,
-        updated_at  TEXT NOT NULL,
-        change_seq  INTEGER NOT NULL
+        updated_at  TEXT COLLATE "C" NOT NULL,
+        change_seq  BIGINT NOT NULL
       );
       CREATE INDEX record_status_status ON record_status (status);
       CREATE INDEX record_status_change_seq ON record_status (change_seq);
 
-      -- AUTOINCREMENT: change_seq is the status cursor, so a number must never be handed out twice.
+      -- A sequence never hands a number out twice; the store serialises status changes so numbers
+      -- also become visible in order (the status cursor must not skip a change committed late).
       CREATE TABLE status_history (
-        change_seq  INTEGER PRIMARY KEY AUTOINCREMENT,
+        change_seq  BIGSERIAL PRIMARY KEY,
         id          TEXT NOT NULL REFERENCES records (id),
         status      TEXT NOT NULL,
         reply       TEXT,
-        changed_at  TEXT NOT NULL
+        changed_at  TEXT COLLATE "C" NOT NULL
       );
       CREATE INDEX status_history_id ON status_history (id, change_seq);
     `,
@@ -59,9 +57,8 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {
     version: 2,
     name: 'drop record indexes the dashboard indexes cover',
-    // Every index is one more B-tree each ingested record is written into. (app, route_template) and
-    // (category) are prefixes of the dashboard's records_app_route_created and records_category_created,
-    // which serve the same lookups; the collector's own queries (ingest, status, export) use neither.
+    // As on SQLite: dashboard-postgres.ts creates records_app_route_created and records_category_created,
+    // whose leading columns serve every lookup these two served.
     sql: `
       DROP INDEX IF EXISTS records_app_route;
       DROP INDEX IF EXISTS records_category;
@@ -70,10 +67,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {
     version: 3,
     name: 'what the collector masked in each record',
-    // caught: how many masks the collector's second line added to the record (collector/second-line.ts),
-    // caught_counts: the same by kind, as JSON, NULL when nothing was caught. The index is partial:
-    // records with nothing caught — nearly all of them — add no index entry to the ingest, and the
-    // weekly leak figure reads only the rows it counts.
+    // As on SQLite. A column with a constant default is added without rewriting the table.
     sql: `
       ALTER TABLE records ADD COLUMN caught INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE records ADD COLUMN caught_counts TEXT;
@@ -83,9 +77,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     name: 'answers only for the installation that sent the record',
-    // answer_hash: SHA-256 of the record's answer secret (record version 2), NULL for version 1
-    // records, whose answers stay readable with the ingest token alone. Only the status query reads it,
-    // by primary key, so it needs no index.
+    // As on SQLite; a nullable column without a default is added without rewriting the table.
     sql: `
       ALTER TABLE records ADD COLUMN answer_hash TEXT;
     `,

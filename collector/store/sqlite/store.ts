@@ -1,9 +1,7 @@
-import Database from 'better-sqlite3';
-import type { FeedbackRecord } from '../../utils/schema/record';
-import type { ItemResult, OfficerStatus, StatusResponse, StatusUpdate } from '../../utils/schema/wire';
-import { applyMigrations } from '../db/migrate';
-import { SQLITE_MIGRATIONS } from '../db/migrations/sqlite';
-import type { CaughtCounts } from '../second-line';
+import type Database from 'better-sqlite3';
+import type { FeedbackRecord } from '../../../utils/schema/record';
+import type { ItemResult, OfficerStatus, StatusResponse, StatusUpdate } from '../../../utils/schema/wire';
+import type { CaughtCounts } from '../../second-line';
 import {
   EXPORT_CHUNK_ROWS,
   type ExportChunkRow,
@@ -14,10 +12,9 @@ import {
   type StatusJoinedRow,
   storedRecord,
   windowExportChunkQuery,
-} from './record-row';
-import { SAFETY_AUTOCHECKPOINT_PAGES, SqliteWriter } from './sqlite-writer';
+} from '../record-row';
+import { checkCursorHandedOut, parseCursor, type StatusRow, statusResponse } from '../status-cursor';
 import {
-  BadCursorError,
   type BatchMeta,
   type ExportQuery,
   type ExportRow,
@@ -26,61 +23,23 @@ import {
   type StatusInput,
   type Store,
   type StoredRecord,
-} from './types';
+} from '../types';
+import {
+  CHECKPOINT_WAL_BYTES,
+  IDS_PER_QUERY,
+  openSqliteDatabase,
+  placeholders,
+  SAFETY_AUTOCHECKPOINT_PAGES,
+  WAL_KEEP_BYTES,
+} from './database';
 import { WalSync } from './wal-sync';
-
-/** File name of the database inside the data folder. */
-export const SQLITE_FILE_NAME = 'collector.sqlite';
-
-// Well under SQLite's bound-parameter limit, and the same chunking works for PostgreSQL.
-const IDS_PER_QUERY = 500;
-// WAL size from which an ingest group's fsync is followed by a checkpoint (about 4000 pages). Larger
-// than SQLite's default of 1000 pages: the checkpoint no longer holds up requests, and the fewer there
-// are, the fewer times the same index pages are copied into the database file.
-const CHECKPOINT_WAL_BYTES = 16 * 1024 * 1024;
-// What a WAL is cut back to when it starts over (journal_size_limit); well below CHECKPOINT_WAL_BYTES.
-const WAL_KEEP_BYTES = 4 * 1024 * 1024;
-
-interface StatusRow {
-  id: string;
-  status: OfficerStatus;
-  reply: string | null;
-  updated_at: string;
-  change_seq: number;
-}
-
-function parseCursor(since: string | undefined): number {
-  if (since === undefined || since === '') return 0;
-  if (!/^\d{1,15}$/.test(since)) throw new BadCursorError(since);
-  return Number(since);
-}
-
-/** Opens (creating if needed) a database file in WAL mode and brings its schema up to date. */
-export function openSqliteDatabase(file: string): Database.Database {
-  const db = new Database(file);
-  try {
-    db.pragma('journal_mode = WAL');
-    // FULL: the commit is on disk before we answer "accepted"; the extension deletes its copy on that answer.
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    // When a checkpoint lets the WAL start over, it is cut back to this size. Besides freeing the disk
-    // after a burst, this keeps the file's size equal to its live content beyond that, so the ingest
-    // store can tell from it when a checkpoint is due (CHECKPOINT_WAL_BYTES).
-    db.pragma(`journal_size_limit = ${WAL_KEEP_BYTES}`);
-    applyMigrations(db, SQLITE_MIGRATIONS);
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-}
+import { SqliteWriter } from './writer';
 
 /** The embedded store: one writer connection, plus a read-only connection per running export. */
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
 
-  // Officer status changes through the API; ingest syncs on the writer thread (sqlite-writer.ts).
+  // Officer status changes through the API; ingest syncs on the writer thread (writer-thread.ts).
   readonly #wal: WalSync;
   readonly #writer: SqliteWriter;
   readonly #recordExists;
@@ -98,7 +57,7 @@ export class SqliteStore implements Store {
     // of the WAL instead (#wal here, the writer thread's own for ingest), which makes it exactly as
     // durable as synchronous = FULL before anyone is answered.
     db.pragma('synchronous = NORMAL');
-    // Routine checkpoints run on the writer thread between commits (sqlite-writer.ts).
+    // Routine checkpoints run on the writer thread between commits (writer-thread.ts).
     db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
     this.#db = db;
     this.#writer = new SqliteWriter(file, {
@@ -153,7 +112,7 @@ export class SqliteStore implements Store {
     if (failure) throw failure;
     // Rows are built here, as the batch arrives: the records' JSON is made where they were validated,
     // a flat row is cheaper to hand to the thread than the record object, and the thread groups the
-    // batches that queue while it commits (group commit, sqlite-writer.ts). It answers once the
+    // batches that queue while it commits (group commit, writer-thread.ts). It answers once the
     // group's commit is on disk — duplicates too.
     const changes = await this.#writer.insert(
       records.map((record, k) => recordRow(record, batch, caught?.[k])),
@@ -174,7 +133,7 @@ export class SqliteStore implements Store {
       const chunk = unique.slice(start, start + IDS_PER_QUERY);
       const rows = this.#db
         .prepare<unknown[], { id: string; answer_hash: string | null }>(
-          `SELECT id, answer_hash FROM records WHERE id IN (${chunk.map(() => '?').join(', ')})`,
+          `SELECT id, answer_hash FROM records WHERE id IN (${placeholders(chunk.length)})`,
         )
         .all(...chunk);
       for (const row of rows) hashes.set(row.id, row.answer_hash);
@@ -184,36 +143,21 @@ export class SqliteStore implements Store {
 
   async statusSince(ids: readonly string[], since: string | undefined): Promise<StatusResponse> {
     const after = parseCursor(since);
-    // A cursor beyond the last change was never handed out (a device that kept its cursor across a
-    // restore from backup); refused, so the device starts over instead of missing answers (item 6).
-    if (after > 0 && after > (this.#lastChange.get() ?? 0)) throw new BadCursorError(since as string);
+    checkCursorHandedOut(since, after, this.#lastChange.get() ?? 0);
     const unique = [...new Set(ids)];
     const rows: StatusRow[] = [];
     for (let start = 0; start < unique.length; start += IDS_PER_QUERY) {
       const chunk = unique.slice(start, start + IDS_PER_QUERY);
-      const placeholders = chunk.map(() => '?').join(', ');
       rows.push(
         ...this.#db
           .prepare<unknown[], StatusRow>(
             `SELECT id, status, reply, updated_at, change_seq FROM record_status
-             WHERE change_seq > ? AND id IN (${placeholders})`,
+             WHERE change_seq > ? AND id IN (${placeholders(chunk.length)})`,
           )
           .all(after, ...chunk),
       );
     }
-    rows.sort((a, b) => a.change_seq - b.change_seq);
-    // The cursor only moves past changes we actually returned: a client asking for a subset of its ids
-    // must not skip changes to the others, and nobody learns how busy the collector is.
-    const cursor = rows.reduce((max, row) => Math.max(max, row.change_seq), after);
-    return {
-      updates: rows.map((row) => ({
-        id: row.id,
-        status: row.status,
-        reply: row.reply,
-        updatedAt: row.updated_at,
-      })),
-      cursor: String(cursor),
-    };
+    return statusResponse(rows, after);
   }
 
   async setStatus(
@@ -258,6 +202,11 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** Resolves once the writer thread takes batches; rejects if it could not start. */
+  ready(): Promise<void> {
+    return this.#writer.ready();
+  }
+
   async health(): Promise<void> {
     const failure = this.#wal.failure ?? this.#writer.failure;
     if (failure) throw failure;
@@ -270,9 +219,4 @@ export class SqliteStore implements Store {
     await this.#wal.drain();
     if (this.#db.open) this.#db.close();
   }
-}
-
-/** Opens the SQLite store on `file`. */
-export function openSqliteStore(file: string): SqliteStore {
-  return new SqliteStore(file);
 }

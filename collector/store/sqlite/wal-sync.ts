@@ -10,7 +10,7 @@ import { close, fsync, open } from 'node:fs';
  * then waits here for an fsync of the WAL file that *began after its commit returned*: that covers
  * every frame the commit wrote, so the commit is as durable as under FULL when the promise resolves.
  * The fsync runs on libuv's thread pool, one at a time; commits made while one runs share the next.
- * Ingest does the same fsync on its writer thread instead (sqlite-writer.ts); this class serves the
+ * Ingest does the same fsync on its writer thread instead (writer-thread.ts); this class serves the
  * JavaScript thread's own commits (officer status changes through the API).
  *
  * Other connections can read a commit before its fsync has finished (under FULL they could not). A

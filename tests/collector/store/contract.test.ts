@@ -1,125 +1,24 @@
-import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { answerableIds } from '../../collector/answers';
-import { DatabaseTooNewError } from '../../collector/db/migrate';
-import { DASHBOARD_POSTGRES_MIGRATIONS } from '../../collector/db/migrations/dashboard-postgres';
-import { DASHBOARD_SQLITE_MIGRATIONS } from '../../collector/db/migrations/dashboard-sqlite';
-import { POSTGRES_MIGRATIONS } from '../../collector/db/migrations/postgres';
-import { SQLITE_MIGRATIONS } from '../../collector/db/migrations/sqlite';
-import { verifyPassword } from '../../collector/officers';
-import { openSqliteDashboardStore } from '../../collector/store/dashboard-sqlite';
-import type { DashboardStore } from '../../collector/store/dashboard-types';
-import { openPostgresStore, redactDatabaseUrl } from '../../collector/store/postgres';
-import { openSqliteStore, SQLITE_FILE_NAME } from '../../collector/store/sqlite';
-import { BadCursorError, type ExportRow, type Store } from '../../collector/store/types';
-import type { FeedbackRecord } from '../../utils/schema/record';
-import { asStored, makeRecord, secretOf } from '../support/records';
-import { makeTempDir, removeTempDirs } from './helpers';
+import { answerableIds } from '../../../collector/answers';
+import { BadCursorError, type ExportRow } from '../../../collector/store/types';
+import type { FeedbackRecord } from '../../../utils/schema/record';
+import { asStored, makeRecord, secretOf } from '../../support/records';
+import {
+  BACKENDS,
+  BATCH,
+  freshDatabase,
+  removeTestData,
+  warnIfPostgresSkipped,
+  withFreshInstance,
+} from '../helpers';
 
 // The Store contract (and the dashboard store's) on every available backend: the same tests on the
 // embedded SQLite file and on PostgreSQL when DATABASE_URL names a server. Each PostgreSQL case uses
 // a fresh schema; two store objects on one database stand in for two collector instances.
 
-const DATABASE_URL = process.env.DATABASE_URL;
-const schemas: string[] = [];
-
-if (!DATABASE_URL) {
-  console.warn(
-    'store contract: PostgreSQL skipped — set DATABASE_URL (e.g. from scripts/ci-postgres.sh) to run it',
-  );
-}
-
-interface Instance {
-  store: Store;
-  dashboard: DashboardStore;
-  close(): Promise<void>;
-}
-
-interface Backend {
-  name: string;
-  enabled: boolean;
-  /**
-   * A fresh, empty database; `instance()` opens another collector instance on it; `exec` runs SQL on
-   * it directly (after an instance has created the tables), in this backend's dialect.
-   */
-  database(): Promise<{
-    instance(): Promise<Instance>;
-    exec(sql: { sqlite: string; postgres: string }): Promise<void>;
-  }>;
-}
-
-const BACKENDS: Backend[] = [
-  {
-    name: 'SQLite',
-    enabled: true,
-    async database() {
-      const file = path.join(await makeTempDir(), SQLITE_FILE_NAME);
-      return {
-        async instance() {
-          const store = openSqliteStore(file);
-          const dashboard = openSqliteDashboardStore(file);
-          return {
-            store,
-            dashboard,
-            async close() {
-              await dashboard.close();
-              await store.close();
-            },
-          };
-        },
-        async exec(sql) {
-          const db = new Database(file, { fileMustExist: true });
-          try {
-            db.exec(sql.sqlite);
-          } finally {
-            db.close();
-          }
-        },
-      };
-    },
-  },
-  {
-    name: DATABASE_URL ? 'PostgreSQL' : 'PostgreSQL (skipped: DATABASE_URL is not set)',
-    enabled: DATABASE_URL !== undefined,
-    async database() {
-      const schema = `t_${randomUUID().replace(/-/g, '')}`;
-      schemas.push(schema);
-      return {
-        async instance() {
-          const store = await openPostgresStore(DATABASE_URL as string, { schema, poolSize: 4 });
-          return { store, dashboard: store, close: () => store.close() };
-        },
-        async exec(sql) {
-          const client = new pg.Client({
-            connectionString: DATABASE_URL,
-            options: `-c search_path=${schema}`,
-          });
-          await client.connect();
-          try {
-            await client.query(sql.postgres);
-          } finally {
-            await client.end();
-          }
-        },
-      };
-    },
-  },
-];
-
-afterAll(async () => {
-  await removeTempDirs();
-  if (schemas.length === 0) return;
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  for (const schema of schemas.splice(0)) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
-});
-
-const BATCH = { batchId: '5b0b6a0e-4a8e-4d55-9a57-0d3c2f1e9b11', receivedAt: '2026-11-25T10:05:00.120Z' };
+warnIfPostgresSkipped('store contract');
+afterAll(removeTestData);
 
 async function collect<T>(rows: AsyncIterableIterator<T>): Promise<T[]> {
   const out: T[] = [];
@@ -127,74 +26,10 @@ async function collect<T>(rows: AsyncIterableIterator<T>): Promise<T[]> {
   return out;
 }
 
-describe('migration series (meta-test)', () => {
-  it('has a PostgreSQL variant of every SQLite step of the collector, same number and name', () => {
-    expect(POSTGRES_MIGRATIONS.map(({ version, name }) => ({ version, name }))).toEqual(
-      SQLITE_MIGRATIONS.map(({ version, name }) => ({ version, name })),
-    );
-  });
-
-  it('has both variants of every dashboard step, numbered 1, 2, 3 … without gaps', () => {
-    const steps = DASHBOARD_SQLITE_MIGRATIONS.map(({ version, name }) => ({ version, name }));
-    expect(DASHBOARD_POSTGRES_MIGRATIONS.map(({ version, name }) => ({ version, name }))).toEqual(steps);
-    expect(steps.map((step) => step.version)).toEqual(steps.map((_, index) => index + 1));
-  });
-
-  it('fills the search index and the hotspot weeks from records stored before the dashboard existed', async () => {
-    const file = path.join(await makeTempDir(), SQLITE_FILE_NAME);
-    const store = openSqliteStore(file);
-    await store.ingest([makeRecord({ note: 'Fristenrechner rechnet falsch' }), makeRecord()], BATCH);
-    await store.close();
-
-    const dashboard = openSqliteDashboardStore(file);
-    try {
-      const found = await dashboard.listRecords(
-        { q: 'fristenrechner' },
-        { key: 'created', dir: 'desc' },
-        0,
-        10,
-      );
-      const report = await dashboard.hotspots({
-        toWeek: '2026-11-30',
-        thisWeek: '2026-11-23',
-        metric: 'count',
-        limit: 5,
-        filter: {},
-      });
-      expect(found.total).toBe(1);
-      expect(report.hotspots.map((h) => [h.app, h.routeTemplate, h.count])).toEqual([
-        ['Leistungsverfahren', '/akte/:id/leistungen', 2],
-      ]);
-    } finally {
-      await dashboard.close();
-    }
-  });
-
-  it('refuses a database whose dashboard tables a newer collector wrote', async () => {
-    const file = path.join(await makeTempDir(), SQLITE_FILE_NAME);
-    await openSqliteDashboardStore(file).close();
-    const db = new Database(file);
-    db.prepare(
-      "INSERT INTO dashboard_schema_migrations (version, name, applied_at) VALUES (99, 'future', 'x')",
-    ).run();
-    db.close();
-
-    expect(() => openSqliteDashboardStore(file)).toThrow(DatabaseTooNewError);
-  });
-
-  it('keeps the password out of the database URL it prints', () => {
-    expect(redactDatabaseUrl('postgres://mitsprache:s3cret@db.example:5432/feedback')).toBe(
-      'postgres://mitsprache:***@db.example:5432/feedback',
-    );
-  });
-});
-
 describe.each(BACKENDS)('store contract on $name', (backend) => {
   describe.skipIf(!backend.enabled)('Store', () => {
     it('keeps the hash of each record’s answer secret, none for version 1 records, and lets only its holder read answers', async () => {
-      const db = await backend.database();
-      const { store, close } = await db.instance();
-      try {
+      await withFreshInstance(backend.kind, async ({ store }) => {
         const mine = makeRecord();
         const old = makeRecord({ schemaVersion: 1 });
         await store.ingest([mine, old], BATCH);
@@ -213,15 +48,11 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
           unknown,
         ]);
         expect(await answerableIds(store, ids, { [mine.id]: secretOf(mine) })).toEqual(ids);
-      } finally {
-        await close();
-      }
+      });
     });
 
     it('stores new records, reports duplicates from earlier batches and within a batch, in input order', async () => {
-      const db = await backend.database();
-      const { store, close } = await db.instance();
-      try {
+      await withFreshInstance(backend.kind, async ({ store }) => {
         const a = makeRecord();
         const b = makeRecord();
         expect(await store.ingest([a], BATCH)).toEqual([{ id: a.id, status: 'accepted' }]);
@@ -235,15 +66,11 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
         ]);
         // The first copy is the one kept.
         expect((await store.getRecord(b.id))?.record).toEqual(asStored(b));
-      } finally {
-        await close();
-      }
+      });
     });
 
     it('refuses a record the database cannot take by itself and stores the rest of its batch', async () => {
-      const db = await backend.database();
-      const { store, close } = await db.instance();
-      try {
+      await withFreshInstance(backend.kind, async ({ store }, db) => {
         // A database-side refusal that depends on one record only, as a NUL character was on PostgreSQL.
         await db.exec({
           sqlite: `CREATE TRIGGER poison BEFORE INSERT ON records WHEN NEW.note LIKE '%POISON%'
@@ -275,15 +102,11 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
         ]);
         expect(await store.getRecord(bad.id)).toBeNull();
         expect((await store.getRecord(after.id))?.record).toEqual(asStored(after));
-      } finally {
-        await close();
-      }
+      });
     });
 
     it('hands out status changes behind a cursor that never skips one', async () => {
-      const db = await backend.database();
-      const { store, close } = await db.instance();
-      try {
+      await withFreshInstance(backend.kind, async ({ store }) => {
         const a = makeRecord();
         const b = makeRecord();
         await store.ingest([a, b], BATCH);
@@ -328,15 +151,11 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
         // a backup the device would otherwise wait for numbers already given to other changes.
         await expect(store.statusSince([a.id], '3')).rejects.toThrow(BadCursorError);
         await expect(store.statusSince([a.id], '999999999999999')).rejects.toThrow(BadCursorError);
-      } finally {
-        await close();
-      }
+      });
     });
 
     it('keeps the reply when omitted, clears it on null, keeps the history; null for unknown ids', async () => {
-      const db = await backend.database();
-      const { store, close } = await db.instance();
-      try {
+      await withFreshInstance(backend.kind, async ({ store }) => {
         const record = makeRecord();
         await store.ingest([record], BATCH);
         await store.setStatus(
@@ -370,15 +189,11 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
         });
         expect(await store.setStatus(randomUUID(), { status: 'solved' })).toBeNull();
         expect(await store.getRecord(randomUUID())).toBeNull();
-      } finally {
-        await close();
-      }
+      });
     });
 
     it('exports in arrival order within a window, by arrival or by creation, lazily', async () => {
-      const db = await backend.database();
-      const { store, close } = await db.instance();
-      try {
+      await withFreshInstance(backend.kind, async ({ store }) => {
         const early = makeRecord({ createdAt: '2026-11-20T09:00:00.000+01:00' });
         const late = makeRecord({ createdAt: '2026-11-10T09:00:00.000+01:00' });
         await store.ingest([early], { batchId: BATCH.batchId, receivedAt: '2026-11-20T10:00:00.000Z' });
@@ -404,25 +219,19 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
         for await (const _ of store.exportStream({})) break;
         const abandoned = store.exportStream({});
         await abandoned.next();
-      } finally {
-        await close();
-      }
+      });
     });
 
     it('answers the health check', async () => {
-      const db = await backend.database();
-      const { store, close } = await db.instance();
-      try {
+      await withFreshInstance(backend.kind, async ({ store }) => {
         await expect(store.health()).resolves.toBeUndefined();
-      } finally {
-        await close();
-      }
+      });
     });
   });
 
   describe.skipIf(!backend.enabled)('several instances on one database', () => {
     it('accepts each id exactly once when two instances ingest the same records at once', async () => {
-      const db = await backend.database();
+      const db = await freshDatabase(backend.kind);
       const one = await db.instance();
       const two = await db.instance();
       try {
@@ -455,7 +264,7 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
     });
 
     it('accepts each id exactly once when several instances ingest partly overlapping batches at once', async () => {
-      const db = await backend.database();
+      const db = await freshDatabase(backend.kind);
       const instances = await Promise.all([db.instance(), db.instance(), db.instance()]);
       try {
         // Overlapping slices put a hotspot's first id in different places for different instances,
@@ -486,7 +295,7 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
     });
 
     it('numbers concurrent status changes from two instances without gaps in what a client sees', async () => {
-      const db = await backend.database();
+      const db = await freshDatabase(backend.kind);
       const one = await db.instance();
       const two = await db.instance();
       try {
@@ -511,9 +320,7 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
 
   describe.skipIf(!backend.enabled)('DashboardStore', () => {
     it('keeps officer accounts: add, refuse a second add, replace (ending sessions), remove', async () => {
-      const db = await backend.database();
-      const { dashboard, close } = await db.instance();
-      try {
+      await withFreshInstance(backend.kind, async ({ dashboard }) => {
         const at = '2026-11-26T08:00:00.000Z';
         expect(await dashboard.putOfficer({ user: 'anna', passwordHash: 'h1' }, false, at)).toBe(true);
         expect(await dashboard.putOfficer({ user: 'anna', passwordHash: 'h2' }, false, at)).toBe(false);
@@ -543,15 +350,11 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
         expect(await dashboard.removeOfficer('anna')).toBe(true);
         expect(await dashboard.removeOfficer('anna')).toBe(false);
         expect(await dashboard.findOfficer('anna')).toBeNull();
-      } finally {
-        await close();
-      }
+      });
     });
 
     it('counts failed sign-ins per key within the window and forgets old ones', async () => {
-      const db = await backend.database();
-      const { dashboard, close } = await db.instance();
-      try {
+      await withFreshInstance(backend.kind, async ({ dashboard }) => {
         await dashboard.addSigninFailure(
           ['ip:a', 'user:x'],
           '2026-11-26T08:00:00.000Z',
@@ -575,15 +378,11 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
         expect(await dashboard.signinFailures(['ip:a'], '2026-11-26T08:00:10.000Z')).toEqual(
           new Map([['ip:a', 1]]),
         );
-      } finally {
-        await close();
-      }
+      });
     });
 
     it('sums what the collector caught per week of arrival, zero weeks included; a duplicate id adds nothing', async () => {
-      const db = await backend.database();
-      const { store, dashboard, close } = await db.instance();
-      try {
+      await withFreshInstance(backend.kind, async ({ store, dashboard }) => {
         const [a, b, c, d] = [makeRecord(), makeRecord(), makeRecord(), makeRecord()];
         await store.ingest([a, b, c], { batchId: BATCH.batchId, receivedAt: '2026-11-25T10:00:00.000Z' }, [
           { name: 2, phone: 1 },
@@ -601,15 +400,11 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
           { week: '2026-11-23', records: 3, masks: 5, kinds: { name: 3, phone: 1, 'url-segment': 1 } },
           { week: '2026-11-30', records: 0, masks: 0, kinds: {} },
         ]);
-      } finally {
-        await close();
-      }
+      });
     });
 
     it('takes a duplicate out of the hotspot counts and puts it back when unmarked', async () => {
-      const db = await backend.database();
-      const { store, dashboard, close } = await db.instance();
-      try {
+      await withFreshInstance(backend.kind, async ({ store, dashboard }) => {
         const original = makeRecord({ impact: 'minor', minutesLost: 1 });
         const copy = makeRecord({ impact: 'blocks', minutesLost: 30 });
         await store.ingest([original, copy], BATCH);
@@ -642,146 +437,7 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
           'target_not_found',
         );
         expect(await dashboard.existingIds([original.id, randomUUID()])).toEqual(new Set([original.id]));
-      } finally {
-        await close();
-      }
+      });
     });
   });
-});
-
-function runCli(script: string, args: string[], input: string, env: NodeJS.ProcessEnv = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      env: { ...process.env, DATABASE_URL: '', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
-
-describe.skipIf(!DATABASE_URL)('PostgreSQL and characters its text columns refuse', () => {
-  it('stores the rest of a batch when one record carries U+0000 past the schema, and refuses that one', async () => {
-    const db = await (BACKENDS[1] as Backend).database();
-    const { store, close } = await db.instance();
-    try {
-      // The schema strips U+0000 now (utils/schema/text.ts); a record stored without it (an older
-      // collector's import, a test) must still fail alone, with PostgreSQL's reason (22021).
-      const good = makeRecord();
-      const bad = { ...makeRecord(), note: 'Knopf\u0000fehlt' } as FeedbackRecord;
-      const results = await store.ingest([good, bad], BATCH);
-      expect(results).toEqual([
-        { id: good.id, status: 'accepted' },
-        { id: bad.id, status: 'rejected', reason: expect.stringMatching(/^store_refused: .*0x00/) },
-      ]);
-    } finally {
-      await close();
-    }
-  });
-});
-
-describe.skipIf(!DATABASE_URL)('PostgreSQL under contention', () => {
-  it('retries an ingest PostgreSQL picked as the victim of a deadlock, and loses nothing', async () => {
-    const db = await (BACKENDS[1] as Backend).database();
-    const { store, close } = await db.instance();
-    const schema = schemas.at(-1) as string;
-    const other = new pg.Client({ connectionString: DATABASE_URL });
-    await other.connect();
-    await other.query(`SET search_path TO ${schema}`);
-    try {
-      // Two records on one screen in one week: one hotspot row, which the insert trigger locks.
-      const [first, second] = [makeRecord(), makeRecord()] as [FeedbackRecord, FeedbackRecord];
-      const insert = (record: FeedbackRecord) =>
-        other.query(
-          `INSERT INTO records (id, received_at, batch_id, created_at, app, route_template,
-             screen_name, category, impact, during_appointment, note, record_json)
-           VALUES ($1, $2, $3, $4, $5, $6, 'Screen', 'bug', 'low', 0, 'note', '{}')`,
-          [
-            record.id,
-            BATCH.receivedAt,
-            BATCH.batchId,
-            record.createdAt,
-            record.context.app,
-            record.context.routeTemplate,
-          ],
-        );
-      // Another writer holds the hotspot row (through `second`) while this instance inserts
-      // `first` and waits for that row; then the writer wants `first` too: a deadlock, which
-      // PostgreSQL resolves by aborting the instance's transaction, the one that waited longer.
-      await other.query('BEGIN');
-      await insert(second);
-      const { rows } = await other.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-      const ingest = store.ingest([first], BATCH);
-      await expect
-        .poll(async () => {
-          const blocked = await other.query<{ n: string }>(
-            'SELECT count(*) AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))',
-            [rows[0]?.pid],
-          );
-          return Number(blocked.rows[0]?.n);
-        })
-        .toBe(1);
-      await insert(first);
-      await other.query('COMMIT');
-
-      await expect(ingest).resolves.toEqual([{ id: first.id, status: 'duplicate' }]);
-      const stored = await other.query<{ id: string }>('SELECT id FROM records ORDER BY id');
-      expect(stored.rows.map((row) => row.id)).toEqual([first.id, second.id].sort());
-    } finally {
-      await other.end();
-      await close();
-    }
-  });
-});
-
-describe('officer CLI', () => {
-  it('adds an officer with the password from stdin, refuses a second add, replaces with --replace', async () => {
-    const dataDir = await makeTempDir();
-    const args = ['--data-dir', dataDir, '--user', 'a.mueller'];
-
-    const added = await runCli('collector/cli/add-officer.ts', args, 'correct horse battery staple\n');
-    const again = await runCli('collector/cli/add-officer.ts', args, 'another long password\n');
-    const short = await runCli(
-      'collector/cli/add-officer.ts',
-      ['--data-dir', dataDir, '--user', 'b'],
-      'short\n',
-    );
-    const replaced = await runCli(
-      'collector/cli/add-officer.ts',
-      [...args, '--replace'],
-      'another long password\n',
-    );
-
-    const file = path.join(dataDir, SQLITE_FILE_NAME);
-    expect(added).toEqual({ code: 0, stdout: `officer "a.mueller" added (${file})\n`, stderr: '' });
-    expect(again.code).toBe(1);
-    expect(again.stderr).toBe(`officer "a.mueller" exists in ${file}; use --replace to set a new password\n`);
-    expect(short.code).toBe(2);
-    expect(short.stderr).toMatch(/^the password must have at least 12 characters\n\nUsage: /);
-    expect(replaced.code).toBe(0);
-    const dashboard = openSqliteDashboardStore(file);
-    try {
-      const account = await dashboard.findOfficer('a.mueller');
-      expect(await verifyPassword('another long password', account?.passwordHash ?? '')).toBe(true);
-    } finally {
-      await dashboard.close();
-    }
-  }, 60_000);
-
-  it('prints a hash for the officers file', async () => {
-    const result = await runCli('collector/cli/hash-password.ts', [], 'correct horse battery staple\n');
-
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=\n$/);
-    expect(await verifyPassword('correct horse battery staple', result.stdout.trim())).toBe(true);
-  }, 30_000);
 });

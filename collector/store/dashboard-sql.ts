@@ -10,10 +10,11 @@ import {
   type LeakWeek,
   type RecordFilter,
   type RecordSort,
-} from '../store/dashboard-types';
+} from './dashboard-types';
 
-// The dashboard's queries, written once for both stores. Placeholders are `?`; the PostgreSQL store
-// numbers them with `numbered()`. No SQL text here contains a literal `?` for that reason.
+// The dashboard's queries, written once for both databases (sqlite/dashboard-store.ts and
+// postgres/dashboard-store.ts). Placeholders are `?`; the PostgreSQL store numbers them with
+// `numbered()`. No SQL text here contains a literal `?` for that reason.
 
 /** Which SQL the builders produce. */
 export type Dialect = 'sqlite' | 'postgres';

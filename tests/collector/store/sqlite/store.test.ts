@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSqliteStore, SQLITE_FILE_NAME } from '../../collector/store/sqlite';
-import type { BatchMeta } from '../../collector/store/types';
-import type { FeedbackRecord } from '../../utils/schema/record';
-import { makeRecord } from '../support/records';
-import { makeTempDir, queryDatabase, removeTempDirs } from './helpers';
+import { SQLITE_FILE_NAME } from '../../../../collector/store/sqlite/database';
+import { SqliteStore } from '../../../../collector/store/sqlite/store';
+import type { BatchMeta } from '../../../../collector/store/types';
+import type { FeedbackRecord } from '../../../../utils/schema/record';
+import { makeRecord } from '../../../support/records';
+import { makeTempDir, queryDatabase, removeTempDirs } from '../../helpers';
 
 afterAll(removeTempDirs);
 
@@ -16,11 +17,11 @@ async function databaseFile(): Promise<string> {
 }
 
 // The SQLite store hands every batch to its writer thread as it arrives; the thread commits the
-// batches that queued while it was busy as one group (collector/store/sqlite-writer.ts).
+// batches that queued while it was busy as one group (collector/store/sqlite/writer-thread.ts).
 describe('SQLite ingest through the writer thread', () => {
   it('answers batches handed over together one by one; one SQLite refuses does not fail its neighbours', async () => {
     const file = await databaseFile();
-    const store = openSqliteStore(file);
+    const store = new SqliteStore(file);
     try {
       const shared = makeRecord();
       const first = makeRecord();
@@ -69,7 +70,7 @@ describe('SQLite ingest through the writer thread', () => {
 
   it('commits and answers every batch handed over before close(), then stops', async () => {
     const file = await databaseFile();
-    const store = openSqliteStore(file);
+    const store = new SqliteStore(file);
     const records = Array.from({ length: 20 }, () => makeRecord());
     const answers = records.map((record) => store.ingest([record], batchMeta()));
     const closed = store.close();

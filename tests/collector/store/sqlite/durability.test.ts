@@ -1,6 +1,6 @@
 import { statSync, unlinkSync } from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { makeBatch, makeRecord } from '../support/records';
+import { makeBatch, makeRecord } from '../../../support/records';
 import {
   ADMIN_TOKEN,
   jsonHeaders,
@@ -8,13 +8,13 @@ import {
   queryDatabase,
   removeTempDirs,
   startTestCollector,
-} from './helpers';
+} from '../../helpers';
 
 afterAll(removeTempDirs);
 
 // The SQLite store answers a batch only after an fsync of the WAL that began after its commit (the
-// writer thread's, collector/store/sqlite-writer.ts). Power loss cannot be staged here; what can be checked is that the
-// answers wait for that fsync and that a failed one is never acknowledged.
+// writer thread's, collector/store/sqlite/writer-thread.ts). Power loss cannot be staged here; what
+// can be checked is that the answers wait for that fsync and that a failed one is never acknowledged.
 describe('SQLite ingest durability', () => {
   it('answers concurrent batches after their commit, every record in the file', async () => {
     const collector = await startTestCollector();

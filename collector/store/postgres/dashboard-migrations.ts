@@ -1,9 +1,9 @@
-import type { Migration } from './sqlite';
+import type { Migration } from '../migrations';
 
-// PostgreSQL variant of each step in dashboard-sqlite.ts, same version and name. Differences: the
-// hotspot weeks are kept by a trigger on records (SQLite catches up in batches instead; here several
-// instances insert concurrently and sequence numbers may commit out of order, so a "seen up to seq"
-// mark could skip rows), the week comes from date_trunc, and note search is a GIN index on the
+// PostgreSQL variant of each step in sqlite/dashboard-migrations.ts, same version and name.
+// Differences: the hotspot weeks are kept by a trigger on records (SQLite catches up in batches
+// instead; here several instances insert concurrently and sequence numbers may commit out of order,
+// so a "seen up to seq" mark could skip rows), the week comes from date_trunc, and note search is a GIN index on the
 // note's tsvector instead of an FTS5 table (no feeding needed).
 
 const WEIGHT = (column: string) => `(CASE ${column} WHEN 'blocks' THEN 3 WHEN 'slows' THEN 2 ELSE 1 END)`;

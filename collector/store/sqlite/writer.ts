@@ -1,8 +1,18 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { RECORD_ROW_COLUMNS, type RecordRow } from './record-row';
-import { StoreUnavailableError } from './types';
+import type { RecordRow } from '../record-row';
+import { StoreUnavailableError } from '../types';
+import { SAFETY_AUTOCHECKPOINT_PAGES } from './database';
 import { WalSyncError } from './wal-sync';
+import type {
+  Failure,
+  GroupReply,
+  RowOutcome,
+  WriterReply,
+  WriterRequest,
+  WriterThreadData,
+} from './writer-protocol';
 
 // Why a thread: better-sqlite3 is synchronous, so on the JavaScript thread the inserts of a group
 // commit (a row and seven index entries per record) and the commit's writes held up the whole
@@ -33,139 +43,27 @@ import { WalSyncError } from './wal-sync';
 // commit starts it over (unlike the timer-driven thread backed out in b93725c, which let the WAL grow).
 // The auto-checkpoint stays as a safety net at SAFETY_AUTOCHECKPOINT_PAGES.
 
-/** Auto-checkpoint threshold (pages) of every connection, a safety net behind the store's checkpoints. */
-export const SAFETY_AUTOCHECKPOINT_PAGES = 20_000;
-
-/** SQL of the ingest insert, in RecordRow's column order; `changes` tells accepted from duplicate. */
-const INSERT_RECORD_SQL = `
-  INSERT INTO records (${RECORD_ROW_COLUMNS})
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (id) DO NOTHING`;
-
-// Plain JavaScript evaluated in the worker: a worker cannot load the collector's TypeScript by itself.
-const WORKER_SOURCE = `
-const { closeSync, fstatSync, fsyncSync, openSync } = require('node:fs');
-const { parentPort, receiveMessageOnPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.file, { fileMustExist: true });
-db.pragma('busy_timeout = 5000');
-db.pragma('foreign_keys = ON');
-// No fsync in the commit: syncWal() follows it, before the group is answered.
-db.pragma('synchronous = NORMAL');
-db.pragma('wal_autocheckpoint = ' + workerData.autocheckpointPages);
-db.pragma('journal_size_limit = ' + workerData.journalSizeLimit);
-const insert = db.prepare(workerData.insertSql);
-// Errors one record causes by itself (a constraint or trigger refusing it, a value too big): SQLite
-// rolls back that statement alone, so the record is refused with the reason and the transaction goes
-// on with the others (issue #14, item 1). Anything else (busy, disk full, I/O) fails the transaction.
-const RECORD_CAUSED = /^SQLITE_(CONSTRAINT|TOOBIG|MISMATCH|RANGE)/;
-function insertRow(row) {
-  try {
-    return insert.run(...row).changes;
-  } catch (error) {
-    if (!RECORD_CAUSED.test(String(error && error.code))) throw error;
-    return String(error.message).slice(0, 300);
-  }
-}
-// Per batch, one outcome per row: 1 stored, 0 already stored (before, or earlier in the group), or the
-// reason the database refused that row.
-const ingest = db.transaction((group) => group.map((rows) => rows.map(insertRow)));
-const failure = (error) => ({ message: String(error && error.message), code: error && error.code });
-
-function commit(group) {
-  try {
-    return ingest(group).map((changes) => ({ changes }));
-  } catch (error) {
-    if (group.length === 1) return [{ error: failure(error) }];
-    // One failing batch must not fail its neighbours: retry them one transaction each.
-    return group.map((rows) => {
-      try {
-        return { changes: ingest([rows])[0] };
-      } catch (single) {
-        return { error: failure(single) };
-      }
-    });
-  }
-}
-
-// fsyncs the WAL; returns its size. Opened by name each time, as in wal-sync.ts: never a descriptor of a
-// file that is no longer the WAL. fsync rather than fdatasync, the call SQLite itself makes under FULL.
-function syncWal() {
-  const fd = openSync(workerData.file + '-wal', 'r');
-  try {
-    fsyncSync(fd);
-    return fstatSync(fd).size;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-let syncFailure;
-
-function checkpoint() {
-  try {
-    db.pragma('wal_checkpoint(PASSIVE)');
-  } catch (error) {
-    // SQLITE_BUSY and the like: the next checkpoint (or the safety net) copies the pages.
-    console.error('collector: WAL checkpoint failed', String(error && error.message));
-  }
-}
-
-function commitGroup(batches) {
-  const ids = batches.map((batch) => batch.id);
-  if (syncFailure) return parentPort.postMessage({ ids, syncFailure });
-  const outcomes = commit(batches.map((batch) => batch.rows));
-  let walBytes;
-  try {
-    // Also after a group whose batches all failed: it costs one fsync and keeps the rule simple —
-    // no answer before an fsync that began after this group's transaction ended.
-    walBytes = syncWal();
-  } catch (error) {
-    syncFailure = failure(error);
-    return parentPort.postMessage({ ids, syncFailure });
-  }
-  parentPort.postMessage({ ids, outcomes });
-  if (walBytes >= workerData.checkpointWalBytes) checkpoint();
-}
-
-parentPort.on('message', (first) => {
-  // This batch and every batch queued behind it form the group. 'stop' comes after everything it
-  // must finish (SqliteWriter.stop).
-  const batches = [];
-  let stop = false;
-  for (let message = first; message; message = receiveMessageOnPort(parentPort)?.message) {
-    if (message.type === 'stop') {
-      stop = true;
-      break;
-    }
-    batches.push(message);
-  }
-  if (batches.length > 0) commitGroup(batches);
-  if (stop) {
-    db.close();
-    parentPort.close();
-  }
-});
-`;
-
-interface Failure {
-  message: string;
-  code?: string;
-}
-
-/** The thread's answer for one group, batch by batch in `ids` order. */
-interface GroupReply {
-  ids: number[];
-  outcomes?: Array<{ changes: RowOutcome[] } | { error: Failure }>;
-  /** The fsync of the WAL failed (now or before): nothing of this group may be acknowledged. */
-  syncFailure?: Failure;
-}
-
-/** What became of one row: 1 stored, 0 already stored, or the reason the database refused it. */
-export type RowOutcome = number | string;
+// The thread's code is writer-thread.ts, a module of its own, typed and linted like the rest.
 
 /** What became of one batch: its rows' outcomes, or why none was stored. */
 type BatchOutcome = { changes: RowOutcome[] } | { error: Error };
+
+/**
+ * Starts writer-thread.ts. Under tsx (npm start, the tests, the bench) the file is TypeScript, and on
+ * Node 20 a worker does not inherit tsx's module hooks, so a one-line CommonJS entry loads it through
+ * tsx's require API first; compiled to JavaScript, it starts as it is.
+ */
+function startWriterThread(data: WriterThreadData): Worker {
+  const here = fileURLToPath(import.meta.url);
+  const extension = here.endsWith('.ts') ? '.ts' : '.js';
+  const thread = fileURLToPath(new URL(`./writer-thread${extension}`, import.meta.url));
+  if (extension === '.js') return new Worker(thread, { workerData: data });
+  const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
+  return new Worker(`require(${JSON.stringify(tsx)}).require(${JSON.stringify(thread)}, __filename);`, {
+    eval: true,
+    workerData: data,
+  });
+}
 
 function toError(failure: Failure): Error {
   // The code (SQLITE_BUSY, SQLITE_FULL …) is what the API maps to 503 db_unavailable.
@@ -177,6 +75,7 @@ export class SqliteWriter {
   readonly #file: string;
   readonly #worker: Worker;
   readonly #exited: Promise<void>;
+  readonly #ready: Promise<void>;
   readonly #waiting = new Map<number, (outcome: BatchOutcome) => void>();
   #nextId = 1;
   #failure: Error | undefined;
@@ -190,21 +89,26 @@ export class SqliteWriter {
    */
   constructor(file: string, options: { journalSizeLimit: number; checkpointWalBytes: number }) {
     this.#file = file;
-    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.#worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        file,
-        driver,
-        insertSql: INSERT_RECORD_SQL,
-        autocheckpointPages: SAFETY_AUTOCHECKPOINT_PAGES,
-        journalSizeLimit: options.journalSizeLimit,
-        checkpointWalBytes: options.checkpointWalBytes,
-      },
+    this.#worker = startWriterThread({
+      file,
+      autocheckpointPages: SAFETY_AUTOCHECKPOINT_PAGES,
+      journalSizeLimit: options.journalSizeLimit,
+      checkpointWalBytes: options.checkpointWalBytes,
     });
-    // Keeps the process alive only while it has work (see #call).
-    this.#worker.unref();
-    this.#worker.on('message', (reply: GroupReply) => this.#settle(reply));
+    // Referenced until it is ready (so a process awaiting `ready` stays alive), then only while it has
+    // work (see insert and #settle).
+    let announced: () => void = () => undefined;
+    this.#ready = new Promise<void>((resolve) => {
+      announced = resolve;
+    });
+    this.#worker.on('message', (reply: WriterReply) => {
+      if (reply.type === 'group') {
+        this.#settle(reply);
+      } else {
+        if (this.#waiting.size === 0) this.#worker.unref();
+        announced();
+      }
+    });
     this.#worker.once('error', (error) => console.error('collector: SQLite writer thread failed', error));
     this.#exited = new Promise<void>((resolve) => {
       this.#worker.once('exit', () => {
@@ -216,6 +120,23 @@ export class SqliteWriter {
         resolve();
       });
     });
+    // A thread that ends before it was ready failed to open the database: `ready` rejects with that.
+    this.#ready = Promise.race([
+      this.#ready,
+      this.#exited.then(() => {
+        throw this.#failure;
+      }),
+    ]);
+    this.#ready.catch(() => undefined);
+  }
+
+  /**
+   * Resolves once the thread has opened its connection and takes batches; rejects if it stopped
+   * first. Batches given before are queued, so only a caller that must know (the collector, before it
+   * listens) waits for this.
+   */
+  ready(): Promise<void> {
+    return this.#ready;
   }
 
   /**
@@ -239,10 +160,14 @@ export class SqliteWriter {
     const outcome = await new Promise<BatchOutcome>((resolve) => {
       if (this.#waiting.size === 0) this.#worker.ref();
       this.#waiting.set(id, resolve);
-      this.#worker.postMessage({ type: 'ingest', id, rows });
+      this.#post({ type: 'ingest', id, rows });
     });
     if ('error' in outcome) throw outcome.error;
     return outcome.changes;
+  }
+
+  #post(request: WriterRequest): void {
+    this.#worker.postMessage(request);
   }
 
   #settle(reply: GroupReply): void {
@@ -271,7 +196,7 @@ export class SqliteWriter {
       // connection, and leave the caller's `await close()` unsettled.
       this.#worker.ref();
       // Also after a failed fsync: the thread is still running then.
-      if (!this.#gone) this.#worker.postMessage({ type: 'stop' });
+      if (!this.#gone) this.#post({ type: 'stop' });
       await this.#exited;
     })();
     return this.#stopping;

@@ -1,0 +1,64 @@
+import { Hono } from 'hono';
+import { addDays, trendWeeks, weekOf } from '../../store/dashboard-sql';
+import type { HotspotQuery } from '../../store/dashboard-types';
+import { HotspotParams, hotspotDefaults } from '../filters';
+import { hotspotsPage, printPage } from '../views/hotspots';
+import { type DashboardDeps, type DashboardEnv, pageContext, parseOrThrow, render } from './context';
+
+const HOTSPOT_LIMIT = 20;
+
+/** The store's question for the hotspot view's parameters, and the first week of the period. */
+function hotspotQuery(params: HotspotParams, now: Date): { query: HotspotQuery; fromWeek: string | null } {
+  const { weeks, metric } = hotspotDefaults(params);
+  const reference = params.asOf ? new Date(`${params.asOf}T12:00:00.000Z`) : now;
+  const thisWeek = weekOf(reference);
+  const fromWeek = weeks > 0 ? addDays(thisWeek, -7 * (weeks - 1)) : null;
+  return {
+    fromWeek,
+    query: {
+      fromWeek: fromWeek ?? undefined,
+      toWeek: addDays(thisWeek, 7),
+      thisWeek,
+      metric,
+      limit: HOTSPOT_LIMIT,
+      filter: {
+        app: params.app,
+        category: params.category,
+        impact: params.impact,
+        duringAppointment: params.appt === undefined ? undefined : params.appt === 'yes',
+        unit: params.unit,
+      },
+    },
+  };
+}
+
+/** The hotspot report: where caseworkers lose time, on screen and as a page to print. */
+export function hotspotRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
+  const { dashboard, now } = deps;
+  const app = new Hono<DashboardEnv>();
+
+  app.get('/hotspots', async (c) => {
+    const params = parseOrThrow(HotspotParams, c.req.query());
+    const { query, fromWeek } = hotspotQuery(params, now());
+    const [options, report, leaks] = await Promise.all([
+      dashboard.filterOptions(),
+      dashboard.hotspots(query),
+      dashboard.leaks(trendWeeks(query)),
+    ]);
+    const period = { fromWeek, thisWeek: query.thisWeek };
+    return render(c, hotspotsPage(pageContext(c, deps.assetUrls), params, options, report, period, leaks));
+  });
+
+  app.get('/hotspots/print', async (c) => {
+    const params = parseOrThrow(HotspotParams, c.req.query());
+    const { query, fromWeek } = hotspotQuery(params, now());
+    const [report, leaks] = await Promise.all([
+      dashboard.hotspots(query),
+      dashboard.leaks(trendWeeks(query)),
+    ]);
+    const period = { fromWeek, thisWeek: query.thisWeek };
+    return render(c, printPage(pageContext(c, deps.assetUrls), params, report, period, leaks));
+  });
+
+  return app;
+}
