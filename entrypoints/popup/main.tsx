@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Popup, type PopupSetup } from '../../components/Popup';
+import { Popup, type PopupSetup } from '../../components/popup/Popup';
 import { toErrorCode } from '../../utils/errors';
 import { ERROR_STRINGS } from '../../utils/i18n/errors';
 import { resolveLang } from '../../utils/i18n/lang';
 import { send } from '../../utils/messaging/client';
-import { cachedSetup, rememberSetup, setupInputs } from '../../utils/popup/setup-cache';
 import { readListHead } from '../../utils/store/outbox-head';
+import { cachedSetup, rememberSetup, setupInputs } from './setup-cache';
 import './style.css';
 
 // Our script starts here; what came before is the browser loading the page (scripts/bench/popup-open.ts).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
-import { createHandlers } from '../../utils/background/handlers';
-import { dispatch } from '../../utils/background/router';
+import { createHandlers } from '../../entrypoints/background/handlers';
+import { dispatch } from '../../entrypoints/background/router';
 import { protocol } from '../../utils/messaging/protocol';
 import { captureProtocol } from '../../utils/messaging/protocol/capture';
 import { outboxProtocol } from '../../utils/messaging/protocol/outbox';

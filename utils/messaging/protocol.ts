@@ -22,6 +22,8 @@ export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;
 export type RequestOf<K extends MessageType> = z.input<Protocol[K]['request']>;
 export type ResponseOf<K extends MessageType> = z.output<Protocol[K]['response']>;
+/** Sends one typed message and resolves with its reply: `client.ts`'s `send`, or a stand-in in tests. */
+export type Send = <K extends MessageType>(type: K, data: RequestOf<K>) => Promise<ResponseOf<K>>;
 
 /** Broadcasts from the background to extension pages (ignored by the router). */
 export type Broadcast = { type: 'broadcast'; event: 'capture:element'; captureId: string };

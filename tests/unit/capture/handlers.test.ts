@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { captureHandlers } from '../../../utils/background/capture-handlers';
-import { openedCapture } from '../../../utils/capture/dialog-handover';
+import { captureHandlers } from '../../../entrypoints/background/capture-handlers';
 import { AppError } from '../../../utils/errors';
+import { openedCapture } from '../../../utils/messaging/dialog-handover';
 import { RawCapture } from '../../../utils/schema/capture';
 import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
 import { closeDb, DB_NAME } from '../../../utils/store/db';
@@ -54,7 +54,7 @@ async function handlers() {
   // A restarted worker loads its word lists again (from the extension's files; here from disk).
   const { loadLexiconFromDisk } = await import('../../../utils/redact/lexicon-node');
   loadLexiconFromDisk();
-  const { captureHandlers: fresh } = await import('../../../utils/background/capture-handlers');
+  const { captureHandlers: fresh } = await import('../../../entrypoints/background/capture-handlers');
   return fresh({ settings: async () => DEFAULT_SETTINGS, onRecordSaved: () => {} });
 }
 

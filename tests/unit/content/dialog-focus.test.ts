@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FOCUS_MESSAGE, OPEN_MESSAGE } from '../../../utils/capture/dialog-handover';
-import { startDialogSession } from '../../../utils/capture/dialog-session';
-import { createDialogSlot } from '../../../utils/content/dialog-slot';
+import { createDialogSlot } from '../../../entrypoints/content/dialog-slot';
+import { startDialogSession } from '../../../entrypoints/note-dialog/dialog-session';
+import { FOCUS_MESSAGE, OPEN_MESSAGE } from '../../../utils/messaging/dialog-handover';
 
 // When the focus given on the click never reaches the dialog (Chromium lost it now and then), the
 // dialog asks the page's frame, and the content script hands focus over afresh: only to its own open

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { collectExport, EXPORT_FORMAT } from '../../../components/OutboxExport';
+import { collectExport, EXPORT_FORMAT } from '../../../components/popup/OutboxExport';
 import type { AppError } from '../../../utils/errors';
 import { closeDb, getDb } from '../../../utils/store/db';
 import { EXPORT_PAGE_ITEMS } from '../../../utils/store/outbox-query';

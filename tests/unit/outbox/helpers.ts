@@ -1,9 +1,9 @@
 import { vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
-import type { PopupSend } from '../../../components/Popup';
-import { type OutboxDeps, outboxHandlers } from '../../../utils/background/outbox-handlers';
-import { dispatch, type Handlers } from '../../../utils/background/router';
+import type { PopupSend } from '../../../components/popup/Popup';
+import { type OutboxDeps, outboxHandlers } from '../../../entrypoints/background/outbox-handlers';
+import { dispatch, type Handlers } from '../../../entrypoints/background/router';
 import { AppError, isErrorCode } from '../../../utils/errors';
 import type { OutboxEntry } from '../../../utils/schema/outbox';
 import type { FeedbackRecord } from '../../../utils/schema/record';

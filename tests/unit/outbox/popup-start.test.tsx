@@ -3,13 +3,13 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Popup } from '../../../components/Popup';
+import { Popup } from '../../../components/popup/Popup';
 import {
   cachedSetup,
   LOCAL_SETTINGS_KEY,
   rememberSetup,
   setupInputs,
-} from '../../../utils/popup/setup-cache';
+} from '../../../entrypoints/popup/setup-cache';
 import { SETTINGS_KEY } from '../../../utils/settings/store';
 import { closeDb, DB_NAME, DB_VERSION, getDb } from '../../../utils/store/db';
 import { readListHead } from '../../../utils/store/outbox-head';

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Popup, type PopupProps, type PopupSend } from '../../../components/Popup';
+import { Popup, type PopupProps, type PopupSend } from '../../../components/popup/Popup';
 import { AppError } from '../../../utils/errors';
 import { closeDb } from '../../../utils/store/db';
 import { getRecord } from '../../../utils/store/records';

@@ -5,8 +5,8 @@ import {
   injectContentScript,
   LEGACY_CONTENT_SCRIPT_ID,
   syncContentScripts,
-} from '../../../utils/background/content-scripts';
-import { dropOrigins, siteStatuses } from '../../../utils/background/permissions';
+} from '../../../entrypoints/background/content-scripts';
+import { dropOrigins, siteStatuses } from '../../../entrypoints/background/permissions';
 import type { Site } from '../../../utils/schema/settings';
 import { type FakeExtension, installFakeExtension } from './fake-extension';
 import { EAKTE } from './helpers';

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { dispatch, type Handlers } from '../../../utils/background/router';
-import { settingsHandlers } from '../../../utils/background/settings-handlers';
+import { dispatch, type Handlers } from '../../../entrypoints/background/router';
+import { settingsHandlers } from '../../../entrypoints/background/settings-handlers';
+import { registerSettingsWatchers } from '../../../entrypoints/background/settings-watchers';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/schema/settings';
 import { WIRE_SCHEMA_VERSION } from '../../../utils/schema/wire';
 import { getEffectiveSettings } from '../../../utils/settings/effective';
 import { getLocalToken, loadLocalSettings, saveLocalSettings } from '../../../utils/settings/store';
-import { registerSettingsWatchers } from '../../../utils/settings/watchers';
 import { type FakeExtension, installFakeExtension } from './fake-extension';
 import { contentScriptSites, EAKTE, resetDb, settingsWith } from './helpers';
 

@@ -27,7 +27,7 @@ export const EAKTE = {
 
 /** The sites whose pages get the content script now, as the background decides per page load. */
 export async function contentScriptSites(): Promise<string[]> {
-  const { activeSites } = await import('../../../utils/background/content-scripts');
+  const { activeSites } = await import('../../../entrypoints/background/content-scripts');
   const { getEffectiveSettings } = await import('../../../utils/settings/effective');
   return (await activeSites((await getEffectiveSettings({ withToken: false })).sites)).map(
     (site) => site.pattern,

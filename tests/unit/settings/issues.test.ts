@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldPathLabel, issueText, policyWarningText } from '../../../utils/i18n/options';
+import { fieldPathLabel, issueText, policyWarningText } from '../../../utils/i18n/settings';
 import { Settings } from '../../../utils/schema/settings';
 import { issuesFor, toFieldIssues } from '../../../utils/settings/issues';
 import { ISSUE_CODES } from '../../../utils/settings/view';

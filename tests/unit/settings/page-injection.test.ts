@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { injectIntoTab, SLOW_PAGE_MS, watchPageLoads } from '../../../utils/background/page-injection';
+import { injectIntoTab, SLOW_PAGE_MS, watchPageLoads } from '../../../entrypoints/background/page-injection';
 import type { Site } from '../../../utils/schema/settings';
 import { type FakeExtension, installFakeExtension } from './fake-extension';
 import { EAKTE } from './helpers';

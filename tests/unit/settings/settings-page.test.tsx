@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type SettingsApi, SettingsPage } from '../../../components/SettingsPage';
+import { type SettingsApi, SettingsPage } from '../../../components/options/SettingsPage';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/schema/settings';
 import type { OptionsState } from '../../../utils/settings/view';
 import { EAKTE } from './helpers';

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { registerSettingsWatchers } from '../../../entrypoints/background/settings-watchers';
 import type { Settings } from '../../../utils/schema/settings';
 import { saveLocalSettings } from '../../../utils/settings/store';
-import { registerSettingsWatchers } from '../../../utils/settings/watchers';
 import { type FakeExtension, installFakeExtension } from './fake-extension';
 import { contentScriptSites, EAKTE, resetDb, settingsWith } from './helpers';
 

@@ -1,10 +1,10 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { benchRecord } from '../../../scripts/bench/worker/sync-helpers';
 import type { FeedbackRecord } from '../../../utils/schema/record';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/schema/settings';
 import { saveLocalSettings } from '../../../utils/settings/store';
 import { closeDb, DB_NAME } from '../../../utils/store/db';
-import { benchRecord } from '../../../utils/sync/bench';
 
 /** Drops the database so every test starts empty (the connection is closed first, or delete blocks). */
 export async function resetDb(): Promise<void> {
