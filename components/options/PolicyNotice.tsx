@@ -1,6 +1,6 @@
 import type { Lang } from '../../utils/i18n/lang';
-import { optionsT, policyWarningText } from '../../utils/i18n/settings';
-import type { PolicyWarning } from '../../utils/settings/view';
+import { policyWarningText, settingsT } from '../../utils/i18n/settings';
+import type { PolicyWarning } from '../../utils/schema/settings-status';
 
 /** Props of the notice about the organisation's policy. */
 export interface PolicyNoticeProps {
@@ -15,7 +15,7 @@ export interface PolicyNoticeProps {
  * (malformed values are ignored, never silently: the IT sees here what to fix).
  */
 export function PolicyNotice({ lang, lockedCount, warnings }: PolicyNoticeProps) {
-  const t = optionsT(lang);
+  const t = settingsT(lang);
   if (lockedCount === 0 && warnings.length === 0) return null;
   return (
     <div class="policy" data-testid="policy-notice">

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { toErrorCode } from '../../utils/errors';
 import { ERROR_STRINGS } from '../../utils/i18n/errors';
-import { OPTIONS_STRINGS, type OptionsKey } from '../../utils/i18n/settings';
+import { SETTINGS_STRINGS, type SettingsTextKey } from '../../utils/i18n/settings';
 import { WIRE_SCHEMA_VERSION } from '../../utils/schema/wire';
 import { FieldNumber } from './FieldNumber';
 import { FieldText } from './FieldText';
@@ -40,8 +40,8 @@ export function SettingsConnection({ ctx, testConnection }: SettingsConnectionPr
       const key = `test_${code}`;
       setTest({
         kind: 'error',
-        text: Object.hasOwn(OPTIONS_STRINGS[lang], key)
-          ? t(key as OptionsKey, { version: WIRE_SCHEMA_VERSION })
+        text: Object.hasOwn(SETTINGS_STRINGS[lang], key)
+          ? t(key as SettingsTextKey, { version: WIRE_SCHEMA_VERSION })
           : t('test_other', { reason: ERROR_STRINGS[lang][code] }),
       });
     }

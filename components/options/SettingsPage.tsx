@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { toErrorCode } from '../../utils/errors';
 import { ERROR_STRINGS } from '../../utils/i18n/errors';
 import { resolveLang } from '../../utils/i18n/lang';
-import { fieldPathLabel, issueText, optionsT } from '../../utils/i18n/settings';
+import { fieldPathLabel, issueText, settingsT } from '../../utils/i18n/settings';
 import type { SaveReply } from '../../utils/messaging/protocol/settings';
 import {
   type ConfigurableKey,
@@ -10,9 +10,9 @@ import {
   Settings,
   type UiLanguage,
 } from '../../utils/schema/settings';
+import type { FieldIssue, SettingsPageState } from '../../utils/schema/settings-status';
 import { toFieldIssues } from '../../utils/settings/issues';
 import { EXPORT_FILE_NAME, exportSettings, parseImport } from '../../utils/settings/transfer';
-import type { FieldIssue, OptionsState } from '../../utils/settings/view';
 import { FieldSelect } from './FieldSelect';
 import { PolicyNotice } from './PolicyNotice';
 import { SettingsConnection } from './SettingsConnection';
@@ -25,7 +25,7 @@ import { SiteList } from './SiteList';
 /** Everything the page does outside itself; the entrypoint wires it to the background and browser. */
 export interface SettingsApi {
   save(settings: Settings): Promise<SaveReply>;
-  reload(): Promise<OptionsState>;
+  reload(): Promise<SettingsPageState>;
   testConnection(endpoint: string, token: string | undefined): Promise<{ service: string }>;
   /** Asks for host permissions. Call it before any await in a click handler, or the browser refuses. */
   requestOrigins(origins: string[]): Promise<boolean>;
@@ -36,7 +36,7 @@ export interface SettingsApi {
 
 /** Props of the settings page. */
 export interface SettingsPageProps {
-  initial: OptionsState;
+  initial: SettingsPageState;
   /** browser.i18n.getUILanguage(), for uiLanguage "auto". */
   browserLanguage: string;
   api: SettingsApi;
@@ -50,7 +50,7 @@ type Status =
   | { kind: 'failed'; reason: string }
   | { kind: 'policy-changed' };
 
-function draftOf(state: OptionsState): Settings {
+function draftOf(state: SettingsPageState): Settings {
   return { ...state.settings, token: state.token, version: SETTINGS_VERSION };
 }
 
@@ -74,7 +74,7 @@ export function SettingsPage({ initial, browserLanguage, api }: SettingsPageProp
   stateRef.current = state;
 
   const lang = resolveLang(state.settings.uiLanguage, browserLanguage);
-  const t = optionsT(lang);
+  const t = settingsT(lang);
   const locked = new Set<string>(state.locked);
 
   useEffect(() => {
@@ -147,7 +147,7 @@ export function SettingsPage({ initial, browserLanguage, api }: SettingsPageProp
     lockedNote: (key) => (locked.has(key) ? t('lockedNote') : undefined),
   };
 
-  const accept = (next: OptionsState) => {
+  const accept = (next: SettingsPageState) => {
     setState(next);
     setDraft(draftOf(next));
     setDirty(new Set());

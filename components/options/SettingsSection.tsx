@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { Lang } from '../../utils/i18n/lang';
-import type { OptionsT } from '../../utils/i18n/settings';
+import type { SettingsT } from '../../utils/i18n/settings';
 import type { ConfigurableKey, Settings } from '../../utils/schema/settings';
-import type { FieldIssue } from '../../utils/settings/view';
+import type { FieldIssue } from '../../utils/schema/settings-status';
 
 /** A path into the settings, as in field issues: `['sites', 2, 'pattern']`. */
 export type FieldPath = FieldIssue['path'];
@@ -10,7 +10,7 @@ export type FieldPath = FieldIssue['path'];
 /** What every section of the settings page gets from the page: the draft and how to change and check it. */
 export interface SettingsContext {
   lang: Lang;
-  t: OptionsT;
+  t: SettingsT;
   /** The settings as edited, not yet saved (numbers may be NaN while typed). */
   draft: Settings;
   update<K extends ConfigurableKey>(key: K, value: Settings[K]): void;

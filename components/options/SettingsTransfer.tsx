@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import type { OptionsT } from '../../utils/i18n/settings';
+import type { SettingsT } from '../../utils/i18n/settings';
 
 /** What an import came to, already in words. */
 export type ImportReport = { ok: true; notes: string[] } | { ok: false; problems: string[] };
 
 /** Props of the import/export section. */
 export interface SettingsTransferProps {
-  t: OptionsT;
+  t: SettingsT;
   /** Downloads the saved configuration; the token only when asked for. */
   onExport(includeToken: boolean): void;
   /** Checks and, if everything is valid, applies the file's contents. */

@@ -1,5 +1,5 @@
 import type { Site } from '../../utils/schema/settings';
-import type { SitePermission } from '../../utils/settings/view';
+import type { SitePermission } from '../../utils/schema/settings-status';
 import { FieldLines } from './FieldLines';
 import { FieldText } from './FieldText';
 import { fieldId, type SettingsContext } from './SettingsSection';

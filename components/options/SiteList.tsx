@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import type { Site } from '../../utils/schema/settings';
-import type { SiteStatus } from '../../utils/settings/view';
+import type { SiteStatus } from '../../utils/schema/settings-status';
 import { FieldMessages } from './FieldMessages';
 import { type SettingsContext, SettingsSection } from './SettingsSection';
 import { SiteEditor } from './SiteEditor';

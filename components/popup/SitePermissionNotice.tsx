@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Lang } from '../../utils/i18n/lang';
 import { policyWarningText } from '../../utils/i18n/settings';
-import type { SettingsStatus } from '../../utils/settings/view';
+import type { SettingsStatus } from '../../utils/schema/settings-status';
 import { sitesT } from './sites-i18n';
 
 /** Props of the popup's notice about sites without permission and ignored policy values. */

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Site } from '../../utils/schema/settings';
-import type { SiteStatus } from '../../utils/settings/view';
+import type { SiteStatus } from '../../utils/schema/settings-status';
 
 /**
  * Patterns that once held host permission, so a missing permission can be told apart:

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { AppError } from '../../utils/errors';
 import type { EnableSite, settingsProtocol } from '../../utils/messaging/protocol/settings';
 import { type ConfigurableKey, Settings, Site } from '../../utils/schema/settings';
-import { testConnection } from '../../utils/settings/check';
+import type { SettingsPageState } from '../../utils/schema/settings-status';
+import { testConnection } from '../../utils/settings/connection-test';
 import {
   applyPolicy,
   type ResolvedSettings,
@@ -12,7 +13,6 @@ import {
 import { toFieldIssues } from '../../utils/settings/issues';
 import { withSite } from '../../utils/settings/sites';
 import { saveLocalSettings } from '../../utils/settings/store';
-import type { OptionsState } from '../../utils/settings/view';
 import { injectContentScript, syncContentScripts } from './content-scripts';
 import { dropOrigins, holdsOrigin, siteStatuses } from './permissions';
 import type { HandlersFor } from './router';
@@ -24,7 +24,7 @@ export interface SettingsHandlerDeps {
 
 const DEFAULT_DEPS: SettingsHandlerDeps = { fetch: (input, init) => fetch(input, init) };
 
-async function stateOf(resolved: ResolvedSettings): Promise<OptionsState> {
+async function stateOf(resolved: ResolvedSettings): Promise<SettingsPageState> {
   const view = toSettingsView(resolved);
   return {
     ...view,

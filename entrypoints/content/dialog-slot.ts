@@ -25,7 +25,7 @@ export interface DialogSlot {
   /** The capture of the dialog being shown, if any. */
   readonly captureId: string | undefined;
   /** Hides the open dialog while the user points at an element; returns the function that shows it again. */
-  stepAside(): () => void;
+  hideUntilResumed(): () => void;
   /** Removes the dialog (the next one is prepared on the next intent, or made by the next click). */
   close(): void;
 }
@@ -98,7 +98,7 @@ export function createDialogSlot(container: HTMLElement, title: string, signal: 
     get captureId() {
       return captureId;
     },
-    stepAside() {
+    hideUntilResumed() {
       const shown = frame;
       if (!shown) return () => undefined;
       shown.hidden = true;

@@ -71,12 +71,12 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
   ui.container.append(button);
   keepAnchored(ui.host, abort.signal);
   abort.signal.addEventListener('abort', ui.remove);
-  // No dialog is prepared before the user shows intent (utils/content/dialog-slot.ts): an extension
+  // No dialog is prepared before the user shows intent (entrypoints/content/dialog-slot.ts): an extension
   // frame in every page costs each page load, and its teardown the next one, ~10 ms (issue #2).
 
   const pick = (captureId: string) => {
     if (captureId !== dialog.captureId) return;
-    const resume = dialog.stepAside();
+    const resume = dialog.hideUntilResumed();
     ElementPicker({
       container: ui.container,
       host: ui.host,

@@ -55,7 +55,7 @@ describe('i18n dictionaries', () => {
     const names = dictionaries.map(([name]) => name);
     expect(names).toEqual(
       expect.arrayContaining([
-        'utils/i18n/settings.ts OPTIONS_STRINGS',
+        'utils/i18n/settings.ts SETTINGS_STRINGS',
         'utils/i18n/errors.ts ERROR_STRINGS',
         'components/popup/sites-i18n.ts SITES_STRINGS',
         'components/popup/i18n.ts POPUP_STRINGS',

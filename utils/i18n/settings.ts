@@ -1,11 +1,11 @@
 import type { ErrorCode } from '../errors';
 import type { ConfigurableKey } from '../schema/settings';
-import type { FieldIssue, IssueCode, PolicyWarning } from '../settings/view';
+import type { FieldIssue, IssueCode, PolicyWarning } from '../schema/settings-status';
 import { format } from './format';
 import type { Lang } from './lang';
 
 /** Strings of the settings page (entrypoints/options). */
-export const OPTIONS_STRINGS = {
+export const SETTINGS_STRINGS = {
   de: {
     pageTitle: 'Mitsprache – Einstellungen',
     intro:
@@ -335,8 +335,8 @@ export const OPTIONS_STRINGS = {
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
-export type OptionsKey = keyof (typeof OPTIONS_STRINGS)['de'];
-export type OptionsT = (key: OptionsKey, values?: Record<string, string | number>) => string;
+export type SettingsTextKey = keyof (typeof SETTINGS_STRINGS)['de'];
+export type SettingsT = (key: SettingsTextKey, values?: Record<string, string | number>) => string;
 
 /** Error codes "Test connection" explains in its own words (others fall back to test_other). */
 export type TestCode = Extract<ErrorCode, `endpoint_${string}` | 'no_endpoint'>;
@@ -344,12 +344,12 @@ export type TestCode = Extract<ErrorCode, `endpoint_${string}` | 'no_endpoint'>;
 // Every setting has a label and every issue code a text, in both languages; a new key without
 // them fails to compile.
 type RequiredKeys = `field_${ConfigurableKey}` | `issue_${IssueCode}` | `test_${TestCode}`;
-const _complete: Record<Lang, Record<RequiredKeys, string>> = OPTIONS_STRINGS;
+const _complete: Record<Lang, Record<RequiredKeys, string>> = SETTINGS_STRINGS;
 void _complete;
 
 /** The settings page's translator for one language. */
-export function optionsT(lang: Lang): OptionsT {
-  const strings: Record<OptionsKey, string> = OPTIONS_STRINGS[lang];
+export function settingsT(lang: Lang): SettingsT {
+  const strings: Record<SettingsTextKey, string> = SETTINGS_STRINGS[lang];
   return (key, values) => format(strings[key], values);
 }
 
@@ -360,8 +360,8 @@ const ENTRY_FIELD_PREFIX: Partial<Record<ConfigurableKey, string>> = {
   redactionPatterns: 'pattern_',
 };
 
-function hasKey(lang: Lang, key: string): key is OptionsKey {
-  return Object.hasOwn(OPTIONS_STRINGS[lang], key);
+function hasKey(lang: Lang, key: string): key is SettingsTextKey {
+  return Object.hasOwn(SETTINGS_STRINGS[lang], key);
 }
 
 /** Numbers as the language writes them (0,5 in German). */
@@ -371,7 +371,7 @@ function localNumber(lang: Lang, value: number): string {
 
 /** The text of one field issue, e.g. "Zu lang (höchstens 100 Zeichen)." */
 export function issueText(lang: Lang, issue: FieldIssue): string {
-  const t = optionsT(lang);
+  const t = settingsT(lang);
   return t(`issue_${issue.code}`, issue.limit === undefined ? {} : { limit: localNumber(lang, issue.limit) });
 }
 
@@ -380,7 +380,7 @@ export function issueText(lang: Lang, issue: FieldIssue): string {
  * Unknown keys (from an imported file or a policy) are shown as they are.
  */
 export function fieldPathLabel(lang: Lang, path: FieldIssue['path']): string {
-  const t = optionsT(lang);
+  const t = settingsT(lang);
   const [key, index, inner] = path;
   if (key === undefined) return '';
   const parts: string[] = [];
@@ -397,7 +397,7 @@ export function fieldPathLabel(lang: Lang, path: FieldIssue['path']): string {
 
 /** One policy warning as a sentence. */
 export function policyWarningText(lang: Lang, warning: PolicyWarning): string {
-  const t = optionsT(lang);
+  const t = settingsT(lang);
   const fieldKey = `field_${warning.key}`;
   const field = hasKey(lang, fieldKey) ? t(fieldKey) : warning.key;
   const reason = warning.issue

@@ -66,7 +66,7 @@ describe('the content script’s dialog slot', () => {
     ask(frame().contentWindow);
     slot.open(CAPTURE);
     calls.length = 0;
-    slot.stepAside();
+    slot.hideUntilResumed();
     ask(frame().contentWindow);
     expect(calls).toEqual([]);
     abort.abort();

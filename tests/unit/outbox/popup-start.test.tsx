@@ -12,7 +12,7 @@ import {
 } from '../../../entrypoints/popup/setup-cache';
 import { SETTINGS_KEY } from '../../../utils/settings/store';
 import { closeDb, DB_NAME, DB_VERSION, getDb } from '../../../utils/store/db';
-import { readListHead } from '../../../utils/store/outbox-head';
+import { readFirstPage } from '../../../utils/store/outbox-first-page';
 import { fakeUiLanguage, harness, orderedId, resetDb, seed } from './helpers';
 
 // What the popup does before the background answers (entrypoints/popup/main.tsx): the first page read
@@ -26,7 +26,7 @@ beforeEach(async () => {
 });
 afterEach(closeDb);
 
-describe('readListHead', () => {
+describe('readFirstPage', () => {
   it('reads the same first page as the background, ties and next cursor included', async () => {
     await seed([
       ...Array.from({ length: 25 }, (_, i) => ({ createdAt: 1000 + i })),
@@ -39,14 +39,14 @@ describe('readListHead', () => {
     const { send } = harness();
     const fromBackground = await send('outbox:page', { filter: 'all' });
     await closeDb();
-    const direct = await readListHead();
+    const direct = await readFirstPage();
     expect(direct).toEqual(fromBackground);
     expect(direct?.items).toHaveLength(20);
     expect(direct?.next).toBeDefined();
   });
 
   it('leaves creating the database to the background: no database, no answer, nothing created', async () => {
-    expect(await readListHead()).toBeUndefined();
+    expect(await readFirstPage()).toBeUndefined();
     const databases = await indexedDB.databases();
     const found = databases.find((d) => d.name === DB_NAME);
     // Either absent or at version 0: the background's upgrade then runs every step.
@@ -58,7 +58,7 @@ describe('readListHead', () => {
 
   it('answers an empty outbox with an empty page', async () => {
     await getDb();
-    expect(await readListHead()).toEqual({ items: [] });
+    expect(await readFirstPage()).toEqual({ items: [] });
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../utils/errors';
 import { WIRE_SCHEMA_VERSION } from '../../../utils/schema/wire';
-import { checkUrl, classifyCheck, testConnection } from '../../../utils/settings/check';
+import { checkUrl, classifyCheck, testConnection } from '../../../utils/settings/connection-test';
 
 const OK_BODY = { ok: true, schemaVersions: [WIRE_SCHEMA_VERSION], service: 'mitsprache-collector' };
 

@@ -3,10 +3,10 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type SettingsApi, SettingsPage } from '../../../components/options/SettingsPage';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/schema/settings';
-import type { OptionsState } from '../../../utils/settings/view';
+import type { SettingsPageState } from '../../../utils/schema/settings-status';
 import { EAKTE } from './helpers';
 
-function stateOf(settings: Settings, extra: Partial<OptionsState> = {}): OptionsState {
+function stateOf(settings: Settings, extra: Partial<SettingsPageState> = {}): SettingsPageState {
   const { token, ...rest } = settings;
   return {
     settings: rest,
@@ -40,7 +40,7 @@ afterEach(() => {
   root.remove();
 });
 
-async function mount(state: OptionsState, browserLanguage = 'de-DE') {
+async function mount(state: SettingsPageState, browserLanguage = 'de-DE') {
   await act(() => render(<SettingsPage initial={state} browserLanguage={browserLanguage} api={api} />, root));
 }
 

@@ -7,7 +7,7 @@ import { summarize } from './outbox-summary';
 export const PAGE_SIZE = 20;
 
 /** One page of the list, as the popup shows it. */
-export interface ListHead {
+export interface FirstPage {
   items: OutboxSummary[];
   next?: PageCursor;
 }
@@ -28,7 +28,7 @@ type RecordsIndex = IDBIndex & {
  * creates, upgrades and writes the database. Undefined when this cannot answer (no database yet, an
  * older version, no getAllRecords): then the popup asks the background as before.
  */
-export async function readListHead(size = PAGE_SIZE): Promise<ListHead | undefined> {
+export async function readFirstPage(size = PAGE_SIZE): Promise<FirstPage | undefined> {
   const db = await openCurrent();
   if (!db) return undefined;
   try {

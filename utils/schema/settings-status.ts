@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { CONFIGURABLE_KEYS, type ConfigurableKey, PublicSettings } from '../schema/settings';
+import { CONFIGURABLE_KEYS, type ConfigurableKey, PublicSettings } from './settings';
 
 /**
  * What the settings page and the popup are told about the configuration. These schemas describe
  * messages (utils/messaging/protocol/settings.ts); the settings themselves are in utils/schema/settings.ts.
  */
 
-/** Why a value was refused; the text for each code is in utils/i18n/options.ts (issue.<code>). */
+/** Why a value was refused; the text for each code is in utils/i18n/settings.ts (issue.<code>). */
 export const ISSUE_CODES = [
   'required',
   'too_short',
@@ -90,5 +90,5 @@ export type SettingsStatus = z.infer<typeof SettingsStatus>;
  * page, so it may show the token (in a password field); content scripts never get this message.
  * Empty when the token is set by policy.
  */
-export const OptionsState = SettingsStatus.extend({ token: z.string() });
-export type OptionsState = z.infer<typeof OptionsState>;
+export const SettingsPageState = SettingsStatus.extend({ token: z.string() });
+export type SettingsPageState = z.infer<typeof SettingsPageState>;
