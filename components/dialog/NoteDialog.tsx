@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type BuildOptions, buildContext } from '../../utils/capture/build-context';
+import { maskCounts, noteRedaction, redactNote } from '../../utils/capture/build-record';
 import { chosenWords, previewText, previewTokens, toggleWord } from '../../utils/capture/mask-words';
 import { type ErrorCode, toErrorCode } from '../../utils/errors';
 import { ERROR_STRINGS } from '../../utils/i18n/errors';
@@ -7,10 +8,9 @@ import { format } from '../../utils/i18n/format';
 import type { DialogSetup } from '../../utils/messaging/protocol';
 import type { DialogForm } from '../../utils/messaging/protocol/capture';
 import { extractPageTerms } from '../../utils/redact/page-terms';
-import { redactText } from '../../utils/redact/text';
-import type { Impact, NoteInput, Screenshot } from '../../utils/schema/record';
-import { ChoiceField } from '../shared/ChoiceField';
+import { MINUTES_MAX, type NoteInput, type Screenshot } from '../../utils/schema/record';
 import { MaskedText } from '../shared/MaskedText';
+import { NoteFields, useNoteDraft } from '../shared/NoteFields';
 import { ContextPreview } from './ContextPreview';
 import { DIALOG_STRINGS, type DialogKey } from './i18n';
 import { MaskableNote } from './MaskableNote';
@@ -77,11 +77,18 @@ export function NoteDialog({
   const strings = DIALOG_STRINGS[form.lang];
   const noteMax = form.noteMax;
   const t = (key: DialogKey, values?: Record<string, string | number>) => format(strings[key], values);
-  const [note, setNote] = useState('');
-  const [category, setCategory] = useState(form.categories[0]?.id ?? 'error');
-  const [impact, setImpact] = useState<Impact>('slows');
-  const [duringAppointment, setDuringAppointment] = useState(false);
-  const [minutes, setMinutes] = useState('');
+  const draft = useNoteDraft(
+    {
+      note: '',
+      category: form.categories[0]?.id ?? 'error',
+      impact: 'slows',
+      duringAppointment: false,
+      minutesLost: null,
+    },
+    { noteMax, minutesMax: MINUTES_MAX },
+    t,
+  );
+  const { note } = draft.draft;
   const [state, setState] = useState<State>({ kind: 'editing' });
   const [touched, setTouched] = useState(false);
   const [shot, setShot] = useState<Screenshot | undefined>();
@@ -92,33 +99,32 @@ export function NoteDialog({
   const rootRef = useRef<HTMLFormElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
 
-  const pageTerms = useMemo(() => setup && extractPageTerms(setup.capture.pageTexts), [setup]);
-  const built = useMemo(() => {
-    if (!setup) return undefined;
-    const options: BuildOptions = {
-      ...buildOptions,
-      app: setup.app,
-      allowedParams: setup.allowedParams,
-      redactionTerms: setup.redactionTerms,
-      redactionPatterns: setup.redactionPatterns,
-      redactAllDates: setup.redactAllDates,
-    };
-    return buildContext(setup.capture, options, Boolean(setup.capture.element));
-  }, [setup]);
-  const redactOptions = useMemo(
+  // The preview runs the functions that build the stored record (utils/capture/build-record.ts):
+  // the context once per capture, the note on every keystroke.
+  const options = useMemo<BuildOptions | undefined>(
     () =>
       setup && {
-        pageTerms,
-        terms: setup.redactionTerms,
-        patterns: setup.redactionPatterns,
-        allDates: setup.redactAllDates,
+        ...buildOptions,
+        app: setup.app,
+        allowedParams: setup.allowedParams,
+        redactionTerms: setup.redactionTerms,
+        redactionPatterns: setup.redactionPatterns,
+        redactAllDates: setup.redactAllDates,
       },
-    [pageTerms, setup],
+    [setup],
+  );
+  const built = useMemo(
+    () => setup && options && buildContext(setup.capture, options, Boolean(setup.capture.element)),
+    [setup, options],
+  );
+  const redactOptions = useMemo(
+    () => setup && options && noteRedaction(extractPageTerms(setup.capture.pageTexts), options),
+    [setup, options],
   );
   // What the redactor alone makes of the note: its words are what the person may mask further.
   // `lexiconLoaded` is a dependency though unused: a newly loaded lexicon changes the result.
   const redactedNote = useMemo(
-    () => redactOptions && redactText(note, redactOptions),
+    () => redactOptions && redactNote(note, redactOptions),
     [note, redactOptions, lexiconLoaded],
   );
   const tokens = useMemo(() => redactedNote && previewTokens(redactedNote, chosen), [redactedNote, chosen]);
@@ -126,7 +132,7 @@ export function NoteDialog({
   // Exactly what the background will store (utils/capture/build-record.ts).
   // `lexiconLoaded` is a dependency though unused: a newly loaded lexicon changes the result.
   const storedNote = useMemo(
-    () => redactOptions && redactText(note, { ...redactOptions, maskWords }),
+    () => redactOptions && redactNote(note, redactOptions, maskWords),
     [note, redactOptions, maskWords, lexiconLoaded],
   );
   // The word buttons show the chosen words as [NAME]; should that ever differ from what the redactor
@@ -135,15 +141,9 @@ export function NoteDialog({
   const suspectCount = tokens?.filter((t) => t.kind === 'word' && t.suspect && !t.chosen).length ?? 0;
   const maskCount =
     built && storedNote
-      ? Object.values(built.counts).reduce((a, b) => a + b, 0) +
-        Object.values(storedNote.counts).reduce<number>((a, b) => a + (b ?? 0), 0)
+      ? Object.values(maskCounts(built.counts, storedNote.counts)).reduce((a, b) => a + b, 0)
       : 0;
-
-  const minutesValue = minutes.trim() === '' ? null : Number(minutes);
-  const minutesInvalid =
-    minutesValue !== null && (!Number.isInteger(minutesValue) || minutesValue < 0 || minutesValue > 480);
-  const noteError =
-    note.trim() === '' ? t('noteRequired') : note.length > noteMax ? t('noteTooLong', { max: noteMax }) : '';
+  const { noteError, minutesInvalid } = draft;
 
   // Focus in the same task as the opening render, not a frame later: the click → ready budget is 100 ms.
   useLayoutEffect(() => {
@@ -162,7 +162,7 @@ export function NoteDialog({
     setState({ kind: 'saving' });
     try {
       await onSave({
-        input: { note, category, impact, duringAppointment, minutesLost: minutesValue },
+        input: draft.input,
         withElement: Boolean(setup?.capture.element),
         screenshot: shot,
         maskWords,
@@ -189,7 +189,7 @@ export function NoteDialog({
     const area = noteRef.current;
     if (!area || area.selectionStart === area.selectionEnd) return;
     const next = note.slice(0, area.selectionStart) + MANUAL_MASK + note.slice(area.selectionEnd);
-    setNote(next);
+    draft.update({ note: next });
     area.focus();
   };
 
@@ -254,83 +254,28 @@ export function NoteDialog({
     >
       <h1 id="title">{t('title')}</h1>
       <p class="hint">{t('intro')}</p>
-      <label for="note">{t('note')}</label>
-      <textarea
-        id="note"
-        ref={noteRef}
-        rows={5}
-        maxLength={noteMax}
-        value={note}
-        aria-describedby="note-hint note-counter note-error"
-        aria-invalid={touched && Boolean(noteError)}
-        required
-        onInput={(event) => setNote(event.currentTarget.value)}
+      <NoteFields
+        state={draft}
+        t={t}
+        idPrefix=""
+        noteMax={noteMax}
+        minutesMax={MINUTES_MAX}
+        categories={form.categories}
+        minutesLabel={t('minutes')}
+        touched={touched}
+        noteRef={noteRef}
+        noteDescribedBy="note-hint"
+        noteHint={
+          <span id="note-hint" class="hint">
+            {t('noteHint')}
+          </span>
+        }
+        afterNote={
+          <button type="button" class="link" onClick={maskSelection}>
+            {t('maskSelection')}
+          </button>
+        }
       />
-      <div class="row">
-        <span id="note-hint" class="hint">
-          {t('noteHint')}
-        </span>
-        <span id="note-counter" class="counter" aria-live="polite">
-          {t('counter', { n: note.length, max: noteMax })}
-        </span>
-      </div>
-      {touched && noteError ? (
-        <p id="note-error" class="error" role="alert">
-          {noteError}
-        </p>
-      ) : null}
-      <button type="button" class="link" onClick={maskSelection}>
-        {t('maskSelection')}
-      </button>
-
-      <label for="category">{t('category')}</label>
-      <select id="category" value={category} onChange={(event) => setCategory(event.currentTarget.value)}>
-        {form.categories.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.label}
-          </option>
-        ))}
-      </select>
-
-      <ChoiceField
-        legend={t('impact')}
-        name="impact"
-        value={impact}
-        onChange={(value) => setImpact(value as Impact)}
-        options={[
-          { value: 'blocks', label: t('impactBlocks') },
-          { value: 'slows', label: t('impactSlows') },
-          { value: 'minor', label: t('impactMinor') },
-        ]}
-      />
-
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={duringAppointment}
-          onChange={(event) => setDuringAppointment(event.currentTarget.checked)}
-        />
-        {t('appointment')}
-      </label>
-
-      <label for="minutes">{t('minutes')}</label>
-      <input
-        id="minutes"
-        type="number"
-        inputMode="numeric"
-        min={0}
-        max={480}
-        step={1}
-        value={minutes}
-        aria-invalid={minutesInvalid}
-        aria-describedby={minutesInvalid ? 'minutes-error' : undefined}
-        onInput={(event) => setMinutes(event.currentTarget.value)}
-      />
-      {minutesInvalid ? (
-        <p id="minutes-error" class="error" role="alert">
-          {t('minutesInvalid')}
-        </p>
-      ) : null}
 
       <div class="pick">
         <button type="button" onClick={onPick}>

@@ -6,7 +6,7 @@ import type { OutboxDetail, OutboxOverview, outboxProtocol } from '../../utils/m
 import { ensureLexicon } from '../../utils/redact/lexicon-browser';
 import { redactText } from '../../utils/redact/text';
 import type { OutboxEntry } from '../../utils/schema/outbox';
-import { NOTE_MAX, type NoteInput } from '../../utils/schema/record';
+import { MINUTES_MAX, NOTE_MAX, type NoteInput } from '../../utils/schema/record';
 import type { Settings } from '../../utils/schema/settings';
 import { getEffectiveSettings } from '../../utils/settings/effective';
 import { findSite } from '../../utils/sites/match';
@@ -114,7 +114,7 @@ export function outboxHandlers(deps: OutboxDeps = defaultOutboxDeps): HandlersFo
         lang,
         categories: settings.categories.map((c) => ({ id: c.id, label: c[lang] })),
         noteMax: NOTE_MAX,
-        minutesMax: 480,
+        minutesMax: MINUTES_MAX,
         retentionDays: settings.retentionDays,
         siteConfigured: tabUrl ? findSite(settings.sites, tabUrl) !== undefined : false,
       };

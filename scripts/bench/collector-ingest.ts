@@ -11,8 +11,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { makeRecord } from '../../tests/support/records';
 import { recordId } from '../../utils/ids';
-import { type FeedbackRecord, newAnswerSecret, RECORD_SCHEMA_VERSION } from '../../utils/schema/record';
+import type { FeedbackRecord } from '../../utils/schema/record';
 import { WIRE_SCHEMA_VERSION } from '../../utils/schema/wire';
 
 const TOKEN = 'bench-ingest-token';
@@ -60,35 +61,29 @@ function load(): string {
     .join(' ');
 }
 
+/** Records that differ as real ones do (category, screen, team), from the tests' one factory. */
 function record(i: number): FeedbackRecord {
-  return {
-    schemaVersion: RECORD_SCHEMA_VERSION,
-    // As the extension makes them: UUIDv7, ordered by creation time.
-    id: recordId(Date.UTC(2026, 10, 25, 8) + i * 1000),
-    createdAt: new Date(Date.UTC(2026, 10, 25, 8) + i * 1000).toISOString(),
-    note: `Feld „Zuständigkeit“ springt nach dem Speichern zurück (${i}).`,
-    category: ['error', 'slow', 'cumbersome', 'missing'][i % 4] as string,
-    impact: 'slows',
-    duringAppointment: i % 3 === 0,
-    minutesLost: i % 30,
-    context: {
-      app: 'Leistungsverfahren',
-      url: 'https://lv.jobcenter.example/akte/:id/leistungen',
-      routeTemplate: `/akte/:id/${['leistungen', 'bescheide', 'vermerke'][i % 3]}`,
-      title: 'Leistungen – Akte',
-      screen: { name: 'Leistungen', heading: 'Leistungen', breadcrumb: ['Akte', 'Leistungen'] },
-      frame: { path: 'top' },
-      viewport: { width: 1600, height: 900 },
-      screenSize: { width: 1920, height: 1080, pixelRatio: 1 },
-      browser: { name: 'chrome', version: '131.0' },
-      uiLanguage: 'de',
-      extensionVersion: '0.1.0',
-      sinceLoadMs: 42_000 + i,
+  const base = makeRecord({}, { check: false });
+  const at = Date.UTC(2026, 10, 25, 8) + i * 1000;
+  return makeRecord(
+    {
+      // As the extension makes them: UUIDv7, ordered by creation time.
+      id: recordId(at),
+      createdAt: new Date(at).toISOString(),
+      note: `Feld „Zuständigkeit“ springt nach dem Speichern zurück (${i}).`,
+      category: ['error', 'slow', 'cumbersome', 'missing'][i % 4] as string,
+      impact: 'slows',
+      duringAppointment: i % 3 === 0,
+      minutesLost: i % 30,
+      context: {
+        ...base.context,
+        routeTemplate: `/akte/:id/${['leistungen', 'bescheide', 'vermerke'][i % 3]}`,
+        sinceLoadMs: 42_000 + i,
+      },
+      reporter: { mode: 'unit', unit: `Team ${100 + (i % 20)}` },
     },
-    reporter: { mode: 'unit', unit: `Team ${100 + (i % 20)}` },
-    redaction: { counts: { name: 1 } },
-    answerSecret: newAnswerSecret(),
-  };
+    { check: false },
+  );
 }
 
 async function run(endpoint: string, batchSize: number): Promise<number> {

@@ -8,21 +8,12 @@ import { AppError, isErrorCode } from '../../../utils/errors';
 import type { OutboxEntry } from '../../../utils/schema/outbox';
 import type { FeedbackRecord } from '../../../utils/schema/record';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/schema/settings';
-import { closeDb, DB_NAME, getDb } from '../../../utils/store/db';
+import { getDb } from '../../../utils/store/db';
 import { recordBytes } from '../../../utils/store/records';
 import { adjustSent } from '../../../utils/store/sent-count';
 import { makeRecord } from '../../support/records';
 
-/** Drops the database so every test starts empty (close first, or the delete is blocked). */
-export async function resetDb(): Promise<void> {
-  await closeDb();
-  await new Promise<void>((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(DB_NAME);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error);
-    request.onblocked = () => reject(new Error('deleteDatabase blocked'));
-  });
-}
+export { resetDb } from '../../support/db';
 
 /** The fake browser has no UI language; the popup resolves 'auto' through it. */
 export function fakeUiLanguage(language = 'de-DE'): void {

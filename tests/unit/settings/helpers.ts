@@ -1,16 +1,6 @@
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/schema/settings';
-import { closeDb, DB_NAME } from '../../../utils/store/db';
 
-/** Drops the extension's database so each test starts without a stored token. */
-export async function resetDb(): Promise<void> {
-  await closeDb();
-  await new Promise<void>((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(DB_NAME);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error);
-    request.onblocked = () => reject(new Error('deleteDatabase blocked'));
-  });
-}
+export { resetDb } from '../../support/db';
 
 /** Defaults with a few fields changed. */
 export function settingsWith(patch: Partial<Settings>): Settings {

@@ -1,21 +1,12 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { benchRecord } from '../../../scripts/bench/worker/sync-helpers';
 import type { FeedbackRecord } from '../../../utils/schema/record';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/schema/settings';
 import { saveLocalSettings } from '../../../utils/settings/store';
-import { closeDb, DB_NAME } from '../../../utils/store/db';
+import { isoWithOffset } from '../../../utils/sync/transport';
+import { smallRecord } from '../../support/records';
 
-/** Drops the database so every test starts empty (the connection is closed first, or delete blocks). */
-export async function resetDb(): Promise<void> {
-  await closeDb();
-  await new Promise<void>((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(DB_NAME);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error);
-    request.onblocked = () => reject(new Error('deleteDatabase blocked'));
-  });
-}
+export { resetDb } from '../../support/db';
 
 let counter = 0;
 
@@ -27,7 +18,7 @@ let counter = 0;
 export function testRecord(padding = 0, screenshot = 0): FeedbackRecord {
   counter++;
   const id = `00000000-0000-4000-8000-${counter.toString(16).padStart(12, '0')}`;
-  let record = benchRecord(id, Date.UTC(2026, 10, 25, 10, 0, 0));
+  let record = smallRecord(id, isoWithOffset(Date.UTC(2026, 10, 25, 10, 0, 0)));
   if (screenshot > 0) {
     const dataUrl = `data:image/jpeg;base64,${'A'.repeat(screenshot)}`;
     record = { ...record, screenshot: { dataUrl, width: 10, height: 10, maskCount: 0 } };
