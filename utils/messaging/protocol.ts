@@ -9,7 +9,7 @@ export type { ContentConfig, DialogSetup, SenderKind } from './protocol/shared';
 /**
  * The one message map: every message has a request schema, a response schema and the kind of
  * sender allowed to send it. The background validates payload and sender, because content scripts
- * run next to untrusted pages. Parts live in ./protocol/ by capability; tests/unit/messaging.test.ts
+ * run next to untrusted pages. Parts live in ./protocol/ by capability; tests/unit/messaging/protocol.test.ts
  * checks that every message has a handler and that no two parts define the same type.
  */
 export const protocol = {

@@ -3,7 +3,7 @@ import { fieldPathLabel, issueText, policyWarningText } from '../../../utils/i18
 import { Settings } from '../../../utils/schema/settings';
 import { ISSUE_CODES } from '../../../utils/schema/settings-status';
 import { issuesFor, toFieldIssues } from '../../../utils/settings/issues';
-import { settingsWith } from './helpers';
+import { settingsWith } from '../../support/settings';
 
 describe('field issues in words', () => {
   it.each([

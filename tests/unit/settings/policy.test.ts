@@ -5,7 +5,7 @@ import type { PolicyWarning } from '../../../utils/schema/settings-status';
 import { getEffectiveSettings, getSettingsView } from '../../../utils/settings/effective';
 import { parsePolicy, readPolicy } from '../../../utils/settings/policy';
 import { getLocalToken, getToken, loadLocalSettings, saveLocalSettings } from '../../../utils/settings/store';
-import { EAKTE, resetDb, settingsWith } from './helpers';
+import { EAKTE, resetDb, settingsWith } from '../../support/settings';
 
 const POLICY_SITE = { ...EAKTE, pattern: 'https://allegro.jobcenter.example/*', app: 'ALLEGRO' };
 

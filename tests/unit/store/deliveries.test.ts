@@ -5,7 +5,7 @@ import { deliveriesNotYetMarked, markDeliveriesSent, readByIds } from '../../../
 import { editPending } from '../../../utils/store/outbox-query';
 import { pendingCount, settleBatch, takeBatch } from '../../../utils/store/queue';
 import { addRecord, getRecord } from '../../../utils/store/records';
-import { resetDb, testRecord } from '../sync/helpers';
+import { resetDb, testRecord } from '../../support/sync';
 
 beforeEach(resetDb);
 afterEach(closeDb);

@@ -10,7 +10,7 @@ import { addRecord } from '../../../utils/store/records';
 import { DAY_MS, pruneSent } from '../../../utils/store/retention';
 import { SENT_KEY } from '../../../utils/store/sent-count';
 import { applyStatusUpdates } from '../../../utils/sync/status';
-import { resetDb, testRecord } from '../sync/helpers';
+import { resetDb, testRecord } from '../../support/sync';
 
 beforeEach(resetDb);
 afterEach(closeDb);

@@ -12,7 +12,15 @@ import { BACKOFF_BASE_MS } from '../../../utils/sync/backoff';
 import { batchBody, cancelRequestedSync, RETRY_ALARM, syncIdle, syncNow } from '../../../utils/sync/engine';
 import { acquireLease, readLease } from '../../../utils/sync/lease';
 import { getSyncState } from '../../../utils/sync/state';
-import { type Answer, acceptAll, configure, resetDb, type Seen, startCollector, testRecord } from './helpers';
+import {
+  type Answer,
+  acceptAll,
+  configure,
+  resetDb,
+  type Seen,
+  startCollector,
+  testRecord,
+} from '../../support/sync';
 
 type Collector = Awaited<ReturnType<typeof startCollector>>;
 let collector: Collector | undefined;

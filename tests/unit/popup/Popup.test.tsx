@@ -6,7 +6,7 @@ import { AppError } from '../../../utils/errors';
 import { closeDb } from '../../../utils/store/db';
 import { getRecord } from '../../../utils/store/records';
 import { applyStatusUpdates } from '../../../utils/sync/status';
-import { fakeUiLanguage, harness, resetDb, seed } from './helpers';
+import { fakeUiLanguage, harness, resetDb, seed } from '../../support/outbox';
 
 let root: HTMLElement;
 

@@ -8,8 +8,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../utils/schema/settings'
 import { WIRE_SCHEMA_VERSION } from '../../../utils/schema/wire';
 import { getEffectiveSettings } from '../../../utils/settings/effective';
 import { getLocalToken, loadLocalSettings, saveLocalSettings } from '../../../utils/settings/store';
-import { type FakeExtension, installFakeExtension } from './fake-extension';
-import { contentScriptSites, EAKTE, resetDb, settingsWith } from './helpers';
+import { type FakeExtension, installFakeExtension } from '../../support/fake-extension';
+import { contentScriptSites, EAKTE, resetDb, settingsWith } from '../../support/settings';
 
 const page = { id: browser.runtime.id, url: browser.runtime.getURL('/options.html') };
 const contentScript = {

@@ -13,7 +13,7 @@ import {
 import { SETTINGS_KEY } from '../../../utils/settings/store';
 import { closeDb, DB_NAME, DB_VERSION, getDb } from '../../../utils/store/db';
 import { readFirstPage } from '../../../utils/store/outbox-first-page';
-import { fakeUiLanguage, harness, orderedId, resetDb, seed } from './helpers';
+import { fakeUiLanguage, harness, orderedId, resetDb, seed } from '../../support/outbox';
 
 // What the popup does before the background answers (entrypoints/popup/main.tsx): the first page read
 // straight from IndexedDB, and the remembered setup while nothing it was made from has changed.

@@ -8,8 +8,8 @@ import { createHandlers } from '../../../entrypoints/background/handlers';
 import { dispatch } from '../../../entrypoints/background/router';
 import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
 import { loadLocalSettings } from '../../../utils/settings/store';
-import { type FakeExtension, installFakeExtension } from './fake-extension';
-import { contentScriptSites, EAKTE, resetDb } from './helpers';
+import { type FakeExtension, installFakeExtension } from '../../support/fake-extension';
+import { contentScriptSites, EAKTE, resetDb } from '../../support/settings';
 
 const popup = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') };
 let fake: FakeExtension;

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { injectIntoTab, SLOW_PAGE_MS, watchPageLoads } from '../../../entrypoints/background/page-injection';
 import type { Site } from '../../../utils/schema/settings';
-import { type FakeExtension, installFakeExtension } from './fake-extension';
-import { EAKTE } from './helpers';
+import { type FakeExtension, installFakeExtension } from '../../support/fake-extension';
+import { EAKTE } from '../../support/settings';
 
 const E: Site = { ...EAKTE, pattern: 'https://eakte.jobcenter.example/*' };
 const PAGE = 'https://eakte.jobcenter.example/akte/1/uebersicht';

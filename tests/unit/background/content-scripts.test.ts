@@ -8,8 +8,8 @@ import {
 } from '../../../entrypoints/background/content-scripts';
 import { dropOrigins, siteStatuses } from '../../../entrypoints/background/permissions';
 import type { Site } from '../../../utils/schema/settings';
-import { type FakeExtension, installFakeExtension } from './fake-extension';
-import { EAKTE } from './helpers';
+import { type FakeExtension, installFakeExtension } from '../../support/fake-extension';
+import { EAKTE } from '../../support/settings';
 
 const site = (pattern: string, app = 'App'): Site => ({ ...EAKTE, pattern, app });
 const LOCAL = site('http://localhost/*', 'Demo');

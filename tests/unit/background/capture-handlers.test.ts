@@ -5,7 +5,7 @@ import { AppError } from '../../../utils/errors';
 import { openedCapture } from '../../../utils/messaging/dialog-handover';
 import { RawCapture } from '../../../utils/schema/capture';
 import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
-import { closeDb, DB_NAME } from '../../../utils/store/db';
+import { resetDb } from '../../support/db';
 
 // The capture path in the background: the content script names the capture and shows the dialog at
 // once, so the dialog's requests may arrive before the capture does.
@@ -60,11 +60,7 @@ async function handlers() {
 
 afterEach(async () => {
   vi.useRealTimers();
-  await closeDb();
-  await new Promise<void>((resolve) => {
-    const request = indexedDB.deleteDatabase(DB_NAME);
-    request.onsuccess = request.onerror = () => resolve();
-  });
+  await resetDb();
 });
 
 describe('capture hand-over', () => {

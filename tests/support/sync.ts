@@ -1,12 +1,12 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FeedbackRecord } from '../../../utils/schema/record';
-import { DEFAULT_SETTINGS, type Settings } from '../../../utils/schema/settings';
-import { saveLocalSettings } from '../../../utils/settings/store';
-import { isoWithOffset } from '../../../utils/sync/transport';
-import { smallRecord } from '../../support/records';
+import type { FeedbackRecord } from '../../utils/schema/record';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/schema/settings';
+import { saveLocalSettings } from '../../utils/settings/store';
+import { isoWithOffset } from '../../utils/sync/transport';
+import { smallRecord } from './records';
 
-export { resetDb } from '../../support/db';
+export { resetDb } from './db';
 
 let counter = 0;
 

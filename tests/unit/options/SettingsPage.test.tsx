@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type SettingsApi, SettingsPage } from '../../../components/options/SettingsPage';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/schema/settings';
 import type { SettingsPageState } from '../../../utils/schema/settings-status';
-import { EAKTE } from './helpers';
+import { EAKTE } from '../../support/settings';
 
 function stateOf(settings: Settings, extra: Partial<SettingsPageState> = {}): SettingsPageState {
   const { token, ...rest } = settings;

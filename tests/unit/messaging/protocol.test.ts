@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
-import { createHandlers } from '../../entrypoints/background/handlers';
-import { dispatch } from '../../entrypoints/background/router';
-import { protocol } from '../../utils/messaging/protocol';
-import { captureProtocol } from '../../utils/messaging/protocol/capture';
-import { outboxProtocol } from '../../utils/messaging/protocol/outbox';
-import { settingsProtocol } from '../../utils/messaging/protocol/settings';
-import { DEFAULT_SETTINGS } from '../../utils/schema/settings';
+import { createHandlers } from '../../../entrypoints/background/handlers';
+import { dispatch } from '../../../entrypoints/background/router';
+import { protocol } from '../../../utils/messaging/protocol';
+import { captureProtocol } from '../../../utils/messaging/protocol/capture';
+import { outboxProtocol } from '../../../utils/messaging/protocol/outbox';
+import { settingsProtocol } from '../../../utils/messaging/protocol/settings';
+import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
 
 const handlers = createHandlers({ settings: async () => DEFAULT_SETTINGS, onRecordSaved: () => {} } as never);
 const extensionPage = { id: browser.runtime.id, url: browser.runtime.getURL('/note-dialog.html') };

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '../../../utils/store/db';
 import { DAY_MS, isExpired, pruneSent } from '../../../utils/store/retention';
-import { resetDb, seed } from './helpers';
+import { resetDb, seed } from '../../support/outbox';
 
 beforeEach(resetDb);
 afterEach(closeDb);

@@ -5,7 +5,7 @@ import { deleteEntry, editPending, isSending } from '../../../utils/store/outbox
 import { takeBatch } from '../../../utils/store/queue';
 import { getRecord, recordBytes } from '../../../utils/store/records';
 import { acquireLease, releaseLease } from '../../../utils/sync/lease';
-import { resetDb, seed } from './helpers';
+import { resetDb, seed } from '../../support/outbox';
 
 beforeEach(resetDb);
 afterEach(closeDb);

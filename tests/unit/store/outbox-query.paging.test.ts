@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxStatus } from '../../../utils/schema/outbox';
 import { closeDb } from '../../../utils/store/db';
 import { deleteEntry, type PageCursor, readPage, walkSent } from '../../../utils/store/outbox-query';
-import { orderedId, resetDb, seed } from './helpers';
+import { orderedId, resetDb, seed } from '../../support/outbox';
 
 beforeEach(resetDb);
 afterEach(closeDb);

@@ -1,19 +1,19 @@
 import { vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
-import type { PopupSend } from '../../../components/popup/Popup';
-import { type OutboxDeps, outboxHandlers } from '../../../entrypoints/background/outbox-handlers';
-import { dispatch, type Handlers } from '../../../entrypoints/background/router';
-import { AppError, isErrorCode } from '../../../utils/errors';
-import type { OutboxEntry } from '../../../utils/schema/outbox';
-import type { FeedbackRecord } from '../../../utils/schema/record';
-import { DEFAULT_SETTINGS, type Settings } from '../../../utils/schema/settings';
-import { getDb } from '../../../utils/store/db';
-import { recordBytes } from '../../../utils/store/records';
-import { adjustSent } from '../../../utils/store/sent-count';
-import { makeRecord } from '../../support/records';
+import type { PopupSend } from '../../components/popup/Popup';
+import { type OutboxDeps, outboxHandlers } from '../../entrypoints/background/outbox-handlers';
+import { dispatch, type Handlers } from '../../entrypoints/background/router';
+import { AppError, isErrorCode } from '../../utils/errors';
+import type { OutboxEntry } from '../../utils/schema/outbox';
+import type { FeedbackRecord } from '../../utils/schema/record';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/schema/settings';
+import { getDb } from '../../utils/store/db';
+import { recordBytes } from '../../utils/store/records';
+import { adjustSent } from '../../utils/store/sent-count';
+import { makeRecord } from './records';
 
-export { resetDb } from '../../support/db';
+export { resetDb } from './db';
 
 /** The fake browser has no UI language; the popup resolves 'auto' through it. */
 export function fakeUiLanguage(language = 'de-DE'): void {

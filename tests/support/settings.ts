@@ -1,6 +1,6 @@
-import { DEFAULT_SETTINGS, type Settings } from '../../../utils/schema/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/schema/settings';
 
-export { resetDb } from '../../support/db';
+export { resetDb } from './db';
 
 /** Defaults with a few fields changed. */
 export function settingsWith(patch: Partial<Settings>): Settings {
@@ -17,8 +17,8 @@ export const EAKTE = {
 
 /** The sites whose pages get the content script now, as the background decides per page load. */
 export async function contentScriptSites(): Promise<string[]> {
-  const { activeSites } = await import('../../../entrypoints/background/content-scripts');
-  const { getEffectiveSettings } = await import('../../../utils/settings/effective');
+  const { activeSites } = await import('../../entrypoints/background/content-scripts');
+  const { getEffectiveSettings } = await import('../../utils/settings/effective');
   return (await activeSites((await getEffectiveSettings({ withToken: false })).sites)).map(
     (site) => site.pattern,
   );

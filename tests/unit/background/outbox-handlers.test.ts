@@ -7,7 +7,7 @@ import { firstLine, summarize } from '../../../utils/store/outbox-summary';
 import { getRecord } from '../../../utils/store/records';
 import { acquireLease } from '../../../utils/sync/lease';
 import { applyStatusUpdates, unreadAnswerCount } from '../../../utils/sync/status';
-import { fakeUiLanguage, harness, resetDb, seed } from './helpers';
+import { fakeUiLanguage, harness, resetDb, seed } from '../../support/outbox';
 
 beforeEach(async () => {
   await resetDb();

@@ -8,8 +8,8 @@ import { dispatch } from '../../../entrypoints/background/router';
 import type { DialogSetup } from '../../../utils/messaging/protocol';
 import { RawCapture } from '../../../utils/schema/capture';
 import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
-import { closeDb, DB_NAME } from '../../../utils/store/db';
 import { getRecord } from '../../../utils/store/records';
+import { resetDb } from '../../support/db';
 
 // "The person decides last": in the note dialog's preview every word the redactor kept can be masked
 // with one click and shown again; words that look like names say "Name?"; what the preview shows is
@@ -47,11 +47,7 @@ beforeEach(() => {
 afterEach(async () => {
   render(null, root);
   root.remove();
-  await closeDb();
-  await new Promise<void>((resolve) => {
-    const request = indexedDB.deleteDatabase(DB_NAME);
-    request.onsuccess = request.onerror = () => resolve();
-  });
+  await resetDb();
 });
 
 /**

@@ -1,14 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDb, DB_NAME, DB_VERSION, getDb, UPGRADES } from '../../utils/store/db';
-import { addRecord, countByStatus, getRecord } from '../../utils/store/records';
-import { makeRecord } from '../support/records';
+import { DB_VERSION, getDb, UPGRADES } from '../../../utils/store/db';
+import { addRecord, countByStatus, getRecord } from '../../../utils/store/records';
+import { resetDb } from '../../support/db';
+import { makeRecord } from '../../support/records';
 
 afterEach(async () => {
-  await closeDb();
-  await new Promise<void>((resolve) => {
-    const request = indexedDB.deleteDatabase(DB_NAME);
-    request.onsuccess = request.onerror = () => resolve();
-  });
+  await resetDb();
 });
 
 describe('outbox store', () => {

@@ -9,7 +9,7 @@ import {
   Settings,
 } from '../../../utils/schema/settings';
 import { toFieldIssues } from '../../../utils/settings/issues';
-import { EAKTE, settingsWith } from './helpers';
+import { EAKTE, settingsWith } from '../../support/settings';
 
 describe('the settings schema', () => {
   it('accepts the defaults', () => {

@@ -3,8 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerSettingsWatchers } from '../../../entrypoints/background/settings-watchers';
 import type { Settings } from '../../../utils/schema/settings';
 import { saveLocalSettings } from '../../../utils/settings/store';
-import { type FakeExtension, installFakeExtension } from './fake-extension';
-import { contentScriptSites, EAKTE, resetDb, settingsWith } from './helpers';
+import { type FakeExtension, installFakeExtension } from '../../support/fake-extension';
+import { contentScriptSites, EAKTE, resetDb, settingsWith } from '../../support/settings';
 
 let fake: FakeExtension;
 // fakeBrowser's events have hasListeners(); the browser types do not know it.

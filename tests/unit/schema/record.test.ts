@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FeedbackRecord, NoteInput } from '../../utils/schema/record';
-import { EndpointUrl } from '../../utils/schema/settings';
-import { makeRecord } from '../support/records';
+import { FeedbackRecord, NoteInput } from '../../../utils/schema/record';
+import { EndpointUrl } from '../../../utils/schema/settings';
+import { makeRecord } from '../../support/records';
 
 describe('FeedbackRecord', () => {
   it('accepts a complete record', () => {

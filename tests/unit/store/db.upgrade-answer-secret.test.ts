@@ -5,7 +5,7 @@ import { FeedbackRecord, FeedbackRecordV1 } from '../../../utils/schema/record';
 import { closeDb, DB_NAME, getDb, UPGRADES } from '../../../utils/store/db';
 import { takeBatch } from '../../../utils/store/queue';
 import { queueRow } from '../../../utils/store/records';
-import { resetDb, testRecord } from '../sync/helpers';
+import { resetDb, testRecord } from '../../support/sync';
 
 beforeEach(resetDb);
 afterEach(closeDb);
