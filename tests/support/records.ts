@@ -1,6 +1,22 @@
 import { FeedbackRecord, newAnswerSecret, RECORD_SCHEMA_VERSION } from '../../utils/schema/record';
 import { type BatchRequest, WIRE_SCHEMA_VERSION } from '../../utils/schema/wire';
 
+/** The page context of makeRecord's record: a benefits screen of the case-file application. */
+const BASE_CONTEXT: FeedbackRecord['context'] = {
+  app: 'Leistungsverfahren',
+  url: 'https://lv.jobcenter.example/akte/:id/leistungen',
+  routeTemplate: '/akte/:id/leistungen',
+  title: 'Leistungen – Akte',
+  screen: { name: 'Leistungen', heading: 'Leistungen', breadcrumb: ['Akte', 'Leistungen'] },
+  frame: { path: 'top' },
+  viewport: { width: 1600, height: 900 },
+  screenSize: { width: 1920, height: 1080, pixelRatio: 1 },
+  browser: { name: 'chrome', version: '131.0' },
+  uiLanguage: 'de',
+  extensionVersion: '0.1.0',
+  sinceLoadMs: 42_000,
+};
+
 /**
  * The one record factory of the tests and the benches (issue #15): a valid FeedbackRecord with a
  * fresh id; `overrides` replace top-level fields. Parsed against the schema, so an override that makes
@@ -21,20 +37,7 @@ export function makeRecord(
     impact: 'slows',
     duringAppointment: true,
     minutesLost: 5,
-    context: {
-      app: 'Leistungsverfahren',
-      url: 'https://lv.jobcenter.example/akte/:id/leistungen',
-      routeTemplate: '/akte/:id/leistungen',
-      title: 'Leistungen – Akte',
-      screen: { name: 'Leistungen', heading: 'Leistungen', breadcrumb: ['Akte', 'Leistungen'] },
-      frame: { path: 'top' },
-      viewport: { width: 1600, height: 900 },
-      screenSize: { width: 1920, height: 1080, pixelRatio: 1 },
-      browser: { name: 'chrome', version: '131.0' },
-      uiLanguage: 'de',
-      extensionVersion: '0.1.0',
-      sinceLoadMs: 42_000,
-    },
+    context: structuredClone(BASE_CONTEXT),
     reporter: { mode: 'unit', unit: 'Team 123 – Leistung' },
     redaction: { counts: { name: 1 } },
     answerSecret: newAnswerSecret(),
@@ -58,16 +61,14 @@ export function smallRecord(id: string, createdAt: string, { check = true } = {}
       duringAppointment: false,
       minutesLost: 2,
       context: {
+        ...BASE_CONTEXT,
         app: 'Benchmark',
         url: 'http://localhost/akte/:id',
         routeTemplate: '/akte/:id',
         title: 'Akte',
         screen: { name: 'Akte' },
-        frame: { path: 'top' },
         viewport: { width: 1280, height: 800 },
-        screenSize: { width: 1920, height: 1080, pixelRatio: 1 },
         browser: { name: 'Chromium', version: '0' },
-        uiLanguage: 'de',
         extensionVersion: '0.0.0',
         sinceLoadMs: 1000,
       },

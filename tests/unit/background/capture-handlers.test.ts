@@ -3,8 +3,8 @@ import { browser } from 'wxt/browser';
 import { captureHandlers } from '../../../entrypoints/background/capture-handlers';
 import { AppError } from '../../../utils/errors';
 import { openedCapture } from '../../../utils/messaging/dialog-handover';
-import { RawCapture } from '../../../utils/schema/capture';
 import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
+import { searchPageCapture } from '../../support/captures';
 import { resetDb } from '../../support/db';
 
 // The capture path in the background: the content script names the capture and shows the dialog at
@@ -24,17 +24,7 @@ const dialog = (tab = TAB, frameId = 3) => ({
   tab: { id: tab } as never,
   frameId,
 });
-const capture = RawCapture.parse({
-  href: 'http://127.0.0.1:5173/suche?q=Mustermann',
-  title: 'Suche',
-  heading: 'Suche nach Kundinnen und Kunden',
-  frame: { path: 'top' },
-  viewport: { width: 1280, height: 800 },
-  screenSize: { width: 1920, height: 1080, pixelRatio: 1 },
-  sinceLoadMs: 1200,
-  uiLanguage: 'de-DE',
-  pageTexts: { data: ['Max Mustermann'], ui: ['Name', 'Geburtsdatum'] },
-});
+const capture = searchPageCapture();
 const input = {
   note: 'Herr Mustermann findet die Suche langsam.',
   category: 'slow',

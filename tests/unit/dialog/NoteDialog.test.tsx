@@ -6,26 +6,16 @@ import { NoteDialog, type NoteSave } from '../../../components/dialog/NoteDialog
 import { createHandlers } from '../../../entrypoints/background/handlers';
 import { dispatch } from '../../../entrypoints/background/router';
 import type { DialogSetup } from '../../../utils/messaging/protocol';
-import { RawCapture } from '../../../utils/schema/capture';
 import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
 import { getRecord } from '../../../utils/store/records';
+import { searchPageCapture } from '../../support/captures';
 import { resetDb } from '../../support/db';
 
 // "The person decides last": in the note dialog's preview every word the redactor kept can be masked
 // with one click and shown again; words that look like names say "Name?"; what the preview shows is
 // what the background stores.
 
-const capture = RawCapture.parse({
-  href: 'http://127.0.0.1:5173/suche?q=Mustermann',
-  title: 'Suche',
-  heading: 'Suche nach Kundinnen und Kunden',
-  frame: { path: 'top' },
-  viewport: { width: 1280, height: 800 },
-  screenSize: { width: 1920, height: 1080, pixelRatio: 1 },
-  sinceLoadMs: 1200,
-  uiLanguage: 'de-DE',
-  pageTexts: { data: ['Max Mustermann'], ui: ['Name', 'Geburtsdatum'] },
-});
+const capture = searchPageCapture();
 const content = { id: browser.runtime.id, url: capture.href, tab: { id: 7 } as never, frameId: 0 };
 const dialogPage = {
   id: browser.runtime.id,
