@@ -17,9 +17,6 @@ import { PopupFeedbackAction } from './PopupFeedbackAction';
 import { RecordDetail } from './RecordDetail';
 import { SyncStatus } from './SyncStatus';
 
-/** The typed message client (utils/messaging/client.ts `send`), passed in so tests can answer it. */
-export type PopupSend = Send;
-
 /** One page of the list as the background returns it. */
 export interface ListPage {
   items: OutboxSummary[];
@@ -28,7 +25,7 @@ export interface ListPage {
 
 /**
  * The popup's setup. `siteConfigured` is undefined while only the remembered setup is known
- * (utils/popup/setup-cache.ts): it depends on the active tab, and the background's answer brings it.
+ * (entrypoints/popup/setup-cache.ts): it depends on the active tab, and the background's answer brings it.
  */
 export type PopupSetup = Omit<OutboxSetup, 'siteConfigured'> & { siteConfigured?: boolean };
 
@@ -41,7 +38,8 @@ export interface PopupProps {
   firstPage: ListPage;
   /** The overview, requested in parallel with the first page; it may arrive later. */
   initialOverview?: Promise<OutboxOverview>;
-  send: PopupSend;
+  /** The typed message client (utils/messaging/client.ts `send`), passed in so tests can answer it. */
+  send: Send;
   closeWindow(): void;
   download(fileName: string, text: string): void;
   /** Fixed clock for tests. */

@@ -11,7 +11,7 @@ import { holdsOrigin, rememberGranted } from './permissions';
 export const LEGACY_CONTENT_SCRIPT_ID = 'mitsprache-feedback';
 export { CONTENT_SCRIPT_FILE };
 
-/** The element our UI mounts (utils/content/feedback-ui.ts names it). */
+/** The element our UI mounts (entrypoints/content/feedback-ui.ts names it). */
 const UI_ELEMENT = 'mitsprache-feedback';
 
 /** What {@link syncContentScripts} did. */

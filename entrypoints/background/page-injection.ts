@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Site } from '../../utils/schema/settings';
 import { findSite } from '../../utils/sites/match';
 
-/** Where WXT emits entrypoints/content.ts. */
+/** Where WXT emits entrypoints/content/index.ts. */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 
 /**

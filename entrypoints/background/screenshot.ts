@@ -21,7 +21,7 @@ import { blockMasks } from '../../utils/screenshot/text-masks';
  */
 const CAPTURE_FORMAT = { format: 'jpeg', quality: 92 } as const;
 
-/** Our UI's host element (utils/content/feedback-ui.ts): its text is ours, and out of the picture. */
+/** Our UI's host element (entrypoints/content/feedback-ui.ts): its text is ours, and out of the picture. */
 const OWN_HOST = 'mitsprache-feedback';
 /** Blacked out whole by the content script's mask boxes, so their text need not be read. */
 const MASKED_WHOLE = 'tbody td,dd';

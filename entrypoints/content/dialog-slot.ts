@@ -8,7 +8,7 @@ import { isFocusRequest, OPEN_MESSAGE, type OpenMessage } from '../../utils/mess
  * (issue #2). So the dialog is prepared ahead, hidden and empty, when the user shows intent (pointer on
  * the button, focus on it): it knows the form's settings but nothing about the page, and nothing is
  * captured until the click. The click then only shows it and hands it the capture id
- * (utils/capture/dialog-handover.ts), in a message only the extension's own page in that frame can
+ * (utils/messaging/dialog-handover.ts), in a message only the extension's own page in that frame can
  * receive; the dialog claims the capture at the background, which binds it to that frame. Not on every page load: a hidden extension frame in each page
  * added ~10 ms to every load event, mostly its teardown when the page was left.
  */

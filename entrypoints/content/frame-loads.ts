@@ -4,7 +4,7 @@ import { send } from '../../utils/messaging/client';
 /**
  * Asks the background to bring the content script to frames that load a document after the page has
  * loaded: a frameset's content frame the user navigates, an iframe an application adds later. The
- * background injects after each page load of a tab (utils/background/page-injection.ts), but Firefox
+ * background injects after each page load of a tab (entrypoints/background/page-injection.ts), but Firefox
  * reports tab loading for the top document only, and such frames would then track nothing.
  * One request at a time; loads while it runs make one more.
  */

@@ -4,7 +4,7 @@ import { reportFrameLoads } from './frame-loads';
 import { trackFrame } from './frame-tracker';
 
 // Injected by the background into pages of exactly the configured sites once they have loaded
-// (utils/background/page-injection.ts); `matches` stays empty so the manifest declares none.
+// (entrypoints/background/page-injection.ts); `matches` stays empty so the manifest declares none.
 export default defineContentScript({
   registration: 'runtime',
   matches: [],

@@ -31,7 +31,7 @@ export interface DialogSession {
 }
 
 /**
- * The dialog page's side of utils/content/dialog-slot.ts: it stands by with only the form's settings
+ * The dialog page's side of entrypoints/content/dialog-slot.ts: it stands by with only the form's settings
  * until the content script opens it for a capture, whose setup then follows. Calls `onChange` with
  * every new state.
  *

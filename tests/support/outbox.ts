@@ -1,10 +1,10 @@
 import { vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
-import type { PopupSend } from '../../components/popup/Popup';
 import { type OutboxDeps, outboxHandlers } from '../../entrypoints/background/outbox-handlers';
 import { dispatch, type Handlers } from '../../entrypoints/background/router';
 import { AppError, isErrorCode } from '../../utils/errors';
+import type { Send } from '../../utils/messaging/protocol';
 import type { OutboxEntry } from '../../utils/schema/outbox';
 import type { FeedbackRecord } from '../../utils/schema/record';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/schema/settings';
@@ -87,7 +87,7 @@ export const extensionPage = {
 export interface Harness {
   handlers: Handlers;
   deps: OutboxDeps & { syncNow: ReturnType<typeof vi.fn>; requestSync: ReturnType<typeof vi.fn> };
-  send: PopupSend;
+  send: Send;
   settings: Settings;
 }
 
@@ -108,6 +108,6 @@ export function harness(settings: Partial<Settings> = {}): Harness {
     const reply = await dispatch(handlers, { type, data }, extensionPage);
     if (reply.ok) return reply.data;
     throw new AppError(isErrorCode(reply.error.code) ? reply.error.code : 'internal');
-  }) as PopupSend;
+  }) as Send;
   return { handlers, deps, send, settings: current };
 }

@@ -7,5 +7,5 @@ export interface FrameProbe {
   capture(options: Omit<CaptureOptions, 'framePath'>): RawCaptureInput;
 }
 
-/** Name of that isolated-world global (see utils/content/frame-tracker.ts, utils/background/frames.ts). */
+/** Name of that isolated-world global (see entrypoints/content/frame-tracker.ts, entrypoints/background/frames.ts). */
 export const FRAME_PROBE = '__mitspracheFrame';

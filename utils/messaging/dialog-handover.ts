@@ -4,7 +4,7 @@
  * receives it — not the host page, nor a document the page might load into our frame instead. The host
  * page can post a message of the same shape (it shares the window with our content script), but an id
  * it makes up names no capture: the dialog takes an id only once the background has bound that capture
- * to the dialog's own frame (utils/background/captures.ts claimCapture), and keeps waiting otherwise.
+ * to the dialog's own frame (entrypoints/background/captures.ts claimCapture), and keeps waiting otherwise.
  * One message goes back: the opened dialog asking for keyboard focus (FOCUS_MESSAGE).
  */
 export const OPEN_MESSAGE = 'mitsprache:open';
@@ -30,7 +30,7 @@ export function openedCapture(data: unknown): string | undefined {
 /**
  * The opened dialog's request for keyboard focus, posted to the page's frame when the focus given on
  * the click never arrived. It carries nothing, so the host page learns nothing from it; the content
- * script honours it only from its own open dialog's window (utils/content/dialog-slot.ts).
+ * script honours it only from its own open dialog's window (entrypoints/content/dialog-slot.ts).
  */
 export const FOCUS_MESSAGE = 'mitsprache:focus';
 

@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Popup, type PopupProps, type PopupSend } from '../../../components/popup/Popup';
+import { Popup, type PopupProps } from '../../../components/popup/Popup';
 import { AppError } from '../../../utils/errors';
+import type { Send } from '../../../utils/messaging/protocol';
 import { closeDb } from '../../../utils/store/db';
 import { getRecord } from '../../../utils/store/records';
 import { applyStatusUpdates } from '../../../utils/sync/status';
@@ -25,7 +26,7 @@ afterEach(async () => {
 const NOW = Date.UTC(2026, 10, 25, 12);
 
 /** Mounts the popup the way entrypoints/popup/main.tsx does, against the real handlers. */
-async function mount(options: { send?: PopupSend; tab?: PopupProps['tab']; url?: string } = {}) {
+async function mount(options: { send?: Send; tab?: PopupProps['tab']; url?: string } = {}) {
   const h = harness();
   const send = options.send ?? h.send;
   const setup = await send('outbox:setup', options.tab ? { tabUrl: options.tab.url } : {});
@@ -197,7 +198,7 @@ describe('the detail view', () => {
   it('shows the refusal when a send is in flight', async () => {
     await seed([{ createdAt: 1 }]);
     const h = harness();
-    const refusing: PopupSend = (type, data) =>
+    const refusing: Send = (type, data) =>
       type === 'outbox:edit' ? Promise.reject(new AppError('record_sending')) : h.send(type, data);
     await mount({ send: refusing });
     await click(rows()[0] as HTMLElement);
@@ -282,7 +283,7 @@ describe('the feedback action', () => {
   it('opens the dialog in the tab and closes the popup', async () => {
     const h = harness();
     const calls: unknown[] = [];
-    const send: PopupSend = (type, data) => {
+    const send: Send = (type, data) => {
       if (type === 'dialog:open-in-tab') {
         calls.push(data);
         return Promise.resolve({ ok: true }) as never;
@@ -300,7 +301,7 @@ describe('the feedback action', () => {
 
   it('offers to enable the site when the tab has no content script', async () => {
     const h = harness();
-    const send: PopupSend = (type, data) =>
+    const send: Send = (type, data) =>
       type === 'dialog:open-in-tab' ? Promise.reject(new AppError('no_content_script')) : h.send(type, data);
     const { closeWindow } = await mount({
       send,
