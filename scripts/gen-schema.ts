@@ -15,7 +15,7 @@ import {
 /**
  * Publishes the wire format as JSON Schema (draft 2020-12) in docs/schema/, generated from the zod
  * schemas that the extension and the collector share, so the documentation cannot drift from the code.
- * Run `npx tsx scripts/gen-schema.ts` after changing utils/schema/; tests/unit/sync/schema.test.ts
+ * Run `npx tsx scripts/gen-schema.ts` after changing utils/schema/; tests/unit/schema/wire.test.ts
  * fails while the committed files are out of date.
  */
 

@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import { NoteDialog } from '../../components/NoteDialog';
-import { browserInfo, extensionVersion } from '../../utils/background/environment';
-import { type DialogState, startDialogSession } from '../../utils/capture/dialog-session';
+import { NoteDialog } from '../../components/dialog/NoteDialog';
+import { browserInfo, extensionVersion } from '../../utils/capture/environment';
 import { send } from '../../utils/messaging/client';
 import { ensureLexicon } from '../../utils/redact/lexicon-browser';
+import { type DialogState, startDialogSession } from './dialog-session';
 import './style.css';
 
 const app = document.getElementById('app') as HTMLElement;

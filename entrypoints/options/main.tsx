@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { type SettingsApi, SettingsPage } from '../../components/SettingsPage';
+import { type SettingsApi, SettingsPage } from '../../components/options/SettingsPage';
 import { resolveLang } from '../../utils/i18n/lang';
-import { optionsT } from '../../utils/i18n/options';
+import { settingsT } from '../../utils/i18n/settings';
 import { send } from '../../utils/messaging/client';
 import './style.css';
 
@@ -38,5 +38,5 @@ send('settings:get', {})
   })
   .catch(() => {
     app.removeAttribute('aria-busy');
-    app.textContent = optionsT(resolveLang('auto', browserLanguage))('loadFailed');
+    app.textContent = settingsT(resolveLang('auto', browserLanguage))('loadFailed');
   });

@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Popup, type PopupSetup } from '../../components/Popup';
+import { Popup, type PopupSetup } from '../../components/popup/Popup';
 import { toErrorCode } from '../../utils/errors';
 import { ERROR_STRINGS } from '../../utils/i18n/errors';
 import { resolveLang } from '../../utils/i18n/lang';
 import { send } from '../../utils/messaging/client';
-import { cachedSetup, rememberSetup, setupInputs } from '../../utils/popup/setup-cache';
-import { readListHead } from '../../utils/store/outbox-head';
+import { readFirstPage } from '../../utils/store/outbox-first-page';
+import { cachedSetup, rememberSetup, setupInputs } from './setup-cache';
 import './style.css';
 
 // Our script starts here; what came before is the browser loading the page (scripts/bench/popup-open.ts).
@@ -25,7 +25,7 @@ const tab = browser.tabs
 const setup = tab.then((active) => send('outbox:setup', active ? { tabUrl: active.url } : {}));
 const inputs = setupInputs().catch(() => undefined);
 const remembered = inputs.then((key) => (key ? cachedSetup(key) : undefined));
-const firstPage = readListHead()
+const firstPage = readFirstPage()
   .catch(() => undefined)
   .then((page) => page ?? send('outbox:page', { filter: 'all' }));
 // The counts come after the first page: the list is what the caseworker opened the popup for.

@@ -36,7 +36,7 @@ const POINTER_LEAD_MS = 100;
 /** The demo screen every browser figure is taken on: a case overview, the app's busiest page. */
 const SCREEN = '/akte/JC-2024-004711/uebersicht';
 const DIALOG_FRAME = 'mitsprache-feedback iframe.frame';
-/** The dialog prepared ahead of a click, hidden until then (utils/content/dialog-slot.ts). */
+/** The dialog prepared ahead of a click, hidden until then (entrypoints/content/dialog-slot.ts). */
 const PREPARED_FRAME = `${DIALOG_FRAME}[hidden]`;
 
 /** Options of {@link benchCapture}. */

@@ -59,26 +59,29 @@ function load(): string {
     .join(' ');
 }
 
-// The tests' record, varied per index the way the extension's records vary.
-const BASE = makeRecord();
-
+/** Records that differ as real ones do (category, screen, team), from the tests' one factory. */
 function record(i: number): FeedbackRecord {
+  const base = makeRecord({}, { check: false });
   const at = Date.UTC(2026, 10, 25, 8) + i * 1000;
-  return makeRecord({
-    // As the extension makes them: UUIDv7, ordered by creation time.
-    id: recordId(at),
-    createdAt: new Date(at).toISOString(),
-    note: `Feld „Zuständigkeit“ springt nach dem Speichern zurück (${i}).`,
-    category: ['error', 'slow', 'cumbersome', 'missing'][i % 4] as string,
-    duringAppointment: i % 3 === 0,
-    minutesLost: i % 30,
-    context: {
-      ...BASE.context,
-      routeTemplate: `/akte/:id/${['leistungen', 'bescheide', 'vermerke'][i % 3]}`,
-      sinceLoadMs: 42_000 + i,
+  return makeRecord(
+    {
+      // As the extension makes them: UUIDv7, ordered by creation time.
+      id: recordId(at),
+      createdAt: new Date(at).toISOString(),
+      note: `Feld „Zuständigkeit“ springt nach dem Speichern zurück (${i}).`,
+      category: ['error', 'slow', 'cumbersome', 'missing'][i % 4] as string,
+      impact: 'slows',
+      duringAppointment: i % 3 === 0,
+      minutesLost: i % 30,
+      context: {
+        ...base.context,
+        routeTemplate: `/akte/:id/${['leistungen', 'bescheide', 'vermerke'][i % 3]}`,
+        sinceLoadMs: 42_000 + i,
+      },
+      reporter: { mode: 'unit', unit: `Team ${100 + (i % 20)}` },
     },
-    reporter: { mode: 'unit', unit: `Team ${100 + (i % 20)}` },
-  });
+    { check: false },
+  );
 }
 
 async function run(endpoint: string, batchSize: number): Promise<number> {

@@ -4,7 +4,7 @@
  * the exit code is non-zero only when a measurement itself broke.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchCapture } from './capture';
@@ -15,29 +15,28 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
  * that one calls), shared helpers. */
 const SKIP = new Set(['index.ts', 'capture.ts', 'load-event.ts', 'support.ts']);
 
-/** How a bench module wants to be run, read from its source. */
+/**
+ * How a bench module is run: `call` imports it and calls the named export — figures (this folder's
+ * `Figure[]`) or rows of its own shape are printed here; `spawn` runs it as `npx tsx <file>` (a module
+ * that runs itself, reads its own argv, or measures at top level) and it prints for itself.
+ */
 type Runner = { kind: 'call'; exportName: string } | { kind: 'spawn' };
 
 /**
- * A module whose exported `bench*` function returns `Promise<Figure[]>` (this folder's shared type) is
- * imported and called, and its figures printed here. A module that runs itself when started directly
- * (a main guard), or is a plain script that measures and prints at top level (and may read its own argv),
- * runs in a child process as `npx tsx <file>` and prints for itself. A module that only exports a bench
- * function with its own result type is called, and its rows printed as they come.
+ * Every bench besides the capture bench, in the order they run. Said here, not guessed from the
+ * modules' source; a module in this folder missing from the list is reported as a broken measurement.
  */
-function runnerFor(source: string): Runner {
-  const bench =
-    /export\s+(?:async\s+)?function\s+(bench\w*)\s*\([^)]*\)\s*:\s*Promise<\s*(\w+)\s*\[\]\s*>|export\s+(?:async\s+)?function\s+(bench\w*)/.exec(
-      source,
-    );
-  const hasMain = /isMain\(\s*import\.meta\.url\s*\)|import\.meta\.url\s*===|process\.argv\[1\]/.test(source);
-  if (bench?.[1] && bench[2] === 'Figure') return { kind: 'call', exportName: bench[1] };
-  if (hasMain) return { kind: 'spawn' };
-  const name = bench?.[1] ?? bench?.[3];
-  if (name) return { kind: 'call', exportName: name };
-  if (/export\s+default\s+(?:async\s+)?function/.test(source)) return { kind: 'call', exportName: 'default' };
-  return { kind: 'spawn' };
-}
+const BENCHES: Readonly<Record<string, Runner>> = {
+  'collector-ingest.ts': { kind: 'spawn' },
+  'dashboard.ts': { kind: 'spawn' },
+  'load-bisect.ts': { kind: 'spawn' },
+  'load-cpu.ts': { kind: 'call', exportName: 'benchLoadCpu' },
+  'popup-open.ts': { kind: 'call', exportName: 'benchPopupOpen' },
+  'redaction-holdout.ts': { kind: 'spawn' },
+  'redaction.ts': { kind: 'spawn' },
+  'screenshot.ts': { kind: 'spawn' },
+  'sync.ts': { kind: 'spawn' },
+};
 
 function isFigureList(value: unknown): value is Figure[] {
   return (
@@ -76,8 +75,7 @@ function spawnScript(file: string): Promise<void> {
   });
 }
 
-async function runModule(file: string): Promise<void> {
-  const runner = runnerFor(readFileSync(file, 'utf8'));
+async function runModule(file: string, runner: Runner): Promise<void> {
   if (runner.kind === 'spawn') return spawnScript(file);
   const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   const bench = module[runner.exportName];
@@ -88,13 +86,12 @@ async function runModule(file: string): Promise<void> {
   else printRows(basename(file, '.ts'), result);
 }
 
-/** Bench modules other than the capture bench, in a stable order. */
-function otherModules(): string[] {
+/** Modules in this folder that look like benches but are not in BENCHES. */
+function unlisted(): string[] {
   return readdirSync(HERE)
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && !SKIP.has(name))
     .filter((name) => !name.startsWith('_') && !/(^|-)support\.ts$/.test(name))
-    .sort()
-    .map((name) => join(HERE, name));
+    .filter((name) => !Object.hasOwn(BENCHES, name));
 }
 
 const failures: string[] = [];
@@ -118,16 +115,20 @@ try {
 }
 took();
 
-for (const file of otherModules()) {
-  const name = basename(file, '.ts');
-  section(name);
+for (const [name, runner] of Object.entries(BENCHES)) {
+  const title = basename(name, '.ts');
+  section(title);
   try {
-    await runModule(file);
+    await runModule(join(HERE, name), runner);
   } catch (error) {
-    failures.push(name);
-    console.error(`${name} bench failed:`, error);
+    failures.push(title);
+    console.error(`${title} bench failed:`, error);
   }
   took();
+}
+for (const name of unlisted()) {
+  failures.push(name);
+  console.error(`${name}: not in BENCHES (scripts/bench/index.ts), so not run`);
 }
 
 console.log(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s.`);

@@ -8,7 +8,7 @@
  *
  * Variants: a content script that does nothing and ours, each either registered with the browser
  * (run at document_idle, which on a quick page is just before its load event: how earlier builds
- * did it) or injected by the background after the load event (utils/background/page-injection.ts,
+ * did it) or injected by the background after the load event (entrypoints/background/page-injection.ts,
  * as shipped).
  * Also: the extension with no site configured (page loads are still reported to its background).
  * Run: `npx tsx scripts/bench/load-bisect.ts [rounds=40]` after `npx wxt build`. Prints only.

@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { Corpus, scoreCorpus } from '../../tests/support/corpus-score';
 import { formatReport, loadEvalCorpus, scoreEval, scoreOldCorpus } from '../../tests/support/redaction-eval';
 import { redactContext } from '../../utils/redact/context';
 import { loadLexiconFromDisk } from '../../utils/redact/lexicon-node';
 import { extractPageTerms } from '../../utils/redact/page-terms';
 import { redactRequest } from '../../utils/redact/request';
-import { Corpus, scoreCorpus } from '../../utils/redact/score';
 import { redactText } from '../../utils/redact/text';
 
 const RUNS = 500;

@@ -1,8 +1,8 @@
 // End-to-end sync throughput: pending records in the real extension's IndexedDB (headless Chromium)
 // sent through the real sync engine to the real collector (SQLite, loopback), for 10,000 and 100,000
 // records — and the same pass against a minimal local HTTP sink (parses the body, accepts every item),
-// which is the extension side alone. Builds a benchmark variant of the extension (WXT_BENCH=true exposes
-// the seeding helper on the worker's diagnostic handle) into .output/bench.
+// which is the extension side alone. Builds a benchmark variant of the extension (worker/wxt.config.ts
+// adds the seeding helpers of worker/sync-helpers.ts as `globalThis.mitsprachBench`) into .output/bench.
 // Run: npx tsx scripts/bench/sync.ts [sizes…]   Target: ≥ 10,000 records/s.
 // BENCH_SYNC_EXTENSION=<dir> measures an extension built elsewhere (e.g. an older commit, for A/B);
 // BENCH_SYNC_TARGETS=collector,sink picks the receivers (default both).
@@ -286,7 +286,7 @@ async function runOnce(size: number, target: Target): Promise<SyncFigure> {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     // Seeded before an endpoint exists, so no automatic pass can send any of it early.
     await worker.evaluate(
-      (n) => (globalThis as unknown as { mitsprache: BenchApi }).mitsprache.seedPending(n),
+      (n) => (globalThis as unknown as { mitsprachBench: BenchApi }).mitsprachBench.seedPending(n),
       size,
     );
     await configure(worker, receiver.endpoint);
@@ -309,7 +309,7 @@ async function runOnce(size: number, target: Target): Promise<SyncFigure> {
           tx.onerror = () => fail(tx.error);
         };
       });
-      return (globalThis as unknown as { mitsprache: BenchApi }).mitsprache.benchSync(n, {
+      return (globalThis as unknown as { mitsprachBench: BenchApi }).mitsprachBench.benchSync(n, {
         seed: false,
         timeReads: true,
       });
@@ -355,9 +355,9 @@ export async function benchSyncThroughput(
   targets: Target[] = ['collector', 'sink'],
 ): Promise<SyncFigure[]> {
   if (!PREBUILT) {
-    const build = spawnSync('npx', ['wxt', 'build'], {
+    const build = spawnSync('npx', ['wxt', 'build', '--config', 'scripts/bench/worker/wxt.config.ts'], {
       stdio: 'ignore',
-      env: { ...process.env, WXT_BENCH: 'true', MITSPRACHE_OUT_DIR: OUT_DIR, MITSPRACHE_ORG: DEMO_ORG_FILE },
+      env: { ...process.env, MITSPRACHE_OUT_DIR: OUT_DIR, MITSPRACHE_ORG: DEMO_ORG_FILE },
     });
     if (build.status !== 0) throw new Error('benchmark build failed');
   }

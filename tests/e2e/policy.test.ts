@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningCollector, startCollector } from '../../collector/server';
 import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
 import { CHROMIUM_EXTENSION_ID } from '../../utils/extension-id';
-import type { SettingsStatus } from '../../utils/settings/view';
+import type { SettingsStatus } from '../../utils/schema/settings-status';
 import type { ExtensionBrowser } from './support/browser';
 import { FeedbackUi, readRecords } from './support/pages';
 

@@ -4,7 +4,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
 import { CHROMIUM_EXTENSION_ID } from '../../utils/extension-id';
-import type { SettingsStatus } from '../../utils/settings/view';
+import type { SettingsStatus } from '../../utils/schema/settings-status';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { FeedbackUi, readRecords } from './support/pages';
 

@@ -9,7 +9,6 @@
  */
 import { loadLexiconFromDisk } from '../../utils/redact/lexicon-node';
 import { redactRequest } from '../../utils/redact/request';
-import { Corpus } from '../../utils/redact/score';
 import { normaliseText, type RedactOptions, redactText } from '../../utils/redact/text';
 import oldCorpusJson from '../fixtures/redaction/corpus.json';
 import evalCorpusJson from '../fixtures/redaction/eval/corpus.json';
@@ -24,6 +23,7 @@ import {
   type ReportKind,
   reportKindOf,
 } from '../fixtures/redaction/eval/measure';
+import { Corpus } from './corpus-score';
 
 /** What the scorer needs of a redactor: text (and the screen's words) in, redacted text out. */
 export type Redactor = (

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
 /**
- * Every dictionary in utils/i18n/ (any export shaped `{ de: {...}, en: {...} }`) must have the same
- * keys in German and English, and no empty text. New dictionaries are picked up automatically.
+ * Every dictionary (any export shaped `{ de: {...}, en: {...} }`) in the core's utils/i18n/ and in a
+ * surface's components/<surface>/*i18n.ts must have the same keys in German and English, and no empty
+ * text. New dictionaries are picked up automatically.
  */
-const modules = import.meta.glob<Record<string, unknown>>('../../utils/i18n/*.ts', { eager: true });
+const modules = import.meta.glob<Record<string, unknown>>(
+  ['../../utils/i18n/*.ts', '../../components/*/i18n.ts', '../../components/*/*-i18n.ts'],
+  { eager: true },
+);
 
 type Dictionary = { de: Record<string, unknown>; en: Record<string, unknown> };
 
@@ -43,7 +47,7 @@ function at(value: unknown, path: string): unknown {
 const dictionaries = Object.entries(modules).flatMap(([file, exports]) =>
   Object.entries(exports)
     .filter(([, value]) => isDictionary(value))
-    .map(([name, value]) => [`${file.replace(/^.*\//, '')} ${name}`, value as Dictionary] as const),
+    .map(([name, value]) => [`${file.replace(/^(\.\.\/)+/, '')} ${name}`, value as Dictionary] as const),
 );
 
 describe('i18n dictionaries', () => {
@@ -51,9 +55,12 @@ describe('i18n dictionaries', () => {
     const names = dictionaries.map(([name]) => name);
     expect(names).toEqual(
       expect.arrayContaining([
-        'options.ts OPTIONS_STRINGS',
-        'sites.ts SITES_STRINGS',
-        'errors.ts ERROR_STRINGS',
+        'utils/i18n/settings.ts SETTINGS_STRINGS',
+        'utils/i18n/errors.ts ERROR_STRINGS',
+        'components/popup/sites-i18n.ts SITES_STRINGS',
+        'components/popup/i18n.ts POPUP_STRINGS',
+        'components/dialog/i18n.ts DIALOG_STRINGS',
+        'components/page/i18n.ts CONTENT_STRINGS',
       ]),
     );
   });

@@ -1,5 +1,5 @@
 import { extractPageTerms } from '../redact/page-terms';
-import { redactText } from '../redact/text';
+import { type RedactOptions, redactText } from '../redact/text';
 import type { RawCapture } from '../schema/capture';
 import {
   type FeedbackRecord,
@@ -11,8 +11,32 @@ import {
 import { type BuildOptions, buildContext, organisationRedaction } from './build-context';
 
 /**
+ * How a note is redacted: with the screen's own terms (names on the page) and the organisation's
+ * settings. The dialog's preview and the stored record both start from this.
+ */
+export function noteRedaction(pageTerms: ReadonlySet<string>, options: BuildOptions): RedactOptions {
+  return { pageTerms, ...organisationRedaction(options) };
+}
+
+/** The note as it is stored: redacted, and with the words the person chose to mask in the preview. */
+export function redactNote(note: string, redaction: RedactOptions, maskWords?: readonly string[]) {
+  return redactText(note, { ...redaction, maskWords });
+}
+
+/** The record's `redaction.counts`: masks per kind over the context and the note. */
+export function maskCounts(
+  contextCounts: Readonly<Record<string, number>>,
+  noteCounts: Readonly<Partial<Record<string, number>>>,
+): Record<string, number> {
+  const counts = { ...contextCounts };
+  for (const [kind, n] of Object.entries(noteCounts)) counts[kind] = (counts[kind] ?? 0) + (n ?? 0);
+  return counts;
+}
+
+/**
  * Builds the full record: the note is redacted with the same page terms as the context, and with the
- * words the person chose, exactly as the dialog's preview showed it (components/NoteDialog.tsx).
+ * words the person chose, through the same functions the dialog's preview calls
+ * (components/dialog/NoteDialog.tsx), so the preview shows what is stored.
  */
 export function buildRecord(args: {
   id: string;
@@ -25,13 +49,9 @@ export function buildRecord(args: {
   /** Words the person chose to mask in the dialog's preview. */
   maskWords?: readonly string[];
 }): FeedbackRecord {
-  const { context, counts } = buildContext(args.capture, args.options, args.withElement);
-  const note = redactText(args.input.note, {
-    pageTerms: extractPageTerms(args.capture.pageTexts),
-    ...organisationRedaction(args.options),
-    maskWords: args.maskWords,
-  });
-  for (const [kind, n] of Object.entries(note.counts)) counts[kind] = (counts[kind] ?? 0) + (n ?? 0);
+  const built = buildContext(args.capture, args.options, args.withElement);
+  const redaction = noteRedaction(extractPageTerms(args.capture.pageTexts), args.options);
+  const note = redactNote(args.input.note, redaction, args.maskWords);
   return {
     schemaVersion: RECORD_SCHEMA_VERSION,
     id: args.id,
@@ -41,9 +61,9 @@ export function buildRecord(args: {
     impact: args.input.impact,
     duringAppointment: args.input.duringAppointment,
     minutesLost: args.input.minutesLost,
-    context,
+    context: built.context,
     reporter: args.reporter,
-    redaction: { counts },
+    redaction: { counts: maskCounts(built.counts, note.counts) },
     // Made here, never seen by the page: only this installation can ask for the officers' answer.
     answerSecret: newAnswerSecret(),
   };

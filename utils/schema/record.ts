@@ -29,6 +29,8 @@ export function newAnswerSecret(): string {
 }
 
 export const NOTE_MAX = 2000;
+/** Most minutes lost one note may report: a working day. */
+export const MINUTES_MAX = 480;
 const SHORT = 300;
 
 /** Built-in categories; organisations may add their own ids via settings (issue: configuration). */
@@ -166,7 +168,7 @@ const RecordFields = {
   category: CategoryId,
   impact: Impact,
   duringAppointment: z.boolean(),
-  minutesLost: z.number().int().min(0).max(480).nullable(),
+  minutesLost: z.number().int().min(0).max(MINUTES_MAX).nullable(),
   context: PageContext,
   reporter: Reporter,
   redaction: Redaction,
@@ -202,6 +204,6 @@ export const NoteInput = z.object({
   category: CategoryId,
   impact: Impact,
   duringAppointment: z.boolean(),
-  minutesLost: z.number().int().min(0).max(480).nullable(),
+  minutesLost: z.number().int().min(0).max(MINUTES_MAX).nullable(),
 });
 export type NoteInput = z.infer<typeof NoteInput>;

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, Settings } from '../schema/settings';
+import type { SettingsView } from '../schema/settings-status';
 import { type PolicyReading, readPolicy } from './policy';
 import { getLocalToken, loadLocalSettings, SETTINGS_KEY, setTokenListener } from './store';
-import type { SettingsView } from './view';
 
 /** Effective settings together with where they came from. */
 export interface ResolvedSettings {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DUPLICATE } from '../schema/settings';
-import type { FieldIssue, IssueCode } from './view';
+import type { FieldIssue, IssueCode } from '../schema/settings-status';
 
 type Issue = z.core.$ZodIssue;
 type Path = FieldIssue['path'];

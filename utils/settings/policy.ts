@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ConfigurableKey, Settings } from '../schema/settings';
+import type { PolicyWarning } from '../schema/settings-status';
 import { validateFieldwise } from './validate';
-import type { PolicyWarning } from './view';
 
 /**
  * Enterprise policy: what the organisation set for this extension through storage.managed

@@ -1,7 +1,7 @@
 import { CONFIGURABLE_KEYS, type ConfigurableKey, Settings } from '../schema/settings';
+import type { FieldIssue } from '../schema/settings-status';
 import { toFieldIssues } from './issues';
 import { migrateSettings } from './migrations';
-import type { FieldIssue } from './view';
 
 /** Suggested name of an exported configuration file. */
 export const EXPORT_FILE_NAME = 'mitsprache-einstellungen.json';

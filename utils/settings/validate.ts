@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { CONFIGURABLE_KEYS, type ConfigurableKey, LIST_ITEM_SCHEMAS, Settings } from '../schema/settings';
+import type { PolicyWarning } from '../schema/settings-status';
 import { toFieldIssue } from './issues';
-import type { PolicyWarning } from './view';
 
 /** Outcome of {@link validateFieldwise}. */
 export interface FieldwiseResult {

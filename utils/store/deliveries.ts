@@ -9,10 +9,10 @@ import { adjustSent } from './sent-count';
  * Rewriting every record as `sent` right there cost one read and one indexed write per record
  * (~0.5 ms each in Chromium's IndexedDB), which made settling slower than the request itself.
  *
- * `foldDeliveries` writes the journal into the records after the pass, in transactions over
+ * `markDeliveriesSent` writes the journal into the records after the pass, in transactions over
  * `records` and the sent count alone (so neither the sender journalling nor a save waits long behind it), and deletes a
- * journal row once all its records are written; a stop mid-way leaves the row, and folding it again
- * changes nothing already folded. Until a row is folded its records still read `pending`, but they
+ * journal row once all its records are written; a stop mid-way leaves the row, and marking it again
+ * changes nothing already marked. Until a row is marked its records still read `pending`, but they
  * are no longer in the queue: they are never sent again, and edits are refused (outbox-query.ts
  * checks the queue row).
  */
@@ -30,32 +30,32 @@ export function journal(
   return ids.length === 0 ? undefined : store.add({ at, ids: [...ids] });
 }
 
-/** Whether a journal row is waiting to be folded (diagnostics, tests). */
-export async function unfoldedDeliveries(): Promise<number> {
+/** Whether a journal row is waiting to be marked sent (diagnostics, tests). */
+export async function deliveriesNotYetMarked(): Promise<number> {
   return (await getDb()).count('deliveries');
 }
 
-let folding: Promise<boolean> | undefined;
+let marking: Promise<boolean> | undefined;
 
 /**
  * Marks journalled records `sent` (with the batch's time), oldest batch first, until the journal is
  * empty or `deadline` (epoch ms) has passed — a sync pass must end well inside the service worker's
  * event limit. Concurrent callers share one run. Resolves true when the journal is empty.
  */
-export function foldDeliveries(
+export function markDeliveriesSent(
   deadline = Number.POSITIVE_INFINITY,
   now: () => number = Date.now,
 ): Promise<boolean> {
-  folding ??= foldUntil(deadline, now).finally(() => {
-    folding = undefined;
+  marking ??= markSentUntil(deadline, now).finally(() => {
+    marking = undefined;
   });
-  return folding;
+  return marking;
 }
 
-/** Records written per fold transaction: a save waiting behind one waits for about this many puts. */
-const FOLD_CHUNK = 100;
+/** Records written per marking transaction: a save waiting behind one waits for about this many puts. */
+const MARK_CHUNK = 100;
 
-async function foldUntil(deadline: number, now: () => number): Promise<boolean> {
+async function markSentUntil(deadline: number, now: () => number): Promise<boolean> {
   const db = await getDb();
   for (;;) {
     if (now() >= deadline) return (await db.count('deliveries')) === 0;
@@ -66,9 +66,9 @@ async function foldUntil(deadline: number, now: () => number): Promise<boolean> 
     if (!row) return true;
     // In id order, so each chunk is a narrow key range that one getAll covers (see readByIds).
     const ids = [...row.ids].sort();
-    for (let i = 0; i < ids.length; i += FOLD_CHUNK) {
+    for (let i = 0; i < ids.length; i += MARK_CHUNK) {
       if (i > 0 && now() >= deadline) return false;
-      await foldIds(db, ids.slice(i, i + FOLD_CHUNK), row.at);
+      await markIdsSent(db, ids.slice(i, i + MARK_CHUNK), row.at);
     }
     await db.delete('deliveries', row.key);
   }
@@ -76,11 +76,15 @@ async function foldUntil(deadline: number, now: () => number): Promise<boolean> 
 
 /**
  * Marks still-pending records sent. Only `records` and the sent count are written: the sender journals
- * new batches into `deliveries` (and `meta`) meanwhile and must not wait for a fold. The journal row goes afterwards in its own
- * small transaction; a stop in between folds the row again, which changes nothing the second time.
+ * new batches into `deliveries` (and `meta`) meanwhile and must not wait for the marking. The journal row goes afterwards in its own
+ * small transaction; a stop in between marks the row again, which changes nothing the second time.
  */
-async function foldIds(db: IDBPDatabase<MitspracheDb>, ids: readonly string[], at: number): Promise<void> {
-  // Default durability: a lost write is folded again from the journal, which is still there (and the
+async function markIdsSent(
+  db: IDBPDatabase<MitspracheDb>,
+  ids: readonly string[],
+  at: number,
+): Promise<void> {
+  // Default durability: a lost write is marked again from the journal, which is still there (and the
   // sent count, written in the same transaction, is lost with it).
   const tx = db.transaction(['records', 'counters'], 'readwrite');
   const records = tx.objectStore('records');
@@ -93,7 +97,7 @@ async function foldIds(db: IDBPDatabase<MitspracheDb>, ids: readonly string[], a
     const sent: OutboxEntry = { ...rest, status: 'sent', sentAt: at, attempts: entry.attempts + 1 };
     writes.push(records.put(sent));
   }
-  // Only records that really changed: a chunk folded twice adds nothing the second time.
+  // Only records that really changed: a chunk marked twice adds nothing the second time.
   writes.push(adjustSent(tx.objectStore('counters'), writes.length));
   await Promise.all(writes);
   await tx.done;

@@ -3,7 +3,7 @@ import type { OutboxEntry, OutboxStatus } from '../schema/outbox';
 import { FeedbackRecord } from '../schema/record';
 import { LEASE_KEY, Lease } from '../sync/lease';
 import { getDb } from './db';
-import { PAGE_SIZE } from './outbox-head';
+import { PAGE_SIZE } from './outbox-first-page';
 import { pendingCount } from './queue';
 import { queueRow, recordBytes } from './records';
 import { adjustSent, SENT_KEY, unknownChanges, validCount } from './sent-count';
@@ -15,7 +15,7 @@ import { adjustSent, SENT_KEY, unknownChanges, validCount } from './sent-count';
  */
 
 /** Rows per page of the popup's list (defined beside the popup's own read of the first page). */
-export { PAGE_SIZE } from './outbox-head';
+export { PAGE_SIZE } from './outbox-first-page';
 /** Upper bound for any page (the export reads larger ones, still bounded by bytes). */
 export const MAX_PAGE_SIZE = 500;
 

@@ -113,7 +113,7 @@ async function readWindow(
   const limit = Math.max(1, Math.floor(maxItems));
   for (;;) {
     const start = from === 'head' ? cursor.head : cursor.upTo + 1;
-    // The queue alone: a read over `records` would wait behind the fold (deliveries.ts) writing there.
+    // The queue alone: a read over `records` would wait behind the marking of delivered records (deliveries.ts) writing there.
     const rows = await db.getAll('queue', IDBKeyRange.lowerBound(start), limit);
     // The window ends at the last row that fits: a row left out for size is read again next time.
     const fitting: typeof rows = [];
@@ -286,7 +286,7 @@ export async function settleBatch(
   if (delivered.length === 0) return settle([], failed, now);
   const db = await getDb();
   const cursor = await cursorFor(db);
-  // `records` only when there are dead letters: the fold writes there, and waiting for it would hold
+  // `records` only when there are dead letters: marking delivered records writes there, and waiting for it would hold
   // up the delivery path. Relaxed durability: this commit only notes what the collector already has.
   // Lost to a power failure, it leaves the batch in the queue — sent again, answered "duplicate"
   // (the collector deduplicates by id) — while a strict commit would wait for the disk every batch.

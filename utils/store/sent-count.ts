@@ -3,9 +3,9 @@
  * walking every sent record (0.5–2 s with 40,000, see countSent). Every transaction that moves a record
  * into or out of status `sent` adjusts it in the same transaction, so it is exact whenever it exists.
  *
- * Its own store, not `meta`: the fold (deliveries.ts) writes in many small transactions while the
+ * Its own store, not `meta`: marking delivered records (deliveries.ts) writes in many small transactions while the
  * sender settles batches and holds the lease through `meta`; sharing that scope would make the
- * delivery path wait behind every fold chunk, which the journal exists to avoid.
+ * delivery path wait behind every marking chunk, which the journal exists to avoid.
  */
 
 /** Key of the sent count in `counters`. */

@@ -3,7 +3,7 @@ import { AppError, type ErrorCode, toErrorCode } from '../errors';
 import { type BatchRequest, MAX_BATCH_BYTES, MAX_BATCH_ITEMS, WIRE_SCHEMA_VERSION } from '../schema/wire';
 import { getEffectiveSettings } from '../settings/effective';
 import { getDb } from '../store/db';
-import { foldDeliveries } from '../store/deliveries';
+import { markDeliveriesSent } from '../store/deliveries';
 import {
   type DeadLetter,
   noteAttempts,
@@ -50,7 +50,7 @@ const BADGE_INTERVAL_MS = 1_000;
  * record the collector cannot store (see isolate) instead of sending the same batch again.
  */
 export const ISOLATE_AFTER_FAILURES = 2;
-/** Batches on the wire at once (see runPass). */
+/** Batches sent and not yet answered at once (see sendQueue). */
 const MAX_IN_FLIGHT = 2;
 
 export const SYNC_ALARM = 'mitsprache:sync';
@@ -80,7 +80,7 @@ export interface SyncReport {
   /** The pass stopped at its time budget with records left; a continuation is scheduled. */
   more: boolean;
   /**
-   * When the last verdict of the pass was stored (before the journal was folded into the records):
+   * When the last verdict of the pass was stored (before the journal was marked into the records):
    * the end of delivery, which the benchmark measures.
    */
   deliveredAt?: number;
@@ -101,7 +101,8 @@ export interface SyncOptions {
   status?: boolean;
 }
 
-const inFlight = new Map<string, Promise<SyncReport>>();
+/** The pass running in this context, per lease owner: callers join it. */
+const runningPasses = new Map<string, Promise<SyncReport>>();
 let rerun = false;
 
 /**
@@ -110,7 +111,7 @@ let rerun = false;
  */
 export function syncNow(options: SyncOptions = {}): Promise<SyncReport> {
   const owner = options.owner ?? OWNER;
-  const running = inFlight.get(owner);
+  const running = runningPasses.get(owner);
   if (running) {
     // The running pass may already have read an empty queue; make sure what arrived since goes out.
     rerun = true;
@@ -133,13 +134,13 @@ export function syncNow(options: SyncOptions = {}): Promise<SyncReport> {
       return report;
     })
     .finally(() => {
-      inFlight.delete(owner);
+      runningPasses.delete(owner);
       if (rerun) {
         rerun = false;
         requestSync('rerun', CONTINUE_DELAY_MS);
       }
     });
-  inFlight.set(owner, pass);
+  runningPasses.set(owner, pass);
   return pass;
 }
 
@@ -180,7 +181,7 @@ export function cancelRequestedSync(): void {
 
 /** Resolves when no pass runs in this context (tests; an orderly shutdown). */
 export async function syncIdle(): Promise<void> {
-  while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
+  while (runningPasses.size > 0) await Promise.allSettled([...runningPasses.values()]);
 }
 
 interface Pass {
@@ -213,6 +214,38 @@ type Step =
   | { kind: 'stop'; why: 'budget' | 'lease' };
 
 async function runPass(options: SyncOptions & { owner: string }): Promise<SyncReport> {
+  const ready = await startPass(options);
+  if ('outcome' in ready) return ready;
+  const { pass, state, fingerprint, limits } = ready;
+  let last: Step;
+  try {
+    last = await sendQueue(pass, limits);
+  } finally {
+    await releaseLease(options.owner).catch(() => undefined);
+  }
+  pass.report.deliveredAt = pass.now();
+  // The acknowledged batches become `sent` records before anything reads them by status; what the
+  // budget leaves over is marked by the continuation. Not while sending: marking costs the device
+  // three times what sending does (a read and an indexed write per record), and on two cores it
+  // slowed delivery by a third when it ran alongside.
+  const allMarked = await markDeliveriesSent(pass.deadline, pass.now);
+  await endPass(pass, options, { state, fingerprint, last, allMarked });
+  if (pass.report.outcome === 'ok' && !pass.report.more && options.status !== false) {
+    await maybeFetchStatus(pass, options.force === true);
+  }
+  return pass.report;
+}
+
+/** Batch limits for one read of the queue. */
+type ReadLimits = { maxItems: number; maxBytes: number };
+
+/**
+ * Everything that decides whether a pass may send: an endpoint, https, no "refuses our token" stop,
+ * backoff run out, the lease. Returns the report to give back when it may not, else the pass.
+ */
+async function startPass(
+  options: SyncOptions & { owner: string },
+): Promise<SyncReport | { pass: Pass; state: SyncState; fingerprint: string; limits: ReadLimits }> {
   const now = options.now ?? Date.now;
   const started = now();
   const report: SyncReport = { outcome: 'ok', sent: 0, failed: 0, requests: 0, more: false };
@@ -268,14 +301,27 @@ async function runPass(options: SyncOptions & { owner: string }): Promise<SyncRe
   const batchSize = Math.min(Math.max(1, settings.batchSize), MAX_BATCH_ITEMS);
   // Per-item commas count against the byte budget too.
   const limits = { maxItems: batchSize, maxBytes: MAX_ITEM_BYTES - batchSize };
-  // Set by `land` too, which TypeScript's narrowing does not see; hence the declared type throughout.
+  return { pass, state, fingerprint, limits };
+}
+
+/**
+ * Sends the queue batch by batch until it is empty, a batch fails or the budget is used, with up to
+ * MAX_IN_FLIGHT batches sent and not yet answered: the collector works on one while the next is read,
+ * sent and settled, so neither side waits for the other. Returns how the pass ended.
+ */
+async function sendQueue(pass: Pass, limits: ReadLimits): Promise<Step> {
+  const { now } = pass;
+  // Set by `awaitOldestBatch` too, which TypeScript's narrowing does not see; hence the declared type.
   let last = { kind: 'ok', decided: 0 } as Step;
-  const wire: { count: number; step: Promise<Step> }[] = [];
+  /** Batches sent and not yet answered, oldest first. */
+  const inFlightBatches: { count: number; step: Promise<Step> }[] = [];
+  /** Read from the head of the queue (takeBatch) rather than after the last read (readNext). */
   let fromHead = true;
-  let ahead: Promise<QueuedItem[]> | undefined;
-  /** Waits for the oldest batch on the wire; false when the pass must stop. */
-  const land = async (): Promise<boolean> => {
-    const sent = wire.shift();
+  /** The next batch, read while the previous ones are in flight. */
+  let nextRead: Promise<QueuedItem[]> | undefined;
+  /** Waits for the oldest batch in flight; false when the pass must stop. */
+  const awaitOldestBatch = async (): Promise<boolean> => {
+    const sent = inFlightBatches.shift();
     if (!sent) return true;
     const step = await sent.step;
     if (step.kind !== 'ok') {
@@ -289,7 +335,7 @@ async function runPass(options: SyncOptions & { owner: string }): Promise<SyncRe
       return false;
     }
     // Records the collector did not answer for stay pending, behind what was read after them: they
-    // are read again from the head once nothing is on the wire.
+    // are read again from the head once no batch is in flight.
     if (step.decided < sent.count) fromHead = true;
     if (now() - pass.badgeAt >= BADGE_INTERVAL_MS) {
       pass.badgeAt = now();
@@ -305,50 +351,55 @@ async function runPass(options: SyncOptions & { owner: string }): Promise<SyncRe
       }
       let items: QueuedItem[];
       if (fromHead) {
-        if (wire.length > 0) {
-          if (!(await land())) break;
+        if (inFlightBatches.length > 0) {
+          if (!(await awaitOldestBatch())) break;
           continue;
         }
-        // A read-ahead started before the head moved back is stale: its rows are read again.
-        await ahead?.catch(() => undefined);
-        ahead = undefined;
+        // A read started before the head moved back is stale: its rows are read again.
+        await nextRead?.catch(() => undefined);
+        nextRead = undefined;
         fromHead = false;
         items = (await takeBatch(limits)).items;
       } else {
-        items = await (ahead ?? readNext(limits));
-        ahead = undefined;
+        items = await (nextRead ?? readNext(limits));
+        nextRead = undefined;
       }
       if (items.length === 0) {
-        if (wire.length === 0) break;
-        if (!(await land())) break;
+        if (inFlightBatches.length === 0) break;
+        if (!(await awaitOldestBatch())) break;
         continue;
       }
-      // Up to MAX_IN_FLIGHT batches on the wire: the collector works on one while the next is read,
-      // sent and settled, so neither side waits for the other.
       const step = sendItems(pass, items);
-      // Handled when landed; until then a failure must not count as unhandled.
+      // Handled when awaited; until then a failure must not count as unhandled.
       step.catch(() => undefined);
-      wire.push({ count: items.length, step });
-      if (wire.length >= MAX_IN_FLIGHT && !(await land())) break;
+      inFlightBatches.push({ count: items.length, step });
+      if (inFlightBatches.length >= MAX_IN_FLIGHT && !(await awaitOldestBatch())) break;
       if (!fromHead) {
-        ahead = readNext(limits);
-        ahead.catch(() => undefined);
+        nextRead = readNext(limits);
+        nextRead.catch(() => undefined);
       }
     }
-    // What is still on the wire is answered and settled before the pass ends.
-    while (wire.length > 0) await land();
+    // What is still in flight is answered and settled before the pass ends.
+    while (inFlightBatches.length > 0) await awaitOldestBatch();
   } finally {
-    await Promise.allSettled([...wire.map((sent) => sent.step), ahead]);
-    await releaseLease(options.owner).catch(() => undefined);
+    await Promise.allSettled([...inFlightBatches.map((sent) => sent.step), nextRead]);
   }
-  report.deliveredAt = now();
-  // The acknowledged batches become `sent` records before anything reads them by status; what the
-  // budget leaves over is folded by the continuation. Not while sending: folding costs the device
-  // three times what sending does (a read and an indexed write per record), and on two cores it
-  // slowed delivery by a third when it ran alongside.
-  const folded = await foldDeliveries(pass.deadline, now);
+  return last;
+}
 
-  const end = now();
+/**
+ * Writes how the pass ended into the sync state and the report: backoff after a failure, the
+ * "refuses our token" stop, or success (with a continuation when records are left).
+ */
+async function endPass(
+  pass: Pass,
+  options: SyncOptions,
+  ended: { state: SyncState; fingerprint: string; last: Step; allMarked: boolean },
+): Promise<void> {
+  const { state, fingerprint, last, allMarked } = ended;
+  const { report } = pass;
+  const db = await getDb();
+  const end = pass.now();
   const next: SyncState = {
     ...state,
     lastAttemptAt: report.requests > 0 ? end : state.lastAttemptAt,
@@ -388,17 +439,12 @@ async function runPass(options: SyncOptions & { owner: string }): Promise<SyncRe
       consecutiveFailures: 0,
     });
     await db.delete('meta', BLOCK_KEY);
-    if (last.kind === 'stop' || !folded) {
+    if (last.kind === 'stop' || !allMarked) {
       report.more = true;
       requestSync('continue', CONTINUE_DELAY_MS);
     }
   }
   if (report.outcome !== 'busy') await settleState(state, next);
-
-  if (report.outcome === 'ok' && !report.more && options.status !== false) {
-    await maybeFetchStatus(pass, options.force === true);
-  }
-  return report;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { roleOf, stableSelector } from '../../../entrypoints/content/selector';
 import { captureContext } from '../../../utils/capture/context';
 import { accessibleName, safeText } from '../../../utils/capture/safe-text';
-import { roleOf, stableSelector } from '../../../utils/capture/selector';
 import { RawCapture } from '../../../utils/schema/capture';
 
 const FIXTURE = `

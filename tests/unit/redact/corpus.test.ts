@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Corpus, scoreCorpus } from '../../../utils/redact/score';
 import { redactText } from '../../../utils/redact/text';
 import corpusJson from '../../fixtures/redaction/corpus.json';
+import { Corpus, scoreCorpus } from '../../support/corpus-score';
 
 const corpus = Corpus.parse(corpusJson);
 const score = scoreCorpus(corpus);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fieldPathLabel, issueText, policyWarningText } from '../../../utils/i18n/options';
+import { fieldPathLabel, issueText, policyWarningText } from '../../../utils/i18n/settings';
 import { Settings } from '../../../utils/schema/settings';
+import { ISSUE_CODES } from '../../../utils/schema/settings-status';
 import { issuesFor, toFieldIssues } from '../../../utils/settings/issues';
-import { ISSUE_CODES } from '../../../utils/settings/view';
-import { settingsWith } from './helpers';
+import { settingsWith } from '../../support/settings';
 
 describe('field issues in words', () => {
   it.each([

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/schema/settings';
+import type { PolicyWarning } from '../../../utils/schema/settings-status';
 import { getEffectiveSettings, getSettingsView } from '../../../utils/settings/effective';
 import { parsePolicy, readPolicy } from '../../../utils/settings/policy';
 import { getLocalToken, getToken, loadLocalSettings, saveLocalSettings } from '../../../utils/settings/store';
-import type { PolicyWarning } from '../../../utils/settings/view';
-import { EAKTE, resetDb, settingsWith } from './helpers';
+import { EAKTE, resetDb, settingsWith } from '../../support/settings';
 
 const POLICY_SITE = { ...EAKTE, pattern: 'https://allegro.jobcenter.example/*', app: 'ALLEGRO' };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suggestSite, withSite } from '../../../utils/settings/sites';
-import { EAKTE } from './helpers';
+import { EAKTE } from '../../support/settings';
 
 describe('suggestSite', () => {
   it.each([

@@ -8,7 +8,7 @@ import {
   SETTINGS_KEY,
   saveLocalSettings,
 } from '../../../utils/settings/store';
-import { resetDb, settingsWith } from './helpers';
+import { resetDb, settingsWith } from '../../support/settings';
 
 const stored = async () =>
   (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Record<string, unknown> | undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../../utils/schema/settings';
 import { exportSettings, parseImport } from '../../../utils/settings/transfer';
-import { EAKTE, settingsWith } from './helpers';
+import { EAKTE, settingsWith } from '../../support/settings';
 
 const current = settingsWith({
   endpoint: 'https://f.example/api',

@@ -1,11 +1,11 @@
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, DB_NAME, DB_VERSION, getDb, UPGRADES } from '../../../utils/store/db';
-import { foldDeliveries, readByIds, unfoldedDeliveries } from '../../../utils/store/deliveries';
+import { deliveriesNotYetMarked, markDeliveriesSent, readByIds } from '../../../utils/store/deliveries';
 import { editPending } from '../../../utils/store/outbox-query';
 import { pendingCount, settleBatch, takeBatch } from '../../../utils/store/queue';
 import { addRecord, getRecord } from '../../../utils/store/records';
-import { resetDb, testRecord } from '../sync/helpers';
+import { resetDb, testRecord } from '../../support/sync';
 
 beforeEach(resetDb);
 afterEach(closeDb);
@@ -18,7 +18,7 @@ async function queued(n: number) {
 }
 
 describe('settling a batch through the delivery journal', () => {
-  it('takes delivered records out of the queue at once and marks them sent when folded', async () => {
+  it('takes delivered records out of the queue at once and marks them sent afterwards', async () => {
     const items = await queued(4);
     const counts = await settleBatch(items.slice(0, 3), [], 5_000);
 
@@ -27,16 +27,16 @@ describe('settling a batch through the delivery journal', () => {
     // Never handed to the sender again, although not yet marked sent.
     expect((await takeBatch(ALL)).items.map((item) => item.id)).toEqual([items[3]?.id]);
     expect((await getRecord(items[0]?.id as string))?.status).toBe('pending');
-    expect(await unfoldedDeliveries()).toBe(1);
+    expect(await deliveriesNotYetMarked()).toBe(1);
 
-    expect(await foldDeliveries()).toBe(true);
+    expect(await markDeliveriesSent()).toBe(true);
     for (const item of items.slice(0, 3)) {
       const entry = await getRecord(item.id);
       expect(entry).toMatchObject({ status: 'sent', sentAt: 5_000, attempts: 1 });
       expect(entry?.seq).toBeUndefined();
     }
     expect((await getRecord(items[3]?.id as string))?.status).toBe('pending');
-    expect(await unfoldedDeliveries()).toBe(0);
+    expect(await deliveriesNotYetMarked()).toBe(0);
   });
 
   it('refuses to edit a delivered record that is not yet marked sent', async () => {
@@ -51,7 +51,7 @@ describe('settling a batch through the delivery journal', () => {
     const items = await queued(3);
     expect(await settleBatch(items, [])).toEqual({ sent: 3, failed: 0 });
     expect(await settleBatch(items, [])).toEqual({ sent: 0, failed: 0 });
-    await foldDeliveries();
+    await markDeliveriesSent();
     expect((await getRecord(items[0]?.id as string))?.attempts).toBe(1);
   });
 
@@ -71,7 +71,7 @@ describe('settling a batch through the delivery journal', () => {
       7_000,
     );
     expect(counts).toEqual({ sent: 2, failed: 1 });
-    await foldDeliveries();
+    await markDeliveriesSent();
     expect((await getRecord(b.id))?.status).toBe('sent');
     expect(await getRecord(c.id)).toMatchObject({
       status: 'failed',
@@ -80,25 +80,25 @@ describe('settling a batch through the delivery journal', () => {
     expect(await pendingCount()).toBe(0);
   });
 
-  it('skips journalled records the caseworker deleted before the fold', async () => {
+  it('skips journalled records the caseworker deleted before they were marked sent', async () => {
     const items = await queued(2);
     await settleBatch(items, []);
     await (await getDb()).delete('records', items[0]?.id as string);
-    await foldDeliveries();
+    await markDeliveriesSent();
     expect(await getRecord(items[0]?.id as string)).toBeUndefined();
     expect((await getRecord(items[1]?.id as string))?.status).toBe('sent');
   });
 
-  it('stops folding at the deadline and leaves the rest for later', async () => {
+  it('stops marking at the deadline and leaves the rest for later', async () => {
     const items = await queued(4);
     await settleBatch(items.slice(0, 2), []);
     await settleBatch(items.slice(2), []);
     let clock = 0;
-    // The first batch is folded, then the clock has passed the deadline.
-    expect(await foldDeliveries(1, () => clock++)).toBe(false);
+    // The first batch is marked, then the clock has passed the deadline.
+    expect(await markDeliveriesSent(1, () => clock++)).toBe(false);
     expect((await getRecord(items[0]?.id as string))?.status).toBe('sent');
     expect((await getRecord(items[2]?.id as string))?.status).toBe('pending');
-    expect(await foldDeliveries()).toBe(true);
+    expect(await markDeliveriesSent()).toBe(true);
     expect((await getRecord(items[2]?.id as string))?.status).toBe('sent');
   });
 });

@@ -13,7 +13,7 @@ import {
   takeBatch,
 } from '../../../utils/store/queue';
 import { addRecord, getRecord, INLINE_JSON_MAX, recordBytes } from '../../../utils/store/records';
-import { resetDb, testRecord } from '../sync/helpers';
+import { resetDb, testRecord } from '../../support/sync';
 
 beforeEach(resetDb);
 afterEach(closeDb);

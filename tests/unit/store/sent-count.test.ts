@@ -3,14 +3,14 @@ import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../../utils/schema/outbox';
 import { closeDb, DB_NAME, DB_VERSION, getDb, UPGRADES } from '../../../utils/store/db';
-import { foldDeliveries, unfoldedDeliveries } from '../../../utils/store/deliveries';
+import { deliveriesNotYetMarked, markDeliveriesSent } from '../../../utils/store/deliveries';
 import { countSent, deleteEntry, walkSent } from '../../../utils/store/outbox-query';
 import { markFailed, markSent, requeue, settleBatch, takeBatch } from '../../../utils/store/queue';
 import { addRecord } from '../../../utils/store/records';
 import { DAY_MS, pruneSent } from '../../../utils/store/retention';
 import { SENT_KEY } from '../../../utils/store/sent-count';
 import { applyStatusUpdates } from '../../../utils/sync/status';
-import { resetDb, testRecord } from '../sync/helpers';
+import { resetDb, testRecord } from '../../support/sync';
 
 beforeEach(resetDb);
 afterEach(closeDb);
@@ -64,7 +64,7 @@ describe('database upgrade 2 → 3', () => {
     expect(await countSent()).toBe(3);
     expect(await db.getAll('records')).toEqual(entries);
     expect((await takeBatch(ALL)).items.map((item) => item.id)).toEqual([entries[1]?.id]);
-    expect(await unfoldedDeliveries()).toBe(1);
+    expect(await deliveriesNotYetMarked()).toBe(1);
     expect(await db.get('meta', 'something')).toBe('kept');
   });
 
@@ -130,18 +130,18 @@ describe('countSent', () => {
 });
 
 describe('keeping the sent count', () => {
-  it('counts only records that really change to sent when a journal row is folded twice', async () => {
+  it('counts only records that really change to sent when a journal row is marked twice', async () => {
     for (let i = 0; i < 3; i++) await addRecord(testRecord());
     const items = (await takeBatch(ALL)).items.map(({ id, seq }) => ({ id, seq }));
     await settleBatch(items, [], 1_000);
-    // Delivered but not folded: not sent yet.
+    // Delivered but not marked: not sent yet.
     expect(await storedCount()).toBe(0);
-    await foldDeliveries();
+    await markDeliveriesSent();
     expect(await storedCount()).toBe(3);
     // The same ids journalled again (a stop after a fold, before the row was deleted).
     const db = await getDb();
     await db.add('deliveries', { at: 2_000, ids: items.map((item) => item.id) });
-    await foldDeliveries();
+    await markDeliveriesSent();
     expect(await storedCount()).toBe(3);
   });
 
@@ -219,12 +219,12 @@ describe('the sent count after any sequence of changes (property)', () => {
               break;
             }
             case 'fold':
-              await foldDeliveries();
+              await markDeliveriesSent();
               break;
             case 'foldOneRow': {
               // The deadline passes after the first row: a fold cut short by the worker's time limit.
               let calls = 0;
-              await foldDeliveries(1, () => (calls++ < 1 ? 0 : 2));
+              await markDeliveriesSent(1, () => (calls++ < 1 ? 0 : 2));
               break;
             }
             case 'markSent': {

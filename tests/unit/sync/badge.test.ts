@@ -4,7 +4,7 @@ import { closeDb } from '../../../utils/store/db';
 import { addRecord } from '../../../utils/store/records';
 import { BADGE_COLORS, badgeFor, refreshBadge } from '../../../utils/sync/badge';
 import { INITIAL_SYNC_STATE, isFailing, saveSyncState } from '../../../utils/sync/state';
-import { resetDb, testRecord } from './helpers';
+import { resetDb, testRecord } from '../../support/sync';
 
 beforeEach(resetDb);
 afterEach(closeDb);

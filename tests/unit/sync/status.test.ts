@@ -16,7 +16,7 @@ import {
   type OfficerAnswer,
   unreadAnswerCount,
 } from '../../../utils/sync/status';
-import { acceptAll, configure, resetDb, type Seen, startCollector, testRecord } from './helpers';
+import { acceptAll, configure, resetDb, type Seen, startCollector, testRecord } from '../../support/sync';
 
 type Collector = Awaited<ReturnType<typeof startCollector>>;
 let collector: Collector | undefined;

@@ -7,7 +7,15 @@ import { addRecord } from '../../../utils/store/records';
 import { cancelRequestedSync, requestSync, SYNC_ALARM, syncIdle } from '../../../utils/sync/engine';
 import { getSyncState, INITIAL_SYNC_STATE, saveSyncState } from '../../../utils/sync/state';
 import { registerSyncTriggers } from '../../../utils/sync/triggers';
-import { type Answer, acceptAll, configure, resetDb, type Seen, startCollector, testRecord } from './helpers';
+import {
+  type Answer,
+  acceptAll,
+  configure,
+  resetDb,
+  type Seen,
+  startCollector,
+  testRecord,
+} from '../../support/sync';
 
 const servers: Awaited<ReturnType<typeof startCollector>>[] = [];
 let owner: AbortController;

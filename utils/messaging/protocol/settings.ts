@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MatchPattern, Site } from '../../schema/settings';
-import { FieldIssue, OptionsState, SettingsStatus } from '../../settings/view';
+import { FieldIssue, SettingsPageState, SettingsStatus } from '../../schema/settings-status';
 import { Ok, type ProtocolSpec } from './shared';
 
 /** Which site to enable in which tab (popup card). */
@@ -13,7 +13,7 @@ export type EnableSite = z.infer<typeof EnableSite>;
 
 /** Reply to 'settings:save': saved (with the new state), or the field issues and nothing saved. */
 export const SaveReply = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), state: OptionsState }),
+  z.object({ ok: z.literal(true), state: SettingsPageState }),
   z.object({ ok: z.literal(false), issues: z.array(FieldIssue) }),
 ]);
 export type SaveReply = z.infer<typeof SaveReply>;
@@ -26,7 +26,7 @@ export const settingsProtocol = {
    */
   'settings:view': { from: 'page', request: z.object({}).strict(), response: SettingsStatus },
   /** Settings page: the same plus the locally stored token, which the page shows masked. */
-  'settings:get': { from: 'page', request: z.object({}).strict(), response: OptionsState },
+  'settings:get': { from: 'page', request: z.object({}).strict(), response: SettingsPageState },
   /**
    * Settings page: replace the local settings. The payload is checked against the settings schema
    * here, in the background, whatever the page checked; locked keys keep their local value.

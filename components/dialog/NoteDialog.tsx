@@ -1,0 +1,347 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { type BuildOptions, buildContext } from '../../utils/capture/build-context';
+import { maskCounts, noteRedaction, redactNote } from '../../utils/capture/build-record';
+import { chosenWords, previewText, previewTokens, toggleWord } from '../../utils/capture/mask-words';
+import { type ErrorCode, toErrorCode } from '../../utils/errors';
+import { ERROR_STRINGS } from '../../utils/i18n/errors';
+import { format } from '../../utils/i18n/format';
+import type { DialogSetup } from '../../utils/messaging/protocol';
+import type { DialogForm } from '../../utils/messaging/protocol/capture';
+import { extractPageTerms } from '../../utils/redact/page-terms';
+import { MINUTES_MAX, type NoteInput, type Screenshot } from '../../utils/schema/record';
+import { MaskedText } from '../shared/MaskedText';
+import { NoteFields, useNoteDraft } from '../shared/NoteFields';
+import { ContextPreview } from './ContextPreview';
+import { DIALOG_STRINGS, type DialogKey } from './i18n';
+import { MaskableNote } from './MaskableNote';
+import { ScreenshotEditor } from './ScreenshotEditor';
+
+/** Props of the note dialog. */
+export interface NoteDialogProps {
+  /** The form's settings: enough to render before the click. */
+  form: DialogForm;
+  /** The capture and how to redact it; arrives just after the dialog opened (then the preview shows). */
+  setup?: DialogSetup;
+  /** Shown to the user. A dialog prepared ahead waits hidden and takes focus only when opened. */
+  open: boolean;
+  buildOptions: Omit<
+    BuildOptions,
+    'app' | 'allowedParams' | 'redactionTerms' | 'redactionPatterns' | 'redactAllDates'
+  >;
+  /**
+   * Whether the redactor's name and word lists have loaded (utils/redact/lexicon-browser.ts); when they
+   * arrive the preview is redacted again, as the background will redact the note.
+   */
+  lexiconLoaded?: boolean;
+  /** Resolves once the record is durably stored. */
+  onSave(save: NoteSave): Promise<string>;
+  /** Resolves with the masked screenshot of the visible tab. */
+  onScreenshot(): Promise<Screenshot>;
+  onClose(): void;
+  /** Hands over to the in-page element picker; the setup comes back with `capture.element`. */
+  onPick(): void;
+  onClearElement(): void;
+}
+
+/** What the dialog hands over to be stored: the record:save request without its capture id. */
+export interface NoteSave {
+  input: NoteInput;
+  withElement: boolean;
+  screenshot: Screenshot | undefined;
+  /** Words the person chose to mask in the preview; the background masks them as the preview did. */
+  maskWords: string[];
+}
+
+/** A hand mask; a placeholder the redaction leaves alone. */
+const MANUAL_MASK = '[WERT]';
+
+type State =
+  | { kind: 'editing' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'error'; code: ErrorCode };
+
+/** The note form: note, category, impact, appointment, minutes; preview of what is stored; save. */
+export function NoteDialog({
+  form,
+  setup,
+  open,
+  buildOptions,
+  lexiconLoaded,
+  onSave,
+  onScreenshot,
+  onClose,
+  onPick,
+  onClearElement,
+}: NoteDialogProps) {
+  const strings = DIALOG_STRINGS[form.lang];
+  const noteMax = form.noteMax;
+  const t = (key: DialogKey, values?: Record<string, string | number>) => format(strings[key], values);
+  const draft = useNoteDraft(
+    {
+      note: '',
+      category: form.categories[0]?.id ?? 'error',
+      impact: 'slows',
+      duringAppointment: false,
+      minutesLost: null,
+    },
+    { noteMax, minutesMax: MINUTES_MAX },
+    t,
+  );
+  const { note } = draft.draft;
+  const [state, setState] = useState<State>({ kind: 'editing' });
+  const [touched, setTouched] = useState(false);
+  const [shot, setShot] = useState<Screenshot | undefined>();
+  const [shooting, setShooting] = useState(false);
+  // Lower-cased (wordKey): the background masks a chosen word in any case, so the preview does too.
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const rootRef = useRef<HTMLFormElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  // The preview runs the functions that build the stored record (utils/capture/build-record.ts):
+  // the context once per capture, the note on every keystroke.
+  const options = useMemo<BuildOptions | undefined>(
+    () =>
+      setup && {
+        ...buildOptions,
+        app: setup.app,
+        allowedParams: setup.allowedParams,
+        redactionTerms: setup.redactionTerms,
+        redactionPatterns: setup.redactionPatterns,
+        redactAllDates: setup.redactAllDates,
+      },
+    [setup],
+  );
+  const built = useMemo(
+    () => setup && options && buildContext(setup.capture, options, Boolean(setup.capture.element)),
+    [setup, options],
+  );
+  const redactOptions = useMemo(
+    () => setup && options && noteRedaction(extractPageTerms(setup.capture.pageTexts), options),
+    [setup, options],
+  );
+  // What the redactor alone makes of the note: its words are what the person may mask further.
+  // `lexiconLoaded` is a dependency though unused: a newly loaded lexicon changes the result.
+  const redactedNote = useMemo(
+    () => redactOptions && redactNote(note, redactOptions),
+    [note, redactOptions, lexiconLoaded],
+  );
+  const tokens = useMemo(() => redactedNote && previewTokens(redactedNote, chosen), [redactedNote, chosen]);
+  const maskWords = useMemo(() => (tokens ? chosenWords(tokens) : []), [tokens]);
+  // Exactly what the background will store (utils/capture/build-record.ts).
+  // `lexiconLoaded` is a dependency though unused: a newly loaded lexicon changes the result.
+  const storedNote = useMemo(
+    () => redactOptions && redactNote(note, redactOptions, maskWords),
+    [note, redactOptions, maskWords, lexiconLoaded],
+  );
+  // The word buttons show the chosen words as [NAME]; should that ever differ from what the redactor
+  // makes of them, the preview shows the stored text itself (without buttons) rather than a guess.
+  const tokensMatch = tokens && storedNote ? previewText(tokens) === storedNote.text : false;
+  const suspectCount = tokens?.filter((t) => t.kind === 'word' && t.suspect && !t.chosen).length ?? 0;
+  const maskCount =
+    built && storedNote
+      ? Object.values(maskCounts(built.counts, storedNote.counts)).reduce((a, b) => a + b, 0)
+      : 0;
+  const { noteError, minutesInvalid } = draft;
+
+  // Focus in the same task as the opening render, not a frame later: the click → ready budget is 100 ms.
+  useLayoutEffect(() => {
+    if (open) noteRef.current?.focus();
+  }, [open]);
+  useEffect(() => {
+    if (state.kind === 'saved') closeRef.current?.focus();
+  }, [state.kind]);
+
+  const save = async () => {
+    setTouched(true);
+    if (noteError || minutesInvalid || state.kind === 'saving' || state.kind === 'saved') {
+      if (noteError) noteRef.current?.focus();
+      return;
+    }
+    setState({ kind: 'saving' });
+    try {
+      await onSave({
+        input: draft.input,
+        withElement: Boolean(setup?.capture.element),
+        screenshot: shot,
+        maskWords,
+      });
+      setState({ kind: 'saved' });
+    } catch (error) {
+      setState({ kind: 'error', code: toErrorCode(error) });
+    }
+  };
+
+  const takeScreenshot = async () => {
+    setShooting(true);
+    try {
+      setShot(await onScreenshot());
+      if (state.kind === 'error') setState({ kind: 'editing' });
+    } catch (error) {
+      setState({ kind: 'error', code: toErrorCode(error) });
+    } finally {
+      setShooting(false);
+    }
+  };
+
+  const maskSelection = () => {
+    const area = noteRef.current;
+    if (!area || area.selectionStart === area.selectionEnd) return;
+    const next = note.slice(0, area.selectionStart) + MANUAL_MASK + note.slice(area.selectionEnd);
+    draft.update({ note: next });
+    area.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void save();
+    } else if (event.key === 'Tab') {
+      // Keep focus inside the dialog: leaving the iframe would drop the user into the host page.
+      const focusable = [
+        ...(rootRef.current?.querySelectorAll<HTMLElement>(
+          'button:not([disabled]),input:not([disabled]),select,textarea,summary,[tabindex="0"]',
+        ) ?? []),
+      ];
+      const first = focusable[0];
+      const last = focusable.at(-1);
+      if (event.shiftKey && document.activeElement === first) {
+        event.preventDefault();
+        last?.focus();
+      } else if (!event.shiftKey && document.activeElement === last) {
+        event.preventDefault();
+        first?.focus();
+      }
+    }
+  };
+
+  if (state.kind === 'saved') {
+    return (
+      <form
+        class="dialog"
+        ref={rootRef}
+        onKeyDown={onKeyDown}
+        aria-labelledby="title"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <h1 id="title">{t('title')}</h1>
+        <p role="status" class="saved" data-testid="saved">
+          {t('saved')}
+        </p>
+        <button type="button" ref={closeRef} class="primary" onClick={onClose}>
+          {t('close')}
+        </button>
+      </form>
+    );
+  }
+
+  return (
+    <form
+      class="dialog"
+      ref={rootRef}
+      aria-labelledby="title"
+      // Prepared ahead, the form is there but not shown until the click opens the dialog.
+      hidden={!open}
+      onKeyDown={onKeyDown}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h1 id="title">{t('title')}</h1>
+      <p class="hint">{t('intro')}</p>
+      <NoteFields
+        state={draft}
+        t={t}
+        idPrefix=""
+        noteMax={noteMax}
+        minutesMax={MINUTES_MAX}
+        categories={form.categories}
+        minutesLabel={t('minutes')}
+        touched={touched}
+        noteRef={noteRef}
+        noteDescribedBy="note-hint"
+        noteHint={
+          <span id="note-hint" class="hint">
+            {t('noteHint')}
+          </span>
+        }
+        afterNote={
+          <button type="button" class="link" onClick={maskSelection}>
+            {t('maskSelection')}
+          </button>
+        }
+      />
+
+      <div class="pick">
+        <button type="button" onClick={onPick}>
+          {setup?.capture.element ? t('pointAgain') : t('pointAt')}
+        </button>
+        {setup?.capture.element ? (
+          <button type="button" class="link" onClick={onClearElement}>
+            {t('removeElement')}
+          </button>
+        ) : null}
+      </div>
+
+      {form.screenshotsAllowed && !shot ? (
+        <button type="button" onClick={() => void takeScreenshot()} disabled={shooting}>
+          {shooting ? t('takingScreenshot') : t('addScreenshot')}
+        </button>
+      ) : null}
+      {shot ? (
+        <ScreenshotEditor
+          shot={shot}
+          onChange={setShot}
+          labels={{
+            title: t('screenshotTitle'),
+            hint: t('screenshotHint'),
+            remove: t('removeScreenshot'),
+            undo: t('undoMask'),
+          }}
+        />
+      ) : null}
+
+      {built && tokens && storedNote ? (
+        <ContextPreview
+          context={built.context}
+          note={
+            tokensMatch ? (
+              <MaskableNote
+                tokens={tokens}
+                onToggle={(word) => setChosen((previous) => toggleWord(previous, word))}
+                labels={{ words: t('words'), suspect: t('suspect') }}
+                hintId="words-hint"
+              />
+            ) : (
+              <MaskedText text={storedNote.text} masks={storedNote.masks} />
+            )
+          }
+          noteHintId={tokensMatch ? 'words-hint' : undefined}
+          maskCount={maskCount}
+          suspectCount={suspectCount}
+          t={t}
+        />
+      ) : null}
+
+      {state.kind === 'error' ? (
+        <p class="error" role="alert" data-testid="save-error">
+          {ERROR_STRINGS[form.lang][state.code]}
+        </p>
+      ) : null}
+      <p class="hint">{t('shortcutHint')}</p>
+      <div class="actions">
+        <button type="button" onClick={onClose}>
+          {t('cancel')}
+        </button>
+        <button type="submit" class="primary" disabled={state.kind === 'saving'}>
+          {state.kind === 'saving' ? t('saving') : t('save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { getEffectiveSettings, watchSettingsCache } from '../../utils/settings/effective';
+import { pruneSent } from '../../utils/store/retention';
+import { getSyncState, registerSyncTriggers, requestSync, SYNC_ALARM, syncNow } from '../../utils/sync';
+import { activeSites } from './content-scripts';
+import { createHandlers } from './handlers';
+import { watchPageLoads } from './page-injection';
+import { registerRouter } from './router';
+import { registerSettingsWatchers } from './settings-watchers';
+import { openDialogInActiveTab } from './tabs';
+
+// Listeners are registered synchronously at top level: an event that wakes the worker is
+// only delivered to listeners that exist before the first await.
+export default defineBackground(() => {
+  watchSettingsCache();
+  registerRouter(
+    createHandlers({
+      // Capture and outbox never send: they do without the token (read afresh only for sending).
+      settings: () => getEffectiveSettings({ withToken: false }),
+      onRecordSaved: () => requestSync('record'),
+    }),
+  );
+  registerSyncTriggers();
+  // Retention rides on the periodic sync alarm: sent records leave the device after the configured days.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void getEffectiveSettings().then((s) => pruneSent(s.retentionDays));
+  });
+
+  const runCommand = async (command: string) => {
+    if (command === 'open-feedback') await openDialogInActiveTab();
+  };
+  browser.commands.onCommand.addListener((command) => void runCommand(command));
+  // Diagnostic handle for admins (worker console) and the end-to-end tests: run a keyboard command
+  // where the browser-level shortcut cannot be pressed, "send now", read the sync state.
+  const injectedSites = async () => activeSites((await getEffectiveSettings({ withToken: false })).sites);
+  const diagnostics = {
+    runCommand,
+    syncNow: () => syncNow(),
+    syncState: getSyncState,
+    /** Patterns whose pages get the content script (configured and granted). */
+    activeSites: async () => (await injectedSites()).map((site) => site.pattern),
+  };
+  Object.assign(globalThis, { mitsprache: diagnostics });
+
+  // Sites: the content script goes into pages of exactly the configured, granted sites, after their
+  // load event; settings, policy and permission changes apply to open tabs at once.
+  watchPageLoads(injectedSites);
+  registerSettingsWatchers();
+  // Ask the browser not to evict the outbox under storage pressure.
+  void navigator.storage?.persist?.();
+});

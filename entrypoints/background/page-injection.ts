@@ -1,0 +1,136 @@
+import type { Tabs } from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
+import type { Site } from '../../utils/schema/settings';
+import { findSite } from '../../utils/sites/match';
+
+/** Where WXT emits entrypoints/content/index.ts. */
+export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+
+/**
+ * A tab that started loading a configured site but has not finished after this long (a hanging
+ * image, a long poll) gets the button anyway; the browser then runs it at document idle.
+ */
+export const SLOW_PAGE_MS = 5000;
+
+// Run in the page's isolated world of our extension; self-contained, as executeScript serialises them.
+/** The frame's address, or null when our content script is in it already. */
+function frameAddress(): string | null {
+  return (globalThis as { __mitsprache?: boolean }).__mitsprache === true ? null : location.href;
+}
+/**
+ * Claims the frame for one injection: check and mark in one step, so racing calls inject once. Not if
+ * the frame has moved on from the address that was checked (frame ids survive navigations).
+ */
+function claimFrame(expected: string): boolean {
+  const world = globalThis as { __mitsprache?: boolean };
+  if (world.__mitsprache === true || location.href !== expected) return false;
+  world.__mitsprache = true;
+  return true;
+}
+
+/**
+ * Puts the content script into every frame of `tabId` on one of `sites` that does not have it yet.
+ * Resolves to whether it injected anywhere. A tab that closed or navigated meanwhile rejects.
+ *
+ * Why not a registered content script: the browser runs those at document_idle, which on a quick
+ * page is just before its load event, and there our content script added 5.4 ms to every load of the
+ * host application (issue #2 allows 2; scripts/bench/load-event.ts). Injected once the tab has loaded,
+ * the page's load event never waits for us: measured the same way, it adds nothing measurable.
+ */
+export async function injectIntoTab(tabId: number, sites: readonly Site[]): Promise<boolean> {
+  if (sites.length === 0) return false;
+  const frames = await browser.scripting.executeScript({
+    target: { tabId, allFrames: true },
+    func: frameAddress,
+    injectImmediately: true,
+  });
+  const wanted = frames.filter(
+    (frame): frame is typeof frame & { result: string } =>
+      typeof frame.result === 'string' && findSite(sites, frame.result) !== undefined,
+  );
+  if (wanted.length === 0) return false;
+  const claims = await Promise.all(
+    wanted.map(async (frame) => {
+      // One frame gone since the listing must not cost the others their (already claimed) script.
+      const [claim] = await browser.scripting
+        .executeScript({
+          target: { tabId, frameIds: [frame.frameId] },
+          func: claimFrame,
+          args: [frame.result],
+          injectImmediately: true,
+        })
+        .catch(() => []);
+      return claim?.result === true ? frame.frameId : undefined;
+    }),
+  );
+  const claimed = claims.filter((frameId): frameId is number => frameId !== undefined);
+  if (claimed.length === 0) return false;
+  await browser.scripting.executeScript({
+    target: { tabId, frameIds: claimed },
+    files: [`/${CONTENT_SCRIPT_FILE}`],
+    injectImmediately: true,
+  });
+  return true;
+}
+
+/**
+ * Injects into every open tab on one of `sites` (start-up, install, a site added or granted). Callers
+ * do not wait for it: a tab showing alert() or paused in DevTools holds its injection back indefinitely.
+ */
+export async function injectIntoOpenTabs(sites: readonly Site[]): Promise<void> {
+  if (sites.length === 0) return;
+  const tabs = await browser.tabs.query({ url: sites.map((site) => site.pattern) });
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined ? undefined : injectIntoTab(tab.id, sites).catch(() => undefined),
+    ),
+  );
+}
+
+/**
+ * Gives each tab that finishes loading a configured site the content script, after its load event.
+ * `activeSites` reads the configured sites we hold permission for (read afresh per page: settings,
+ * policy and permissions change at any time). Register synchronously at the top of the background:
+ * a finished page load is what wakes the worker. Returns the function that removes the listeners.
+ *
+ * Without the "tabs" permission the browser tells us a tab's address only on sites we hold host
+ * permission for, so other sites' loads are dropped unread here.
+ */
+export function watchPageLoads(activeSites: () => Promise<readonly Site[]>): () => void {
+  const slow = new Map<number, ReturnType<typeof setTimeout>>();
+  const settle = (tabId: number) => {
+    clearTimeout(slow.get(tabId));
+    slow.delete(tabId);
+  };
+  const inject = async (tabId: number, url: string) => {
+    const sites = await activeSites();
+    if (findSite(sites, url)) await injectIntoTab(tabId, sites);
+  };
+  const onUpdated = (tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
+    if (change.status !== 'loading' && change.status !== 'complete') return;
+    settle(tabId);
+    const url = tab.url;
+    if (!url) return;
+    const run = () => {
+      settle(tabId);
+      // The tab may be gone or elsewhere by now: nothing to do then.
+      inject(tabId, url).catch(() => undefined);
+    };
+    if (change.status === 'complete') run();
+    else slow.set(tabId, setTimeout(run, SLOW_PAGE_MS));
+  };
+  // Firefox can filter on the browser's side, so other tab changes do not wake the background.
+  if (import.meta.env.FIREFOX) {
+    (browser.tabs.onUpdated.addListener as (l: typeof onUpdated, f: object) => void)(onUpdated, {
+      properties: ['status'],
+    });
+  } else {
+    browser.tabs.onUpdated.addListener(onUpdated);
+  }
+  browser.tabs.onRemoved.addListener(settle);
+  return () => {
+    browser.tabs.onUpdated.removeListener(onUpdated);
+    browser.tabs.onRemoved.removeListener(settle);
+    for (const tabId of [...slow.keys()]) settle(tabId);
+  };
+}

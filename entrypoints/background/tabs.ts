@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+import { AppError } from '../../utils/errors';
+
+/**
+ * Asks the content script in the tab's top frame to open the note dialog (shortcut and toolbar paths).
+ * Fails with no_content_script when the tab is not a configured site.
+ */
+export async function openDialogInTab(tabId: number): Promise<void> {
+  try {
+    await browser.tabs.sendMessage(tabId, { type: 'ui:open' }, { frameId: 0 });
+  } catch {
+    throw new AppError('no_content_script');
+  }
+}
+
+/** The shortcut's target: the active tab of the focused window. */
+export async function openDialogInActiveTab(): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (tab?.id !== undefined) await openDialogInTab(tab.id).catch(() => undefined);
+}
