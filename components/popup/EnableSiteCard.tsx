@@ -5,7 +5,7 @@ import { ERROR_STRINGS } from '../../utils/i18n/errors';
 import { send } from '../../utils/messaging/client';
 import { Site } from '../../utils/schema/settings';
 import { suggestSite } from '../../utils/settings/sites';
-import { findSite } from '../../utils/sites/match';
+import { apiPattern, findSite } from '../../utils/sites/match';
 import { sitesT } from './sites-i18n';
 import './EnableSiteCard.css';
 
@@ -100,7 +100,7 @@ export function EnableSiteCard({ tabId, url, lang }: EnableSiteCardProps) {
     // Firefox closes the popup when its prompt opens; the background then finishes on its own.
     void send('sites:enable-intent', request).catch(() => undefined);
     // The permission prompt opens only from the click itself, so nothing is awaited before it.
-    const asked = browser.permissions.request({ origins: [pattern] });
+    const asked = browser.permissions.request({ origins: [apiPattern(pattern)] });
     setState({ kind: 'working' });
     void asked
       .then(async (granted) => {

@@ -1,7 +1,7 @@
 import type { Tabs } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import type { Site } from '../../utils/schema/settings';
-import { findSite } from '../../utils/sites/match';
+import { apiPattern, findSite } from '../../utils/sites/match';
 
 /** Where WXT emits entrypoints/content/index.ts. */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
@@ -79,7 +79,7 @@ export async function injectIntoTab(tabId: number, sites: readonly Site[]): Prom
  */
 export async function injectIntoOpenTabs(sites: readonly Site[]): Promise<void> {
   if (sites.length === 0) return;
-  const tabs = await browser.tabs.query({ url: sites.map((site) => site.pattern) });
+  const tabs = await browser.tabs.query({ url: sites.map((site) => apiPattern(site.pattern)) });
   await Promise.all(
     tabs.map((tab) =>
       tab.id === undefined ? undefined : injectIntoTab(tab.id, sites).catch(() => undefined),

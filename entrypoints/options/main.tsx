@@ -4,6 +4,7 @@ import { type SettingsApi, SettingsPage } from '../../components/options/Setting
 import { resolveLang } from '../../utils/i18n/lang';
 import { settingsT } from '../../utils/i18n/settings';
 import { send } from '../../utils/messaging/client';
+import { apiPattern } from '../../utils/sites/match';
 import './style.css';
 
 const app = document.getElementById('app') as HTMLElement;
@@ -14,7 +15,7 @@ const api: SettingsApi = {
   reload: () => send('settings:get', {}),
   testConnection: (endpoint, token) =>
     send('settings:test-connection', token === undefined ? { endpoint } : { endpoint, token }),
-  requestOrigins: (origins) => browser.permissions.request({ origins }),
+  requestOrigins: (origins) => browser.permissions.request({ origins: origins.map(apiPattern) }),
   onPolicyChanged(listener) {
     const onChanged = (_changes: unknown, area: string) => {
       if (area === 'managed') listener();

@@ -36,3 +36,14 @@ export function findSite(sites: readonly Site[], url: string): Site | undefined 
   }
   return undefined;
 }
+
+// Firefox refuses a port in the match patterns of its permission and tab APIs; a pattern without one
+// covers every port there, and findSite still keeps the site to its own.
+const PORTLESS_PATTERNS = (import.meta as { env?: { FIREFOX?: boolean } }).env?.FIREFOX === true;
+
+/** `pattern` as this browser's permissions and tabs APIs take it ("http://h:5173/*" → "http://h/*" in Firefox). */
+export function apiPattern(pattern: string): string {
+  if (!PORTLESS_PATTERNS) return pattern;
+  const port = WITH_PORT.exec(pattern);
+  return port ? `${port[1]}${port[3]}` : pattern;
+}
