@@ -123,7 +123,7 @@ export function chromiumIdentity(keyFile: string): { key: string; id: string } {
 /** What an organisation changes in the build, resolved against the org file's folder. */
 export interface OrgBuild {
   org: OrgFile;
-  /** Required host permissions: the sites, then the extra hosts, each once. */
+  /** Required host permissions: the sites, the endpoint's origin, then the extra hosts, each once. */
   hostPermissions: string[];
   chromium?: { keyFile: string; key: string; id: string; updateUrl: string; crxUrl?: string };
   firefox?: OrgFile['firefox'];
@@ -132,7 +132,12 @@ export interface OrgBuild {
 /** Reads an org file and resolves its key; throws OrgFileError on any fault. */
 export function loadOrgBuild(file: string): OrgBuild {
   const org = readOrgFile(file);
-  const hostPermissions = [...new Set([...org.sites.map((site) => site.pattern), ...org.hostPermissions])];
+  // The endpoint's own origin too: a request to a host the extension holds skips CORS in both browsers,
+  // so the collector need not know each Firefox installation's random UUID (docs/collector.md).
+  const endpoint = org.endpoint ? [`${new URL(org.endpoint).origin}/*`] : [];
+  const hostPermissions = [
+    ...new Set([...org.sites.map((site) => site.pattern), ...endpoint, ...org.hostPermissions]),
+  ];
   const build: OrgBuild = { org, hostPermissions, firefox: org.firefox };
   if (org.chromium) {
     const keyFile = path.resolve(path.dirname(file), org.chromium.keyFile);

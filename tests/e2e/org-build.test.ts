@@ -128,13 +128,15 @@ describe('an organisation build', () => {
     }
   });
 
-  it('makes the sites required permissions, and carries the key, update address and gecko id', () => {
+  it('makes the sites and the endpoint required permissions, and carries the key, update address and gecko id', () => {
+    // The endpoint's origin too: requests to it skip CORS, so no Firefox UUID need be configured.
+    const hosts = [`http://${SITE_HOST}/*`, 'https://feedback.beispielkreis.example/*'];
     const chrome = manifest('chrome-mv3');
-    expect(chrome.host_permissions).toEqual([`http://${SITE_HOST}/*`]);
+    expect(chrome.host_permissions).toEqual(hosts);
     expect(chrome.update_url).toBe(ORG.chromium.updateUrl);
     expect(extensionIdOf(Buffer.from(chrome.key, 'base64'))).toBe(readCrx(crxFile()).id);
     const firefox = manifest('firefox-mv3');
-    expect(firefox.host_permissions).toEqual([`http://${SITE_HOST}/*`]);
+    expect(firefox.host_permissions).toEqual(hosts);
     expect(firefox.browser_specific_settings.gecko).toMatchObject({
       id: ORG.firefox.id,
       update_url: ORG.firefox.updateUrl,

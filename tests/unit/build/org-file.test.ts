@@ -95,7 +95,10 @@ describe('the organisation file', () => {
     createKey(path.join(work, 'org.pem'));
     const build = loadOrgBuild(org);
     expect(build.chromium?.id).toBe(extensionIdOf(Buffer.from(build.chromium?.key ?? '', 'base64')));
-    expect(build.hostPermissions).toEqual(['https://allegro.beispielkreis.example/*']);
+    expect(build.hostPermissions).toEqual([
+      'https://allegro.beispielkreis.example/*',
+      'https://feedback.beispielkreis.example/*',
+    ]);
   });
 
   it('never overwrites a key: a new key would be a new extension', () => {
