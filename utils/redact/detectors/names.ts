@@ -162,6 +162,14 @@ const STRONG_CUES = new Set([
   'gesch',
 ]);
 
+// Prepositions after which a bare capitalised noun is unusual, and the nouns German uses bare anyway.
+const BARE_PREPOSITIONS = new Set(['an', 'mit', 'von', 'für', 'bei', 'über', 'gegen', 'wegen']);
+const BARE_NOUNS = new Set(
+  'post hand fuß haus hause bus bahn auto rad zug winter sommer herbst frühling mittag abend morgen nacht geld zeit arbeit schule kirche brief telefon mail fax papier hilfe dank recht gott glück'.split(
+    ' ',
+  ),
+);
+
 // A full date of birth right after a word: "12.03.1988", "(30.08.12)", ", geb. 2.8.1977", "* 1.2.1990".
 const BIRTH_DATE_AFTER_RE =
   /^[ \t]*([(,][ \t]*)?((?:geb\.?|geboren(?:[ \t]+am)?|\*)[ \t]*)?\d{1,2}\.[ \t]?\d{1,2}\.[ \t]?(\d{4}|\d{2})(?!\d)/iu;
@@ -351,6 +359,20 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
       (AUXILIARIES.has(next.lower) &&
         tokens.slice(i + 2, i + 6).some((later) => PERSON_PARTICIPLES.has(later.lower)));
     if (person) name[i] = true;
+  });
+  // 3d. "Rückruf an Becker", "Termin mit Fischer": a listed surname that is also a noun, after a
+  //     preposition and without an article, is a person: a noun there would take one ("an den Koch"),
+  //     unless it is one German uses bare ("mit Post", "zu Hause", "im Winter": those stay).
+  tokens.forEach((t, i) => {
+    if (name[i] || !t.capital || t.allCaps || t.opening || t.cls !== 'ambiguous' || !isSurname(t.lower))
+      return;
+    const before = tokens[i - 1];
+    if (!before || !BARE_PREPOSITIONS.has(before.lower) || !adjacent(t.gapBefore)) return;
+    if (BARE_NOUNS.has(t.lower)) return;
+    const next = tokens[i + 1];
+    // "mit Koch und Kellner": a second noun makes it an enumeration of things or trades.
+    if (next && adjacent(next.gapBefore) && next.capital && next.cls === 'word') return;
+    name[i] = true;
   });
   // 3c. "suche nach brömse 12.03.1988", "Fuchs (geb. 2.8.1977)": the word right before a date of birth
   //     is the person's, as the date right after a person is the birth date (dates.ts).

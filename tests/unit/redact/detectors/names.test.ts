@@ -47,6 +47,13 @@ describe('surnames that are also words', () => {
     expect(masked('Fuchs meldet sich morgen.')).toBe('[NAME] meldet sich morgen.');
   });
 
+  it('masks one after a preposition without an article, where a noun would take one', () => {
+    expect(masked('Rückruf an Becker klappt nicht')).toBe('Rückruf an [NAME] klappt nicht');
+    expect(masked('Termin mit Fischer verschoben')).toBe('Termin mit [NAME] verschoben');
+    for (const text of ['Brief per Post verschickt', 'Kontakt mit Post und Bank', 'Termin im Winter'])
+      expect(masked(text)).toBe(text);
+  });
+
   it('keeps the word where nothing says it is a person', () => {
     for (const text of [
       'Winter kommt, die Heizung fällt aus.',
