@@ -7,11 +7,11 @@ import { loadHoldoutCorpus } from '../../support/redaction-holdout';
 // These floors are what the redactor reaches on it today, below the goals (names 97 %, all 98 %,
 // all with the screen's persons 99.5 %), so that no change loses ground where it cannot be seen.
 const FLOOR = {
-  names: 0.93,
+  names: 0.935,
   birthdates: 0.99,
   identifiers: 0.99,
   addresses: 0.94,
-  all: 0.955,
+  all: 0.958,
   allWithPageTerms: 0.985,
   cleanChanged: 0.01,
 };

@@ -360,6 +360,17 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
         tokens.slice(i + 2, i + 6).some((later) => PERSON_PARTICIPLES.has(later.lower)));
     if (person) name[i] = true;
   });
+  // 3e. "Akte Yilmaz", "BEDARFSGEMEINSCHAFT FRINGS": a file or record word directly before a word that is
+  //     only a name, or unknown and name-like, names whose file it is (after "von"/"für" see the cues).
+  tokens.forEach((t, i) => {
+    if (!OWNER_NOUNS.has(t.lower)) return;
+    const next = tokens[i + 1];
+    if (!next || name[i + 1] || !next.capital || !adjacent(next.gapBefore) || next.glued) return;
+    const listedName =
+      isNameClass(next.cls) || (next.allCaps && next.cls === 'unknown' && isAnyName(next.lower));
+    const nameLike = next.cls === 'unknown' && !next.allCaps && looksLikeName(next.lower);
+    if (listedName || nameLike) name[i + 1] = true;
+  });
   // 3d. "Rückruf an Becker", "Termin mit Fischer": a listed surname that is also a noun, after a
   //     preposition and without an article, is a person: a noun there would take one ("an den Koch"),
   //     unless it is one German uses bare ("mit Post", "zu Hause", "im Winter": those stay).

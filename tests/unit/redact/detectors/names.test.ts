@@ -64,6 +64,23 @@ describe('surnames that are also words', () => {
   });
 });
 
+describe('a file or record word before a name', () => {
+  it('masks a word that is only a name, or unknown and spelled like one, after "Akte", "Bedarfsgemeinschaft"', () => {
+    expect(masked('Akte Kowalczyk fehlt')).toBe('Akte [NAME] fehlt');
+    expect(masked('BEDARFSGEMEINSCHAFT KOWALCZYK')).toBe('BEDARFSGEMEINSCHAFT [NAME]');
+  });
+
+  it('keeps words and product names there', () => {
+    for (const text of [
+      'Termin Montag verschoben',
+      'Bescheid Januar fehlt',
+      'Vorgang ALLEGRO hängt',
+      'Antrag SGBII fehlt',
+    ])
+      expect(masked(text)).toBe(text);
+  });
+});
+
 describe('the word before a date of birth', () => {
   it('is the person’s, in any case and even after "nach"', () => {
     expect(masked('suche nach brömse 12.03.1988 findet nichts')).toBe(
