@@ -270,6 +270,10 @@ const AUSWEIS_RE = new RegExp(
   'giu',
 );
 
+// An ID card or passport named in the same sentence before the serial.
+const ID_CARD_CUE_RE =
+  /(?:ausweis|personalausweis|reisepass|pass|passnummer|ausweisnummer|pa-?nr|id-?karte|identity card|passport)\b[^!?\n]*$/iu;
+
 /** ICAO 9303 check digit (weights 7, 3, 1; letters A = 10 … Z = 35). */
 export function icaoCheckDigit(serial: string): number {
   const weights = [7, 3, 1];
@@ -297,6 +301,12 @@ export function detectIdCardNumbers(text: string, out: Span[]): void {
       value.length === 10 && digits >= 2 && icaoCheckDigit(value.slice(0, 9)) === Number(value[9]);
     // Nine characters, or ten with a wrong check digit (mistyped): enough digits to be no word.
     const shaped = digits >= 4 && digits < value.length - 1;
-    if (checked || shaped) out.push({ start: m.index, end: m.index + m[0].length, kind: 'value' });
+    // In a sentence about an ID card or passport any serial of the shape counts, even one with a single
+    // digit or a mistyped check digit: no word is nine consonants of this alphabet and a digit.
+    const cued =
+      digits >= 1 &&
+      digits < value.length - 1 &&
+      ID_CARD_CUE_RE.test(text.slice(Math.max(0, m.index - 60), m.index));
+    if (checked || shaped || cued) out.push({ start: m.index, end: m.index + m[0].length, kind: 'value' });
   });
 }
