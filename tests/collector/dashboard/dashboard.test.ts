@@ -701,5 +701,33 @@ describe.each(BACKENDS)('dashboard on $name', ({ kind, enabled }) => {
       expect(cleared.headers.get('location')).toBe(`/dashboard/records/${second.id}?notice=unduplicate`);
       expect((await collector.dashboard.duplicateLinks(second.id)).duplicateOf).toBeNull();
     });
+
+    it('takes the typed id over the chosen same-screen note, and refuses a mark form with neither', async () => {
+      const chosen = makeRecord();
+      const typed = makeRecord();
+      const copy = makeRecord();
+      await seed([chosen, typed, copy]);
+      const csrf = await officer.csrf();
+
+      const both = await officer.post(`/dashboard/records/${copy.id}/duplicate`, {
+        _csrf: csrf,
+        mark: '1',
+        of: chosen.id,
+        ofId: ` ${typed.id.toUpperCase()} `,
+      });
+      expect(both.status).toBe(303);
+      expect((await collector.dashboard.duplicateLinks(copy.id)).duplicateOf).toBe(typed.id);
+
+      // Nothing picked must not read as "remove the mark".
+      const neither = await officer.post(`/dashboard/records/${copy.id}/duplicate`, {
+        _csrf: csrf,
+        mark: '1',
+        of: '',
+        ofId: '',
+      });
+      expect(neither.status).toBe(400);
+      expect(await neither.text()).toContain('Fehlercode: nothing_selected');
+      expect((await collector.dashboard.duplicateLinks(copy.id)).duplicateOf).toBe(typed.id);
+    });
   });
 });
