@@ -4,7 +4,7 @@ import type { FilterOptions, InboxPage, SortKey } from '../../store/dashboard-ty
 import { type FilterParams, filterQuery, toRecordSort } from '../filters';
 import { formatDateTime } from '../format';
 import { type Html, html } from '../html';
-import { csrfField, layout, type PageContext, selectField } from './layout';
+import { csrfField, dayField, layout, type PageContext, selectField } from './layout';
 
 /** Rows per inbox page. */
 export const PAGE_SIZE = 50;
@@ -25,8 +25,8 @@ function filterForm(page: PageContext, params: FilterParams, options: FilterOpti
 <fieldset><legend id="filters-legend">${t.t('filters')}</legend>
 <div class="fields">
 <div class="field"><label for="f-q">${t.t('search')}</label><input type="search" id="f-q" name="q" maxlength="200" value="${params.q ?? ''}"></div>
-<div class="field"><label for="f-from">${t.t('from')}</label><input type="date" id="f-from" name="from" value="${params.from ?? ''}"></div>
-<div class="field"><label for="f-to">${t.t('to')}</label><input type="date" id="f-to" name="to" value="${params.to ?? ''}"></div>
+${dayField(page, 'f-from', 'from', t.t('from'), params.from)}
+${dayField(page, 'f-to', 'to', t.t('to'), params.to)}
 ${selectField('f-app', 'app', t.t('app'), [any, ...options.apps.map((app) => [app, app] as const)], params.app)}
 ${selectField(
   'f-route',
