@@ -41,7 +41,14 @@
       height: 280,
       scales: { x: { time: true } },
       axes: [
-        { values: (_u, splits) => splits.map((v) => (v == null ? '' : tick.format(new Date(v * 1000)))) },
+        {
+          // Ticks on the weeks the counts are for (Mondays), thinned to about a dozen, the newest kept.
+          splits: () => {
+            const step = Math.ceil(xs.length / 12);
+            return xs.filter((_, i) => (xs.length - 1 - i) % step === 0);
+          },
+          values: (_u, splits) => splits.map((v) => (v == null ? '' : tick.format(new Date(v * 1000)))),
+        },
         { label: trend.yLabel },
       ],
       series: [
