@@ -166,10 +166,10 @@ ${fact(t.t('url'), html`<code>${context.url}</code>`)}
 ${fact(t.t('pageTitle'), context.title)}
 ${fact(t.t('heading'), context.screen.heading)}
 ${fact(t.t('breadcrumb'), context.screen.breadcrumb?.join(' › '))}
-${fact('Navigation', context.screen.navigation)}
-${fact('Step', context.screen.step)}
-${fact('Tab', context.screen.tab)}
-${fact('Form', context.screen.form)}
+${fact(t.t('navigation'), context.screen.navigation)}
+${fact(t.t('step'), context.screen.step)}
+${fact(t.t('tab'), context.screen.tab)}
+${fact(t.t('form'), context.screen.form)}
 ${fact(t.t('frame'), t.framePath(context.frame.path))}
 ${fact(t.t('viewport'), `${context.viewport.width} × ${context.viewport.height}`)}
 ${fact(t.t('browser'), `${context.browser.name} ${context.browser.version}`)}
@@ -191,7 +191,7 @@ ${
 ${fact(t.t('role'), element.role)}
 ${fact(t.t('name'), element.name)}
 ${fact(t.t('selector'), html`<code>${element.selector}</code>`)}
-${fact('Box', `${Math.round(element.box.x)}, ${Math.round(element.box.y)} – ${Math.round(element.box.width)} × ${Math.round(element.box.height)}`)}
+${fact(t.t('box'), `${Math.round(element.box.x)}, ${Math.round(element.box.y)} – ${Math.round(element.box.width)} × ${Math.round(element.box.height)}`)}
 </dl>`
     : html`<p>${t.t('noElement')}</p>`
 }

@@ -702,6 +702,43 @@ describe.each(BACKENDS)('dashboard on $name', ({ kind, enabled }) => {
       expect((await collector.dashboard.duplicateLinks(second.id)).duplicateOf).toBeNull();
     });
 
+    it('labels the screen’s facts in the page’s language, the frame and masks in words', async () => {
+      const record = makeRecord({
+        context: {
+          ...makeRecord().context,
+          screen: {
+            name: 'Antrag',
+            navigation: 'Leistungen',
+            step: '2 von 4',
+            tab: 'Einkommen',
+            form: 'WBA',
+          },
+          frame: { path: 'top>frame[0]' },
+          element: {
+            role: 'button',
+            name: 'Speichern',
+            selector: '#save',
+            box: { x: 10, y: 20, width: 80, height: 24 },
+          },
+        },
+        redaction: { counts: { name: 2, aktenzeichen: 3 } },
+      });
+      await seed([record]);
+      const detail = await officer.page(`/dashboard/records/${record.id}`);
+      for (const fact of [
+        '<dt>Navigation</dt><dd>Leistungen</dd>',
+        '<dt>Schritt</dt><dd>2 von 4</dd>',
+        '<dt>Reiter</dt><dd>Einkommen</dd>',
+        '<dt>Formular</dt><dd>WBA</dd>',
+        '<dt>Position und Größe (px)</dt><dd>10, 20 – 80 × 24</dd>',
+        '<dt>Rahmen</dt><dd>Rahmen 1</dd>',
+        '<dt>Maskierungen auf dem Gerät</dt><dd>2 Namen, 3 Aktenzeichen maskiert</dd>',
+      ]) {
+        expect(detail).toContain(fact);
+      }
+      expect(detail).not.toMatch(/<dt>(Step|Tab|Form|Box)<\/dt>/);
+    });
+
     it('takes the typed id over the chosen same-screen note, and refuses a mark form with neither', async () => {
       const chosen = makeRecord();
       const typed = makeRecord();
