@@ -15,11 +15,14 @@ import { localMidnightUtc, parseDayInput } from './format';
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
+/** The issue message of a day that is not one; routes answer it with the `date_invalid` page. */
+export const DATE_INVALID = 'date_invalid';
+
 // A calendar day typed as dd.mm.yyyy (or yyyy-mm-dd from links), kept as yyyy-mm-dd.
 const LocalDate = z.string().transform((text, ctx) => {
   const day = parseDayInput(text);
   if (day) return day;
-  ctx.addIssue({ code: 'custom', message: 'a date as DD.MM.YYYY (TT.MM.JJJJ)' });
+  ctx.addIssue({ code: 'custom', message: DATE_INVALID });
   return z.NEVER;
 });
 

@@ -435,6 +435,11 @@ export const DASHBOARD_ERRORS = {
     de: 'Die ursprüngliche Rückmeldung ist selbst als Duplikat dieser markiert.',
     en: 'The original is itself marked as a duplicate of this feedback.',
   },
+  date_invalid: {
+    status: 400,
+    de: 'Bitte ein Datum im Format TT.MM.JJJJ eingeben, z. B. 31.12.2026.',
+    en: 'Please enter a date as DD.MM.YYYY, e.g. 31.12.2026.',
+  },
   duplicate_target_not_found: {
     status: 400,
     de: 'Die angegebene ursprüngliche Rückmeldung gibt es nicht.',

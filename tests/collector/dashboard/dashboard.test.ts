@@ -641,6 +641,28 @@ describe.each(BACKENDS)('dashboard on $name', ({ kind, enabled }) => {
       expect((await collector.store.getRecord(c.id))?.status).toBeNull();
     });
 
+    it.each([
+      ['/dashboard?from=24.11.2026&to=30.11.2026', 200],
+      ['/dashboard?from=2026-11-24', 200],
+      ['/dashboard?from=31.02.2026', 400],
+      ['/dashboard?to=11%2F24%2F2026', 400],
+      ['/dashboard/hotspots?asOf=32.01.2026', 400],
+      ['/dashboard/export?from=1.13.2026', 400],
+    ])(
+      'reads the day fields as dd.mm.yyyy and names the pattern when a day is no day: %s',
+      async (pathname, status) => {
+        const response = await officer.fetch(pathname);
+        expect(response.status).toBe(status);
+        if (status === 400) {
+          const text = await response.text();
+          expect(text).toContain('Bitte ein Datum im Format TT.MM.JJJJ eingeben, z. B. 31.12.2026.');
+          expect(text).toContain('Fehlercode: date_invalid');
+        } else {
+          await response.body?.cancel();
+        }
+      },
+    );
+
     it('refuses a bulk action without a selection', async () => {
       const response = await officer.post('/dashboard/bulk', {
         _csrf: await officer.csrf(),
