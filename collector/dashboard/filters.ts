@@ -9,13 +9,22 @@ import {
   SORT_KEYS,
   type StatusFilter,
 } from '../store/dashboard-types';
-import { localMidnightUtc } from './format';
+import { localMidnightUtc, parseDayInput } from './format';
 
 // Empty form fields arrive as "" and mean "no filter".
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
-const LocalDate = z.iso.date();
+/** The issue message of a day that is not one; routes answer it with the `date_invalid` page. */
+export const DATE_INVALID = 'date_invalid';
+
+// A calendar day typed as dd.mm.yyyy (or yyyy-mm-dd from links), kept as yyyy-mm-dd.
+const LocalDate = z.string().transform((text, ctx) => {
+  const day = parseDayInput(text);
+  if (day) return day;
+  ctx.addIssue({ code: 'custom', message: DATE_INVALID });
+  return z.NEVER;
+});
 
 /** Query parameters of the inbox and the exports, as the filter form sends them. */
 export const FilterParams = z.object({

@@ -46,3 +46,32 @@ export function localMidnightUtc(date: string): string {
   // The offset at the guessed instant is right except within hours of a DST switch, which never falls on midnight here.
   return new Date(guess.getTime() - offsetMinutes(guess) * 60_000).toISOString();
 }
+
+/**
+ * A day as officers type it, `d.m.yyyy` (leading zeros optional), or as links and older bookmarks
+ * carry it, `yyyy-mm-dd`; returned as `yyyy-mm-dd`, or null when it is neither or no calendar day.
+ * Text fields rather than `<input type=date>`: Chromium shows a date input in the browser's locale
+ * (mm/dd/yyyy with an English profile) whatever language the page is in (issue #16 item 7).
+ */
+export function parseDayInput(text: string): string | null {
+  const trimmed = text.trim();
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  const [year, month, day] = german
+    ? [Number(german[3]), Number(german[2]), Number(german[1])]
+    : iso
+      ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+      : [0, 0, 0];
+  if (!year) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** A `yyyy-mm-dd` day as `dd.mm.yyyy`, the way the date fields show it. */
+export function dayInputValue(day: string | undefined): string {
+  if (!day) return '';
+  const [year, month, date] = day.split('-');
+  return `${date}.${month}.${year}`;
+}

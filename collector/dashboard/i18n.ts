@@ -1,3 +1,4 @@
+import type { MaskKind } from '../../utils/redact/kinds';
 import type { Impact } from '../../utils/schema/record';
 import { DEFAULT_CATEGORIES } from '../../utils/schema/settings';
 import type { OfficerStatus } from '../../utils/schema/wire';
@@ -99,6 +100,20 @@ const de = {
   heading: 'Überschrift',
   breadcrumb: 'Brotkrumen',
   frame: 'Rahmen',
+  frameTop: 'Hauptfenster',
+  navigation: 'Navigation',
+  step: 'Schritt',
+  tab: 'Reiter',
+  form: 'Formular',
+  box: 'Position und Größe (px)',
+  frameN: 'Rahmen {n}',
+  masked: '{list} maskiert',
+  dateHint: 'Format TT.MM.JJJJ, z. B. 31.12.2026',
+  sameScreen: 'Ähnliche Rückmeldungen zu diesem Bildschirm (letzte {weeks} Wochen)',
+  sameScreenNone: 'Keine anderen Rückmeldungen zu diesem Bildschirm in den letzten {weeks} Wochen.',
+  otherId: 'Andere Rückmeldung (ID, auch von anderen Bildschirmen)',
+  otherIdHint: 'Nur nötig, wenn die ursprüngliche Rückmeldung oben nicht aufgeführt ist.',
+  openRecord: 'Öffnen',
   viewport: 'Fenstergröße',
   browser: 'Browser',
   extensionVersion: 'Erweiterungsversion',
@@ -272,6 +287,20 @@ const en: Messages = {
   heading: 'Heading',
   breadcrumb: 'Breadcrumb',
   frame: 'Frame',
+  frameTop: 'Main window',
+  navigation: 'Navigation',
+  step: 'Step',
+  tab: 'Tab',
+  form: 'Form',
+  box: 'Position and size (px)',
+  frameN: 'Frame {n}',
+  masked: '{list} masked',
+  dateHint: 'Format DD.MM.YYYY, e.g. 31.12.2026',
+  sameScreen: 'Similar feedback on this screen (last {weeks} weeks)',
+  sameScreenNone: 'No other feedback on this screen in the last {weeks} weeks.',
+  otherId: 'Other feedback (id, also from other screens)',
+  otherIdHint: 'Only needed when the original feedback is not listed above.',
+  openRecord: 'Open',
   viewport: 'Window size',
   browser: 'Browser',
   extensionVersion: 'Extension version',
@@ -406,6 +435,11 @@ export const DASHBOARD_ERRORS = {
     de: 'Die ursprüngliche Rückmeldung ist selbst als Duplikat dieser markiert.',
     en: 'The original is itself marked as a duplicate of this feedback.',
   },
+  date_invalid: {
+    status: 400,
+    de: 'Bitte ein Datum im Format TT.MM.JJJJ eingeben, z. B. 31.12.2026.',
+    en: 'Please enter a date as DD.MM.YYYY, e.g. 31.12.2026.',
+  },
   duplicate_target_not_found: {
     status: 400,
     de: 'Die angegebene ursprüngliche Rückmeldung gibt es nicht.',
@@ -434,6 +468,10 @@ export interface Translator {
   status(status: OfficerStatus | null): string;
   impact(impact: Impact): string;
   category(id: string): string;
+  /** Mask counts in words, e.g. "2 Namen, 3 Aktenzeichen" (kinds the dashboard does not know keep their id). */
+  maskCounts(counts: Readonly<Record<string, number | undefined>>): string;
+  /** A frame path ("top", "top>frame[1]>frame[0]") in words: "Hauptfenster", "Rahmen 2 › Rahmen 1". */
+  framePath(path: string): string;
 }
 
 const STATUS_LABELS: Record<Lang, Record<OfficerStatus, string>> = {
@@ -456,6 +494,53 @@ const STATUS_LABELS: Record<Lang, Record<OfficerStatus, string>> = {
 const IMPACT_LABELS: Record<Lang, Record<Impact, string>> = {
   de: { blocks: 'Blockiert die Arbeit', slows: 'Hält auf', minor: 'Geringfügig' },
   en: { blocks: 'Blocks the work', slows: 'Slows down', minor: 'Minor' },
+};
+
+/** Singular and plural of each mask kind (utils/redact/kinds.ts), as officers read them. */
+const MASK_KIND_LABELS: Record<Lang, Record<MaskKind, readonly [string, string]>> = {
+  de: {
+    iban: ['IBAN', 'IBANs'],
+    email: ['E-Mail-Adresse', 'E-Mail-Adressen'],
+    phone: ['Telefonnummer', 'Telefonnummern'],
+    rvnr: ['Rentenversicherungsnummer', 'Rentenversicherungsnummern'],
+    'steuer-id': ['Steuer-ID', 'Steuer-IDs'],
+    kundennr: ['Kundennummer', 'Kundennummern'],
+    'bg-nr': ['BG-Nummer', 'BG-Nummern'],
+    aktenzeichen: ['Aktenzeichen', 'Aktenzeichen'],
+    date: ['Datum', 'Daten'],
+    birthdate: ['Geburtsdatum', 'Geburtsdaten'],
+    address: ['Anschrift', 'Anschriften'],
+    postcode: ['PLZ mit Ort', 'PLZ mit Ort'],
+    name: ['Name', 'Namen'],
+    value: ['Feldwert', 'Feldwerte'],
+    term: ['Begriff', 'Begriffe'],
+    pattern: ['Musterfund', 'Musterfunde'],
+  },
+  en: {
+    iban: ['IBAN', 'IBANs'],
+    email: ['email address', 'email addresses'],
+    phone: ['phone number', 'phone numbers'],
+    rvnr: ['pension insurance number', 'pension insurance numbers'],
+    'steuer-id': ['tax id', 'tax ids'],
+    kundennr: ['customer number', 'customer numbers'],
+    'bg-nr': ['benefit group number', 'benefit group numbers'],
+    aktenzeichen: ['file reference', 'file references'],
+    date: ['date', 'dates'],
+    birthdate: ['date of birth', 'dates of birth'],
+    address: ['address', 'addresses'],
+    postcode: ['postcode with town', 'postcodes with town'],
+    name: ['name', 'names'],
+    value: ['field value', 'field values'],
+    term: ['term', 'terms'],
+    pattern: ['pattern match', 'pattern matches'],
+  },
+};
+
+/** The collector's second line also masks parts of addresses (collector/second-line.ts). */
+const URL_KINDS: Record<string, Key | undefined> = {
+  'url-segment': 'leakKindUrlSegment',
+  'url-param': 'leakKindUrlParam',
+  'url-part': 'leakKindUrlPart',
 };
 
 /** Strings for a language. */
@@ -481,6 +566,27 @@ export function translator(lang: Lang): Translator {
       // Organisations may define their own categories; their ids are shown as they are.
       const known = DEFAULT_CATEGORIES.find((category) => category.id === id);
       return known ? known[lang] : id;
+    },
+    maskCounts(counts) {
+      const labels = MASK_KIND_LABELS[lang];
+      return Object.entries(counts)
+        .flatMap(([kind, n]) => (n ? [[kind, n] as const] : []))
+        .map(([kind, n]) => {
+          const forms = kind in labels ? labels[kind as MaskKind] : null;
+          if (forms) return `${n} ${n === 1 ? forms[0] : forms[1]}`;
+          const url = URL_KINDS[kind];
+          return `${n} × ${url ? messages[url] : kind}`;
+        })
+        .join(', ');
+    },
+    framePath(path) {
+      const parts = path.split('>');
+      if (parts[0] !== 'top') return path;
+      if (parts.length === 1) return messages.frameTop;
+      const frames = parts.slice(1).map((part) => /^(?:i?frame)\[(\d+)\]$/.exec(part));
+      // Anything else is shown as sent, so nothing is hidden behind a wrong label.
+      if (frames.some((m) => !m)) return path;
+      return frames.map((m) => messages.frameN.replace('{n}', String(Number(m?.[1]) + 1))).join(' › ');
     },
   };
 }

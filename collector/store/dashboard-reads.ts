@@ -27,6 +27,7 @@ import {
   type HotspotQuery,
   type HotspotReport,
   type InboxPage,
+  type InboxRow,
   type LeakWeek,
   type RecordFilter,
   type RecordSort,
@@ -116,4 +117,32 @@ export async function readFilterOptions(db: SqlReader): Promise<FilterOptions> {
     categories: categories.map((row) => row.x),
     units: units.map((row) => row.x),
   };
+}
+
+/** Other records of the same application and screen as `id` since `since`, newest first. */
+export async function readSameScreen(
+  db: SqlReader,
+  id: string,
+  since: string,
+  limit: number,
+): Promise<InboxRow[]> {
+  const [own] = await db.all<{ app: string; route_template: string }>({
+    sql: 'SELECT app, route_template FROM records WHERE id = ?',
+    params: [id],
+  });
+  if (!own) return [];
+  // The inbox's own query (and its (app, route_template, created_at) index), one row more for `id` itself.
+  const rows = await db.all<RecordSqlRow>(
+    inboxQuery(
+      { app: own.app, route: own.route_template, from: since },
+      { key: 'created', dir: 'desc' },
+      0,
+      limit + 1,
+      db.dialect,
+    ),
+  );
+  return rows
+    .map(toInboxRow)
+    .filter((row) => row.id !== id)
+    .slice(0, limit);
 }

@@ -207,6 +207,12 @@ export interface DashboardStore {
   /** Duplicate links of a record (empty when it has none). */
   duplicateLinks(id: string): Promise<DuplicateLinks>;
   /**
+   * Other records of the same application and screen (route template) as `id`, created at or after
+   * `since`, newest first, at most `limit`: the likely originals an officer picks a duplicate from.
+   * Empty when `id` does not exist.
+   */
+  sameScreenRecords(id: string, since: string, limit: number): Promise<InboxRow[]>;
+  /**
    * Marks `id` as a duplicate of `of`. Chains are flattened: `of` is resolved to the record it
    * duplicates, and records that duplicated `id` now point there too.
    */

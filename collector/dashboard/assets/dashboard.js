@@ -22,15 +22,39 @@
     // Colours told apart also by people with the common colour-vision deficiencies (Okabe–Ito).
     const colours = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00'];
     const xs = trend.weeks.map((week) => Date.parse(`${week}T00:00:00Z`) / 1000);
+    // Dates in the page's language, not uPlot's built-in US style ("9/21"): 21.09. / 21 Sep. Weeks
+    // start at UTC midnight, which is the same day in the dashboard's zone (format.ts).
+    const german = trend.lang !== 'en';
+    const tick = new Intl.DateTimeFormat(german ? 'de-DE' : 'en-GB', {
+      timeZone: 'Europe/Berlin',
+      day: german ? '2-digit' : 'numeric',
+      month: german ? '2-digit' : 'short',
+    });
+    const day = new Intl.DateTimeFormat(german ? 'de-DE' : 'en-GB', {
+      timeZone: 'Europe/Berlin',
+      day: german ? '2-digit' : 'numeric',
+      month: german ? '2-digit' : 'short',
+      year: 'numeric',
+    });
     const opts = {
       width: Math.max(320, target.clientWidth || 800),
       height: 280,
       scales: { x: { time: true } },
-      axes: [{}, { label: trend.yLabel }],
+      axes: [
+        {
+          // Ticks on the weeks the counts are for (Mondays), thinned to about a dozen, the newest kept.
+          splits: () => {
+            const step = Math.ceil(xs.length / 12);
+            return xs.filter((_, i) => (xs.length - 1 - i) % step === 0);
+          },
+          values: (_u, splits) => splits.map((v) => (v == null ? '' : tick.format(new Date(v * 1000)))),
+        },
+        { label: trend.yLabel },
+      ],
       series: [
         {
           label: trend.weekLabel,
-          value: (_u, v) => (v == null ? '' : new Date(v * 1000).toISOString().slice(0, 10)),
+          value: (_u, v) => (v == null ? '' : day.format(new Date(v * 1000))),
         },
         ...trend.series.map((s, i) => ({ label: s.label, stroke: colours[i % colours.length], width: 2 })),
       ],

@@ -7,6 +7,7 @@ import type { OfficerDirectory } from '../../officers';
 import type { DashboardStore, OfficerSession } from '../../store/dashboard-types';
 import type { Store } from '../../store/types';
 import { DashboardError } from '../errors';
+import { DATE_INVALID } from '../filters';
 import type { Html } from '../html';
 import type { Translator } from '../i18n';
 import { isSameOrigin, localReturnPath, ownOrigin } from '../security';
@@ -83,7 +84,11 @@ export function noticeText(c: Context<DashboardEnv>): string | undefined {
 /** `input` parsed by `schema`, or a `bad_request` page naming the first problem. */
 export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new DashboardError('bad_request', describeFirstIssue(result.error));
+  if (!result.success) {
+    // A mistyped day is the officer's to fix: say how, in their language, rather than "invalid input".
+    if (result.error.issues[0]?.message === DATE_INVALID) throw new DashboardError('date_invalid');
+    throw new DashboardError('bad_request', describeFirstIssue(result.error));
+  }
   return result.data;
 }
 

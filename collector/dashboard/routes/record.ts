@@ -22,6 +22,11 @@ const StatusForm = z.object({
   reply: Text(2000),
 });
 
+/** How far back the detail page looks for notes of the same screen to offer as originals. */
+export const SAME_SCREEN_WEEKS = 12;
+/** At most this many of them (the UUID field remains for the rest). */
+const SAME_SCREEN_LIMIT = 25;
+
 /** One record: its page, its status and reply, and its duplicate mark. */
 export function recordRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
   const { store, dashboard, now } = deps;
@@ -31,8 +36,19 @@ export function recordRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
     const id = recordIdParam(c);
     const stored = id ? await store.getRecord(id) : null;
     if (!id || !stored) throw new DashboardError('record_not_found');
-    const [links, audit] = await Promise.all([dashboard.duplicateLinks(id), dashboard.audit(id)]);
-    return render(c, detailPage(pageContext(c, deps.assetUrls), stored, links, audit, noticeText(c)));
+    const since = new Date(now().getTime() - SAME_SCREEN_WEEKS * 7 * 86_400_000).toISOString();
+    const [links, audit, sameScreen] = await Promise.all([
+      dashboard.duplicateLinks(id),
+      dashboard.audit(id),
+      dashboard.sameScreenRecords(id, since, SAME_SCREEN_LIMIT),
+    ]);
+    return render(
+      c,
+      detailPage(pageContext(c, deps.assetUrls), stored, links, audit, noticeText(c), {
+        weeks: SAME_SCREEN_WEEKS,
+        records: sameScreen,
+      }),
+    );
   });
 
   app.post('/records/:id/status', requireCsrf(deps), async (c) => {
@@ -59,7 +75,11 @@ export function recordRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
   app.post('/records/:id/duplicate', requireCsrf(deps), async (c) => {
     const id = recordIdParam(c);
     if (!id) throw new DashboardError('record_not_found');
-    const of = (c.var.form.get('of') ?? '').trim().toLowerCase();
+    // The detail page offers the same screen's notes as `of` and a free id field (`ofId`) for the rest;
+    // the id, when given, wins. A mark form sent with neither is a mistake, not a request to unmark.
+    const typed = (c.var.form.get('ofId') ?? '').trim();
+    const of = (typed || (c.var.form.get('of') ?? '')).trim().toLowerCase();
+    if (of === '' && c.var.form.get('mark') === '1') throw new DashboardError('nothing_selected');
     const officer = c.var.officer?.user ?? '';
     const at = now().toISOString();
     if (of === '') {

@@ -1,5 +1,5 @@
 import { OfficerStatus } from '../../../utils/schema/wire';
-import type { AuditEntry, DuplicateLinks } from '../../store/dashboard-types';
+import type { AuditEntry, DuplicateLinks, InboxRow } from '../../store/dashboard-types';
 import type { StoredRecord } from '../../store/types';
 import { formatDateTime } from '../format';
 import { type Html, html } from '../html';
@@ -19,6 +19,49 @@ function changedBy(audit: readonly AuditEntry[], at: string): string {
   return audit.find((entry) => entry.action === 'status' && entry.at === at)?.officer ?? '–';
 }
 
+/** Notes of the same application and screen, offered as the original of a duplicate. */
+export interface SameScreen {
+  weeks: number;
+  records: readonly InboxRow[];
+}
+
+/** The note's first words for a choice's label. */
+function excerpt(note: string): string {
+  const flat = note.replace(/\s+/g, ' ').trim();
+  return flat.length > 140 ? `${flat.slice(0, 139)}…` : flat;
+}
+
+/**
+ * The duplicate form: the same screen's recent notes as a radio list (arrow keys move between them),
+ * and an id field for an original from another screen or further back.
+ */
+function duplicateForm(
+  page: PageContext,
+  stored: StoredRecord,
+  links: DuplicateLinks,
+  same: SameScreen,
+): Html {
+  const { t } = page;
+  const current = links.duplicateOf;
+  const listed = same.records.some((row) => row.id === current);
+  const choices = same.records.length
+    ? html`<fieldset class="choices" id="same-screen"><legend>${t.t('sameScreen', { weeks: same.weeks })}</legend>
+<ul class="choice-list">${same.records.map(
+        (
+          row,
+        ) => html`<li><input type="radio" name="of" id="of-${row.id}" value="${row.id}"${row.id === current ? html` checked` : ''}>
+<label for="of-${row.id}"><span class="choice-meta">${formatDateTime(row.createdAt)} · ${t.status(row.status)}${row.duplicateOf ? html` · ${t.t('duplicateBadge')}` : ''}</span> ${excerpt(row.note)}</label>
+<a href="/dashboard/records/${row.id}" class="choice-open">${t.t('openRecord')}<span class="visually-hidden">: ${formatDateTime(row.createdAt)}</span></a></li>`,
+      )}</ul></fieldset>`
+    : html`<p id="same-screen-none">${t.t('sameScreenNone', { weeks: same.weeks })}</p>`;
+  return html`<form method="post" action="/dashboard/records/${stored.id}/duplicate">
+${csrfField(page.officer)}<input type="hidden" name="mark" value="1">
+${choices}
+<div class="field"><label for="d-of">${t.t('otherId')}</label><input type="text" id="d-of" name="ofId" maxlength="36" spellcheck="false" autocomplete="off" aria-describedby="d-of-hint" value="${current && !listed ? current : ''}"><p class="hint" id="d-of-hint">${t.t('otherIdHint')}</p></div>
+<div class="actions"><button type="submit">${t.t('markDuplicate')}</button></div>
+</form>`;
+}
+
 /** The record as received, with status, reply, history and duplicate links, and the forms to change them. */
 export function detailPage(
   page: PageContext,
@@ -26,6 +69,7 @@ export function detailPage(
   links: DuplicateLinks,
   audit: readonly AuditEntry[],
   notice?: string,
+  same: SameScreen = { weeks: 0, records: [] },
 ): Html {
   const { t } = page;
   const { record } = stored;
@@ -86,11 +130,7 @@ ${selectField(
 </form>
 
 <h3 id="h-duplicates">${t.t('duplicates')}</h3>
-<form method="post" action="/dashboard/records/${stored.id}/duplicate">
-${csrfField(page.officer)}
-<div class="field"><label for="d-of">${t.t('duplicateTarget')}</label><input type="text" id="d-of" name="of" maxlength="36" required value="${links.duplicateOf ?? ''}"></div>
-<div class="actions"><button type="submit">${t.t('markDuplicate')}</button></div>
-</form>
+${duplicateForm(page, stored, links, same)}
 ${
   links.duplicateOf
     ? html`<form method="post" action="/dashboard/records/${stored.id}/duplicate">
@@ -126,22 +166,22 @@ ${fact(t.t('url'), html`<code>${context.url}</code>`)}
 ${fact(t.t('pageTitle'), context.title)}
 ${fact(t.t('heading'), context.screen.heading)}
 ${fact(t.t('breadcrumb'), context.screen.breadcrumb?.join(' › '))}
-${fact('Navigation', context.screen.navigation)}
-${fact('Step', context.screen.step)}
-${fact('Tab', context.screen.tab)}
-${fact('Form', context.screen.form)}
-${fact(t.t('frame'), context.frame.path)}
+${fact(t.t('navigation'), context.screen.navigation)}
+${fact(t.t('step'), context.screen.step)}
+${fact(t.t('tab'), context.screen.tab)}
+${fact(t.t('form'), context.screen.form)}
+${fact(t.t('frame'), t.framePath(context.frame.path))}
 ${fact(t.t('viewport'), `${context.viewport.width} × ${context.viewport.height}`)}
 ${fact(t.t('browser'), `${context.browser.name} ${context.browser.version}`)}
 ${fact(t.t('extensionVersion'), context.extensionVersion)}
 ${fact(t.t('sinceLoad'), Math.round(context.sinceLoadMs / 1000))}
 ${fact(
   t.t('redactions'),
-  redactions.length ? redactions.map(([kind, n]) => `${kind}: ${n}`).join(', ') : t.t('none'),
+  redactions.length ? t.t('masked', { list: t.maskCounts(record.redaction.counts) }) : t.t('none'),
 )}
 ${fact(
   t.t('caughtByCollector'),
-  caught.length ? caught.map(([kind, n]) => `${kind}: ${n}`).join(', ') : t.t('none'),
+  caught.length ? t.t('masked', { list: t.maskCounts(stored.caughtByCollector) }) : t.t('none'),
 )}
 </dl>
 <h3>${t.t('element')}</h3>
@@ -151,7 +191,7 @@ ${
 ${fact(t.t('role'), element.role)}
 ${fact(t.t('name'), element.name)}
 ${fact(t.t('selector'), html`<code>${element.selector}</code>`)}
-${fact('Box', `${Math.round(element.box.x)}, ${Math.round(element.box.y)} – ${Math.round(element.box.width)} × ${Math.round(element.box.height)}`)}
+${fact(t.t('box'), `${Math.round(element.box.x)}, ${Math.round(element.box.y)} – ${Math.round(element.box.width)} × ${Math.round(element.box.height)}`)}
 </dl>`
     : html`<p>${t.t('noElement')}</p>`
 }

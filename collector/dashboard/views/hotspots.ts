@@ -11,7 +11,7 @@ import type {
 import { HOTSPOT_PERIODS, type HotspotParams, hotspotDefaults } from '../filters';
 import { formatDate, formatDateTime } from '../format';
 import { type Html, html, jsonScript } from '../html';
-import { layout, type PageContext, selectField } from './layout';
+import { dayField, layout, type PageContext, selectField } from './layout';
 
 /** The period a report covers, as dates for headings. */
 export interface ReportPeriod {
@@ -88,12 +88,19 @@ function trendFigure(page: PageContext, report: HotspotReport): Html {
   const { t } = page;
   const { weeks, series } = report.trend;
   if (series.length === 0 || weeks.length === 0) return html``;
-  const label = (s: { app: string; routeTemplate: string }) => {
+  const short = (s: { app: string; routeTemplate: string }) => {
     const hotspot = report.hotspots.find((h) => h.app === s.app && h.routeTemplate === s.routeTemplate);
     return `${s.app}: ${hotspot?.screenName || s.routeTemplate}`;
   };
+  // Two routes of one application often share a screen name ("Suche"); the route tells their lines apart.
+  const labels = series.map(short);
+  const label = (s: { app: string; routeTemplate: string }) => {
+    const text = short(s);
+    return labels.filter((other) => other === text).length > 1 ? `${text} (${s.routeTemplate})` : text;
+  };
   const data = {
     weeks,
+    lang: t.lang,
     weekLabel: t.t('week'),
     yLabel: t.t('metricCount'),
     series: series.map((s) => ({ label: label(s), counts: s.counts })),
@@ -209,7 +216,7 @@ ${selectField(
   HOTSPOT_PERIODS.map((n) => [String(n), n === 0 ? t.t('allTime') : t.t('weeks', { n })] as const),
   String(weeks),
 )}
-<div class="field"><label for="h-asof">${t.t('asOf')}</label><input type="date" id="h-asof" name="asOf" value="${params.asOf ?? ''}"></div>
+${dayField(page, 'h-asof', 'asOf', t.t('asOf'), params.asOf)}
 ${selectField('h-app', 'app', t.t('app'), [any, ...options.apps.map((a) => [a, a] as const)], params.app)}
 ${selectField(
   'h-category',

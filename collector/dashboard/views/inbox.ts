@@ -4,7 +4,7 @@ import type { FilterOptions, InboxPage, SortKey } from '../../store/dashboard-ty
 import { type FilterParams, filterQuery, toRecordSort } from '../filters';
 import { formatDateTime } from '../format';
 import { type Html, html } from '../html';
-import { csrfField, layout, type PageContext, selectField } from './layout';
+import { csrfField, dayField, layout, type PageContext, selectField } from './layout';
 
 /** Rows per inbox page. */
 export const PAGE_SIZE = 50;
@@ -25,8 +25,8 @@ function filterForm(page: PageContext, params: FilterParams, options: FilterOpti
 <fieldset><legend id="filters-legend">${t.t('filters')}</legend>
 <div class="fields">
 <div class="field"><label for="f-q">${t.t('search')}</label><input type="search" id="f-q" name="q" maxlength="200" value="${params.q ?? ''}"></div>
-<div class="field"><label for="f-from">${t.t('from')}</label><input type="date" id="f-from" name="from" value="${params.from ?? ''}"></div>
-<div class="field"><label for="f-to">${t.t('to')}</label><input type="date" id="f-to" name="to" value="${params.to ?? ''}"></div>
+${dayField(page, 'f-from', 'from', t.t('from'), params.from)}
+${dayField(page, 'f-to', 'to', t.t('to'), params.to)}
 ${selectField('f-app', 'app', t.t('app'), [any, ...options.apps.map((app) => [app, app] as const)], params.app)}
 ${selectField(
   'f-route',
@@ -85,36 +85,35 @@ function resultsTable(page: PageContext, params: FilterParams, result: InboxPage
     const entry = SORTABLE.find((s) => s.key === key);
     return sortHeader(page, params, key, t.t(entry?.label ?? 'created'));
   };
+  // Fits 1,280 px (issue #16 item 11): the note is the widest column, right after the date; the
+  // facts officers rarely sort by (category, appointment, unit) form a second line under it.
   return html`<table id="inbox-table">
 <caption class="visually-hidden">${t.t('inboxTitle')}</caption>
 <thead><tr>
 <th scope="col"><input type="checkbox" id="select-all" data-select-all aria-label="${t.t('selectAll')}"></th>
 ${header('created')}
+<th scope="col">${t.t('note')}</th>
 ${header('app')}
-<th scope="col">${t.t('screen')}</th>
-<th scope="col">${t.t('category')}</th>
 ${header('impact')}
 ${header('minutes')}
-<th scope="col">${t.t('appointment')}</th>
-<th scope="col">${t.t('unit')}</th>
 ${header('status')}
-<th scope="col">${t.t('note')}</th>
 </tr></thead>
 <tbody>
 ${result.rows.map((row) => {
   const created = formatDateTime(row.createdAt);
+  const facts = [
+    t.category(row.category),
+    `${t.t('appointment')}: ${row.duringAppointment ? t.t('yes') : t.t('no')}`,
+    ...(row.unit ? [`${t.t('unit')}: ${row.unit}`] : []),
+  ];
   return html`<tr>
 <td><input type="checkbox" name="ids" value="${row.id}" id="sel-${row.id}" aria-label="${t.t('selectRecord', { date: `${created} – ${row.app}` })}"></td>
-<td><a href="/dashboard/records/${row.id}">${created}</a></td>
-<td>${row.app}</td>
-<td>${row.screenName}<br><code>${row.routeTemplate}</code></td>
-<td>${t.category(row.category)}</td>
+<td class="date-cell"><a href="/dashboard/records/${row.id}">${created}</a></td>
+<td class="note-cell"><span class="row-note">${row.note}</span><span class="row-facts">${facts.join(' · ')}</span></td>
+<td class="screen-cell">${row.app}<br>${row.screenName}<br><code>${row.routeTemplate}</code></td>
 <td>${t.impact(row.impact)}</td>
 <td class="num">${row.minutesLost ?? '–'}</td>
-<td>${row.duringAppointment ? t.t('yes') : t.t('no')}</td>
-<td>${row.unit ?? '–'}</td>
 <td>${t.status(row.status)}${row.duplicateOf ? html` <span class="badge">${t.t('duplicateBadge')}</span>` : ''}</td>
-<td class="note-cell">${row.note}</td>
 </tr>`;
 })}
 </tbody>

@@ -1,4 +1,5 @@
 import type { OfficerSession } from '../../store/dashboard-types';
+import { dayInputValue } from '../format';
 import { type Html, html } from '../html';
 import type { Translator } from '../i18n';
 
@@ -102,4 +103,18 @@ export function selectField(
     ([value, text]) =>
       html`<option value="${value}"${value === (selected ?? '') ? html` selected` : ''}>${text}</option>`,
   )}</select></div>`;
+}
+
+/**
+ * A day field: text in the pattern dd.mm.yyyy with the pattern named under it, read on the server
+ * (format.ts `parseDayInput`). Not `type=date`, which Chromium shows in the browser's locale.
+ */
+export function dayField(
+  page: PageContext,
+  id: string,
+  name: string,
+  label: string,
+  day: string | undefined,
+): Html {
+  return html`<div class="field"><label for="${id}">${label}</label><input type="text" id="${id}" name="${name}" value="${dayInputValue(day)}" inputmode="numeric" autocomplete="off" maxlength="10" pattern="\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}-\\d{2}-\\d{2}" placeholder="${page.t.lang === 'de' ? 'TT.MM.JJJJ' : 'DD.MM.YYYY'}" aria-describedby="${id}-hint"><p class="hint" id="${id}-hint">${page.t.t('dateHint')}</p></div>`;
 }

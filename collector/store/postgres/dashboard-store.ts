@@ -4,6 +4,7 @@ import {
   readHotspotReport,
   readInboxPage,
   readLeaks,
+  readSameScreen,
   type SqlReader,
 } from '../dashboard-reads';
 import { EXPORT_CHUNK_ROWS, exportQuery, type RecordSqlRow, toExportRow } from '../dashboard-sql';
@@ -16,6 +17,7 @@ import type {
   HotspotQuery,
   HotspotReport,
   InboxPage,
+  InboxRow,
   LeakWeek,
   MarkDuplicateResult,
   OfficerAccount,
@@ -84,6 +86,10 @@ export class PostgresDashboardStore implements DashboardStore {
       ),
     ]);
     return { duplicateOf: of[0]?.duplicate_of ?? null, duplicates: duplicates.map((row) => row.id) };
+  }
+
+  async sameScreenRecords(id: string, since: string, limit: number): Promise<InboxRow[]> {
+    return readSameScreen(this.#reader, id, since, limit);
   }
 
   async markDuplicate(id: string, of: string, officer: string, at: string): Promise<MarkDuplicateResult> {

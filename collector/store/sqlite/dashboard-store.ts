@@ -4,6 +4,7 @@ import {
   readHotspotReport,
   readInboxPage,
   readLeaks,
+  readSameScreen,
   type SqlReader,
 } from '../dashboard-reads';
 import {
@@ -27,6 +28,7 @@ import type {
   HotspotQuery,
   HotspotReport,
   InboxPage,
+  InboxRow,
   LeakWeek,
   MarkDuplicateResult,
   OfficerAccount,
@@ -290,6 +292,10 @@ export class SqliteDashboardStore implements DashboardStore {
       .pluck()
       .all(id);
     return { duplicateOf, duplicates };
+  }
+
+  async sameScreenRecords(id: string, since: string, limit: number): Promise<InboxRow[]> {
+    return readSameScreen(this.#reader, id, since, limit);
   }
 
   async markDuplicate(id: string, of: string, officer: string, at: string): Promise<MarkDuplicateResult> {

@@ -641,6 +641,28 @@ describe.each(BACKENDS)('dashboard on $name', ({ kind, enabled }) => {
       expect((await collector.store.getRecord(c.id))?.status).toBeNull();
     });
 
+    it.each([
+      ['/dashboard?from=24.11.2026&to=30.11.2026', 200],
+      ['/dashboard?from=2026-11-24', 200],
+      ['/dashboard?from=31.02.2026', 400],
+      ['/dashboard?to=11%2F24%2F2026', 400],
+      ['/dashboard/hotspots?asOf=32.01.2026', 400],
+      ['/dashboard/export?from=1.13.2026', 400],
+    ])(
+      'reads the day fields as dd.mm.yyyy and names the pattern when a day is no day: %s',
+      async (pathname, status) => {
+        const response = await officer.fetch(pathname);
+        expect(response.status).toBe(status);
+        if (status === 400) {
+          const text = await response.text();
+          expect(text).toContain('Bitte ein Datum im Format TT.MM.JJJJ eingeben, z. B. 31.12.2026.');
+          expect(text).toContain('Fehlercode: date_invalid');
+        } else {
+          await response.body?.cancel();
+        }
+      },
+    );
+
     it('refuses a bulk action without a selection', async () => {
       const response = await officer.post('/dashboard/bulk', {
         _csrf: await officer.csrf(),
@@ -700,6 +722,71 @@ describe.each(BACKENDS)('dashboard on $name', ({ kind, enabled }) => {
       });
       expect(cleared.headers.get('location')).toBe(`/dashboard/records/${second.id}?notice=unduplicate`);
       expect((await collector.dashboard.duplicateLinks(second.id)).duplicateOf).toBeNull();
+    });
+
+    it('labels the screen’s facts in the page’s language, the frame and masks in words', async () => {
+      const record = makeRecord({
+        context: {
+          ...makeRecord().context,
+          screen: {
+            name: 'Antrag',
+            navigation: 'Leistungen',
+            step: '2 von 4',
+            tab: 'Einkommen',
+            form: 'WBA',
+          },
+          frame: { path: 'top>frame[0]' },
+          element: {
+            role: 'button',
+            name: 'Speichern',
+            selector: '#save',
+            box: { x: 10, y: 20, width: 80, height: 24 },
+          },
+        },
+        redaction: { counts: { name: 2, aktenzeichen: 3 } },
+      });
+      await seed([record]);
+      const detail = await officer.page(`/dashboard/records/${record.id}`);
+      for (const fact of [
+        '<dt>Navigation</dt><dd>Leistungen</dd>',
+        '<dt>Schritt</dt><dd>2 von 4</dd>',
+        '<dt>Reiter</dt><dd>Einkommen</dd>',
+        '<dt>Formular</dt><dd>WBA</dd>',
+        '<dt>Position und Größe (px)</dt><dd>10, 20 – 80 × 24</dd>',
+        '<dt>Rahmen</dt><dd>Rahmen 1</dd>',
+        '<dt>Maskierungen auf dem Gerät</dt><dd>2 Namen, 3 Aktenzeichen maskiert</dd>',
+      ]) {
+        expect(detail).toContain(fact);
+      }
+      expect(detail).not.toMatch(/<dt>(Step|Tab|Form|Box)<\/dt>/);
+    });
+
+    it('takes the typed id over the chosen same-screen note, and refuses a mark form with neither', async () => {
+      const chosen = makeRecord();
+      const typed = makeRecord();
+      const copy = makeRecord();
+      await seed([chosen, typed, copy]);
+      const csrf = await officer.csrf();
+
+      const both = await officer.post(`/dashboard/records/${copy.id}/duplicate`, {
+        _csrf: csrf,
+        mark: '1',
+        of: chosen.id,
+        ofId: ` ${typed.id.toUpperCase()} `,
+      });
+      expect(both.status).toBe(303);
+      expect((await collector.dashboard.duplicateLinks(copy.id)).duplicateOf).toBe(typed.id);
+
+      // Nothing picked must not read as "remove the mark".
+      const neither = await officer.post(`/dashboard/records/${copy.id}/duplicate`, {
+        _csrf: csrf,
+        mark: '1',
+        of: '',
+        ofId: '',
+      });
+      expect(neither.status).toBe(400);
+      expect(await neither.text()).toContain('Fehlercode: nothing_selected');
+      expect((await collector.dashboard.duplicateLinks(copy.id)).duplicateOf).toBe(typed.id);
     });
   });
 });

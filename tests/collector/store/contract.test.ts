@@ -439,5 +439,42 @@ describe.each(BACKENDS)('store contract on $name', (backend) => {
         expect(await dashboard.existingIds([original.id, randomUUID()])).toEqual(new Set([original.id]));
       });
     });
+
+    it('lists the other records of the same application and screen since a time, newest first, up to a limit', async () => {
+      await withFreshInstance(backend.kind, async ({ store, dashboard }) => {
+        const at = (app: string, routeTemplate: string) => ({ ...makeRecord().context, app, routeTemplate });
+        const here = (createdAt: string, note = 'Suche') =>
+          makeRecord({ context: at('E-Akte', '/suche'), createdAt, note });
+        const mine = here('2026-11-20T09:00:00.000+01:00');
+        const newer = here('2026-11-25T09:00:00.000+01:00', 'neuer');
+        const older = here('2026-11-02T09:00:00.000+01:00', 'älter');
+        const tooOld = here('2026-09-01T09:00:00.000+02:00');
+        const otherRoute = makeRecord({
+          context: at('E-Akte', '/suche/erweitert'),
+          createdAt: newer.createdAt,
+        });
+        const otherApp = makeRecord({
+          context: at('Leistungsverfahren', '/suche'),
+          createdAt: newer.createdAt,
+        });
+        await store.ingest([mine, newer, older, tooOld, otherRoute, otherApp], BATCH);
+        await dashboard.markDuplicate(older.id, newer.id, 'anna', '2026-11-26T08:00:00.000Z');
+
+        const since = '2026-10-01T00:00:00.000Z';
+        const found = await dashboard.sameScreenRecords(mine.id, since, 10);
+        expect(found.map((row) => row.id)).toEqual([newer.id, older.id]);
+        expect(found[0]).toMatchObject({
+          app: 'E-Akte',
+          routeTemplate: '/suche',
+          note: 'neuer',
+          duplicateOf: null,
+        });
+        expect(found[1]).toMatchObject({ note: 'älter', duplicateOf: newer.id });
+        expect((await dashboard.sameScreenRecords(mine.id, since, 1)).map((row) => row.id)).toEqual([
+          newer.id,
+        ]);
+        expect(await dashboard.sameScreenRecords(randomUUID(), since, 10)).toEqual([]);
+      });
+    });
   });
 });
