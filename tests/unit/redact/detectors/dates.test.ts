@@ -18,3 +18,14 @@ describe('dates of birth in a sentence about someone’s age', () => {
       expect(masked(text)).toBe(text);
   });
 });
+
+describe('time stamps in a note (issue #16, item 10)', () => {
+  it('keeps ISO 8601 time stamps whole: no file reference in the seconds, no birth date', () => {
+    for (const text of [
+      'Fehler seit 2026-09-21T08:12:19.123Z, danach hängt die Suche.',
+      'Log: 2026-09-21T08:12:19+02:00 ERROR Zeitüberschreitung',
+      'Um 2026-09-21 08:12:19,123 kam der Fehler 500.',
+    ])
+      expect(masked(text)).toBe(text);
+  });
+});
