@@ -1,30 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
-import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import { describe, expect, it } from 'vitest';
 import { type CollectorRig, INGEST_TOKEN, startCollectorRig } from './support/collector';
 import { FeedbackUi, readRecords, setSettings, setToken } from './support/pages';
+import { demoWithExtension } from './support/suite';
 
 // The person decides last, end to end: names of people who are not on the screen are masked by the
 // redactor's own lists, words the caseworker picks in the preview are masked as shown, and kept words
 // that look like names are pointed out. Nothing of it may reach IndexedDB or the collector.
 
-let demo: DemoServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  demo = await startDemoServer();
-  ext = await launchWithExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await demo?.close();
-});
+const suite = demoWithExtension();
 
 /** The newest record in the extension's IndexedDB. */
 async function latest() {
-  const [entry] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+  const [entry] = (await readRecords(suite.ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
   return entry;
 }
 
@@ -32,11 +21,11 @@ describe('names in the note', () => {
   it('stores no name of a person who is not on the screen, neither on the device nor in the collector', async () => {
     const rig: CollectorRig = await startCollectorRig();
     try {
-      await setToken(ext.worker, INGEST_TOKEN);
-      await setSettings(ext.worker, { endpoint: rig.endpoint });
-      const page = await ext.context.newPage();
+      await setToken(suite.ext.worker, INGEST_TOKEN);
+      await setSettings(suite.ext.worker, { endpoint: rig.endpoint });
+      const page = await suite.ext.context.newPage();
       // A screen without Kevin Brückmann on it: only the redactor's name lists can know him.
-      await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);
+      await page.goto(`${suite.demo.url}/akte/JC-2024-004711/uebersicht`);
       const ui = new FeedbackUi(page);
       await ui.open();
       const note = 'Im Profil von Kevin Brückmann, Tel. 0170 1234567, fehlt der Button.';
@@ -52,14 +41,14 @@ describe('names in the note', () => {
       expect(rig.databaseDump()).not.toMatch(/Kevin|Brückmann|0170|1234567/);
       await page.close();
     } finally {
-      await setSettings(ext.worker, { endpoint: '' });
+      await setSettings(suite.ext.worker, { endpoint: '' });
       await rig.close();
     }
   });
 
   it('masks a word the caseworker picks in the preview by keyboard, and stores it as the preview showed', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}/akte/JC-2024-004711/uebersicht`);
     const ui = new FeedbackUi(page);
     await ui.open();
     await ui.type('In der Zweigstelle Nordhafen fehlt der Knopf.');
@@ -85,8 +74,8 @@ describe('names in the note', () => {
   });
 
   it('marks a kept word that looks like a name with "Name?", and one click masks it', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}/akte/JC-2024-004711/uebersicht`);
     const ui = new FeedbackUi(page);
     await ui.open();
     await ui.type(SUSPECT_NOTE);
@@ -102,8 +91,8 @@ describe('names in the note', () => {
   });
 
   it('has no axe-core violations with a chosen word and a "Name?" in the preview', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}/akte/JC-2024-004711/uebersicht`);
     const ui = new FeedbackUi(page);
     await ui.open();
     await ui.type(`${SUSPECT_NOTE} Die Zweigstelle Nordhafen auch.`);

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
-import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import { describe, expect, it } from 'vitest';
 import { type CollectorRig, INGEST_TOKEN, startCollectorRig } from './support/collector';
 import { FeedbackUi, readRecords, setSettings, setToken } from './support/pages';
 import { leaks } from './support/pii';
+import { demoWithExtension } from './support/suite';
 
 // Privacy by design, end to end: feedback filed on every demo screen full of planted client data, with
 // notes that repeat that data, must leave none of it in the extension's IndexedDB.
@@ -14,17 +13,7 @@ const NOTE =
   'Anschrift Musterstraße 12a, 12345 Musterstadt. RV-Nr. 65 140385 M 01 3, Steuer-ID 47 162 839 048, ' +
   'Az. JC-2024-004711. Frau Musterfrau hat dasselbe Problem.';
 
-let demo: DemoServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  demo = await startDemoServer();
-  ext = await launchWithExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await demo?.close();
-});
+const suite = demoWithExtension();
 
 describe('no client data reaches storage', () => {
   it.each([
@@ -33,12 +22,12 @@ describe('no client data reaches storage', () => {
     ['search results', '/suche?q=Mustermann&kdnr=123D456789'],
     ['client profile', '/kunde/123D456789/profil'],
   ])('on the %s', async (_name, path) => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}${path}`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}${path}`);
     const ui = new FeedbackUi(page);
     await ui.open();
     await ui.file(NOTE);
-    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    const [latest] = (await readRecords(suite.ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
     expect(leaks(JSON.stringify(latest))).toEqual([]);
     // Officers still learn which screen it was.
     expect(latest?.record.context.routeTemplate).toMatch(/^\/(akte|leistung|suche|kunde)/);
@@ -46,8 +35,8 @@ describe('no client data reaches storage', () => {
   });
 
   it('shows the masked preview before saving', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}/akte/JC-2024-004711/uebersicht`);
     const ui = new FeedbackUi(page);
     await ui.open();
     await ui.note.fill(NOTE);
@@ -58,8 +47,8 @@ describe('no client data reaches storage', () => {
   });
 
   it('records the element pointed at by its label and role, never its content', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}/suche?q=Mustermann`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}/suche?q=Mustermann`);
     const ui = new FeedbackUi(page);
     await ui.open();
     await ui.dialog.getByRole('button', { name: 'Auf ein Element zeigen' }).click();
@@ -70,7 +59,7 @@ describe('no client data reaches storage', () => {
     await page.locator('mitsprache-feedback iframe.frame:not([hidden])').waitFor();
     await ui.dialog.getByRole('button', { name: 'Anderes Element wählen' }).waitFor();
     await ui.file('Diese Zelle ist abgeschnitten.');
-    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    const [latest] = (await readRecords(suite.ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
     expect(latest?.record.context.element).toMatchObject({
       role: 'cell',
       name: 'Geburtsdatum',
@@ -82,8 +71,8 @@ describe('no client data reaches storage', () => {
   });
 
   it('takes the context from the iframe the user worked in', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}/rahmen`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}/rahmen`);
     const ui = new FeedbackUi(page);
     // The frame's script arrives with the button's (one injection after the load event).
     await ui.button.waitFor();
@@ -91,7 +80,7 @@ describe('no client data reaches storage', () => {
     await inner.locator('h1').click();
     await ui.open();
     await ui.file(NOTE);
-    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    const [latest] = (await readRecords(suite.ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
     expect(latest?.record.context.frame.path).toBe('top>frame[0]');
     expect(latest?.record.context.frame.routeTemplate).toBe('/rahmen/inhalt/:id');
     expect(latest?.record.context.screen.heading).toMatch(/^Fallakte/);
@@ -100,15 +89,15 @@ describe('no client data reaches storage', () => {
   });
 
   it('follows a frame that loads another screen after the page has loaded', async () => {
-    const page = await ext.context.newPage();
-    const cdp = await ext.context.newCDPSession(page);
+    const page = await suite.ext.context.newPage();
+    const cdp = await suite.ext.context.newCDPSession(page);
     let worlds = 0;
     cdp.on('Runtime.executionContextCreated', ({ context }) => {
       const aux = context.auxData as { type?: string } | undefined;
       if (aux?.type === 'isolated' && context.origin.startsWith('chrome-extension://')) worlds++;
     });
     await cdp.send('Runtime.enable');
-    await page.goto(`${demo.url}/rahmen`);
+    await page.goto(`${suite.demo.url}/rahmen`);
     const ui = new FeedbackUi(page);
     await ui.button.waitFor();
     await expect.poll(() => worlds).toBe(2);
@@ -124,7 +113,7 @@ describe('no client data reaches storage', () => {
     await page.frameLocator('iframe').first().locator('h1').click();
     await ui.open();
     await ui.file(NOTE);
-    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    const [latest] = (await readRecords(suite.ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
     expect(latest?.record.context.frame.path).toBe('top>frame[0]');
     expect(latest?.record.context.frame.routeTemplate).toBe('/akte/:id/uebersicht');
     await cdp.detach();
@@ -132,13 +121,13 @@ describe('no client data reaches storage', () => {
   });
 
   it('works on a form built from KoliBri web components', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}/kolibri`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}/kolibri`);
     await page.locator('html[data-kolibri="bereit"]').waitFor({ state: 'attached' });
     const ui = new FeedbackUi(page);
     await ui.open();
     await ui.file(NOTE);
-    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    const [latest] = (await readRecords(suite.ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
     expect(latest?.record.context.screen.heading).toMatch(/^Weiterbewilligungsantrag/);
     expect(leaks(JSON.stringify(latest))).toEqual([]);
     await page.close();
@@ -147,14 +136,14 @@ describe('no client data reaches storage', () => {
   it('leaves none of it in the collector’s database either', async () => {
     const rig: CollectorRig = await startCollectorRig();
     try {
-      await setToken(ext.worker, INGEST_TOKEN);
-      await setSettings(ext.worker, { endpoint: rig.endpoint });
-      const page = await ext.context.newPage();
-      await page.goto(`${demo.url}/kunde/123D456789/profil`);
+      await setToken(suite.ext.worker, INGEST_TOKEN);
+      await setSettings(suite.ext.worker, { endpoint: rig.endpoint });
+      const page = await suite.ext.context.newPage();
+      await page.goto(`${suite.demo.url}/kunde/123D456789/profil`);
       const ui = new FeedbackUi(page);
       await ui.open();
       await ui.file(NOTE);
-      const ids = (await readRecords(ext.worker)).map((r) => r.id);
+      const ids = (await readRecords(suite.ext.worker)).map((r) => r.id);
       // Everything filed in this file so far reaches the collector; then its whole database file is scanned.
       await expect
         .poll(() => ids.filter((id) => rig.storedIds().has(id)).length, { timeout: 60_000 })

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactText } from '../../../../utils/redact/text';
-
-const masked = (text: string) => redactText(text).text;
+import { expectKept, masked } from './masked';
 
 // Written for these rules; streets and towns from neither the corpora nor the detectors' lists.
 describe('addresses typed in lower case and without commas', () => {
@@ -23,12 +21,11 @@ describe('addresses typed in lower case and without commas', () => {
   });
 
   it('keeps counts, sums and phone groups that share the shapes', () => {
-    for (const text of [
+    expectKept([
       'Feld 3 4 Einträge',
       'in 12345 fällen falsch',
       'Zimmer 12 30000 Euro',
       'Bescheid 2024 12345 fehlt',
-    ])
-      expect(masked(text)).toBe(text);
+    ]);
   });
 });

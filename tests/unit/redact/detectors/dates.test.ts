@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactText } from '../../../../utils/redact/text';
-
-const masked = (text: string) => redactText(text).text;
+import { expectKept, masked } from './masked';
 
 describe('dates of birth in a sentence about someone’s age', () => {
   it('masks a recent date after "das Alter von …", in any case', () => {
@@ -11,21 +9,16 @@ describe('dates of birth in a sentence about someone’s age', () => {
   });
 
   it('keeps a date after "alter" the adjective', () => {
-    for (const text of [
-      'ein alter Fehler, zuletzt am 03.11.2025 gesehen',
-      'ein alter Bescheid vom 01.02.2020',
-    ])
-      expect(masked(text)).toBe(text);
+    expectKept(['ein alter Fehler, zuletzt am 03.11.2025 gesehen', 'ein alter Bescheid vom 01.02.2020']);
   });
 });
 
 describe('time stamps in a note (issue #16, item 10)', () => {
   it('keeps ISO 8601 time stamps whole: no file reference in the seconds, no birth date', () => {
-    for (const text of [
+    expectKept([
       'Fehler seit 2026-09-21T08:12:19.123Z, danach hängt die Suche.',
       'Log: 2026-09-21T08:12:19+02:00 ERROR Zeitüberschreitung',
       'Um 2026-09-21 08:12:19,123 kam der Fehler 500.',
-    ])
-      expect(masked(text)).toBe(text);
+    ]);
   });
 });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactText } from '../../../../utils/redact/text';
-
-const masked = (text: string) => redactText(text).text;
+import { expectKept, masked } from './masked';
 
 describe('ID card and passport serials in a sentence about the document', () => {
   it('masks a serial with a single digit or a mistyped check digit after "Ausweis", "Pass"', () => {
@@ -14,7 +12,6 @@ describe('ID card and passport serials in a sentence about the document', () => 
   });
 
   it('keeps such tokens without the document in the sentence', () => {
-    for (const text of ['Release WFLXGKXML fehlt', 'Passwort zurücksetzen für lzxgkhmnp7'])
-      expect(masked(text)).toBe(text);
+    expectKept(['Release WFLXGKXML fehlt', 'Passwort zurücksetzen für lzxgkhmnp7']);
   });
 });

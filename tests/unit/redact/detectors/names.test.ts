@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { redactText } from '../../../../utils/redact/text';
+import { expectKept, masked } from './masked';
 
 // Sentences written for these rules; the names are from neither the word lists nor the corpora.
-const masked = (text: string) => redactText(text).text;
 
 describe('names no list knows', () => {
   it('masks a word spelled like a name, capitalised or not, where no cue stands', () => {
@@ -13,12 +12,7 @@ describe('names no list knows', () => {
   });
 
   it('keeps English and German words the lists lack', () => {
-    for (const text of [
-      'Der Cursor springt zurück.',
-      'Die Icons fehlen nach dem Update.',
-      'Die AVGS-Zusage fehlt.',
-    ])
-      expect(masked(text)).toBe(text);
+    expectKept(['Der Cursor springt zurück.', 'Die Icons fehlen nach dem Update.', 'Die AVGS-Zusage fehlt.']);
   });
 
   it('takes a lower-case word after a cue when it is spelled more like a name than a word', () => {
@@ -50,17 +44,15 @@ describe('surnames that are also words', () => {
   it('masks one after a preposition without an article, where a noun would take one', () => {
     expect(masked('Rückruf an Becker klappt nicht')).toBe('Rückruf an [NAME] klappt nicht');
     expect(masked('Termin mit Fischer verschoben')).toBe('Termin mit [NAME] verschoben');
-    for (const text of ['Brief per Post verschickt', 'Kontakt mit Post und Bank', 'Termin im Winter'])
-      expect(masked(text)).toBe(text);
+    expectKept(['Brief per Post verschickt', 'Kontakt mit Post und Bank', 'Termin im Winter']);
   });
 
   it('keeps the word where nothing says it is a person', () => {
-    for (const text of [
+    expectKept([
       'Winter kommt, die Heizung fällt aus.',
       'Post ist heute nicht angekommen.',
       'Fuchs und Hase.',
-    ])
-      expect(masked(text)).toBe(text);
+    ]);
   });
 });
 
@@ -71,13 +63,12 @@ describe('a file or record word before a name', () => {
   });
 
   it('keeps words and product names there', () => {
-    for (const text of [
+    expectKept([
       'Termin Montag verschoben',
       'Bescheid Januar fehlt',
       'Vorgang ALLEGRO hängt',
       'Antrag SGBII fehlt',
-    ])
-      expect(masked(text)).toBe(text);
+    ]);
   });
 });
 
@@ -90,23 +81,17 @@ describe('the word before a date of birth', () => {
   });
 
   it('is no person before a recent date of the day’s work', () => {
-    for (const text of [
-      'Sommer 12.03.2024 Urlaub',
-      'Bescheid 12.03.2024 fehlt',
-      'Update 3.2.2024 eingespielt',
-    ])
-      expect(masked(text)).toBe(text);
+    expectKept(['Sommer 12.03.2024 Urlaub', 'Bescheid 12.03.2024 fehlt', 'Update 3.2.2024 eingespielt']);
   });
 });
 
 describe('service-desk tickets', () => {
   it('keeps ticket numbers with a hyphen or after the word "Ticket"', () => {
-    for (const text of [
+    expectKept([
       'Ticket sr-533197 wurde geschlossen.',
 
       'Ticket: AB-2024-1234 offen',
-    ])
-      expect(masked(text)).toBe(text);
+    ]);
     expect(masked('Az. JC-2024-004711 fehlt')).toBe('Az. [AKTENZEICHEN] fehlt');
   });
 });
