@@ -24,15 +24,19 @@ function find(root: ParentNode, selector: string): Element | null {
 
 /**
  * The application's frame around the work area: the page banner and footer (a header or footer that
- * is not part of an article or section), navigation. Its words are mostly the application's own — the
- * job centre's name and town, "Angemeldet: Team 412", menu entries — but some applications show the
- * open case's client there too, so the redactor decides per word (page-terms.ts).
+ * is not part of an article or section). Its words are mostly the application's own — the job
+ * centre's name and town, "Angemeldet: Team 412" — but some applications show the open case's client
+ * there too, so the redactor decides per word (page-terms.ts). Breadcrumbs and the current item are
+ * never frame: they name the client's file ("Kunden › Mustermann, Max"); nor is the navigation, whose
+ * links already count as the application's vocabulary.
  */
-const CHROME = 'nav,[role="banner"],[role="contentinfo"],[role="navigation"]';
+const BREADCRUMB =
+  'nav[aria-label*="readcrumb" i],nav[aria-label*="Brotkrumen" i],.breadcrumb,[role="navigation"][aria-label*="Pfad" i]';
 const SECTIONING = 'main,article,section,aside,[role="main"]';
 
 function inChrome(element: Element): boolean {
-  if (element.closest(CHROME)) return true;
+  if (element.closest(`${BREADCRUMB},[aria-current]`)) return false;
+  if (element.closest('[role="banner"],[role="contentinfo"]')) return true;
   const edge = element.closest('header,footer');
   return !!edge && !edge.parentElement?.closest(SECTIONING);
 }
@@ -63,9 +67,7 @@ export function captureContext(doc: Document, options: CaptureOptions): RawCaptu
     }
     if (configuredScreen) break;
   }
-  const breadcrumbNav = doc.querySelector(
-    'nav[aria-label*="readcrumb" i],nav[aria-label*="Brotkrumen" i],.breadcrumb,[role="navigation"][aria-label*="Pfad" i]',
-  );
+  const breadcrumbNav = doc.querySelector(BREADCRUMB);
   const breadcrumb = breadcrumbNav
     ? [...breadcrumbNav.querySelectorAll('li,a')]
         .filter((el) => el.tagName === 'LI' || !el.closest('li'))

@@ -77,6 +77,17 @@ describe('the application frame (banner, footer, navigation)', () => {
     );
   });
 
+  it('keeps the breadcrumb and the current item as data, even inside the banner', async () => {
+    const { captureContext } = await import('../../../utils/capture/context');
+    document.body.innerHTML = `<header><span>Jobcenter Musterstadt</span>
+      <nav aria-label="Brotkrumen"><ol><li>Kunden</li><li><span aria-current="page">Wolkenbergk, Ida</span></li></ol></nav>
+      </header><main><h1>Akte Ida Wolkenbergk</h1></main>`;
+    const capture = captureContext(document, { screenSelectors: [], framePath: 'top' });
+    const terms = extractPageTerms(capture.pageTexts);
+    expect(terms).toContain('Wolkenbergk');
+    expect(terms).not.toContain('Musterstadt');
+  });
+
   it('keeps a section header inside the work area as data', async () => {
     const { captureContext } = await import('../../../utils/capture/context');
     document.body.innerHTML = '<main><article><header><p>Stadtteil Kleefeld</p></header></article></main>';
