@@ -143,6 +143,9 @@ export function NoteDialog({
   useEffect(() => {
     if (state.kind === 'saved') closeRef.current?.focus();
   }, [state.kind]);
+  // Ends a pending return from the element picker when the dialog goes.
+  const pickReturn = useRef<AbortController | undefined>(undefined);
+  useEffect(() => () => pickReturn.current?.abort(), []);
 
   const save = async () => {
     setTouched(true);
@@ -184,6 +187,24 @@ export function NoteDialog({
     const next = note.slice(0, area.selectionStart) + MANUAL_MASK + note.slice(area.selectionEnd);
     draft.update({ note: next });
     area.focus();
+  };
+
+  // The picker hides this frame, which drops the focus inside it to the body; the content script
+  // focuses the frame again when the person has picked (or pressed Esc). Then the note field takes
+  // the focus, so typing goes on and Strg+Enter saves (issue #16, item 4).
+  const pick = () => {
+    pickReturn.current?.abort();
+    const back = new AbortController();
+    pickReturn.current = back;
+    addEventListener(
+      'focus',
+      () => {
+        back.abort();
+        noteRef.current?.focus();
+      },
+      { signal: back.signal },
+    );
+    onPick();
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -273,7 +294,7 @@ export function NoteDialog({
       />
 
       <div class="pick">
-        <button type="button" onClick={onPick}>
+        <button type="button" onClick={pick}>
           {setup?.capture.element ? t('pointAgain') : t('pointAt')}
         </button>
         {setup?.capture.element ? (

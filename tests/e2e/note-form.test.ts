@@ -129,4 +129,24 @@ describe('the note form', () => {
     expect(await latest()).toMatchObject({ category: 'praise', impact: 'minor', minutesLost: null });
     await page.close();
   });
+
+  it('gives the note field focus back after pointing at an element, so Strg+Enter saves', async () => {
+    const { page, ui } = await openDialog();
+    await ui.type('Diese Überschrift ist abgeschnitten.');
+    await ui.choose('cumbersome');
+    await ui.dialog.getByRole('button', { name: 'Auf ein Element zeigen' }).click();
+    const hint = page.locator('mitsprache-feedback .hint');
+    await hint.waitFor();
+    await page.locator('h1').click();
+    await hint.waitFor({ state: 'detached' });
+    await ui.dialog.getByRole('button', { name: 'Anderes Element wählen' }).waitFor();
+    await expect.poll(() => isFocused(ui.note)).toBe(true);
+
+    await page.keyboard.press('Control+Enter');
+    await ui.saved.waitFor();
+    const record = await latest();
+    expect(record).toMatchObject({ note: 'Diese Überschrift ist abgeschnitten.', category: 'cumbersome' });
+    expect(record?.context.element?.role).toBe('heading');
+    await page.close();
+  });
 });
