@@ -10,7 +10,7 @@ import type { DialogForm } from '../../utils/messaging/protocol/capture';
 import { extractPageTerms } from '../../utils/redact/page-terms';
 import { MINUTES_MAX, type NoteInput, type Screenshot } from '../../utils/schema/record';
 import { MaskedText } from '../shared/MaskedText';
-import { NoteFields, useNoteDraft } from '../shared/NoteFields';
+import { EMPTY_NOTE, focusNoteField, isPraise, NoteFields, useNoteDraft } from '../shared/NoteFields';
 import { ContextPreview } from './ContextPreview';
 import { DIALOG_STRINGS, type DialogKey } from './i18n';
 import { MaskableNote } from './MaskableNote';
@@ -77,18 +77,10 @@ export function NoteDialog({
   const strings = DIALOG_STRINGS[form.lang];
   const noteMax = form.noteMax;
   const t = (key: DialogKey, values?: Record<string, string | number>) => format(strings[key], values);
-  const draft = useNoteDraft(
-    {
-      note: '',
-      category: form.categories[0]?.id ?? 'error',
-      impact: 'slows',
-      duringAppointment: false,
-      minutesLost: null,
-    },
-    { noteMax, minutesMax: MINUTES_MAX },
-    t,
-  );
-  const { note } = draft.draft;
+  // Nothing chosen for the person: a default category and impact were kept unchanged by most, so
+  // praise was filed as an error that holds them up (issue #16, item 5).
+  const draft = useNoteDraft(EMPTY_NOTE, { noteMax, minutesMax: MINUTES_MAX }, t);
+  const { note, category } = draft.draft;
   const [state, setState] = useState<State>({ kind: 'editing' });
   const [touched, setTouched] = useState(false);
   const [shot, setShot] = useState<Screenshot | undefined>();
@@ -143,7 +135,6 @@ export function NoteDialog({
     built && storedNote
       ? Object.values(maskCounts(built.counts, storedNote.counts)).reduce((a, b) => a + b, 0)
       : 0;
-  const { noteError, minutesInvalid } = draft;
 
   // Focus in the same task as the opening render, not a frame later: the click → ready budget is 100 ms.
   useLayoutEffect(() => {
@@ -152,11 +143,16 @@ export function NoteDialog({
   useEffect(() => {
     if (state.kind === 'saved') closeRef.current?.focus();
   }, [state.kind]);
+  // Ends a pending return from the element picker when the dialog goes.
+  const pickReturn = useRef<AbortController | undefined>(undefined);
+  useEffect(() => () => pickReturn.current?.abort(), []);
 
   const save = async () => {
     setTouched(true);
-    if (noteError || minutesInvalid || state.kind === 'saving' || state.kind === 'saved') {
-      if (noteError) noteRef.current?.focus();
+    if (state.kind === 'saving' || state.kind === 'saved') return;
+    if (draft.firstInvalid) {
+      // Our own message, announced at the field (the form is noValidate: no browser bubble in its language).
+      focusNoteField(rootRef.current, '', draft.firstInvalid);
       return;
     }
     setState({ kind: 'saving' });
@@ -191,6 +187,24 @@ export function NoteDialog({
     const next = note.slice(0, area.selectionStart) + MANUAL_MASK + note.slice(area.selectionEnd);
     draft.update({ note: next });
     area.focus();
+  };
+
+  // The picker hides this frame, which drops the focus inside it to the body; the content script
+  // focuses the frame again when the person has picked (or pressed Esc). Then the note field takes
+  // the focus, so typing goes on and Strg+Enter saves (issue #16, item 4).
+  const pick = () => {
+    pickReturn.current?.abort();
+    const back = new AbortController();
+    pickReturn.current = back;
+    addEventListener(
+      'focus',
+      () => {
+        back.abort();
+        noteRef.current?.focus();
+      },
+      { signal: back.signal },
+    );
+    onPick();
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -244,6 +258,7 @@ export function NoteDialog({
       class="dialog"
       ref={rootRef}
       aria-labelledby="title"
+      noValidate
       // Prepared ahead, the form is there but not shown until the click opens the dialog.
       hidden={!open}
       onKeyDown={onKeyDown}
@@ -253,18 +268,19 @@ export function NoteDialog({
       }}
     >
       <h1 id="title">{t('title')}</h1>
-      <p class="hint">{t('intro')}</p>
+      <p class="hint" id="intro">
+        {t(category === '' ? 'intro' : isPraise(category) ? 'introPraise' : 'introProblem')}
+      </p>
       <NoteFields
         state={draft}
         t={t}
         idPrefix=""
         noteMax={noteMax}
-        minutesMax={MINUTES_MAX}
         categories={form.categories}
         minutesLabel={t('minutes')}
         touched={touched}
         noteRef={noteRef}
-        noteDescribedBy="note-hint"
+        noteDescribedBy="intro note-hint"
         noteHint={
           <span id="note-hint" class="hint">
             {t('noteHint')}
@@ -278,7 +294,7 @@ export function NoteDialog({
       />
 
       <div class="pick">
-        <button type="button" onClick={onPick}>
+        <button type="button" onClick={pick}>
           {setup?.capture.element ? t('pointAgain') : t('pointAt')}
         </button>
         {setup?.capture.element ? (

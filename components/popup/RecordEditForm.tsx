@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NoteInput } from '../../utils/schema/record';
-import { NoteFields, useNoteDraft } from '../shared/NoteFields';
+import { draftOf, focusNoteField, NoteFields, useNoteDraft } from '../shared/NoteFields';
 import type { PopupT } from './i18n';
 
 /** Props of the form that edits a pending record. */
@@ -31,25 +31,33 @@ export function RecordEditForm({
   onSave,
   onCancel,
 }: RecordEditFormProps) {
-  const draft = useNoteDraft(initial, { noteMax, minutesMax }, t);
+  const draft = useNoteDraft(draftOf(initial), { noteMax, minutesMax }, t);
   const [touched, setTouched] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => noteRef.current?.focus(), []);
 
   const submit = (event: Event) => {
     event.preventDefault();
     setTouched(true);
-    if (draft.noteError) {
-      noteRef.current?.focus();
+    if (draft.firstInvalid) {
+      focusNoteField(formRef.current, 'edit-', draft.firstInvalid);
       return;
     }
-    if (draft.minutesInvalid || saving) return;
+    if (saving) return;
     onSave(draft.input);
   };
 
   return (
-    <form class="edit" aria-labelledby="edit-heading" onSubmit={submit} noValidate data-testid="edit-form">
+    <form
+      class="edit"
+      ref={formRef}
+      aria-labelledby="edit-heading"
+      onSubmit={submit}
+      noValidate
+      data-testid="edit-form"
+    >
       <h3 id="edit-heading">{t('editHeading')}</h3>
       <p class="hint" id="edit-hint">
         {t('editHint')}
@@ -59,7 +67,6 @@ export function RecordEditForm({
         t={t}
         idPrefix="edit-"
         noteMax={noteMax}
-        minutesMax={minutesMax}
         categories={categories}
         minutesLabel={t('minutesOptional')}
         touched={touched}

@@ -52,6 +52,8 @@ describe('names in the note', () => {
     const ui = new FeedbackUi(page);
     await ui.open();
     await ui.type('In der Zweigstelle Nordhafen fehlt der Knopf.');
+    // Nothing is chosen in advance (issue #16, item 5).
+    await ui.choose('missing');
     const word = ui.word('Nordhafen');
     await expect.poll(() => word.getAttribute('aria-pressed')).toBe('false');
     // The words are one tab stop: Tab from the preview's heading reaches the first word, the arrow
@@ -79,6 +81,7 @@ describe('names in the note', () => {
     const ui = new FeedbackUi(page);
     await ui.open();
     await ui.type(SUSPECT_NOTE);
+    await ui.choose('missing');
     const suspect = ui.word(`${SUSPECT} Name?`);
     await suspect.waitFor();
     await expect.poll(() => ui.dialog.getByText(/Namen sein könnten \(Name\?\): 1/).count()).toBe(1);

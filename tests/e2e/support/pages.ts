@@ -74,15 +74,17 @@ export class FeedbackUi {
       .toBe(note);
   }
 
-  /** Fills the form the way a caseworker does, then saves with the Save button. */
+  /**
+   * Fills the form the way a caseworker does, then saves with the Save button. Nothing is chosen in
+   * advance (issue #16, item 5): without a category this chooses "error" and, but for praise, the
+   * impact "slows" — what the form once chose by itself, so tests about other things keep their records.
+   */
   async file(
     note: string,
     options: { category?: string; impact?: RegExp; minutes?: number } = {},
   ): Promise<void> {
     await this.type(note);
-    if (options.category)
-      await this.dialog.getByLabel(/Art der Rückmeldung|Kind of feedback/).selectOption(options.category);
-    if (options.impact) await this.dialog.getByRole('radio', { name: options.impact }).check();
+    await this.choose(options.category ?? 'error', options.impact);
     if (options.minutes !== undefined)
       await this.dialog.getByLabel(/Verlorene Minuten|Minutes lost/).fill(String(options.minutes));
     // The form's own Save button: a note's words are buttons too in the preview ("Speichern dauert …").
@@ -91,6 +93,16 @@ export class FeedbackUi {
       .and(this.dialog.locator('button[type="submit"]'))
       .click();
     await this.saved.waitFor();
+  }
+
+  /** Chooses the kind of feedback and, unless it is praise (which asks none), the impact. */
+  async choose(category: string, impact: RegExp = /^(Hält mich auf|Slows me down)$/): Promise<void> {
+    await this.category.selectOption(category);
+    if (category !== 'praise') await this.dialog.getByRole('radio', { name: impact }).check();
+  }
+
+  get category(): Locator {
+    return this.dialog.getByLabel(/Art der Rückmeldung|Kind of feedback/);
   }
 
   get saved(): Locator {

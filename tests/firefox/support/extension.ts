@@ -77,9 +77,14 @@ export class FeedbackPage {
     return frame;
   }
 
-  /** Types the note into the open dialog and saves it with the form's Save button. */
+  /**
+   * Types the note into the open dialog, chooses a kind and an impact (nothing is chosen in advance,
+   * issue #16 item 5) and saves it with the form's Save button.
+   */
   async file(frame: Frame, note: string): Promise<void> {
     await frame.type('textarea#note', note);
+    await frame.select('select#category', 'error');
+    await frame.click('input[name="impact"][value="slows"]');
     await frame.click('button[type="submit"]');
     await frame.waitForSelector('[data-testid="saved"]');
   }

@@ -107,7 +107,20 @@ async function click(button: HTMLElement | undefined) {
   await act(() => button.click());
 }
 
+/** Chooses the kind of feedback and the impact: the form chooses none in advance (issue #16, item 5). */
+async function choose(category: string, impact?: string) {
+  await act(() => {
+    const select = root.querySelector<HTMLSelectElement>('#category');
+    if (!select) throw new Error('no category field');
+    select.value = category;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  if (impact)
+    await click(root.querySelector<HTMLInputElement>(`input[name="impact"][value="${impact}"]`) ?? undefined);
+}
+
 async function saveWithCtrlEnter() {
+  await choose('missing', 'slows');
   await act(() => {
     root
       .querySelector('#note')
