@@ -138,16 +138,36 @@ describe('screenshots', () => {
     await page.close();
   });
 
-  it('explain what to do when the browser does not allow one from the page button', async () => {
+  it('say beside the button, before it is pressed, what the browser needs when opened from the page button; then work without leaving the dialog', async () => {
+    // A configured site's host permission is not enough for tabs.captureVisibleTab (activeTab or
+    // <all_urls> only, in Chrome and Firefox alike), and a click into the page grants no activeTab.
     await setSettings(ext.worker, { screenshotsAllowed: true });
     const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${demo.url}/suche?q=Mustermann`);
     const ui = new FeedbackUi(page);
     await ui.open();
-    await ui.dialog.getByRole('button', { name: 'Bildschirmfoto hinzufügen' }).click();
+    const button = ui.dialog.getByRole('button', { name: 'Bildschirmfoto hinzufügen' });
     await expect
-      .poll(() => ui.dialog.getByRole('alert').textContent())
-      .toMatch(/Symbolleiste oder mit Alt\+Umschalt\+F/);
+      .poll(() =>
+        button.getAttribute('aria-describedby').then((id) => id && ui.dialog.locator(`#${id}`).textContent()),
+      )
+      .toMatch(/Alt\+Umschalt\+F .*Symbolleiste/);
+    await ui.type('Die Trefferliste ist abgeschnitten.');
+    // The toolbar icon (or the shortcut) grants the tab; the open dialog drops its hint, keeps the note.
+    await pressToolbarButton(page);
+    await ui.dialog.getByTestId('screenshot-hint').waitFor({ state: 'detached' });
+    await button.click();
+    await ui.dialog.getByTestId('screenshot').waitFor();
+    expect(await ui.note.inputValue()).toBe('Die Trefferliste ist abgeschnitten.');
+    await ui.dialog
+      .getByRole('button', { name: /^Speichern$/ })
+      .and(ui.dialog.locator('button[type="submit"]'))
+      .click();
+    await ui.closedAfterSave();
+    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    expect(latest?.record.note).toBe('Die Trefferliste ist abgeschnitten.');
+    expect(latest?.record.screenshot?.dataUrl).toMatch(/^data:image\/jpeg;base64,/);
     await page.close();
   });
 

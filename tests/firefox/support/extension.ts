@@ -81,6 +81,7 @@ export class FeedbackPage {
   async file(frame: Frame, note: string): Promise<void> {
     await frame.type('textarea#note', note);
     await frame.click('button[type="submit"]');
-    await frame.waitForSelector('[data-testid="saved"]');
+    // Saved: the dialog closes by itself (it is shown only until the record is stored).
+    await this.page.waitForSelector('mitsprache-feedback >>> iframe.frame:not([hidden])', { hidden: true });
   }
 }
