@@ -92,7 +92,7 @@ function wordBox(page: Page, at: WordAt) {
  * the popup it opens before going on in the page, as a user's click into the page does. Left open, the
  * popup finishes loading at its own pace and takes focus from the dialog at any moment.
  */
-async function pressToolbarButton(page: Page) {
+async function pressToolbarButton(page: Page, whileOpen?: () => Promise<void>) {
   await ext.clickToolbarAction(page);
   const browser = ext.context.browser();
   if (!browser) throw new Error('no browser-level access');
@@ -103,6 +103,7 @@ async function pressToolbarButton(page: Page) {
       (target) => target.type === 'page' && target.url.endsWith('/popup.html'),
     );
   await expect.poll(popup).toBeTruthy();
+  await whileOpen?.();
   const { targetId } = (await popup()) as { targetId: string };
   await session.send('Target.closeTarget', { targetId });
   await expect.poll(popup).toBeUndefined();
@@ -155,7 +156,16 @@ describe('screenshots', () => {
       .toMatch(/Alt\+Umschalt\+F .*Symbolleiste/);
     await ui.type('Die Trefferliste ist abgeschnitten.');
     // The toolbar icon (or the shortcut) grants the tab; the open dialog drops its hint, keeps the note.
-    await pressToolbarButton(page);
+    // Closed only once the popup has told the background which tab it opened over (as a person's
+    // popup does long before they close it).
+    const grants = () =>
+      ext.worker.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+        return Object.keys(await api.storage.session.get(null)).filter((key) => key.startsWith('grant:'))
+          .length;
+      });
+    const before = await grants();
+    await pressToolbarButton(page, () => expect.poll(grants).toBeGreaterThan(before));
     await ui.dialog.getByTestId('screenshot-hint').waitFor({ state: 'detached' });
     await button.click();
     await ui.dialog.getByTestId('screenshot').waitFor();
