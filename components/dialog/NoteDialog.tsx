@@ -112,13 +112,18 @@ export function NoteDialog({
   const latest = useRef(draft.draft);
   latest.current = draft.draft;
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const inflight = useRef<Promise<unknown>>(Promise.resolve());
+  const inflight = useRef<Promise<boolean>>(Promise.resolve(true));
   const done = useRef(false);
   const keepDraft = () => {
     clearTimeout(pending.current);
     pending.current = undefined;
     if (done.current) return inflight.current;
-    const put = inflight.current.then(() => onDraft(latest.current)).catch(() => undefined);
+    const put = inflight.current
+      .then(() => onDraft(latest.current))
+      .then(
+        () => true,
+        () => false,
+      );
     inflight.current = put;
     return put;
   };
@@ -203,8 +208,8 @@ export function NoteDialog({
       onClose();
       return;
     }
-    await keepDraft();
-    onClose('draft-kept');
+    // Said only when it is true (a dialog whose capture expired cannot keep one).
+    onClose((await keepDraft()) ? 'draft-kept' : undefined);
   };
   const discard = async () => {
     clearTimeout(pending.current);
