@@ -6,11 +6,19 @@ import { type ErrorCode, toErrorCode } from '../../utils/errors';
 import { ERROR_STRINGS } from '../../utils/i18n/errors';
 import { format } from '../../utils/i18n/format';
 import type { DialogSetup } from '../../utils/messaging/protocol';
-import type { DialogForm } from '../../utils/messaging/protocol/capture';
+import type { CloseNotice, DialogForm } from '../../utils/messaging/protocol/capture';
+import type { NoteDraftStored } from '../../utils/messaging/protocol/shared';
 import { extractPageTerms } from '../../utils/redact/page-terms';
 import { MINUTES_MAX, type NoteInput, type Screenshot } from '../../utils/schema/record';
 import { MaskedText } from '../shared/MaskedText';
-import { EMPTY_NOTE, focusNoteField, isPraise, NoteFields, useNoteDraft } from '../shared/NoteFields';
+import {
+  EMPTY_NOTE,
+  focusNoteField,
+  isPraise,
+  type NoteDraft,
+  NoteFields,
+  useNoteDraft,
+} from '../shared/NoteFields';
 import { ContextPreview } from './ContextPreview';
 import { DIALOG_STRINGS, type DialogKey } from './i18n';
 import { MaskableNote } from './MaskableNote';
@@ -37,7 +45,12 @@ export interface NoteDialogProps {
   onSave(save: NoteSave): Promise<string>;
   /** Resolves with the masked screenshot of the visible tab. */
   onScreenshot(): Promise<Screenshot>;
-  onClose(): void;
+  /** Closes the dialog; the page shows the notice for a moment ('saved', 'draft-kept'). */
+  onClose(notice?: CloseNotice): void;
+  /** Keeps what is typed as the draft of this tab and screen (entrypoints/background/drafts.ts). */
+  onDraft(draft: NoteDraftStored): Promise<unknown>;
+  /** Deletes the draft of this tab and screen ("Verwerfen"). */
+  onDiscard(): Promise<unknown>;
   /** Hands over to the in-page element picker; the setup comes back with `capture.element`. */
   onPick(): void;
   onClearElement(): void;
@@ -52,6 +65,9 @@ export interface NoteSave {
   maskWords: string[];
 }
 
+/** How long typing pauses before the draft is kept: one message per pause, not per keystroke. */
+const DRAFT_DELAY_MS = 300;
+
 /** A hand mask; a placeholder the redaction leaves alone. */
 const MANUAL_MASK = '[WERT]';
 
@@ -62,6 +78,17 @@ type State =
   | { kind: 'error'; code: ErrorCode };
 
 /** The note form: note, category, impact, appointment, minutes; preview of what is stored; save. */
+/** The draft as the background keeps it: what is not chosen yet is absent, not ''. */
+function storedDraft(draft: NoteDraft): NoteDraftStored {
+  return {
+    note: draft.note,
+    ...(draft.category ? { category: draft.category } : {}),
+    ...(draft.impact ? { impact: draft.impact } : {}),
+    duringAppointment: draft.duringAppointment,
+    minutes: draft.minutes,
+  };
+}
+
 export function NoteDialog({
   form,
   setup,
@@ -71,6 +98,8 @@ export function NoteDialog({
   onSave,
   onScreenshot,
   onClose,
+  onDraft,
+  onDiscard,
   onPick,
   onClearElement,
 }: NoteDialogProps) {
@@ -87,6 +116,28 @@ export function NoteDialog({
   const [shooting, setShooting] = useState(false);
   // Lower-cased (wordKey): the background masks a chosen word in any case, so the preview does too.
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  // The draft is kept after a pause in typing and before the dialog closes; once saved, never again.
+  const [draftBack, setDraftBack] = useState(false);
+  const restored = useRef(false);
+  const edited = useRef(false);
+  const latest = useRef(draft.draft);
+  latest.current = draft.draft;
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const inflight = useRef<Promise<boolean>>(Promise.resolve(true));
+  const done = useRef(false);
+  const keepDraft = () => {
+    clearTimeout(pending.current);
+    pending.current = undefined;
+    if (done.current) return inflight.current;
+    const put = inflight.current
+      .then(() => onDraft(storedDraft(latest.current)))
+      .then(
+        () => true,
+        () => false,
+      );
+    inflight.current = put;
+    return put;
+  };
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const rootRef = useRef<HTMLFormElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -136,6 +187,48 @@ export function NoteDialog({
       ? Object.values(maskCounts(built.counts, storedNote.counts)).reduce((a, b) => a + b, 0)
       : 0;
 
+  // The draft left on this screen comes back once, unless something was typed before it arrived.
+  useEffect(() => {
+    if (restored.current || !setup) return;
+    restored.current = true;
+    const stored = setup.draft;
+    if (!stored || latest.current.note.trim() !== '') return;
+    const back: Partial<NoteDraft> = { note: stored.note };
+    if (stored.category && form.categories.some((c) => c.id === stored.category))
+      back.category = stored.category;
+    if (stored.impact) back.impact = stored.impact;
+    if (stored.duringAppointment !== undefined) back.duringAppointment = stored.duringAppointment;
+    if (stored.minutes !== undefined) back.minutes = stored.minutes;
+    draft.update(back);
+    setDraftBack(true);
+  }, [setup]);
+  useEffect(() => {
+    if (!edited.current) {
+      edited.current = true;
+      return;
+    }
+    clearTimeout(pending.current);
+    pending.current = setTimeout(() => void keepDraft(), DRAFT_DELAY_MS);
+  }, [draft.draft]);
+  useEffect(() => () => clearTimeout(pending.current), []);
+
+  /** Esc and "Schließen": what is typed stays as the draft, and the page says so. */
+  const close = async () => {
+    if (latest.current.note.trim() === '') {
+      onClose();
+      return;
+    }
+    // Said only when it is true (a dialog whose capture expired cannot keep one).
+    onClose((await keepDraft()) ? 'draft-kept' : undefined);
+  };
+  const discard = async () => {
+    clearTimeout(pending.current);
+    done.current = true;
+    await inflight.current;
+    await onDiscard().catch(() => undefined);
+    onClose();
+  };
+
   // Focus in the same task as the opening render, not a frame later: the click → ready budget is 100 ms.
   useLayoutEffect(() => {
     if (open) noteRef.current?.focus();
@@ -156,6 +249,10 @@ export function NoteDialog({
       return;
     }
     setState({ kind: 'saving' });
+    // A draft on its way must not land after the save has deleted it.
+    clearTimeout(pending.current);
+    done.current = true;
+    await inflight.current;
     try {
       await onSave({
         input: draft.input,
@@ -164,7 +261,10 @@ export function NoteDialog({
         maskWords,
       });
       setState({ kind: 'saved' });
+      // The page confirms for a moment; the dialog gets out of the way (issue #16, item 3).
+      onClose('saved');
     } catch (error) {
+      done.current = false;
       setState({ kind: 'error', code: toErrorCode(error) });
     }
   };
@@ -210,7 +310,7 @@ export function NoteDialog({
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();
-      onClose();
+      void close();
     } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void save();
@@ -246,7 +346,7 @@ export function NoteDialog({
         <p role="status" class="saved" data-testid="saved">
           {t('saved')}
         </p>
-        <button type="button" ref={closeRef} class="primary" onClick={onClose}>
+        <button type="button" ref={closeRef} class="primary" onClick={() => onClose()}>
           {t('close')}
         </button>
       </form>
@@ -270,6 +370,9 @@ export function NoteDialog({
       <h1 id="title">{t('title')}</h1>
       <p class="hint" id="intro">
         {t(category === '' ? 'intro' : isPraise(category) ? 'introPraise' : 'introProblem')}
+      </p>
+      <p class="hint draft-back" role="status" data-testid="draft-back">
+        {draftBack ? t('draftRestored') : ''}
       </p>
       <NoteFields
         state={draft}
@@ -305,9 +408,21 @@ export function NoteDialog({
       </div>
 
       {form.screenshotsAllowed && !shot ? (
-        <button type="button" onClick={() => void takeScreenshot()} disabled={shooting}>
-          {shooting ? t('takingScreenshot') : t('addScreenshot')}
-        </button>
+        <div class="shot">
+          <button
+            type="button"
+            onClick={() => void takeScreenshot()}
+            disabled={shooting}
+            aria-describedby={setup && !setup.screenshotReady ? 'shot-hint' : undefined}
+          >
+            {shooting ? t('takingScreenshot') : t('addScreenshot')}
+          </button>
+          {setup && !setup.screenshotReady ? (
+            <p id="shot-hint" class="hint" data-testid="screenshot-hint">
+              {t('screenshotNeedsGesture')}
+            </p>
+          ) : null}
+        </div>
       ) : null}
       {shot ? (
         <ScreenshotEditor
@@ -349,14 +464,27 @@ export function NoteDialog({
           {ERROR_STRINGS[form.lang][state.code]}
         </p>
       ) : null}
-      <p class="hint">{t('shortcutHint')}</p>
-      <div class="actions">
-        <button type="button" onClick={onClose}>
-          {t('cancel')}
-        </button>
-        <button type="submit" class="primary" disabled={state.kind === 'saving'}>
-          {state.kind === 'saving' ? t('saving') : t('save')}
-        </button>
+      {/* Always in view, however long the form (issue #16, item 3): sticky to the frame's bottom. */}
+      <div class="footer">
+        <p class="hint">{t('shortcutHint')}</p>
+        <div class="actions">
+          {note.trim() !== '' ? (
+            <button
+              type="button"
+              class="discard"
+              aria-label={t('discardLabel')}
+              onClick={() => void discard()}
+            >
+              {t('discard')}
+            </button>
+          ) : null}
+          <button type="button" onClick={() => void close()}>
+            {t('close')}
+          </button>
+          <button type="submit" class="primary" disabled={state.kind === 'saving'}>
+            {state.kind === 'saving' ? t('saving') : t('save')}
+          </button>
+        </div>
       </div>
     </form>
   );

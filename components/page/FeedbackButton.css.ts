@@ -17,10 +17,15 @@ button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
 .root[data-collapsed] .open { display: none; }
 .root[data-collapsed] .toggle { border-radius: 20px; border-left: 2px solid #fff; }
 .root[data-dragging] .open { cursor: grabbing; }
-.frame { position: fixed; z-index: 2147483647; right: 16px; bottom: 16px; width: min(440px, calc(100vw - 32px));
-  height: min(680px, calc(100vh - 32px)); border: 0; border-radius: 10px; background: #fff;
+/* Compact (issue #16, item 3): a narrow panel; its actions stick to its bottom edge (note-dialog/style.css). */
+.frame { position: fixed; z-index: 2147483647; right: 16px; bottom: 16px; width: min(380px, calc(100vw - 32px));
+  height: min(600px, calc(100vh - 32px)); border: 0; border-radius: 10px; background: #fff;
   box-shadow: 0 8px 32px rgba(0,0,0,.4); display: block; visibility: visible; opacity: 1; }
 .frame[hidden] { display: none; }
+.notice { position: fixed; z-index: 2147483647; right: 16px; bottom: 64px; max-width: 340px; padding: 10px 14px;
+  background: #1b5e20; color: #fff; border-radius: 6px; box-shadow: 0 2px 8px rgba(0,0,0,.35);
+  font: 500 14px/1.3 system-ui, sans-serif; pointer-events: none; }
+.notice:empty { padding: 0; background: none; box-shadow: none; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .picker { position: fixed; inset: 0; z-index: 2147483647; cursor: crosshair; }
 .highlight { position: fixed; z-index: 2147483647; pointer-events: none; outline: 3px solid #ffbf47;

@@ -13,6 +13,8 @@ export const CONTENT_STRINGS = {
     moveHint: 'Mit Alt und Pfeiltasten verschieben',
     dialogTitle: 'Rückmeldung geben',
     pickerHint: 'Klicken Sie auf das Element, um das es geht. Esc bricht ab.',
+    saved: 'Gespeichert – danke!',
+    draftKept: 'Entwurf behalten – er ist beim nächsten Öffnen auf diesem Bildschirm wieder da.',
   },
   en: {
     button: 'Feedback',
@@ -22,6 +24,8 @@ export const CONTENT_STRINGS = {
     moveHint: 'Move with Alt and the arrow keys',
     dialogTitle: 'Give feedback',
     pickerHint: 'Click the element your note is about. Esc cancels.',
+    saved: 'Saved – thank you!',
+    draftKept: 'Draft kept – it is back the next time you open feedback on this screen.',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 

@@ -22,11 +22,13 @@ import {
   updateCapture,
 } from './captures';
 import { activeSites } from './content-scripts';
+import { dropDraft, putDraft, readDraft } from './drafts';
 import { preferActiveFrame } from './frames';
 import { injectIntoTab } from './page-injection';
 import { currentReporter } from './reporter';
 import { type HandlersFor, senderKind } from './router';
 import { takeMaskedScreenshot } from './screenshot';
+import { hasGrant, noteGrant } from './tab-grants';
 import { openDialogInTab } from './tabs';
 
 export interface CaptureDeps {
@@ -90,8 +92,12 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
     },
 
     async 'dialog:setup'({ captureId }, sender): Promise<DialogSetup> {
-      const { capture } = await claimCapture(captureId, sender.tab?.id, sender.frameId);
-      const settings = await deps.settings();
+      const { capture, tabId } = await claimCapture(captureId, sender.tab?.id, sender.frameId);
+      const [settings, draft, screenshotReady] = await Promise.all([
+        deps.settings(),
+        readDraft(tabId, capture),
+        hasGrant(tabId),
+      ]);
       const site = findSite(settings.sites, capture.href);
       const lang = resolveLang(settings.uiLanguage, browserLanguage());
       return {
@@ -105,7 +111,21 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
         redactionTerms: settings.redactionTerms,
         redactionPatterns: settings.redactionPatterns,
         redactAllDates: settings.redactAllDates,
+        ...(draft ? { draft } : {}),
+        screenshotReady,
       };
+    },
+
+    async 'draft:put'({ captureId, draft }, sender) {
+      const open = await dialogCapture(captureId, sender.tab?.id, sender.frameId);
+      await putDraft(open.tabId, open.capture, draft);
+      return { ok: true as const };
+    },
+
+    async 'draft:discard'({ captureId }, sender) {
+      const open = await dialogCapture(captureId, sender.tab?.id, sender.frameId);
+      await dropDraft(open.tabId, open.capture);
+      return { ok: true as const };
     },
 
     async 'screenshot:take'({ captureId }, sender) {
@@ -124,7 +144,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
 
     async 'record:save'({ captureId, input, withElement, screenshot, maskWords }, sender) {
       // The name and word lists must be in before anything is redacted for storage.
-      const [{ capture }, settings] = await Promise.all([
+      const [{ capture, tabId }, settings] = await Promise.all([
         dialogCapture(captureId, sender.tab?.id, sender.frameId),
         deps.settings(),
         ensureLexicon(),
@@ -154,6 +174,8 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
       const parsed = FeedbackRecord.safeParse(screenshot ? { ...record, screenshot } : record);
       if (!parsed.success) throw new AppError('invalid_record', parsed.error.issues[0]?.path.join('.'));
       const entry = await addRecord(parsed.data);
+      // Stored: the draft has done its job (a failed save keeps it).
+      await dropDraft(tabId, capture).catch(() => undefined);
       deps.onRecordSaved();
       return { id: entry.id };
     },
@@ -181,7 +203,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
       return { ok: true as const };
     },
 
-    async 'dialog:close'({ captureId }, sender) {
+    async 'dialog:close'({ captureId, notice }, sender) {
       const open = await getCapture(captureId, sender.tab?.id).catch(() => undefined);
       // Only the dialog holding the capture ends it. An expired one is gone here and still closes: the
       // content script closes only the dialog of the capture id it handed out, which no other frame has.
@@ -190,13 +212,19 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
       await dropCapture(captureId);
       if (sender.tab?.id !== undefined) {
         await browser.tabs
-          .sendMessage(sender.tab.id, { type: 'ui:close', captureId }, { frameId: open?.frameId ?? 0 })
+          .sendMessage(
+            sender.tab.id,
+            { type: 'ui:close', captureId, ...(notice ? { notice } : {}) },
+            { frameId: open?.frameId ?? 0 },
+          )
           .catch(() => undefined);
       }
       return { ok: true as const };
     },
 
     async 'dialog:open-in-tab'({ tabId }) {
+      // Sent by the popup, which the toolbar icon opened: the browser granted activeTab for the tab.
+      await noteGrant(tabId);
       await openDialogInTab(tabId);
       return { ok: true as const };
     },

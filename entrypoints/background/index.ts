@@ -4,10 +4,12 @@ import { getEffectiveSettings, watchSettingsCache } from '../../utils/settings/e
 import { pruneSent } from '../../utils/store/retention';
 import { getSyncState, registerSyncTriggers, requestSync, SYNC_ALARM, syncNow } from '../../utils/sync';
 import { activeSites } from './content-scripts';
+import { dropDraftsWithTab } from './drafts';
 import { createHandlers } from './handlers';
 import { watchPageLoads } from './page-injection';
 import { registerRouter } from './router';
 import { registerSettingsWatchers } from './settings-watchers';
+import { watchGrants } from './tab-grants';
 import { openDialogInActiveTab } from './tabs';
 
 // Listeners are registered synchronously at top level: an event that wakes the worker is
@@ -47,6 +49,9 @@ export default defineBackground(() => {
   // load event; settings, policy and permission changes apply to open tabs at once.
   watchPageLoads(injectedSites);
   registerSettingsWatchers();
+  // Drafts and screenshot grants end with their tab.
+  dropDraftsWithTab();
+  watchGrants();
   // Ask the browser not to evict the outbox under storage pressure.
   void navigator.storage?.persist?.();
 });

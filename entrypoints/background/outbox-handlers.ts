@@ -32,6 +32,7 @@ import {
 } from '../../utils/sync';
 import { isFailing } from '../../utils/sync/state';
 import type { HandlersFor } from './router';
+import { noteGrant } from './tab-grants';
 
 /** What the outbox handlers need from the rest of the background (injected, so tests can replace it). */
 export interface OutboxDeps {
@@ -107,7 +108,9 @@ let countingSent: Promise<number> | undefined;
 /** The outbox: list, edit, delete, send now, answers. */
 export function outboxHandlers(deps: OutboxDeps = defaultOutboxDeps): HandlersFor<typeof outboxProtocol> {
   return {
-    async 'outbox:setup'({ tabUrl }) {
+    async 'outbox:setup'({ tabUrl, tabId }) {
+      // The popup opened from the toolbar icon: the browser granted activeTab for the tab under it.
+      if (tabId !== undefined) void noteGrant(tabId).catch(() => undefined);
       const settings = await deps.settings();
       const lang = resolveLang(settings.uiLanguage, browser.i18n.getUILanguage());
       return {

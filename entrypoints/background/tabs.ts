@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '../../utils/errors';
+import { noteGrant } from './tab-grants';
 
 /**
  * Asks the content script in the tab's top frame to open the note dialog (shortcut and toolbar paths).
@@ -13,8 +14,10 @@ export async function openDialogInTab(tabId: number): Promise<void> {
   }
 }
 
-/** The shortcut's target: the active tab of the focused window. */
+/** The shortcut's target: the active tab of the focused window (which the shortcut granted activeTab). */
 export async function openDialogInActiveTab(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  if (tab?.id !== undefined) await openDialogInTab(tab.id).catch(() => undefined);
+  if (tab?.id === undefined) return;
+  await noteGrant(tab.id);
+  await openDialogInTab(tab.id).catch(() => undefined);
 }

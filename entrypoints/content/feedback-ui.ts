@@ -4,6 +4,7 @@ import { ElementPicker } from '../../components/page/ElementPicker';
 import { FeedbackButton } from '../../components/page/FeedbackButton';
 import { FEEDBACK_UI_CSS } from '../../components/page/FeedbackButton.css';
 import { CONTENT_STRINGS } from '../../components/page/i18n';
+import { PageNotice } from '../../components/page/PageNotice';
 import { captureContext } from '../../utils/capture/context';
 import { accessibleName } from '../../utils/capture/safe-text';
 import { send } from '../../utils/messaging/client';
@@ -28,12 +29,20 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
   const ui = createShadowHost('mitsprache-feedback', FEEDBACK_UI_CSS);
   const dialog = createDialogSlot(ui.container, strings.dialogTitle, abort.signal);
   let button: HTMLElement | undefined;
+  const notice = PageNotice({ signal: abort.signal });
+  // Where the person was before the dialog opened: focus goes back there when it closes.
+  let returnTo: HTMLElement | undefined;
 
-  const closeDialog = () => {
+  const closeDialog = (said?: 'saved' | 'draft-kept') => {
     dialog.close();
-    // Focus back on the button prepares the next dialog, as any focus there does: after one note,
+    if (said === 'saved') notice.show(strings.saved, 1500);
+    else if (said === 'draft-kept') notice.show(strings.draftKept, 4000);
+    const back = returnTo;
+    returnTo = undefined;
+    // Else the button, which prepares the next dialog as any focus there does: after one note,
     // another is likelier than on an untouched page.
-    button?.querySelector<HTMLButtonElement>('.open')?.focus();
+    if (back?.isConnected && back !== document.body) back.focus();
+    else button?.querySelector<HTMLButtonElement>('.open')?.focus();
   };
 
   const openDialog = () => {
@@ -41,6 +50,9 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
       dialog.focus();
       return;
     }
+    const active = document.activeElement;
+    // Our own button sits in our shadow root: the page sees its host as focused.
+    returnTo = active instanceof HTMLElement && active !== ui.host ? active : undefined;
     const captureId = crypto.randomUUID();
     // The dialog starts opening in its own process while this one reads the page, in this same task:
     // the page cannot change between the click and the capture.
@@ -68,7 +80,7 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
     onPlace: (state) => void savePlacement(location.origin, state),
     signal: abort.signal,
   });
-  ui.container.append(button);
+  ui.container.append(button, notice.element);
   keepAnchored(ui.host, abort.signal);
   abort.signal.addEventListener('abort', ui.remove);
   // No dialog is prepared before the user shows intent (entrypoints/content/dialog-slot.ts): an extension
@@ -123,7 +135,8 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
     if (message?.type === 'shot:done') conceal(false);
     else if (message?.type === 'picker:start') pick(message.captureId);
     else if (message?.type === 'ui:open') openDialog();
-    else if (message?.type === 'ui:close' && message.captureId === dialog.captureId) closeDialog();
+    else if (message?.type === 'ui:close' && message.captureId === dialog.captureId)
+      closeDialog(message.notice);
     else return false;
     sendResponse(true);
     return false;

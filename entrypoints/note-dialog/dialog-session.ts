@@ -117,15 +117,10 @@ export function startDialogSession(
     .then((form) => update({ form }))
     .catch(expire);
 
-  // The user pointed at an element in the page: the capture changed.
   const onBroadcast = (message: Broadcast) => {
-    if (
-      message?.type === 'broadcast' &&
-      message.event === 'capture:element' &&
-      message.captureId === state.captureId
-    ) {
-      void loadSetup(message.captureId);
-    }
+    if (message?.type !== 'broadcast' || !state.captureId) return undefined;
+    // The user pointed at an element, or granted us the tab (screenshot): the setup changed.
+    if (message.event === 'grant' || message.captureId === state.captureId) void loadSetup(state.captureId);
     return undefined;
   };
   browser.runtime.onMessage.addListener(onBroadcast);

@@ -47,11 +47,15 @@ function show(state: DialogState): void {
       lexiconLoaded={lexiconLoaded}
       onSave={async (save) => (await send('record:save', { captureId: await id(), ...save })).id}
       onScreenshot={async () => send('screenshot:take', { captureId: await id() })}
-      onClose={() => {
+      onClose={(notice) => {
         // Also from a dialog that expired: the content script closes only the dialog of this id.
         const captureId = session.lastId();
-        void (captureId ? send('dialog:close', { captureId }) : Promise.reject()).catch(() => window.close());
+        void (
+          captureId ? send('dialog:close', { captureId, ...(notice ? { notice } : {}) }) : Promise.reject()
+        ).catch(() => window.close());
       }}
+      onDraft={async (draft) => send('draft:put', { captureId: await id(), draft })}
+      onDiscard={async () => send('draft:discard', { captureId: await id() })}
       onPick={() => void id().then((captureId) => send('picker:start', { captureId }))}
       onClearElement={() =>
         void id().then((captureId) => send('capture:element', { captureId, element: null }))

@@ -22,7 +22,9 @@ const tab = browser.tabs
     active?.id !== undefined && active.url ? { id: active.id, url: active.url } : undefined,
   )
   .catch(() => undefined);
-const setup = tab.then((active) => send('outbox:setup', active ? { tabUrl: active.url } : {}));
+const setup = tab.then((active) =>
+  send('outbox:setup', active ? { tabUrl: active.url, tabId: active.id } : {}),
+);
 const inputs = setupInputs().catch(() => undefined);
 const remembered = inputs.then((key) => (key ? cachedSetup(key) : undefined));
 const firstPage = readFirstPage()

@@ -356,6 +356,10 @@ describe('capturing feedback', () => {
     await ui.open();
     await ui.file('Vor dem Neustart des Service Workers');
     const before = (await readRecords(ext.worker)).length;
+    // The dialog closed by itself and focus went back to the button, which prepares the next dialog;
+    // let that one have its form from the worker first, or its request would start the worker again.
+    await page.locator('mitsprache-feedback iframe.frame[hidden]').waitFor({ state: 'attached' });
+    await ui.dialog.locator('form.dialog').waitFor({ state: 'attached' });
 
     // Stop the extension's service worker the way Chrome does when it is idle.
     await ext.stopServiceWorker();

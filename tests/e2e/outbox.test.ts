@@ -123,9 +123,7 @@ async function fileNotes(notes: readonly string[]): Promise<void> {
   for (const note of notes) {
     await ui.open();
     await ui.file(note);
-    await ui.dialog.getByRole('button', { name: 'Schließen' }).click();
-    // Gone from sight; a hidden one may be prepared again for the next note.
-    await page.locator('mitsprache-feedback iframe.frame:not([hidden])').waitFor({ state: 'detached' });
+    // The dialog closed by itself after the save (file waits for that).
   }
 }
 

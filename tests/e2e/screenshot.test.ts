@@ -92,7 +92,7 @@ function wordBox(page: Page, at: WordAt) {
  * the popup it opens before going on in the page, as a user's click into the page does. Left open, the
  * popup finishes loading at its own pace and takes focus from the dialog at any moment.
  */
-async function pressToolbarButton(page: Page) {
+async function pressToolbarButton(page: Page, whileOpen?: () => Promise<void>) {
   await ext.clickToolbarAction(page);
   const browser = ext.context.browser();
   if (!browser) throw new Error('no browser-level access');
@@ -103,6 +103,7 @@ async function pressToolbarButton(page: Page) {
       (target) => target.type === 'page' && target.url.endsWith('/popup.html'),
     );
   await expect.poll(popup).toBeTruthy();
+  await whileOpen?.();
   const { targetId } = (await popup()) as { targetId: string };
   await session.send('Target.closeTarget', { targetId });
   await expect.poll(popup).toBeUndefined();
@@ -138,16 +139,45 @@ describe('screenshots', () => {
     await page.close();
   });
 
-  it('explain what to do when the browser does not allow one from the page button', async () => {
+  it('say beside the button, before it is pressed, what the browser needs when opened from the page button; then work without leaving the dialog', async () => {
+    // A configured site's host permission is not enough for tabs.captureVisibleTab (activeTab or
+    // <all_urls> only, in Chrome and Firefox alike), and a click into the page grants no activeTab.
     await setSettings(ext.worker, { screenshotsAllowed: true });
     const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${demo.url}/suche?q=Mustermann`);
     const ui = new FeedbackUi(page);
     await ui.open();
-    await ui.dialog.getByRole('button', { name: 'Bildschirmfoto hinzufügen' }).click();
+    const button = ui.dialog.getByRole('button', { name: 'Bildschirmfoto hinzufügen' });
     await expect
-      .poll(() => ui.dialog.getByRole('alert').textContent())
-      .toMatch(/Symbolleiste oder mit Alt\+Umschalt\+F/);
+      .poll(() =>
+        button.getAttribute('aria-describedby').then((id) => id && ui.dialog.locator(`#${id}`).textContent()),
+      )
+      .toMatch(/Alt\+Umschalt\+F .*Symbolleiste/);
+    await ui.type('Die Trefferliste ist abgeschnitten.');
+    // The toolbar icon (or the shortcut) grants the tab; the open dialog drops its hint, keeps the note.
+    // Closed only once the popup has told the background which tab it opened over (as a person's
+    // popup does long before they close it).
+    const grants = () =>
+      ext.worker.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+        return Object.keys(await api.storage.session.get(null)).filter((key) => key.startsWith('grant:'))
+          .length;
+      });
+    const before = await grants();
+    await pressToolbarButton(page, () => expect.poll(grants).toBeGreaterThan(before));
+    await ui.dialog.getByTestId('screenshot-hint').waitFor({ state: 'detached' });
+    await button.click();
+    await ui.dialog.getByTestId('screenshot').waitFor();
+    expect(await ui.note.inputValue()).toBe('Die Trefferliste ist abgeschnitten.');
+    await ui.dialog
+      .getByRole('button', { name: /^Speichern$/ })
+      .and(ui.dialog.locator('button[type="submit"]'))
+      .click();
+    await ui.closedAfterSave();
+    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    expect(latest?.record.note).toBe('Die Trefferliste ist abgeschnitten.');
+    expect(latest?.record.screenshot?.dataUrl).toMatch(/^data:image\/jpeg;base64,/);
     await page.close();
   });
 

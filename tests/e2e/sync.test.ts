@@ -37,9 +37,7 @@ async function fileNotes(n: number, prefix = 'Notiz'): Promise<string[]> {
   for (let i = 0; i < n; i++) {
     await ui.open();
     await ui.file(`${prefix} ${i + 1}: Trefferliste lädt langsam.`);
-    await ui.dialog.getByRole('button', { name: 'Schließen' }).click();
-    // Gone from sight; a hidden one may be prepared again for the next note.
-    await page.locator('mitsprache-feedback iframe.frame:not([hidden])').waitFor({ state: 'detached' });
+    // The dialog closed by itself after the save (file waits for that).
   }
   const records = await readRecords(ext.worker);
   return records.filter((r) => r.record.note.startsWith(prefix)).map((r) => r.id);

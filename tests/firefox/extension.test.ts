@@ -203,6 +203,32 @@ describe('Mitsprache in Firefox', () => {
     await site.close();
   });
 
+  it('keeps a draft closed with Esc and says beside the screenshot button that it needs the toolbar (issue #16)', async () => {
+    await storeSettings(extensionPage, { screenshotsAllowed: true });
+    const page = await firefox.browser.newPage();
+    await page.goto(`${demo.url}/suche?q=Mustermann`);
+    const ui = new FeedbackPage(page);
+    let dialog = await ui.open();
+    await dialog.type('textarea#note', 'Entwurf in Firefox');
+    // Before it is pressed: Firefox, like Chrome, photographs a tab only with activeTab or <all_urls>.
+    await dialog.waitForSelector('[data-testid="screenshot-hint"]');
+    // And pressed anyway, it is refused with the site's host permission alone.
+    await dialog.click('.shot button');
+    const alert = await dialog.waitForSelector('[role="alert"]');
+    expect(await alert?.evaluate((el) => el.textContent)).toMatch(/Alt\+Umschalt\+F/);
+    await dialog.focus('textarea#note');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('mitsprache-feedback >>> iframe.frame:not([hidden])', { hidden: true });
+    dialog = await ui.open();
+    await dialog.waitForFunction(
+      () => (document.querySelector('textarea#note') as HTMLTextAreaElement).value === 'Entwurf in Firefox',
+    );
+    await dialog.click('button.discard');
+    await page.waitForSelector('mitsprache-feedback >>> iframe.frame:not([hidden])', { hidden: true });
+    await storeSettings(extensionPage, { screenshotsAllowed: false });
+    await page.close();
+  });
+
   it('closes with a note dialog open without errors from the extension (no "dead object")', async () => {
     const page = await firefox.browser.newPage();
     await page.goto(`${demo.url}/suche?q=Mustermann`);

@@ -26,12 +26,15 @@ export type ResponseOf<K extends MessageType> = z.output<Protocol[K]['response']
 export type Send = <K extends MessageType>(type: K, data: RequestOf<K>) => Promise<ResponseOf<K>>;
 
 /** Broadcasts from the background to extension pages (ignored by the router). */
-export type Broadcast = { type: 'broadcast'; event: 'capture:element'; captureId: string };
+export type Broadcast =
+  | { type: 'broadcast'; event: 'capture:element'; captureId: string }
+  /** A tab may now be photographed (entrypoints/background/tab-grants.ts); open dialogs ask again. */
+  | { type: 'broadcast'; event: 'grant' };
 
 /** Messages the background sends to content scripts (trusted: only the extension can send them). */
 export type ToContent =
   | { type: 'ui:open' }
-  | { type: 'ui:close'; captureId: string }
+  | { type: 'ui:close'; captureId: string; notice?: 'saved' | 'draft-kept' }
   | { type: 'picker:start'; captureId: string }
   | { type: 'shot:prepare' }
   | { type: 'shot:done' };

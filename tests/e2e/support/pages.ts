@@ -92,7 +92,7 @@ export class FeedbackUi {
       .getByRole('button', { name: /^(Speichern|Save)$/ })
       .and(this.dialog.locator('button[type="submit"]'))
       .click();
-    await this.saved.waitFor();
+    await this.closedAfterSave();
   }
 
   /** Chooses the kind of feedback and, unless it is praise (which asks none), the impact. */
@@ -105,8 +105,23 @@ export class FeedbackUi {
     return this.dialog.getByLabel(/Art der Rückmeldung|Kind of feedback/);
   }
 
+  /**
+   * Waits until the dialog has closed by itself after a save (it closes only once the record is stored).
+   * The page's confirmation shows for a moment only; a test asserting it waits for `saved` at once.
+   */
+  async closedAfterSave(): Promise<void> {
+    await this.shownFrame.waitFor({ state: 'detached' });
+  }
+
+  /** The page's short confirmation after a save; the dialog has closed by itself by then. */
   get saved(): Locator {
-    return this.dialog.getByTestId('saved');
+    return this.page.locator('mitsprache-feedback [data-testid="page-notice"]', {
+      hasText: /Gespeichert|Saved/,
+    });
+  }
+  /** The dialog's frame while it is shown. */
+  get shownFrame(): Locator {
+    return this.page.locator('mitsprache-feedback iframe.frame:not([hidden])');
   }
 }
 

@@ -86,6 +86,7 @@ export class FeedbackPage {
     await frame.select('select#category', 'error');
     await frame.click('input[name="impact"][value="slows"]');
     await frame.click('button[type="submit"]');
-    await frame.waitForSelector('[data-testid="saved"]');
+    // Saved: the dialog closes by itself (it is shown only until the record is stored).
+    await this.page.waitForSelector('mitsprache-feedback >>> iframe.frame:not([hidden])', { hidden: true });
   }
 }

@@ -77,6 +77,8 @@ async function mount() {
         onSave={onSave}
         onScreenshot={() => Promise.reject(new Error('unused'))}
         onClose={() => {}}
+        onDraft={async () => undefined}
+        onDiscard={async () => undefined}
         onPick={() => {}}
         onClearElement={() => {}}
       />,

@@ -2,7 +2,19 @@ import { z } from 'zod';
 import { MaskWords } from '../../capture/mask-words';
 import { RawCapture, RawElement } from '../../schema/capture';
 import { NoteInput, Screenshot } from '../../schema/record';
-import { CaptureId, ContentConfig, DialogSetup, Empty, Ok, type ProtocolSpec } from './shared';
+import {
+  CaptureId,
+  ContentConfig,
+  DialogSetup,
+  Empty,
+  NoteDraftStored,
+  Ok,
+  type ProtocolSpec,
+} from './shared';
+
+/** What the page shows for a moment after the dialog closed (a save, or a draft kept). */
+export const CloseNotice = z.enum(['saved', 'draft-kept']);
+export type CloseNotice = z.infer<typeof CloseNotice>;
 
 /**
  * What the note form needs before any capture exists, so a dialog prepared ahead of the click can
@@ -60,8 +72,20 @@ export const captureProtocol = {
     request: z.object({ captureId: CaptureId, element: RawElement.nullable() }),
     response: Ok,
   },
-  /** Dialog: close the in-page dialog (after save or cancel). */
-  'dialog:close': { from: 'page', request: z.object({ captureId: CaptureId }), response: Ok },
+  /** Dialog: close the in-page dialog (after save or cancel), with what the page says for a moment. */
+  'dialog:close': {
+    from: 'page',
+    request: z.object({ captureId: CaptureId, notice: CloseNotice.optional() }),
+    response: Ok,
+  },
+  /** Dialog: keep what is typed as the draft of this tab and screen (until saved or discarded). */
+  'draft:put': {
+    from: 'page',
+    request: z.object({ captureId: CaptureId, draft: NoteDraftStored }),
+    response: Ok,
+  },
+  /** Dialog: the user discarded the draft of this tab and screen. */
+  'draft:discard': { from: 'page', request: z.object({ captureId: CaptureId }), response: Ok },
   /** Popup: open the note dialog in the active tab (the toolbar path; the shortcut goes through commands). */
   'dialog:open-in-tab': { from: 'page', request: z.object({ tabId: z.number().int() }), response: Ok },
 } as const satisfies ProtocolSpec;

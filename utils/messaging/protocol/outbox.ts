@@ -89,7 +89,11 @@ export const outboxProtocol = {
   /** Popup: language, categories and limits; whether the active tab is a configured site. */
   'outbox:setup': {
     from: 'page',
-    request: z.object({ tabUrl: z.string().max(8000).optional() }),
+    request: z.object({
+      tabUrl: z.string().max(8000).optional(),
+      /** The tab the popup opened over: the toolbar icon granted activeTab for it (screenshots). */
+      tabId: z.number().int().optional(),
+    }),
     response: OutboxSetup,
   },
   /** Popup: counts by status, unread answers and the sync state in one read. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RawCapture } from '../../schema/capture';
+import { Impact } from '../../schema/record';
 
 /** Shape every protocol part satisfies. */
 export type ProtocolSpec = Record<
@@ -18,6 +19,19 @@ export const Ok = z.object({ ok: z.literal(true) });
 
 export const CaptureId = z.string().regex(/^[a-z0-9-]{10,64}$/);
 
+/**
+ * A note typed but neither saved nor discarded, kept per tab and screen (entrypoints/background/drafts.ts).
+ * Unredacted: it lives in storage.session only, which the page and our content script cannot read.
+ */
+export const NoteDraftStored = z.object({
+  note: z.string().max(20_000),
+  category: z.string().max(100).optional(),
+  impact: Impact.optional(),
+  duringAppointment: z.boolean().optional(),
+  minutes: z.string().max(12).optional(),
+});
+export type NoteDraftStored = z.infer<typeof NoteDraftStored>;
+
 /** What the dialog needs besides the capture: resolved language, categories and redaction options. */
 export const DialogSetup = z.object({
   captureId: CaptureId,
@@ -30,6 +44,13 @@ export const DialogSetup = z.object({
   redactionTerms: z.array(z.string()),
   redactionPatterns: z.array(z.object({ name: z.string(), source: z.string() })),
   redactAllDates: z.boolean(),
+  /** The draft left on this screen of this tab, if any. */
+  draft: NoteDraftStored.optional(),
+  /**
+   * Whether the browser lets us photograph this tab now: it takes activeTab, which only the toolbar
+   * icon or the shortcut grant (a site's host permission is not enough, in Chrome nor Firefox).
+   */
+  screenshotReady: z.boolean().default(false),
 });
 export type DialogSetup = z.infer<typeof DialogSetup>;
 
