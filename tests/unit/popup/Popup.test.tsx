@@ -8,6 +8,7 @@ import { closeDb } from '../../../utils/store/db';
 import { getRecord } from '../../../utils/store/records';
 import { applyStatusUpdates } from '../../../utils/sync/status';
 import { fakeUiLanguage, harness, resetDb, seed } from '../../support/outbox';
+import { makeRecord } from '../../support/records';
 
 let root: HTMLElement;
 
@@ -233,7 +234,12 @@ describe('the detail view', () => {
     ]);
     const { deps } = await mount();
     await click(rows()[0] as HTMLElement);
-    expect(text('[data-testid="failure"]')).toContain('Grund: invalid_item: category');
+    // In German words; the collector's technical reason only for the administrator, behind a disclosure.
+    expect(text('[data-testid="failure"] p')).toBe(
+      'Der Empfänger hat diese Rückmeldung abgelehnt, weil er ihre Angaben nicht annehmen kann. Bitte wenden Sie sich an Ihre Administration.',
+    );
+    expect(text('[data-testid="failure"] summary')).toBe('Technische Angabe für die Administration');
+    expect(text('[data-testid="failure-detail"]')).toBe('invalid_item: category');
     await click($('[data-testid="retry"]'));
     expect(text('[data-testid="detail-status"]')).toBe('Wartet auf Versand');
     expect(deps.requestSync).toHaveBeenCalledWith('retry');
@@ -250,8 +256,9 @@ describe('the detail view', () => {
     await mount();
     await click(rows()[0] as HTMLElement);
     expect(text('[data-testid="failure"]')).toContain(
-      'Der Empfänger konnte diese Rückmeldung wiederholt nicht speichern; die anderen wurden zugestellt. Grund: internal_error: store failed',
+      'Der Empfänger konnte diese Rückmeldung wiederholt nicht speichern; die anderen wurden zugestellt.',
     );
+    expect(text('[data-testid="failure-detail"]')).toBe('internal_error: store failed');
   });
 
   it('shows the officers’ answer, marks it as new once, and reading it clears the count', async () => {
@@ -276,6 +283,32 @@ describe('the detail view', () => {
     await click($('[data-testid="detail-back"]'));
     expect(rows()[0]?.querySelector('[data-testid="new-answer"]')).toBeNull();
     expect(text('[data-testid="count-unread"]')).toBe('0');
+  });
+});
+
+describe('the record in German (issue #16, item 7)', () => {
+  it('names the picked element’s role in the reader’s language', async () => {
+    const { context } = makeRecord();
+    await seed([
+      {
+        createdAt: 1,
+        record: {
+          context: {
+            ...context,
+            element: {
+              role: 'tab',
+              name: 'Leistungen',
+              selector: '#t',
+              box: { x: 0, y: 0, width: 1, height: 1 },
+            },
+          },
+        },
+      },
+    ]);
+    await mount();
+    await click(rows()[0] as HTMLElement);
+    expect($('[data-testid="detail"]')?.textContent).toContain('Reiter: Leistungen');
+    expect($('[data-testid="detail"]')?.textContent).not.toContain('tab:');
   });
 });
 
