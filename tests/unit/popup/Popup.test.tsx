@@ -6,6 +6,7 @@ import { AppError } from '../../../utils/errors';
 import type { Send } from '../../../utils/messaging/protocol';
 import { closeDb } from '../../../utils/store/db';
 import { getRecord } from '../../../utils/store/records';
+import { saveSyncState } from '../../../utils/sync/state';
 import { applyStatusUpdates } from '../../../utils/sync/status';
 import { fakeUiLanguage, harness, resetDb, seed } from '../../support/outbox';
 import { makeRecord } from '../../support/records';
@@ -27,8 +28,15 @@ afterEach(async () => {
 const NOW = Date.UTC(2026, 10, 25, 12);
 
 /** Mounts the popup the way entrypoints/popup/main.tsx does, against the real handlers. */
-async function mount(options: { send?: Send; tab?: PopupProps['tab']; url?: string } = {}) {
-  const h = harness();
+async function mount(
+  options: {
+    send?: Send;
+    tab?: PopupProps['tab'];
+    url?: string;
+    settings?: Parameters<typeof harness>[0];
+  } = {},
+) {
+  const h = harness(options.settings);
   const send = options.send ?? h.send;
   const setup = await send('outbox:setup', options.tab ? { tabUrl: options.tab.url } : {});
   const firstPage = await send('outbox:page', { filter: 'all' });
@@ -283,6 +291,56 @@ describe('the detail view', () => {
     await click($('[data-testid="detail-back"]'));
     expect(rows()[0]?.querySelector('[data-testid="new-answer"]')).toBeNull();
     expect(text('[data-testid="count-unread"]')).toBe('0');
+  });
+});
+
+describe('the sync status tells the truth (issue #16, item 8)', () => {
+  const endpoint = { endpoint: 'https://collector.example/ingest' };
+
+  it('says nothing was sent yet after a pass that found nothing to send', async () => {
+    // What a fresh install has after its first pass: "ok", no request, no success.
+    await saveSyncState({
+      lastAttemptAt: null,
+      lastSuccessAt: null,
+      lastResult: 'ok',
+      consecutiveFailures: 0,
+    });
+    await mount({ settings: endpoint });
+    expect(text('[data-testid="sync-line"]')).toBe('Es wurde noch nichts gesendet.');
+  });
+
+  it('never says a failed "send now" finished, and keeps a zero attention tile neutral', async () => {
+    const { deps } = await mount({ settings: endpoint });
+    deps.syncNow.mockImplementation(() =>
+      saveSyncState({
+        lastAttemptAt: NOW,
+        lastSuccessAt: null,
+        lastResult: 'offline',
+        lastErrorCode: 'endpoint_unreachable',
+        nextAttemptAt: NOW + 60_000,
+        consecutiveFailures: 3,
+      }),
+    );
+    await click($('[data-testid="send-now"]'));
+    const notice = $('[data-testid="notice"]');
+    expect(notice?.textContent).toBe(
+      'Die Übertragung ist nicht gelungen. Ihre Rückmeldungen bleiben auf diesem Gerät.',
+    );
+    expect(notice?.classList.contains('failed')).toBe(true);
+    expect(text('[data-testid="sync-line"]')).toContain('nicht gelungen');
+    expect(text('[data-testid="count-attention"]')).toBe('0');
+    expect($('[data-testid="count-attention"]')?.parentElement?.classList.contains('attention')).toBe(false);
+  });
+
+  it('says a "send now" that delivered finished', async () => {
+    const { deps } = await mount({ settings: endpoint });
+    deps.syncNow.mockImplementation(() =>
+      saveSyncState({ lastAttemptAt: NOW, lastSuccessAt: NOW, lastResult: 'ok', consecutiveFailures: 0 }),
+    );
+    await click($('[data-testid="send-now"]'));
+    expect(text('[data-testid="notice"]')).toBe('Übertragung beendet.');
+    expect($('[data-testid="notice"]')?.classList.contains('failed')).toBe(false);
+    expect(text('[data-testid="sync-line"]')).toContain('Zuletzt erfolgreich übertragen');
   });
 });
 
