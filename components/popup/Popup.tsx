@@ -16,6 +16,7 @@ import { OutboxList } from './OutboxList';
 import { PopupFeedbackAction } from './PopupFeedbackAction';
 import { RecordDetail } from './RecordDetail';
 import { SyncStatus } from './SyncStatus';
+import { TabSitePermission } from './TabSitePermission';
 
 /** One page of the list as the background returns it. */
 export interface ListPage {
@@ -213,6 +214,7 @@ export function Popup({
           closeWindow={closeWindow}
         />
       </header>
+      <TabSitePermission lang={lang} tab={tab} siteConfigured={setup.siteConfigured} send={send} />
       {/* Always mounted, so what it says is announced wherever the caseworker is. */}
       <p
         class={noticeFailed ? 'notice failed' : 'notice'}

@@ -4,6 +4,7 @@ import { type SettingsApi, SettingsPage } from '../../components/options/Setting
 import { browserLanguage, uiLang } from '../../utils/i18n/lang';
 import { settingsT } from '../../utils/i18n/settings';
 import { send } from '../../utils/messaging/client';
+import { requestSiteOrigins } from '../../utils/sites/permission-origins';
 import './style.css';
 
 const app = document.getElementById('app') as HTMLElement;
@@ -13,7 +14,7 @@ const api: SettingsApi = {
   reload: () => send('settings:get', {}),
   testConnection: (endpoint, token) =>
     send('settings:test-connection', token === undefined ? { endpoint } : { endpoint, token }),
-  requestOrigins: (origins) => browser.permissions.request({ origins }),
+  requestOrigins: (origins) => requestSiteOrigins(origins),
   onPolicyChanged(listener) {
     const onChanged = (_changes: unknown, area: string) => {
       if (area === 'managed') listener();

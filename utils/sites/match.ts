@@ -24,9 +24,10 @@ function covers(pattern: string, url: string): boolean {
 
 /**
  * The one place that decides whether a URL belongs to a configured site (and which one).
- * The first matching site wins, so admins order specific patterns before broad ones.
+ * The first matching site wins, so admins order specific patterns before broad ones. Anything with a
+ * pattern will do (a configured site, or a site's permission status in the popup).
  */
-export function findSite(sites: readonly Site[], url: string): Site | undefined {
+export function findSite<S extends Pick<Site, 'pattern'>>(sites: readonly S[], url: string): S | undefined {
   for (const site of sites) {
     try {
       if (covers(site.pattern, url)) return site;

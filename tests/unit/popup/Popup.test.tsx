@@ -1,9 +1,11 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { Popup, type PopupProps } from '../../../components/popup/Popup';
 import { AppError } from '../../../utils/errors';
 import type { Send } from '../../../utils/messaging/protocol';
+import type { SettingsStatus } from '../../../utils/schema/settings-status';
 import { closeDb } from '../../../utils/store/db';
 import { getRecord } from '../../../utils/store/records';
 import { saveSyncState } from '../../../utils/sync/state';
@@ -367,6 +369,62 @@ describe('the record in German (issue #16, item 7)', () => {
     await click(rows()[0] as HTMLElement);
     expect($('[data-testid="detail"]')?.textContent).toContain('Reiter: Leistungen');
     expect($('[data-testid="detail"]')?.textContent).not.toContain('tab:');
+  });
+});
+
+describe('the open tab’s site permission (issue #16, item 9)', () => {
+  const tab = { id: 7, url: 'http://localhost:5173/akte/1/uebersicht' };
+
+  it('shows a configured site without permission, asks from the click, and goes once granted', async () => {
+    const h = harness();
+    let granted = false;
+    const view = () =>
+      ({
+        sites: [
+          {
+            pattern: 'http://localhost:5173/*',
+            app: 'Demo-Jobcenter',
+            permission: granted ? 'granted' : 'missing',
+          },
+        ],
+        warnings: [],
+        locked: [],
+      }) as unknown as SettingsStatus;
+    const send: Send = (type, data) =>
+      type === 'settings:view' ? (Promise.resolve(view()) as never) : h.send(type, data);
+    const request = vi.spyOn(browser.permissions, 'request').mockImplementation(async () => {
+      granted = true;
+      return true;
+    });
+    await mount({ send, tab });
+    await vi.waitFor(async () => {
+      await settle();
+      expect($('[data-testid="site-permission-notice"]')).not.toBeNull();
+    });
+    expect(text('[data-testid="site-permission-notice"]')).toContain('Demo-Jobcenter');
+    await click($('[data-testid="grant-missing"]'));
+    expect(request).toHaveBeenCalledWith({ origins: ['http://localhost:5173/*'] });
+    await vi.waitFor(async () => {
+      await settle();
+      expect($('[data-testid="site-permission-notice"]')).toBeNull();
+    });
+  });
+
+  it('says nothing on a configured site that has its permission', async () => {
+    const h = harness();
+    let asked = 0;
+    const send: Send = (type, data) => {
+      if (type !== 'settings:view') return h.send(type, data);
+      asked++;
+      return Promise.resolve({
+        sites: [{ pattern: 'http://localhost:5173/*', app: 'Demo-Jobcenter', permission: 'granted' }],
+        warnings: [],
+      }) as never;
+    };
+    await mount({ send, tab });
+    await vi.waitFor(() => expect(asked).toBe(1));
+    await settle();
+    expect($('[data-testid="site-permission-notice"]')).toBeNull();
   });
 });
 
