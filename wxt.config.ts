@@ -3,6 +3,7 @@ import { loadOrgBuild, orgBuildEnv } from './scripts/build/org-file';
 // Stable id for enterprise policy (ExtensionSettings / 3rdparty): the public half of the
 // signing key pins the Chromium extension id; Firefox gets a fixed gecko id.
 import { CHROMIUM_PUBLIC_KEY, GECKO_ID } from './utils/extension-id';
+import { withoutPort } from './utils/sites/match';
 
 // An organisation build (`npm run build -- --org org.json`, the demo's demo/org.json): its sites become
 // required host permissions and default settings, its key and gecko id the extension's identity.
@@ -12,13 +13,6 @@ const org = orgFile ? loadOrgBuild(orgFile) : undefined;
 // Vite hands WXT_-prefixed variables from the environment to the bundle (utils/build-defaults.ts);
 // values given explicitly (npm start's local collector) win over the file's.
 if (org) for (const [name, value] of Object.entries(orgBuildEnv(org.org))) process.env[name] ??= value;
-
-/**
- * Firefox takes no port in a match pattern (bugs 1362809, 1468162): there a site's permission covers
- * its host on every port. The extension itself still tells the ports apart (utils/sites/match.ts).
- */
-const withoutPort = (pattern: string) =>
-  pattern.replace(/^([^:/]+:\/\/(?:\[[^\]]*\]|[^/:]*)):(?:\d+|\*)\//, '$1/');
 
 /** The speech bubble (public/icon/mitsprache.svg, rendered by scripts/build/icons.ts). */
 const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
@@ -66,7 +60,9 @@ export default defineConfig({
     // (no prompt on a force-installed package); every other site is asked for at runtime.
     host_permissions:
       browser === 'firefox'
-        ? [...new Set(org?.hostPermissions.map(withoutPort))]
+        ? // Firefox takes no port in a match pattern (bugs 1362809, 1468162): there a site's permission
+          // covers its host on every port; the extension still tells the ports apart (utils/sites/match.ts).
+          [...new Set(org?.hostPermissions.map(withoutPort))]
         : (org?.hostPermissions ?? []),
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     icons: ICONS,

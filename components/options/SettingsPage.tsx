@@ -37,7 +37,7 @@ export interface SettingsApi {
 /** Props of the settings page. */
 export interface SettingsPageProps {
   initial: SettingsPageState;
-  /** browser.i18n.getUILanguage(), for uiLanguage "auto". */
+  /** The browser's UI language (`browserLanguage()`, utils/i18n/lang.ts), for uiLanguage "auto". */
   browserLanguage: string;
   api: SettingsApi;
 }

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { type ErrorCode, toErrorCode } from '../../utils/errors';
 import { ERROR_STRINGS } from '../../utils/i18n/errors';
 import { send } from '../../utils/messaging/client';
 import { Site } from '../../utils/schema/settings';
 import { suggestSite } from '../../utils/settings/sites';
-import { apiPattern, findSite } from '../../utils/sites/match';
+import { findSite } from '../../utils/sites/match';
+import { requestSiteOrigins } from '../../utils/sites/permission-origins';
 import { sitesT } from './sites-i18n';
 import './EnableSiteCard.css';
 
@@ -49,15 +49,7 @@ export function EnableSiteCard({ tabId, url, lang }: EnableSiteCardProps) {
       .then((view) => {
         if (!live) return;
         // A configured site without permission keeps its pattern and name; only the grant is missing.
-        const existing = findSite(
-          view.sites.map((site) => ({
-            ...site,
-            screenSelectors: [],
-            allowedParams: [],
-            sensitiveSelectors: [],
-          })),
-          url,
-        );
+        const existing = findSite(view.sites, url);
         if (existing) {
           setConfigured(true);
           setPattern(existing.pattern);
@@ -100,7 +92,7 @@ export function EnableSiteCard({ tabId, url, lang }: EnableSiteCardProps) {
     // Firefox closes the popup when its prompt opens; the background then finishes on its own.
     void send('sites:enable-intent', request).catch(() => undefined);
     // The permission prompt opens only from the click itself, so nothing is awaited before it.
-    const asked = browser.permissions.request({ origins: [apiPattern(pattern)] });
+    const asked = requestSiteOrigins([pattern]);
     setState({ kind: 'working' });
     void asked
       .then(async (granted) => {

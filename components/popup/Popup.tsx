@@ -16,6 +16,7 @@ import { OutboxList } from './OutboxList';
 import { PopupFeedbackAction } from './PopupFeedbackAction';
 import { RecordDetail } from './RecordDetail';
 import { SyncStatus } from './SyncStatus';
+import { TabSitePermission } from './TabSitePermission';
 
 /** One page of the list as the background returns it. */
 export interface ListPage {
@@ -66,6 +67,12 @@ export function Popup({
   const [sent, setSent] = useState<number | undefined>();
   const [sendingNow, setSendingNow] = useState(false);
   const [notice, setNotice] = useState('');
+  // A failed "send now" is said in the error colour, never in the green of a finished transfer.
+  const [noticeFailed, setNoticeFailed] = useState(false);
+  const say = useCallback((text: string, failed = false) => {
+    setNotice(text);
+    setNoticeFailed(failed);
+  }, []);
   const [filter, setFilter] = useState<OutboxFilter>('all');
   const [items, setItems] = useState<OutboxSummary[]>(firstPage.items);
   const [next, setNext] = useState<PageCursor | undefined>(firstPage.next);
@@ -129,7 +136,7 @@ export function Popup({
       setNext(page.next);
       if (after && page.items[0]) focusNext.current = rowId(page.items[0].id);
     } catch (caught) {
-      if (request === listRequest.current) setNotice(ERROR_STRINGS[lang][toErrorCode(caught)]);
+      if (request === listRequest.current) say(ERROR_STRINGS[lang][toErrorCode(caught)], true);
     } finally {
       if (request === listRequest.current) setLoading(false);
     }
@@ -145,22 +152,28 @@ export function Popup({
 
   const sendNow = async () => {
     setSendingNow(true);
-    setNotice('');
+    say('');
     try {
-      showOverview(await send('outbox:send-now', {}));
-      setNotice(t('sendDone'));
+      const after = await send('outbox:send-now', {});
+      showOverview(after);
+      // The pass ended without delivering: the sync line below says why.
+      if (after.sync.lastResult === 'ok') say(t('sendDone'));
+      else say(t('sendFailed'), true);
       await loadList(filter);
     } catch (caught) {
-      setNotice(ERROR_STRINGS[lang][toErrorCode(caught)]);
+      say(ERROR_STRINGS[lang][toErrorCode(caught)], true);
     } finally {
       setSendingNow(false);
     }
   };
 
-  const open = useCallback((id: string) => {
-    setNotice('');
-    setOpenId(id);
-  }, []);
+  const open = useCallback(
+    (id: string) => {
+      say('');
+      setOpenId(id);
+    },
+    [say],
+  );
 
   const closeDetail = useCallback(() => {
     setOpenId((id) => {
@@ -182,10 +195,10 @@ export function Popup({
         return current.filter((item) => item.id !== id);
       });
       setOpenId(undefined);
-      setNotice(t('deleted'));
+      say(t('deleted'));
       loadOverview();
     },
-    [t, loadOverview],
+    [t, loadOverview, say],
   );
 
   return (
@@ -201,8 +214,14 @@ export function Popup({
           closeWindow={closeWindow}
         />
       </header>
+      <TabSitePermission lang={lang} tab={tab} siteConfigured={setup.siteConfigured} send={send} />
       {/* Always mounted, so what it says is announced wherever the caseworker is. */}
-      <p class="notice" role="status" aria-live="polite" data-testid="notice">
+      <p
+        class={noticeFailed ? 'notice failed' : 'notice'}
+        role="status"
+        aria-live="polite"
+        data-testid="notice"
+      >
         {notice}
       </p>
       {openId ? (

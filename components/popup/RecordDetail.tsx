@@ -250,9 +250,18 @@ export function RecordDetail({
             {entry.failure.code === 'too_large'
               ? t('failureTooLarge')
               : entry.failure.code === 'server_error'
-                ? t('failureServerError', { reason: entry.failure.reason })
-                : t('failureReason', { reason: entry.failure.reason })}
+                ? t('failureServerError')
+                : t('failureRejected')}
           </p>
+          {/* The collector's own words are technical and in English; they are for whoever fixes it. */}
+          {entry.failure.code !== 'too_large' && entry.failure.reason ? (
+            <details class="failure-detail">
+              <summary>{t('failureDetail')}</summary>
+              <code lang="en" data-testid="failure-detail">
+                {entry.failure.reason}
+              </code>
+            </details>
+          ) : null}
         </section>
       ) : null}
 

@@ -1,4 +1,5 @@
 import type { Lang } from '../../utils/i18n/lang';
+import { roleLabel } from '../../utils/i18n/roles';
 import { MASK_LABELS, PLACEHOLDER_RE } from '../../utils/redact/kinds';
 import type { FeedbackRecord } from '../../utils/schema/record';
 import { MaskedText } from '../shared/MaskedText';
@@ -32,7 +33,7 @@ function Redacted({ value }: { value: string }) {
 }
 
 /** Every field of the record in plain words: the same data as the JSON view, nothing more. */
-export function RecordReadable({ record, t, heading, categoryLabel }: RecordReadableProps) {
+export function RecordReadable({ record, lang, t, heading, categoryLabel }: RecordReadableProps) {
   const { context } = record;
   const screen = [context.screen.name, context.screen.step, context.screen.tab].filter(Boolean).join(' · ');
   const masks = Object.entries(record.redaction.counts).filter(([, n]) => n > 0);
@@ -72,7 +73,7 @@ export function RecordReadable({ record, t, heading, categoryLabel }: RecordRead
           <>
             <dt>{t('element')}</dt>
             <dd>
-              {context.element.role}: <Redacted value={context.element.name} />
+              {roleLabel(context.element.role, lang)}: <Redacted value={context.element.name} />
             </dd>
           </>
         ) : null}

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { Lang } from '../../utils/i18n/lang';
 import { policyWarningText } from '../../utils/i18n/settings';
 import type { SettingsStatus } from '../../utils/schema/settings-status';
+import { requestSiteOrigins } from '../../utils/sites/permission-origins';
 import { sitesT } from './sites-i18n';
 
 /** Props of the popup's notice about sites without permission and ignored policy values. */
@@ -27,8 +27,7 @@ export function SitePermissionNotice({ lang, status, onChanged }: SitePermission
 
   const grant = () => {
     // Straight from the click: the browser shows the prompt only during a user gesture.
-    void browser.permissions
-      .request({ origins: lacking.map((site) => site.pattern) })
+    void requestSiteOrigins(lacking.map((site) => site.pattern))
       .catch(() => false)
       .then((granted) => {
         setDeclined(!granted);

@@ -24,8 +24,9 @@ export function describeSync(overview: OutboxOverview, lang: Lang, t: PopupT, no
   const ago = (ms: number) => formatAgo(ms, lang, now);
   if (!overview.endpointConfigured || sync.lastResult === 'no_endpoint') return [errors.no_endpoint];
   if (sync.lastResult === 'insecure') return [errors.endpoint_insecure];
+  // A pass with an empty queue also ends "ok", without a request: that is not a transfer.
   if (sync.lastResult === 'ok')
-    return [t('syncOk', { time: ago(sync.lastSuccessAt ?? sync.lastAttemptAt ?? now) })];
+    return [sync.lastSuccessAt === null ? t('syncNever') : t('syncOk', { time: ago(sync.lastSuccessAt) })];
   if (sync.lastResult === 'idle' || sync.lastAttemptAt === null) return [t('syncNever')];
   const lines = [
     t('syncFailed', {
@@ -59,7 +60,11 @@ export function SyncStatus({ lang, t, overview, sent, sending, onSendNow, now }:
                 {sent ?? '…'}
               </dd>
             </div>
-            <div class={overview.counts.failed > 0 || overview.failing ? 'attention' : undefined}>
+            {/* Only records that need the caseworker colour the tile; a failing sync has its own warning below. */}
+            <div
+              class={overview.counts.failed > 0 ? 'attention' : undefined}
+              data-attention={overview.counts.failed > 0}
+            >
               <dt>{t('countAttention')}</dt>
               <dd data-testid="count-attention">{overview.counts.failed}</dd>
             </div>

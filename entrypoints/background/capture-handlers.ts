@@ -3,7 +3,7 @@ import { organisationRedaction } from '../../utils/capture/build-context';
 import { buildRecord, localTimestamp } from '../../utils/capture/build-record';
 import { browserInfo, extensionVersion } from '../../utils/capture/environment';
 import { AppError } from '../../utils/errors';
-import { browserLanguage, resolveLang } from '../../utils/i18n/lang';
+import { uiLang } from '../../utils/i18n/lang';
 import { recordId } from '../../utils/ids';
 import type { Broadcast, ContentConfig, DialogSetup } from '../../utils/messaging/protocol';
 import type { captureProtocol, DialogForm } from '../../utils/messaging/protocol/capture';
@@ -45,7 +45,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
       const settings = await deps.settings();
       const site = findSite(settings.sites, sender.url ?? '');
       return {
-        lang: resolveLang(settings.uiLanguage, browserLanguage()),
+        lang: uiLang(settings.uiLanguage),
         corner: settings.buttonCorner,
         screenSelectors: site?.screenSelectors ?? [],
         sensitiveSelectors: site?.sensitiveSelectors ?? [],
@@ -82,7 +82,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
 
     async 'dialog:form'(): Promise<DialogForm> {
       const settings = await deps.settings();
-      const lang = resolveLang(settings.uiLanguage, browserLanguage());
+      const lang = uiLang(settings.uiLanguage);
       return {
         lang,
         categories: settings.categories.map((c) => ({ id: c.id, label: c[lang] })),
@@ -99,7 +99,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
         hasGrant(tabId),
       ]);
       const site = findSite(settings.sites, capture.href);
-      const lang = resolveLang(settings.uiLanguage, browserLanguage());
+      const lang = uiLang(settings.uiLanguage);
       return {
         captureId,
         capture,

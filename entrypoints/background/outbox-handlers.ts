@@ -1,7 +1,6 @@
-import { browser } from 'wxt/browser';
 import { organisationRedaction } from '../../utils/capture/build-context';
 import { AppError } from '../../utils/errors';
-import { resolveLang } from '../../utils/i18n/lang';
+import { uiLang } from '../../utils/i18n/lang';
 import type { OutboxDetail, OutboxOverview, outboxProtocol } from '../../utils/messaging/protocol/outbox';
 import { ensureLexicon } from '../../utils/redact/lexicon-browser';
 import { redactText } from '../../utils/redact/text';
@@ -112,7 +111,7 @@ export function outboxHandlers(deps: OutboxDeps = defaultOutboxDeps): HandlersFo
       // The popup opened from the toolbar icon: the browser granted activeTab for the tab under it.
       if (tabId !== undefined) void noteGrant(tabId).catch(() => undefined);
       const settings = await deps.settings();
-      const lang = resolveLang(settings.uiLanguage, browser.i18n.getUILanguage());
+      const lang = uiLang(settings.uiLanguage);
       return {
         lang,
         categories: settings.categories.map((c) => ({ id: c.id, label: c[lang] })),

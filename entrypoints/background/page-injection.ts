@@ -1,7 +1,8 @@
 import type { Tabs } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import type { Site } from '../../utils/schema/settings';
-import { apiPattern, findSite } from '../../utils/sites/match';
+import { findSite } from '../../utils/sites/match';
+import { permissionOrigin } from '../../utils/sites/permission-origins';
 
 /** Where WXT emits entrypoints/content/index.ts. */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
@@ -79,7 +80,7 @@ export async function injectIntoTab(tabId: number, sites: readonly Site[]): Prom
  */
 export async function injectIntoOpenTabs(sites: readonly Site[]): Promise<void> {
   if (sites.length === 0) return;
-  const tabs = await browser.tabs.query({ url: sites.map((site) => apiPattern(site.pattern)) });
+  const tabs = await browser.tabs.query({ url: sites.map((site) => permissionOrigin(site.pattern)) });
   await Promise.all(
     tabs.map((tab) =>
       tab.id === undefined ? undefined : injectIntoTab(tab.id, sites).catch(() => undefined),

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Site } from '../../utils/schema/settings';
 import type { SiteStatus } from '../../utils/schema/settings-status';
-import { apiPattern } from '../../utils/sites/match';
+import { permissionOrigin } from '../../utils/sites/permission-origins';
 
 /**
  * Patterns that once held host permission, so a missing permission can be told apart:
@@ -21,7 +21,7 @@ export function installTimeOrigins(): string[] {
 /** Whether we hold host permission for `pattern`; an invalid pattern is never held. */
 export async function holdsOrigin(pattern: string): Promise<boolean> {
   try {
-    return await browser.permissions.contains({ origins: [apiPattern(pattern)] });
+    return await browser.permissions.contains({ origins: [permissionOrigin(pattern)] });
   } catch {
     return false;
   }
@@ -73,7 +73,7 @@ export async function dropOrigins(patterns: readonly string[], keep: readonly st
   for (const pattern of drop) {
     if (!(await holdsOrigin(pattern))) continue;
     try {
-      if (await browser.permissions.remove({ origins: [apiPattern(pattern)] })) removed.push(pattern);
+      if (await browser.permissions.remove({ origins: [permissionOrigin(pattern)] })) removed.push(pattern);
     } catch (error) {
       // Chrome refuses to remove a pattern that a required permission also covers; nothing to give back.
       console.warn('[mitsprache] permission not removed', pattern, error);

@@ -1,21 +1,20 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { type SettingsApi, SettingsPage } from '../../components/options/SettingsPage';
-import { resolveLang } from '../../utils/i18n/lang';
+import { browserLanguage, uiLang } from '../../utils/i18n/lang';
 import { settingsT } from '../../utils/i18n/settings';
 import { send } from '../../utils/messaging/client';
-import { apiPattern } from '../../utils/sites/match';
+import { requestSiteOrigins } from '../../utils/sites/permission-origins';
 import './style.css';
 
 const app = document.getElementById('app') as HTMLElement;
-const browserLanguage = browser.i18n.getUILanguage();
 
 const api: SettingsApi = {
   save: (settings) => send('settings:save', { settings }),
   reload: () => send('settings:get', {}),
   testConnection: (endpoint, token) =>
     send('settings:test-connection', token === undefined ? { endpoint } : { endpoint, token }),
-  requestOrigins: (origins) => browser.permissions.request({ origins: origins.map(apiPattern) }),
+  requestOrigins: (origins) => requestSiteOrigins(origins),
   onPolicyChanged(listener) {
     const onChanged = (_changes: unknown, area: string) => {
       if (area === 'managed') listener();
@@ -35,9 +34,9 @@ const api: SettingsApi = {
 send('settings:get', {})
   .then((initial) => {
     app.removeAttribute('aria-busy');
-    render(<SettingsPage initial={initial} browserLanguage={browserLanguage} api={api} />, app);
+    render(<SettingsPage initial={initial} browserLanguage={browserLanguage()} api={api} />, app);
   })
   .catch(() => {
     app.removeAttribute('aria-busy');
-    app.textContent = settingsT(resolveLang('auto', browserLanguage))('loadFailed');
+    app.textContent = settingsT(uiLang('auto'))('loadFailed');
   });

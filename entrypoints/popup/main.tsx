@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { Popup, type PopupSetup } from '../../components/popup/Popup';
 import { toErrorCode } from '../../utils/errors';
 import { ERROR_STRINGS } from '../../utils/i18n/errors';
-import { resolveLang } from '../../utils/i18n/lang';
+import { uiLang } from '../../utils/i18n/lang';
 import { send } from '../../utils/messaging/client';
 import { readFirstPage } from '../../utils/store/outbox-first-page';
 import { cachedSetup, rememberSetup, setupInputs } from './setup-cache';
@@ -84,5 +84,5 @@ Promise.all([setup, tab, firstPage])
   .catch((error: unknown) => {
     app.removeAttribute('aria-busy');
     render(null, app);
-    app.textContent = ERROR_STRINGS[resolveLang('auto', browser.i18n.getUILanguage())][toErrorCode(error)];
+    app.textContent = ERROR_STRINGS[uiLang('auto')][toErrorCode(error)];
   });

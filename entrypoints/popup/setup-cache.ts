@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { browserLanguage } from '../../utils/i18n/lang';
 import type { OutboxSetup } from '../../utils/messaging/protocol/outbox';
 
 /**
@@ -25,7 +26,7 @@ export async function setupInputs(): Promise<string> {
     browser.storage.managed.get().catch(() => null),
   ]);
   const manifest = browser.runtime.getManifest();
-  return JSON.stringify([manifest.version, import.meta.url, browser.i18n.getUILanguage(), local, managed]);
+  return JSON.stringify([manifest.version, import.meta.url, browserLanguage(), local, managed]);
 }
 
 /** The remembered setup, if it was made from exactly these inputs. */

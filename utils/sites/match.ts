@@ -24,9 +24,10 @@ function covers(pattern: string, url: string): boolean {
 
 /**
  * The one place that decides whether a URL belongs to a configured site (and which one).
- * The first matching site wins, so admins order specific patterns before broad ones.
+ * The first matching site wins, so admins order specific patterns before broad ones. Anything with a
+ * pattern will do (a configured site, or a site's permission status in the popup).
  */
-export function findSite(sites: readonly Site[], url: string): Site | undefined {
+export function findSite<S extends Pick<Site, 'pattern'>>(sites: readonly S[], url: string): S | undefined {
   for (const site of sites) {
     try {
       if (covers(site.pattern, url)) return site;
@@ -37,13 +38,8 @@ export function findSite(sites: readonly Site[], url: string): Site | undefined 
   return undefined;
 }
 
-// Firefox refuses a port in the match patterns of its permission and tab APIs; a pattern without one
-// covers every port there, and findSite still keeps the site to its own.
-const PORTLESS_PATTERNS = (import.meta as { env?: { FIREFOX?: boolean } }).env?.FIREFOX === true;
-
-/** `pattern` as this browser's permissions and tabs APIs take it ("http://h:5173/*" → "http://h/*" in Firefox). */
-export function apiPattern(pattern: string): string {
-  if (!PORTLESS_PATTERNS) return pattern;
+/** `pattern` without its port ("http://h:5173/*" → "http://h/*"); unchanged when it names none. */
+export function withoutPort(pattern: string): string {
   const port = WITH_PORT.exec(pattern);
   return port ? `${port[1]}${port[3]}` : pattern;
 }

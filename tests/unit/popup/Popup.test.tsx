@@ -1,13 +1,17 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { Popup, type PopupProps } from '../../../components/popup/Popup';
 import { AppError } from '../../../utils/errors';
 import type { Send } from '../../../utils/messaging/protocol';
+import type { SettingsStatus } from '../../../utils/schema/settings-status';
 import { closeDb } from '../../../utils/store/db';
 import { getRecord } from '../../../utils/store/records';
+import { saveSyncState } from '../../../utils/sync/state';
 import { applyStatusUpdates } from '../../../utils/sync/status';
 import { fakeUiLanguage, harness, resetDb, seed } from '../../support/outbox';
+import { makeRecord } from '../../support/records';
 
 let root: HTMLElement;
 
@@ -26,8 +30,15 @@ afterEach(async () => {
 const NOW = Date.UTC(2026, 10, 25, 12);
 
 /** Mounts the popup the way entrypoints/popup/main.tsx does, against the real handlers. */
-async function mount(options: { send?: Send; tab?: PopupProps['tab']; url?: string } = {}) {
-  const h = harness();
+async function mount(
+  options: {
+    send?: Send;
+    tab?: PopupProps['tab'];
+    url?: string;
+    settings?: Parameters<typeof harness>[0];
+  } = {},
+) {
+  const h = harness(options.settings);
   const send = options.send ?? h.send;
   const setup = await send('outbox:setup', options.tab ? { tabUrl: options.tab.url } : {});
   const firstPage = await send('outbox:page', { filter: 'all' });
@@ -233,7 +244,12 @@ describe('the detail view', () => {
     ]);
     const { deps } = await mount();
     await click(rows()[0] as HTMLElement);
-    expect(text('[data-testid="failure"]')).toContain('Grund: invalid_item: category');
+    // In German words; the collector's technical reason only for the administrator, behind a disclosure.
+    expect(text('[data-testid="failure"] p')).toBe(
+      'Der Empfänger hat diese Rückmeldung abgelehnt, weil er ihre Angaben nicht annehmen kann. Bitte wenden Sie sich an Ihre Administration.',
+    );
+    expect(text('[data-testid="failure"] summary')).toBe('Technische Angabe für die Administration');
+    expect(text('[data-testid="failure-detail"]')).toBe('invalid_item: category');
     await click($('[data-testid="retry"]'));
     expect(text('[data-testid="detail-status"]')).toBe('Wartet auf Versand');
     expect(deps.requestSync).toHaveBeenCalledWith('retry');
@@ -250,8 +266,9 @@ describe('the detail view', () => {
     await mount();
     await click(rows()[0] as HTMLElement);
     expect(text('[data-testid="failure"]')).toContain(
-      'Der Empfänger konnte diese Rückmeldung wiederholt nicht speichern; die anderen wurden zugestellt. Grund: internal_error: store failed',
+      'Der Empfänger konnte diese Rückmeldung wiederholt nicht speichern; die anderen wurden zugestellt.',
     );
+    expect(text('[data-testid="failure-detail"]')).toBe('internal_error: store failed');
   });
 
   it('shows the officers’ answer, marks it as new once, and reading it clears the count', async () => {
@@ -276,6 +293,138 @@ describe('the detail view', () => {
     await click($('[data-testid="detail-back"]'));
     expect(rows()[0]?.querySelector('[data-testid="new-answer"]')).toBeNull();
     expect(text('[data-testid="count-unread"]')).toBe('0');
+  });
+});
+
+describe('the sync status tells the truth (issue #16, item 8)', () => {
+  const endpoint = { endpoint: 'https://collector.example/ingest' };
+
+  it('says nothing was sent yet after a pass that found nothing to send', async () => {
+    // What a fresh install has after its first pass: "ok", no request, no success.
+    await saveSyncState({
+      lastAttemptAt: null,
+      lastSuccessAt: null,
+      lastResult: 'ok',
+      consecutiveFailures: 0,
+    });
+    await mount({ settings: endpoint });
+    expect(text('[data-testid="sync-line"]')).toBe('Es wurde noch nichts gesendet.');
+  });
+
+  it('never says a failed "send now" finished, and keeps a zero attention tile neutral', async () => {
+    const { deps } = await mount({ settings: endpoint });
+    deps.syncNow.mockImplementation(() =>
+      saveSyncState({
+        lastAttemptAt: NOW,
+        lastSuccessAt: null,
+        lastResult: 'offline',
+        lastErrorCode: 'endpoint_unreachable',
+        nextAttemptAt: NOW + 60_000,
+        consecutiveFailures: 3,
+      }),
+    );
+    await click($('[data-testid="send-now"]'));
+    const notice = $('[data-testid="notice"]');
+    expect(notice?.textContent).toBe(
+      'Die Übertragung ist nicht gelungen. Ihre Rückmeldungen bleiben auf diesem Gerät.',
+    );
+    expect(notice?.classList.contains('failed')).toBe(true);
+    expect(text('[data-testid="sync-line"]')).toContain('nicht gelungen');
+    expect(text('[data-testid="count-attention"]')).toBe('0');
+    expect($('[data-testid="count-attention"]')?.parentElement?.classList.contains('attention')).toBe(false);
+  });
+
+  it('says a "send now" that delivered finished', async () => {
+    const { deps } = await mount({ settings: endpoint });
+    deps.syncNow.mockImplementation(() =>
+      saveSyncState({ lastAttemptAt: NOW, lastSuccessAt: NOW, lastResult: 'ok', consecutiveFailures: 0 }),
+    );
+    await click($('[data-testid="send-now"]'));
+    expect(text('[data-testid="notice"]')).toBe('Übertragung beendet.');
+    expect($('[data-testid="notice"]')?.classList.contains('failed')).toBe(false);
+    expect(text('[data-testid="sync-line"]')).toContain('Zuletzt erfolgreich übertragen');
+  });
+});
+
+describe('the record in German (issue #16, item 7)', () => {
+  it('names the picked element’s role in the reader’s language', async () => {
+    const { context } = makeRecord();
+    await seed([
+      {
+        createdAt: 1,
+        record: {
+          context: {
+            ...context,
+            element: {
+              role: 'tab',
+              name: 'Leistungen',
+              selector: '#t',
+              box: { x: 0, y: 0, width: 1, height: 1 },
+            },
+          },
+        },
+      },
+    ]);
+    await mount();
+    await click(rows()[0] as HTMLElement);
+    expect($('[data-testid="detail"]')?.textContent).toContain('Reiter: Leistungen');
+    expect($('[data-testid="detail"]')?.textContent).not.toContain('tab:');
+  });
+});
+
+describe('the open tab’s site permission (issue #16, item 9)', () => {
+  const tab = { id: 7, url: 'http://localhost:5173/akte/1/uebersicht' };
+
+  it('shows a configured site without permission, asks from the click, and goes once granted', async () => {
+    const h = harness();
+    let granted = false;
+    const view = () =>
+      ({
+        sites: [
+          {
+            pattern: 'http://localhost:5173/*',
+            app: 'Demo-Jobcenter',
+            permission: granted ? 'granted' : 'missing',
+          },
+        ],
+        warnings: [],
+        locked: [],
+      }) as unknown as SettingsStatus;
+    const send: Send = (type, data) =>
+      type === 'settings:view' ? (Promise.resolve(view()) as never) : h.send(type, data);
+    const request = vi.spyOn(browser.permissions, 'request').mockImplementation(async () => {
+      granted = true;
+      return true;
+    });
+    await mount({ send, tab });
+    await vi.waitFor(async () => {
+      await settle();
+      expect($('[data-testid="site-permission-notice"]')).not.toBeNull();
+    });
+    expect(text('[data-testid="site-permission-notice"]')).toContain('Demo-Jobcenter');
+    await click($('[data-testid="grant-missing"]'));
+    expect(request).toHaveBeenCalledWith({ origins: ['http://localhost:5173/*'] });
+    await vi.waitFor(async () => {
+      await settle();
+      expect($('[data-testid="site-permission-notice"]')).toBeNull();
+    });
+  });
+
+  it('says nothing on a configured site that has its permission', async () => {
+    const h = harness();
+    let asked = 0;
+    const send: Send = (type, data) => {
+      if (type !== 'settings:view') return h.send(type, data);
+      asked++;
+      return Promise.resolve({
+        sites: [{ pattern: 'http://localhost:5173/*', app: 'Demo-Jobcenter', permission: 'granted' }],
+        warnings: [],
+      }) as never;
+    };
+    await mount({ send, tab });
+    await vi.waitFor(() => expect(asked).toBe(1));
+    await settle();
+    expect($('[data-testid="site-permission-notice"]')).toBeNull();
   });
 });
 
