@@ -110,6 +110,7 @@ describe('the panel', () => {
     const { page, ui } = await openPage(SEARCH);
     await ui.open();
     await ui.type('Speichern schließt das Fenster.');
+    await ui.choose('slow');
     await ui.note.press('Control+Enter');
     await expect.poll(() => notice(page).textContent()).toMatch(/Gespeichert/);
     expect(await notice(page).getAttribute('role')).toBe('status');

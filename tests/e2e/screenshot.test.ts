@@ -170,6 +170,7 @@ describe('screenshots', () => {
     await button.click();
     await ui.dialog.getByTestId('screenshot').waitFor();
     expect(await ui.note.inputValue()).toBe('Die Trefferliste ist abgeschnitten.');
+    await ui.choose('error');
     await ui.dialog
       .getByRole('button', { name: /^Speichern$/ })
       .and(ui.dialog.locator('button[type="submit"]'))

@@ -10,3 +10,10 @@ beforeEach(() => {
 
 // The redactor's name and word lists, as the background loads them before it stores anything.
 loadLexiconFromDisk();
+
+// Caseworkers' browsers are German (as in the end-to-end tests, tests/e2e/support/browser.ts); happy-dom
+// says en-US. A getter on the prototype, so a test can still spy on it for another language.
+Object.defineProperty(Object.getPrototypeOf(navigator), 'language', {
+  configurable: true,
+  get: () => 'de-DE',
+});

@@ -11,13 +11,16 @@ export function resolveLang(setting: 'auto' | Lang | undefined, browserLanguage:
 
 /**
  * The one fallback for uiLanguage "auto", on every surface (background for the dialog and the button,
- * popup, options): the browser's UI language. It is the same in the service worker and in every
- * extension page, where navigator.language can differ (a page's locale emulation, a worker started
- * before a preference changed); the host page's own language never decides. Where the browser has no
- * German UI pack (Debian's chromium without chromium-l10n) it reports English: the settings' language
- * choice, which an administrator can set by policy, comes first for exactly that case.
+ * popup, options): the browser's preferred language, `navigator.language`, which a browser reports alike
+ * in its service worker, its extension pages and its content scripts; the host page's own language
+ * (its lang attribute) never decides. Not `i18n.getUILanguage()`: it follows the installed UI pack and
+ * says English in a browser set to German whose German pack is missing (Debian's chromium without
+ * chromium-l10n). It is the fallback when navigator is absent. The settings' choice, which an
+ * administrator can set by policy, comes first.
  */
 export function browserLanguage(): string {
+  const preferred = (globalThis as { navigator?: { language?: string } }).navigator?.language;
+  if (preferred) return preferred;
   try {
     return browser.i18n.getUILanguage() || 'de';
   } catch {
@@ -25,7 +28,7 @@ export function browserLanguage(): string {
   }
 }
 
-/** The UI language of every surface: the settings' choice first, then the browser's UI language. */
+/** The UI language of every surface: the settings' choice first, then the browser's preferred language. */
 export function uiLang(setting: 'auto' | Lang | undefined): Lang {
   return resolveLang(setting, browserLanguage());
 }

@@ -7,7 +7,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../utils/schema/settings'
 import { harness, resetDb } from '../../support/outbox';
 
 // Issue #16, item 7: one rule for the UI language on every surface — the settings' choice first, then
-// the browser's UI language. The dialog used navigator.language, popup and options getUILanguage().
+// the browser's preferred language. The dialog used to follow navigator.language, popup and options
+// getUILanguage(), so a browser whose UI pack and preference differ showed two languages.
 
 /** A browser whose UI is English while its content-language preference is German (or the reverse). */
 function browserWith(ui: string, preferred: string) {
@@ -38,8 +39,8 @@ afterEach(async () => {
 
 describe('the UI language', () => {
   it.each([
-    ['auto, English browser UI, German preference', 'auto', 'en-US', 'de-DE', 'en'],
-    ['auto, German browser UI, English preference', 'auto', 'de-DE', 'en-US', 'de'],
+    ['auto, English browser UI, German preference', 'auto', 'en-US', 'de-DE', 'de'],
+    ['auto, German browser UI, English preference', 'auto', 'de-DE', 'en-US', 'en'],
     ['German chosen, English browser', 'de', 'en-US', 'en-US', 'de'],
     ['English chosen, German browser', 'en', 'de-DE', 'de-DE', 'en'],
   ] as const)('is the same on every surface: %s', async (_name, setting, ui, preferred, expected) => {

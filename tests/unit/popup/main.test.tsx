@@ -101,7 +101,7 @@ describe('the remembered setup', () => {
     expect(cachedSetup(await setupInputs())).toBeUndefined();
 
     rememberSetup(await setupInputs(), setup);
-    vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue('en-US');
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue('en-US');
     expect(cachedSetup(await setupInputs())).toBeUndefined();
 
     // An update may change defaults and labels: a new version starts without the remembered setup.
