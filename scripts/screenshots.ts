@@ -52,6 +52,8 @@ async function extensionScreens(demoUrl: string, lang: (typeof LANGS)[number]): 
       await note.fill(lang.note);
     await dialog.getByTestId('note-preview').waitFor();
     await shoot(page, `dialog-${lang.code}`);
+    await dialog.getByLabel(/Art der Rückmeldung|Kind of feedback/).selectOption('slow');
+    await dialog.getByRole('radio', { name: /^(Hält mich auf|Slows me down)$/ }).check();
     await note.press('Control+Enter');
     // Saved: the dialog confirms and closes by itself (an older dialog stays open with its confirmation).
     await Promise.any([

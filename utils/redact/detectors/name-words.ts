@@ -13,6 +13,7 @@ leistungsberechtigten bewerber bewerberin teilnehmer teilnehmerin klient klienti
 ehemann ehefrau ehepartner ehepartnerin lebenspartner lebenspartnerin lebensgefährte lebensgefährtin
 partnerin tochter sohn mutter vater bruder schwester oma opa enkel enkelin stiefsohn stieftochter
 pflegekind vermieter vermieterin betreuer betreuerin vormund witwe witwer
+mr mrs ms miss mister
 `);
 
 /** Nouns after which "von", "zu" or "für" introduce a person: "Profil von Kevin B.", "E-Akte zu Jaber". */
@@ -107,4 +108,37 @@ fehl fest fort her hin hoch herunter heraus hinaus hinein vorbei weg zurück wei
 export const PLACE_CUES: ReadonlySet<string> = words(`
 jobcenter jobcentern landkreis landkreises kreis kreises stadt region gemeinde standort standorte dienststelle
 geschäftsstelle zweigstelle außenstelle agentur arbeit regionaldirektion bezirk stadtteil ortsteil in nach aus
+`);
+
+/**
+ * English words a note in English is made of (the UI speaks English too): function words, and the
+ * verbs, adverbs and nouns of a report about software. The German lists do not know them, and the
+ * scraped name list holds many ("the", "very", "has"), so without them an English note lost half its
+ * words. Words that are also common given names stay out ("mark", "june").
+ */
+export const ENGLISH_WORDS: ReadonlySet<string> = words(`
+the a an and or but nor not no yes is are was were be been being am has have had having do does did done
+doing can could will would should shall must might of in on at to from for with without within by about
+above below after before during until since when while where why how what which who whom whose that this
+these those there here then than if else so too very also only just still again always never often
+sometimes usually now today yesterday tomorrow soon later already it its he she they them their theirs his
+her hers him we us our you your i me my mine all any some each every other another more most less least
+many much few several new old same different first last next one two three four five six seven eight nine
+ten both either neither such own into onto out over under up down off through between against per via
+doesn't don't didn't can't cannot won't isn't aren't wasn't weren't hasn't haven't couldn't wouldn't
+shouldn't it's that's there's i'm i've we're they're let lets get gets got getting make makes made making
+take takes took taken taking give gives gave given go goes went gone going come comes came coming see sees
+saw seen show shows showed shown find finds found look looks looked seem seems seemed keep keeps kept try
+tries tried need needs needed want wants wanted work works worked working broken break breaks load loads
+loaded loading save saves saved saving open opens opened opening close closes closed print prints printed
+click clicks clicked type types typed enter enters entered appear appears appeared missing wrong right
+correct correctly slow slowly fast quickly long longer short wait waits waited waiting search searches
+searched list lists page pages screen screens button buttons field fields form forms file files document
+documents error errors message messages name names number numbers date dates time times minute minutes
+second seconds hour hours day days week weeks client clients customer customers appointment appointments
+caseworker colleague colleagues team office system application app update updates version login logout
+password data entry entries record records table tables report reports problem problems issue issues
+feedback note notes please thanks thank sorry hyphen well good bad better worse every whole part nothing
+something anything everything nobody somebody anybody everybody always whenever because although though
+however instead otherwise either yet once twice
 `);

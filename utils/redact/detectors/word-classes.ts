@@ -9,7 +9,7 @@ import {
   isVerbOrAdjective,
 } from '../lexicon';
 import { NAME_LIKENESS_THRESHOLD, nameLikeness } from '../name-model';
-import { APP_WORDS, FUNCTION_WORDS, NAME_CUES, PARTICLES } from './name-words';
+import { APP_WORDS, ENGLISH_WORDS, FUNCTION_WORDS, NAME_CUES, PARTICLES } from './name-words';
 
 /**
  * What a word is to the name detector (names.ts), from the word lists (lexicon.ts) and German word
@@ -152,6 +152,9 @@ function classifyWord(lower: string): WordClass {
       COMMON_WORDS.has(lower) && !NAME_CUES.has(lower) && !PARTICLES.has(lower) && !APP_WORDS.has(lower);
     return everyday && (isGivenName(lower) || isSurname(lower)) ? 'ambiguous' : 'word';
   }
+  // English words of an English note are words; one that is also a listed name ("Long", "Will") is a
+  // name beside a name or after a cue ("Frau Long"), as German words are.
+  if (ENGLISH_WORDS.has(lower)) return isGivenName(lower) || isSurname(lower) ? 'ambiguous' : 'word';
   // Nouns, and verbs or adjectives ("Klein", "Lange", "Weiß" are surnames too).
   const noun =
     isNoun(lower) || isVerbOrAdjective(lower) || isPlainWord(lower) || STRONG_NOUN_SUFFIX_RE.test(lower);
