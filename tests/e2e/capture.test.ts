@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoServer } from '../../scripts/demo-server';
-import { type ExtensionBrowser, launchWithExtension } from './support/browser';
-import { FeedbackUi, heldCapture, isFocused, readRecords, startTestSite } from './support/pages';
+import { describe, expect, it } from 'vitest';
+import { FeedbackUi, heldCapture, isFocused, readRecords } from './support/pages';
+import { demoWithExtension } from './support/suite';
 
 // The capture path end to end: the real built extension in the machine's Chromium, on the demo app.
-let demo: DemoServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  demo = await startTestSite();
-  ext = await launchWithExtension({ toolbar: true });
-});
-afterAll(async () => {
-  await ext?.close();
-  await demo?.close();
-});
+const suite = demoWithExtension({ testPages: true, launch: { toolbar: true } });
 
 describe('capturing feedback', () => {
   it('stores a note with its screen context in the extension’s IndexedDB, and only after that confirms', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht?tab=dokumente&kdnr=123D456789#abschnitt`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(
+      `${suite.demo.url}/akte/JC-2024-004711/uebersicht?tab=dokumente&kdnr=123D456789#abschnitt`,
+    );
     const ui = new FeedbackUi(page);
     expect(await ui.button.getAttribute('aria-label')).toMatch(/Rückmeldung/);
     await ui.open();
@@ -31,7 +22,7 @@ describe('capturing feedback', () => {
       minutes: 5,
     });
 
-    const records = await readRecords(ext.worker);
+    const records = await readRecords(suite.ext.worker);
     expect(records).toHaveLength(1);
     const [entry] = records;
     expect(entry?.status).toBe('pending');
@@ -47,7 +38,7 @@ describe('capturing feedback', () => {
     expect(context?.app).toBe('Demo-Jobcenter');
     expect(context?.routeTemplate).toBe('/akte/:id/uebersicht');
     // Query values and fragment dropped except the allowed parameter.
-    expect(context?.url).toBe(`${demo.url}/akte/:id/uebersicht?tab=dokumente`);
+    expect(context?.url).toBe(`${suite.demo.url}/akte/:id/uebersicht?tab=dokumente`);
     expect(context?.screen.heading).toBeTruthy();
     expect(context?.screen.navigation).toBeTruthy();
     expect(entry?.record.createdAt).toMatch(/[+-]\d\d:\d\d$/);
@@ -56,14 +47,14 @@ describe('capturing feedback', () => {
 
   it('prepares the dialog only on intent, out of the page’s reach, and captures nothing until the click', async () => {
     const captures = () =>
-      ext.worker.evaluate(async () => {
+      suite.ext.worker.evaluate(async () => {
         const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
         return Object.keys(await api.storage.session.get(null)).filter((key) => key.startsWith('capture:'))
           .length;
       });
     const before = await captures();
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}/kunde/123D456789/profil`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}/kunde/123D456789/profil`);
     const ui = new FeedbackUi(page);
     await ui.button.waitFor();
     // Two idle periods of the page (its event loop is our script's too): past the point where a dialog
@@ -93,8 +84,8 @@ describe('capturing feedback', () => {
   });
 
   it('starts its script in a page only after the page’s load event', async () => {
-    const page = await ext.context.newPage();
-    const cdp = await ext.context.newCDPSession(page);
+    const page = await suite.ext.context.newPage();
+    const cdp = await suite.ext.context.newCDPSession(page);
     const events: string[] = [];
     cdp.on('Runtime.executionContextCreated', ({ context }) => {
       const aux = context.auxData as { type?: string } | undefined;
@@ -104,7 +95,7 @@ describe('capturing feedback', () => {
     cdp.on('Page.loadEventFired', () => events.push('load'));
     await cdp.send('Page.enable');
     await cdp.send('Runtime.enable');
-    await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);
+    await page.goto(`${suite.demo.url}/akte/JC-2024-004711/uebersicht`);
     await new FeedbackUi(page).button.waitFor();
     // A content script the browser runs at document_idle would come before the load event.
     expect(events).toEqual(['load', 'ours']);
@@ -113,8 +104,8 @@ describe('capturing feedback', () => {
   });
 
   it('keeps a note typed into a dialog that was still loading when the button was clicked', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}/akte/JC-2024-004711/uebersicht`);
     const ui = new FeedbackUi(page);
     await ui.button.waitFor();
     // The pointer arrives and clicks at once (one move, press and release): the frame prepared on its
@@ -144,14 +135,14 @@ describe('capturing feedback', () => {
     expect(await page.locator('mitsprache-feedback iframe.frame').count()).toBe(1);
     const note = `Noch ladend geöffnet, Versuch ${crypto.randomUUID().slice(0, 4).replace(/\d/g, 'x')}`;
     await ui.file(note);
-    const notes = (await readRecords(ext.worker)).map((entry) => entry.record.note);
+    const notes = (await readRecords(suite.ext.worker)).map((entry) => entry.record.note);
     expect(notes).toContain(note);
     await page.close();
   });
 
   it('opens nothing for clicks and keys the page dispatches itself, on the button or in the picker', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}/akte/JC-2024-004711/uebersicht`);
     const ui = new FeedbackUi(page);
     await ui.button.waitFor();
     // The page's own script (main world) reaches our open shadow root; its events are not trusted.
@@ -190,8 +181,8 @@ describe('capturing feedback', () => {
   });
 
   it('binds the dialog to its capture through the background: a page posting first or framing its own copy gets nothing', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}/akte/JC-2024-004711/uebersicht`);
     const ui = new FeedbackUi(page);
     await ui.button.hover();
     await page
@@ -213,7 +204,7 @@ describe('capturing feedback', () => {
     });
     const clickedAt = Date.now();
     await ui.open();
-    const captureId = await heldCapture(ext.worker, clickedAt);
+    const captureId = await heldCapture(suite.ext.worker, clickedAt);
     // Nothing the page can read names the capture.
     expect(src).not.toContain(captureId);
     expect(await page.locator('mitsprache-feedback iframe.frame').getAttribute('src')).not.toContain(
@@ -251,8 +242,8 @@ describe('capturing feedback', () => {
   });
 
   it('keeps typed text away from the page: a capture-phase key logger sees nothing', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}/test/keylogger`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}/test/keylogger`);
     const ui = new FeedbackUi(page);
     await ui.open();
     await ui.note.pressSequentially('Geheimnis');
@@ -267,20 +258,20 @@ describe('capturing feedback', () => {
     ['hostile CSS', '/test/hostile'],
     ['strict CSP', '/test/csp'],
   ])('renders and works on a page with %s', async (_name, path) => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}${path}`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}${path}`);
     const ui = new FeedbackUi(page);
     await ui.button.waitFor({ state: 'visible' });
-    const before = (await readRecords(ext.worker)).length;
+    const before = (await readRecords(suite.ext.worker)).length;
     await ui.open();
     await ui.file(`Notiz auf ${path}`);
-    expect(await readRecords(ext.worker)).toHaveLength(before + 1);
+    expect(await readRecords(suite.ext.worker)).toHaveLength(before + 1);
     await page.close();
   });
 
   it('survives a page that replaces its whole body', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}/test/rerender`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}/test/rerender`);
     const ui = new FeedbackUi(page);
     await ui.button.waitFor({ state: 'visible' });
     await page.getByRole('button', { name: 'Neu zeichnen', exact: true }).click();
@@ -292,8 +283,8 @@ describe('capturing feedback', () => {
   });
 
   it('is usable while the app shows a native modal error dialog', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}/fehler?auto=1`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}/fehler?auto=1`);
     await page.locator('dialog[open]').waitFor({ state: 'visible' });
     const ui = new FeedbackUi(page);
     // Our UI moved into the open modal, the only part of the page that is not inert.
@@ -304,8 +295,8 @@ describe('capturing feedback', () => {
   });
 
   it('leaves the page’s own IndexedDB, localStorage and cookies untouched', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}/test/storage`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}/test/storage`);
     await page.evaluate(() => (window as unknown as { __storageReady: Promise<void> }).__storageReady);
     const snapshot = () =>
       page.evaluate(() =>
@@ -320,13 +311,13 @@ describe('capturing feedback', () => {
   });
 
   it('opens the dialog through the shortcut’s handler, then again with Enter on the button; keys land in the note', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}/suche?q=Mustermann`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}/suche?q=Mustermann`);
     const ui = new FeedbackUi(page);
     await ui.button.waitFor();
     // The shortcut (Alt+Shift+F) is a browser-level accelerator that cannot be scripted headless;
     // run the same command handler the browser would.
-    await ext.worker.evaluate(() =>
+    await suite.ext.worker.evaluate(() =>
       (
         globalThis as unknown as { mitsprache: { runCommand(c: string): Promise<void> } }
       ).mitsprache.runCommand('open-feedback'),
@@ -350,24 +341,24 @@ describe('capturing feedback', () => {
   });
 
   it('keeps both records when the service worker is stopped between two saves, and after a browser restart', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}/suche?q=Mustermann`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}/suche?q=Mustermann`);
     const ui = new FeedbackUi(page);
     await ui.open();
     await ui.file('Vor dem Neustart des Service Workers');
-    const before = (await readRecords(ext.worker)).length;
+    const before = (await readRecords(suite.ext.worker)).length;
     // The dialog closed by itself and focus went back to the button, which prepares the next dialog;
     // let that one have its form from the worker first, or its request would start the worker again.
     await page.locator('mitsprache-feedback iframe.frame[hidden]').waitFor({ state: 'attached' });
     await ui.dialog.locator('form.dialog').waitFor({ state: 'attached' });
 
     // Stop the extension's service worker the way Chrome does when it is idle.
-    await ext.stopServiceWorker();
+    await suite.ext.stopServiceWorker();
 
     await page.reload();
     await ui.open();
     await ui.file('Nach dem Neustart des Service Workers');
-    const records = await readRecords(ext.worker);
+    const records = await readRecords(suite.ext.worker);
     expect(records).toHaveLength(before + 1);
     expect(records.map((r) => r.record.note)).toEqual(
       expect.arrayContaining([
@@ -377,9 +368,9 @@ describe('capturing feedback', () => {
     );
 
     // Browser restart with the same profile.
-    const profileDir = ext.profileDir;
-    await ext.close({ removeProfile: false });
-    ext = await launchWithExtension({ profileDir });
-    expect((await readRecords(ext.worker)).length).toBe(before + 1);
+    const profileDir = suite.ext.profileDir;
+    await suite.ext.close({ removeProfile: false });
+    await suite.relaunch({ profileDir });
+    expect((await readRecords(suite.ext.worker)).length).toBe(before + 1);
   });
 });

@@ -1,30 +1,19 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoServer } from '../../scripts/demo-server';
-import { type ExtensionBrowser, launchWithExtension } from './support/browser';
-import { FeedbackUi, isFocused, readRecords, setSettings, startTestSite } from './support/pages';
+import { describe, expect, it } from 'vitest';
+import { FeedbackUi, isFocused, readRecords, setSettings } from './support/pages';
+import { demoWithExtension } from './support/suite';
 
 // The note dialog as a panel over the application (issue #16, items 1 and 3): no typed note is lost,
 // the actions are always in view, and after a save it gets out of the way by itself.
-let demo: DemoServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  demo = await startTestSite();
-  ext = await launchWithExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await demo?.close();
-});
+const suite = demoWithExtension({ testPages: true });
 
 const SEARCH = '/suche?q=Mustermann';
 const CASE_FILE = '/akte/JC-2024-004711/uebersicht';
 
 async function openPage(path: string, viewport = { width: 1280, height: 800 }) {
-  const page = await ext.context.newPage();
+  const page = await suite.ext.context.newPage();
   await page.setViewportSize(viewport);
-  await page.goto(`${demo.url}${path}`);
+  await page.goto(`${suite.demo.url}${path}`);
   const ui = new FeedbackUi(page);
   await ui.button.waitFor();
   return { page, ui };
@@ -49,14 +38,14 @@ describe('drafts', () => {
     // Another screen in the same tab starts empty; back on the first one, the draft is there again.
     await ui.dialog.getByRole('button', { name: 'Schließen', exact: true }).click();
     await ui.shownFrame.waitFor({ state: 'detached' });
-    await page.goto(`${demo.url}${CASE_FILE}`);
+    await page.goto(`${suite.demo.url}${CASE_FILE}`);
     await ui.open();
     // The setup (which brings a draft) has arrived once the preview shows.
     await ui.dialog.getByText('Das wird gespeichert', { exact: true }).waitFor();
     expect(await ui.note.inputValue()).toBe('');
     await ui.note.press('Escape');
     await ui.shownFrame.waitFor({ state: 'detached' });
-    await page.goto(`${demo.url}${SEARCH}`);
+    await page.goto(`${suite.demo.url}${SEARCH}`);
     await ui.open();
     await expect.poll(() => ui.note.inputValue()).toBe('Die Trefferliste springt beim Blättern nach oben.');
     await page.close();
@@ -85,7 +74,7 @@ describe('the panel', () => {
     { width: 1280, height: 680 },
     { width: 1366, height: 800 },
   ])('keeps Speichern and the Strg+Enter hint in view at $width×$height, compact', async (viewport) => {
-    await setSettings(ext.worker, { screenshotsAllowed: true });
+    await setSettings(suite.ext.worker, { screenshotsAllowed: true });
     const { page, ui } = await openPage(SEARCH, viewport);
     await ui.open();
     await ui.type('Eine längere Notiz,\ndie über mehrere Zeilen geht,\nund das Formular lang macht.');
@@ -115,7 +104,7 @@ describe('the panel', () => {
     await expect.poll(() => notice(page).textContent()).toMatch(/Gespeichert/);
     expect(await notice(page).getAttribute('role')).toBe('status');
     await ui.shownFrame.waitFor({ state: 'detached' });
-    expect((await readRecords(ext.worker)).map((r) => r.record.note)).toContain(
+    expect((await readRecords(suite.ext.worker)).map((r) => r.record.note)).toContain(
       'Speichern schließt das Fenster.',
     );
     await expect.poll(() => isFocused(ui.button)).toBe(true);

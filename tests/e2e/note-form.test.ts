@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoServer } from '../../scripts/demo-server';
-import { type ExtensionBrowser, launchWithExtension } from './support/browser';
-import { FeedbackUi, isFocused, readRecords, startTestSite } from './support/pages';
+import { describe, expect, it } from 'vitest';
+import { FeedbackUi, isFocused, readRecords } from './support/pages';
+import { demoWithExtension } from './support/suite';
 
 // The note form as a caseworker meets it (issue #16, items 4–6): nothing chosen in advance, the form's
 // own messages instead of the browser's, praise asked as praise, and the note field back in focus
 // after pointing at an element.
-let demo: DemoServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  demo = await startTestSite();
-  ext = await launchWithExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await demo?.close();
-});
+const suite = demoWithExtension({ testPages: true });
 
 async function openDialog() {
-  const page = await ext.context.newPage();
-  await page.goto(`${demo.url}/akte/JC-2024-004711/uebersicht`);
+  const page = await suite.ext.context.newPage();
+  await page.goto(`${suite.demo.url}/akte/JC-2024-004711/uebersicht`);
   const ui = new FeedbackUi(page);
   await ui.open();
   return { page, ui };
@@ -28,7 +17,7 @@ async function openDialog() {
 
 /** The newest stored record. */
 async function latest() {
-  const records = await readRecords(ext.worker);
+  const records = await readRecords(suite.ext.worker);
   return records.sort((a, b) => b.createdAt - a.createdAt)[0]?.record;
 }
 

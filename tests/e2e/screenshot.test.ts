@@ -1,22 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoServer } from '../../scripts/demo-server';
-import { type ExtensionBrowser, launchWithExtension } from './support/browser';
-import { FeedbackUi, isFocused, readRecords, setSettings, startTestSite } from './support/pages';
+import { describe, expect, it } from 'vitest';
+import { FeedbackUi, isFocused, readRecords, setSettings } from './support/pages';
 import { leaks } from './support/pii';
+import { demoWithExtension } from './support/suite';
 
 // The optional screenshot: off by default, masked before it is stored, within 200 KB.
-let demo: DemoServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  demo = await startTestSite();
-  ext = await launchWithExtension({ toolbar: true });
-});
-afterAll(async () => {
-  await ext?.close();
-  await demo?.close();
-});
+const suite = demoWithExtension({ testPages: true, launch: { toolbar: true } });
 
 /** Mean brightness (0–255) of a region of a data-URL image, decoded in the page. */
 function brightness(
@@ -93,8 +82,8 @@ function wordBox(page: Page, at: WordAt) {
  * popup finishes loading at its own pace and takes focus from the dialog at any moment.
  */
 async function pressToolbarButton(page: Page, whileOpen?: () => Promise<void>) {
-  await ext.clickToolbarAction(page);
-  const browser = ext.context.browser();
+  await suite.ext.clickToolbarAction(page);
+  const browser = suite.ext.context.browser();
   if (!browser) throw new Error('no browser-level access');
   const session = await browser.newBrowserCDPSession();
   type Targets = { targetInfos: { type: string; url: string; targetId: string }[] };
@@ -115,10 +104,10 @@ async function pressToolbarButton(page: Page, whileOpen?: () => Promise<void>) {
  * resolves once the masked image is shown.
  */
 async function openWithScreenshot(path: string) {
-  await setSettings(ext.worker, { screenshotsAllowed: true });
-  const page = await ext.context.newPage();
+  await setSettings(suite.ext.worker, { screenshotsAllowed: true });
+  const page = await suite.ext.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(`${demo.url}${path}`);
+  await page.goto(`${suite.demo.url}${path}`);
   const ui = new FeedbackUi(page);
   await ui.button.waitFor();
   await pressToolbarButton(page);
@@ -131,8 +120,8 @@ async function openWithScreenshot(path: string) {
 
 describe('screenshots', () => {
   it('are not offered unless the organisation allows them', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${demo.url}/suche?q=Mustermann`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`${suite.demo.url}/suche?q=Mustermann`);
     const ui = new FeedbackUi(page);
     await ui.open();
     expect(await ui.dialog.getByRole('button', { name: 'Bildschirmfoto hinzufügen' }).count()).toBe(0);
@@ -142,10 +131,10 @@ describe('screenshots', () => {
   it('say beside the button, before it is pressed, what the browser needs when opened from the page button; then work without leaving the dialog', async () => {
     // A configured site's host permission is not enough for tabs.captureVisibleTab (activeTab or
     // <all_urls> only, in Chrome and Firefox alike), and a click into the page grants no activeTab.
-    await setSettings(ext.worker, { screenshotsAllowed: true });
-    const page = await ext.context.newPage();
+    await setSettings(suite.ext.worker, { screenshotsAllowed: true });
+    const page = await suite.ext.context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${demo.url}/suche?q=Mustermann`);
+    await page.goto(`${suite.demo.url}/suche?q=Mustermann`);
     const ui = new FeedbackUi(page);
     await ui.open();
     const button = ui.dialog.getByRole('button', { name: 'Bildschirmfoto hinzufügen' });
@@ -159,7 +148,7 @@ describe('screenshots', () => {
     // Closed only once the popup has told the background which tab it opened over (as a person's
     // popup does long before they close it).
     const grants = () =>
-      ext.worker.evaluate(async () => {
+      suite.ext.worker.evaluate(async () => {
         const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
         return Object.keys(await api.storage.session.get(null)).filter((key) => key.startsWith('grant:'))
           .length;
@@ -176,7 +165,7 @@ describe('screenshots', () => {
       .and(ui.dialog.locator('button[type="submit"]'))
       .click();
     await ui.closedAfterSave();
-    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    const [latest] = (await readRecords(suite.ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
     expect(latest?.record.note).toBe('Die Trefferliste ist abgeschnitten.');
     expect(latest?.record.screenshot?.dataUrl).toMatch(/^data:image\/jpeg;base64,/);
     await page.close();
@@ -187,7 +176,7 @@ describe('screenshots', () => {
     const dialog = await page.locator('mitsprache-feedback iframe.frame').boundingBox();
     await ui.file('Die Trefferliste ist abgeschnitten.');
 
-    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    const [latest] = (await readRecords(suite.ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
     const shot = latest?.record.screenshot;
     expect(shot?.dataUrl).toMatch(/^data:image\/jpeg;base64,/);
     expect(Math.floor(((shot?.dataUrl.length ?? 0) - 23) * 0.75)).toBeLessThanOrEqual(200_000);
@@ -227,7 +216,7 @@ describe('screenshots', () => {
     await ui.dialog.getByRole('button', { name: 'Letzte Schwärzung zurücknehmen' }).waitFor();
     await ui.file('Die Überschrift verdeckt die Suche.');
 
-    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    const [latest] = (await readRecords(suite.ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
     const heading = await page.locator('h1').boundingBox();
     if (!heading || !latest?.record.screenshot) throw new Error('layout or screenshot not found');
     // Inside the painted frame (x 480–800, y 0–200) the heading row is black now; left of it, not.
@@ -244,7 +233,7 @@ describe('screenshots', () => {
   it('black out names and file numbers wherever the text redactor masks them: heading, breadcrumb, paragraph, shadow root, frame', async () => {
     const { page, ui } = await openWithScreenshot('/test/bildtext');
     await ui.file('Die Kopfzeile bricht um.');
-    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    const [latest] = (await readRecords(suite.ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
     const shot = latest?.record.screenshot;
     if (!shot) throw new Error('screenshot not found');
     // What the text preview and the officers see for the heading; the picture must not show more.
@@ -297,7 +286,7 @@ describe('screenshots', () => {
   ])('black out fields and cells inside %s', async (_name, path, target) => {
     const { page, ui } = await openWithScreenshot(path);
     await ui.file('Die Akte lädt langsam.');
-    const [latest] = (await readRecords(ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
+    const [latest] = (await readRecords(suite.ext.worker)).sort((a, b) => b.createdAt - a.createdAt);
     const box = await target(page).boundingBox();
     if (!box || !latest?.record.screenshot) throw new Error('layout or screenshot not found');
     expect(await brightness(page, latest.record.screenshot.dataUrl, box)).toBeLessThan(20);

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { RawCapture } from '../../utils/schema/capture';
 
 /**
@@ -16,4 +17,24 @@ export function searchPageCapture(): RawCapture {
     uiLanguage: 'de-DE',
     pageTexts: { data: ['Max Mustermann'], ui: ['Name', 'Geburtsdatum'] },
   });
+}
+
+/** The content script of tab `tab` on the demo's search page, as a message sender. */
+export function contentSender(tab: number) {
+  return {
+    id: browser.runtime.id,
+    url: 'http://127.0.0.1:5173/suche',
+    tab: { id: tab } as never,
+    frameId: 0,
+  };
+}
+
+/** A note dialog page in a frame of tab `tab` (frame ids are per tab; ours is the content script's child). */
+export function dialogSender(tab: number, frameId = 3) {
+  return {
+    id: browser.runtime.id,
+    url: browser.runtime.getURL('/note-dialog.html'),
+    tab: { id: tab } as never,
+    frameId,
+  };
 }

@@ -1,12 +1,16 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach } from 'vitest';
 import type { FeedbackRecord } from '../../utils/schema/record';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/schema/settings';
 import { saveLocalSettings } from '../../utils/settings/store';
+import { closeDb } from '../../utils/store/db';
+import { cancelRequestedSync, syncIdle } from '../../utils/sync/engine';
 import { isoWithOffset } from '../../utils/sync/transport';
+import { resetDb } from './db';
 import { smallRecord } from './records';
 
-export { resetDb } from './db';
+export { resetDb };
 
 let counter = 0;
 
@@ -106,4 +110,27 @@ export async function startCollector(
 export function acceptAll(seen: Seen): Answer {
   const items = (seen.body as { items?: { id: string }[] }).items ?? [];
   return { status: 200, body: { results: items.map((item) => ({ id: item.id, status: 'accepted' })) } };
+}
+
+/**
+ * After a sync test: no pass left running or requested, the test collectors closed, the database closed
+ * (a next test's resetDb deletes it).
+ */
+export async function stopSync(
+  collectors: readonly ({ close(): Promise<void> } | undefined)[],
+): Promise<void> {
+  cancelRequestedSync();
+  await syncIdle();
+  cancelRequestedSync();
+  await Promise.all(collectors.map((collector) => collector?.close()));
+  await closeDb();
+}
+
+/**
+ * The lifecycle of a sync test file: a fresh database before each test, and after it stopSync of the
+ * collectors `take()` hands over (it forgets them, so none is closed twice).
+ */
+export function syncTestLifecycle(take: () => readonly ({ close(): Promise<void> } | undefined)[]): void {
+  beforeEach(resetDb);
+  afterEach(() => stopSync(take()));
 }

@@ -6,6 +6,8 @@ import { startTestSite } from './pages';
 export interface DemoSuite {
   readonly demo: DemoServer;
   readonly ext: ExtensionBrowser;
+  /** Starts the browser anew (after the test closed it, e.g. to reopen its profile); `ext` is the new one. */
+  relaunch(launch: Parameters<typeof launchWithExtension>[0]): Promise<ExtensionBrowser>;
 }
 
 /**
@@ -32,6 +34,10 @@ export function demoWithExtension(
     },
     get ext() {
       if (!ext) throw new Error('the browser runs only inside the suite’s tests');
+      return ext;
+    },
+    async relaunch(launch) {
+      ext = await launchWithExtension(launch);
       return ext;
     },
   };

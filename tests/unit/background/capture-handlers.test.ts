@@ -1,29 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
 import { captureHandlers } from '../../../entrypoints/background/capture-handlers';
 import { AppError } from '../../../utils/errors';
 import { openedCapture } from '../../../utils/messaging/dialog-handover';
 import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
-import { searchPageCapture } from '../../support/captures';
+import { contentSender, dialogSender, searchPageCapture } from '../../support/captures';
 import { resetDb } from '../../support/db';
 
 // The capture path in the background: the content script names the capture and shows the dialog at
 // once, so the dialog's requests may arrive before the capture does.
 
 const TAB = 7;
-const content = {
-  id: browser.runtime.id,
-  url: 'http://127.0.0.1:5173/suche',
-  tab: { id: TAB } as never,
-  frameId: 0,
-};
-/** A note dialog page in a frame of tab `tab` (frame ids are per tab; ours is the content script's child). */
-const dialog = (tab = TAB, frameId = 3) => ({
-  id: browser.runtime.id,
-  url: browser.runtime.getURL('/note-dialog.html'),
-  tab: { id: tab } as never,
-  frameId,
-});
+const content = contentSender(TAB);
+const dialog = (tab = TAB, frameId = 3) => dialogSender(tab, frameId);
 const capture = searchPageCapture();
 const input = {
   note: 'Herr Mustermann findet die Suche langsam.',

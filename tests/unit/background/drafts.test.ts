@@ -6,24 +6,14 @@ import { dropDraftsWithTab } from '../../../entrypoints/background/drafts';
 import { loadLexiconFromDisk } from '../../../utils/redact/lexicon-node';
 import type { RawCapture } from '../../../utils/schema/capture';
 import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
-import { searchPageCapture } from '../../support/captures';
+import { contentSender, dialogSender, searchPageCapture } from '../../support/captures';
 import { resetDb } from '../../support/db';
 
 // Drafts (issue #16, item 1): one per tab and screen, in storage.session, until saved or discarded.
 
 const TAB = 7;
-const content = (tab = TAB) => ({
-  id: browser.runtime.id,
-  url: 'http://127.0.0.1:5173/suche',
-  tab: { id: tab } as never,
-  frameId: 0,
-});
-const dialog = (tab = TAB, frameId = 3) => ({
-  id: browser.runtime.id,
-  url: browser.runtime.getURL('/note-dialog.html'),
-  tab: { id: tab } as never,
-  frameId,
-});
+const content = (tab = TAB) => contentSender(tab);
+const dialog = (tab = TAB, frameId = 3) => dialogSender(tab, frameId);
 const DRAFT = { note: 'Die Suche springt nach oben.', impact: 'blocks' as const };
 
 function handlers() {

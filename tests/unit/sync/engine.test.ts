@@ -1,38 +1,34 @@
 // @vitest-environment node
 // Real HTTP against a node:http server; happy-dom's fetch would add its own CORS and cookie rules.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { benchSync } from '../../../scripts/bench/worker/sync-helpers';
 import { FeedbackRecord } from '../../../utils/schema/record';
 import { BatchRequest, MAX_BATCH_BYTES } from '../../../utils/schema/wire';
-import { closeDb, getDb } from '../../../utils/store/db';
+import { getDb } from '../../../utils/store/db';
 import { pendingCount } from '../../../utils/store/queue';
 import { addRecord, countByStatus, getRecord } from '../../../utils/store/records';
 import { BACKOFF_BASE_MS } from '../../../utils/sync/backoff';
-import { batchBody, cancelRequestedSync, RETRY_ALARM, syncIdle, syncNow } from '../../../utils/sync/engine';
+import { batchBody, RETRY_ALARM, syncNow } from '../../../utils/sync/engine';
 import { acquireLease, readLease } from '../../../utils/sync/lease';
 import { getSyncState } from '../../../utils/sync/state';
 import {
   type Answer,
   acceptAll,
   configure,
-  resetDb,
   type Seen,
   startCollector,
+  syncTestLifecycle,
   testRecord,
 } from '../../support/sync';
 
 type Collector = Awaited<ReturnType<typeof startCollector>>;
 let collector: Collector | undefined;
 
-beforeEach(resetDb);
-afterEach(async () => {
-  cancelRequestedSync();
-  await syncIdle();
-  cancelRequestedSync();
-  await collector?.close();
+syncTestLifecycle(() => {
+  const open = collector;
   collector = undefined;
-  await closeDb();
+  return [open];
 });
 
 async function serve(reply: (seen: Seen) => Answer | Promise<Answer>, token = '') {

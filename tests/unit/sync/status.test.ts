@@ -1,12 +1,12 @@
 // @vitest-environment node
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../../utils/schema/outbox';
 import type { FeedbackRecord } from '../../../utils/schema/record';
 import type { StatusUpdate } from '../../../utils/schema/wire';
-import { closeDb, getDb } from '../../../utils/store/db';
+import { getDb } from '../../../utils/store/db';
 import { markSent } from '../../../utils/store/queue';
 import { addRecord, getRecord } from '../../../utils/store/records';
-import { cancelRequestedSync, syncIdle, syncNow } from '../../../utils/sync/engine';
+import { syncNow } from '../../../utils/sync/engine';
 import { getSyncState } from '../../../utils/sync/state';
 import {
   applyStatusUpdates,
@@ -16,19 +16,22 @@ import {
   type OfficerAnswer,
   unreadAnswerCount,
 } from '../../../utils/sync/status';
-import { acceptAll, configure, resetDb, type Seen, startCollector, testRecord } from '../../support/sync';
+import {
+  acceptAll,
+  configure,
+  type Seen,
+  startCollector,
+  syncTestLifecycle,
+  testRecord,
+} from '../../support/sync';
 
 type Collector = Awaited<ReturnType<typeof startCollector>>;
 let collector: Collector | undefined;
 
-beforeEach(resetDb);
-afterEach(async () => {
-  cancelRequestedSync();
-  await syncIdle();
-  cancelRequestedSync();
-  await collector?.close();
+syncTestLifecycle(() => {
+  const open = collector;
   collector = undefined;
-  await closeDb();
+  return [open];
 });
 
 const ID = '00000000-0000-4000-8000-00000000abcd';

@@ -1,10 +1,9 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closeDb } from '../../../utils/store/db';
 import { pendingCount } from '../../../utils/store/queue';
 import { addRecord } from '../../../utils/store/records';
-import { cancelRequestedSync, requestSync, SYNC_ALARM, syncIdle } from '../../../utils/sync/engine';
+import { requestSync, SYNC_ALARM } from '../../../utils/sync/engine';
 import { getSyncState, INITIAL_SYNC_STATE, saveSyncState } from '../../../utils/sync/state';
 import { registerSyncTriggers } from '../../../utils/sync/triggers';
 import {
@@ -14,6 +13,7 @@ import {
   resetDb,
   type Seen,
   startCollector,
+  stopSync,
   testRecord,
 } from '../../support/sync';
 
@@ -26,11 +26,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   owner.abort();
-  cancelRequestedSync();
-  await syncIdle();
-  cancelRequestedSync();
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-  await closeDb();
+  await stopSync(servers.splice(0));
 });
 
 async function serve(reply: (seen: Seen) => Answer) {
