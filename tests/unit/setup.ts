@@ -13,7 +13,10 @@ loadLexiconFromDisk();
 
 // Caseworkers' browsers are German (as in the end-to-end tests, tests/e2e/support/browser.ts); happy-dom
 // says en-US. A getter on the prototype, so a test can still spy on it for another language.
-Object.defineProperty(Object.getPrototypeOf(navigator), 'language', {
-  configurable: true,
-  get: () => 'de-DE',
-});
+// Files that run in Node's own environment (`@vitest-environment node`) have no navigator on Node 20.
+if (typeof navigator !== 'undefined') {
+  Object.defineProperty(Object.getPrototypeOf(navigator), 'language', {
+    configurable: true,
+    get: () => 'de-DE',
+  });
+}
