@@ -53,9 +53,13 @@ export function uninstallLexicon(): void {
   lexicon = undefined;
 }
 
-/** Binary search for `word` (lower case) in a sorted, line-separated list. */
-function contains(list: string, word: string): boolean {
-  if (word.length === 0 || word.includes('\n')) return false;
+/**
+ * Binary search in a sorted, line-separated list for the line whose key — the line up to a tab, or all
+ * of it — is `key`: the text after the tab ('' for a line without one), or undefined. Word lists are
+ * bare keys; the trigram list is "key\tvalue" with keys of one length, so its lines sort as its keys do.
+ */
+function find(list: string, key: string): string | undefined {
+  if (key.length === 0 || key.includes('\n') || key.includes('\t')) return undefined;
   // [lo, hi) always starts and ends at the start of a line.
   let lo = 1;
   let hi = list.length;
@@ -63,36 +67,24 @@ function contains(list: string, word: string): boolean {
     const mid = (lo + hi) >>> 1;
     const start = list.lastIndexOf('\n', mid - 1) + 1;
     const end = list.indexOf('\n', start);
+    // The tab is looked for in the line only: a word list has none, and a search past the line would
+    // scan megabytes on every probe.
     const line = list.slice(start, end);
-    if (line === word) return true;
-    if (line < word) lo = end + 1;
-    else hi = start;
-  }
-  return false;
-}
-
-const has = (key: keyof LexiconData, lower: string) => (lexicon ? contains(lexicon[key], lower) : false);
-
-/**
- * The value of `key` in a list of "key\tvalue" lines sorted by key (all keys of one length, so the
- * lines sort as their keys do), or undefined.
- */
-export function lookupEntry(list: keyof LexiconData, key: string): string | undefined {
-  const text = lexicon?.[list];
-  if (!text || key.length === 0 || key.includes('\n') || key.includes('\t')) return undefined;
-  let lo = 1;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const start = text.lastIndexOf('\n', mid - 1) + 1;
-    const end = text.indexOf('\n', start);
-    const tab = text.indexOf('\t', start);
-    const lineKey = text.slice(start, tab < 0 || tab > end ? end : tab);
-    if (lineKey === key) return tab < 0 || tab > end ? '' : text.slice(tab + 1, end);
+    const tab = line.indexOf('\t');
+    const lineKey = tab < 0 ? line : line.slice(0, tab);
+    if (lineKey === key) return tab < 0 ? '' : line.slice(tab + 1);
     if (lineKey < key) lo = end + 1;
     else hi = start;
   }
   return undefined;
+}
+
+const has = (key: keyof LexiconData, lower: string) =>
+  lexicon ? find(lexicon[key], lower) !== undefined : false;
+
+/** The value of `key` in a "key\tvalue" list (the trigram scores), or undefined. */
+export function lookupEntry(list: keyof LexiconData, key: string): string | undefined {
+  return lexicon ? find(lexicon[list], key) : undefined;
 }
 
 /** A given name of any origin the lists cover. */
