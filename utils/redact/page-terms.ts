@@ -18,6 +18,15 @@ const ANY_WORD_RE = /[\p{L}\p{M}]+/gu;
 // The capture is handed over as one object and read for the note and every context field.
 const cache = new WeakMap<PageTexts, Set<string>>();
 
+/** Every word of `texts`, lower case. */
+function lowerWords(texts: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (const text of texts) {
+    for (const m of text.normalize('NFC').matchAll(ANY_WORD_RE)) words.add(m[0].toLowerCase());
+  }
+  return words;
+}
+
 /**
  * Words that are probably client data: capitalised words of at least two letters from the data
  * regions, minus every word the application itself uses in its UI (labels, column headers, buttons,
@@ -28,16 +37,10 @@ const cache = new WeakMap<PageTexts, Set<string>>();
 export function extractPageTerms(texts: PageTexts): Set<string> {
   const cached = cache.get(texts);
   if (cached) return cached;
-  const ui = new Set<string>();
-  for (const text of texts.ui) {
-    for (const m of text.normalize('NFC').matchAll(ANY_WORD_RE)) ui.add(m[0].toLowerCase());
-  }
+  const ui = lowerWords(texts.ui);
   // The frame's words are the application's ("Jobcenter Musterstadt (DEMO)") unless they are names: some
   // applications show the open case's client in the banner, and the staff member's name may stand there.
-  const chrome = new Set<string>();
-  for (const text of texts.chrome ?? []) {
-    for (const m of text.normalize('NFC').matchAll(ANY_WORD_RE)) chrome.add(m[0].toLowerCase());
-  }
+  const chrome = lowerWords(texts.chrome ?? []);
   const terms = new Set<string>();
   const isCandidate = (word: string) => {
     const lower = word.toLowerCase();
