@@ -438,7 +438,7 @@ export async function benchCapture(options: CaptureBenchOptions = {}): Promise<F
     // 60 pairs leave a 95 % interval ~8 ms wide on this kind of machine; 120 narrow it to ~4.
     const pairs = Math.max(120, runs * 4);
     progress(`load event, ${pairs} pairs of loads, the site in and out of the settings`);
-    const load = await benchLoadEvent({ rounds: Math.ceil(pairs / 3), browsers: 3 });
+    const load = await benchLoadEvent({ rounds: Math.ceil(pairs / 3), browsers: 3, demoUrl: demo.url });
     const withLoad = summary(load.with);
     const withoutLoad = summary(load.without);
     const addedCi = medianInterval(load.added);

@@ -60,6 +60,11 @@ export interface LoadEventOptions {
   /** Browsers taking turns. */
   browsers?: number;
   mode?: LoadEventMode;
+  /**
+   * The demo app to load, when the caller already runs one: it listens on the port its sites name, so a
+   * second one in the same process could not (the capture bench).
+   */
+  demoUrl?: string;
 }
 
 export interface LoadEventResult {
@@ -160,8 +165,8 @@ export async function benchLoadEvent(
   const browsers: Browser[] = [];
   let demo: DemoServer | undefined;
   try {
-    demo = await startDemoServer();
-    const url = `${demo.url}${SCREEN}`;
+    if (!options.demoUrl) demo = await startDemoServer();
+    const url = `${options.demoUrl ?? demo?.url}${SCREEN}`;
     for (let i = 0; i < count; i++) browsers.push(await launch(mode));
     const current = new Map(browsers.map((b) => [b, true]));
     progress(`${count} browsers, ${rounds} + ${WARMUP} pairs each, switching: ${mode}`);
