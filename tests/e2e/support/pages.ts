@@ -64,7 +64,7 @@ export class FeedbackUi {
   /** Types the note into the open dialog. */
   async type(note: string): Promise<void> {
     // Chromium now and then loses the focus handed to a frame shown in the same moment; the dialog
-    // notices and asks for it again (utils/capture/dialog-session.ts), within ~150 ms. A robot types
+    // notices and asks for it again (entrypoints/note-dialog/dialog-session.ts), within ~150 ms. A robot types
     // sooner than any caseworker, so it types again until the text lands.
     await expect
       .poll(async () => {
@@ -188,7 +188,7 @@ export async function setToken(worker: Worker, token: string): Promise<void> {
   );
 }
 
-/** The diagnostic handle the background exposes (see entrypoints/background.ts). */
+/** The diagnostic handle the background exposes (see entrypoints/background/index.ts). */
 export interface Diagnostics {
   runCommand(command: string): Promise<void>;
   syncNow(): Promise<{ outcome: string; sent: number; failed: number; requests: number }>;

@@ -36,7 +36,7 @@ interface Diagnostics {
   syncState(): Promise<{ lastResult: string; consecutiveFailures: number }>;
 }
 
-/** Calls the background's diagnostic handle (entrypoints/background.ts) from an extension page. */
+/** Calls the background's diagnostic handle (entrypoints/background/index.ts) from an extension page. */
 export function background<K extends keyof Diagnostics>(
   page: Page,
   name: K,
