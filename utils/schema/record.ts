@@ -161,6 +161,29 @@ export const Redaction = z.object({
     .refine((counts) => Object.keys(counts).length <= MASK_KINDS_MAX, `at most ${MASK_KINDS_MAX} mask kinds`),
 });
 
+/**
+ * What failed, when a record reports an outage (issue #17). `network` and `timeout`: the browser's own
+ * navigation error (its error code, e.g. net::ERR_CONNECTION_REFUSED or NS_ERROR_CONNECTION_REFUSED);
+ * `http`: the server answered a top-level navigation with a 5xx status (the code is the status);
+ * `login-loop`: the site kept sending the browser back to its login; `unresponsive` and
+ * `error-message`: the page loads but the caseworker says it is broken ("Das ist eine Störung").
+ */
+export const OUTAGE_KINDS = ['network', 'timeout', 'http', 'login-loop', 'unresponsive', 'error-message'] as const;
+export const OutageKind = z.enum(OUTAGE_KINDS);
+export const Outage = z.object({
+  kind: OutageKind,
+  /** The browser's error code or the HTTP status as text; absent when the user declared it. */
+  code: z
+    .string()
+    .regex(/^[A-Za-z0-9_:.-]{1,80}$/, 'error code')
+    .optional(),
+  /** First failure the extension saw for this application before the report (or the report's own time). */
+  since: OffsetTimestamp,
+  /** `observed`: the extension saw the failure; `declared`: the caseworker said so in the dialog. */
+  source: z.enum(['observed', 'declared']),
+});
+export type Outage = z.infer<typeof Outage>;
+
 const RecordFields = {
   id: RecordId,
   createdAt: CreatedAt,
@@ -173,6 +196,12 @@ const RecordFields = {
   reporter: Reporter,
   redaction: Redaction,
   screenshot: Screenshot.optional(),
+  /**
+   * Present when the record reports an outage (issue #17). Optional and without a version bump on
+   * purpose: a collector that does not know the field drops it and still stores the note, so extensions
+   * may be updated before the collector.
+   */
+  outage: Outage.optional(),
 };
 
 /** A record as extensions before answer secrets sent it; still accepted, its answers open to the token. */

@@ -73,11 +73,34 @@ export const StatusQuery = z.object({
     .refine((secrets) => Object.keys(secrets).length <= 1000, 'at most 1000 secrets')
     .optional(),
 });
+/**
+ * The incident an outage record was grouped into (issue #17), as its reporter sees it: `open` (the
+ * collector's rule grouped the reports, no officer has looked yet), `known` (an officer confirmed it;
+ * "Bekannt seit 9:14 — IT ist informiert"), `closed`. The status text is the officers' public word.
+ */
+export const IncidentState = z.enum(['open', 'known', 'closed']);
+export type IncidentState = z.infer<typeof IncidentState>;
+export const IncidentStatus = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'incident id'),
+  app: Text(100),
+  state: IncidentState,
+  openedAt: z.iso.datetime({ offset: true }),
+  knownAt: z.iso.datetime({ offset: true }).nullable(),
+  closedAt: z.iso.datetime({ offset: true }).nullable(),
+  statusText: Text(500).nullable(),
+});
+export type IncidentStatus = z.infer<typeof IncidentStatus>;
+
 export const StatusUpdate = z.object({
   id: RecordId,
   status: OfficerStatus,
   reply: Text(2000).nullable(),
   updatedAt: z.iso.datetime({ offset: true }),
+  /**
+   * Set for an outage record that belongs to an incident; a change of the incident (confirmed, new
+   * status text, closed) is an update of every record in it, so it reaches each reporter's next poll.
+   */
+  incident: IncidentStatus.optional(),
 });
 export type StatusUpdate = z.infer<typeof StatusUpdate>;
 export const StatusResponse = z.object({
