@@ -168,7 +168,14 @@ export const Redaction = z.object({
  * `login-loop`: the site kept sending the browser back to its login; `unresponsive` and
  * `error-message`: the page loads but the caseworker says it is broken ("Das ist eine Störung").
  */
-export const OUTAGE_KINDS = ['network', 'timeout', 'http', 'login-loop', 'unresponsive', 'error-message'] as const;
+export const OUTAGE_KINDS = [
+  'network',
+  'timeout',
+  'http',
+  'login-loop',
+  'unresponsive',
+  'error-message',
+] as const;
 export const OutageKind = z.enum(OUTAGE_KINDS);
 export const Outage = z.object({
   kind: OutageKind,
