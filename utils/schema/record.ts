@@ -188,6 +188,13 @@ export const Outage = z.object({
   since: OffsetTimestamp,
   /** `observed`: the extension saw the failure; `declared`: the caseworker said so in the dialog. */
   source: z.enum(['observed', 'declared']),
+  /**
+   * A random id the device makes when it first sees an application fail and keeps until the application
+   * works again (or 2 hours pass). It lets the collector count how many installations report one
+   * outage (its grouping rule) without any lasting identity: the next outage gets a new id, and notes
+   * never carry one.
+   */
+  episode: z.string().regex(/^[0-9a-f]{16,64}$/, 'outage episode'),
 });
 export type Outage = z.infer<typeof Outage>;
 
