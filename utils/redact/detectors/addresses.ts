@@ -198,9 +198,11 @@ const QUANTITY_BEFORE_RE =
  */
 // Lower-case places ("50098 gera", "73937 bad freiingen"), and places with "Bad", "Sankt", "Neu" before them.
 const LOWER_PLACE = '[\\p{L}][\\p{L}\\p{M}]+(?:-[\\p{L}][\\p{L}\\p{M}]+)*';
+// What stands before a postcode that ends an address: "Ahornweg 3, ", "[ANSCHRIFT], ".
+const ADDRESS_END_RE = /(?:\d{1,4}[ \t]?[a-z]?|\[ANSCHRIFT\])[ \t]*,?[ \t]*$/iu;
 const LOOSE_POSTCODE_RE = new RegExp(
   `(?<![\\p{L}\\p{M}\\p{N}_.,:/+-])(?:D-?${SP}?)?(\\d{5})${SP}+((?:(?:bad|sankt|st\\.|neu|alt|groß|klein|hansestadt)${SP}+)?(${LOWER_PLACE}))` +
-    `(?:${SP}+(?:am|an${SP}der|im|in${SP}der|ob${SP}der|bei|vor${SP}der|a\\.${SP}?d\\.)${SP}*${LOWER_PLACE})?(?![\\p{L}\\p{M}\\p{N}])`,
+    `(?:${SP}+(?:am|an${SP}der|im|in${SP}der|ob${SP}der|bei|vor${SP}der|a\\.${SP}?d\\.)${SP}*${LOWER_PLACE}|${SP}*\\(${LOWER_PLACE}\\))?(?![\\p{L}\\p{M}\\p{N}])`,
   'giu',
 );
 
@@ -208,7 +210,11 @@ export function detectPostcodes(text: string, out: Span[]): void {
   eachMatch(LOOSE_POSTCODE_RE, text, (m) => {
     const code = m[1] ?? '';
     const place = (m[3] ?? '').toLowerCase();
-    if (code.startsWith('00') || COMMON_WORDS.has(place) || isNoun(place)) return;
+    if (code.startsWith('00') || COMMON_WORDS.has(place)) return;
+    // The noun list holds towns as well ("münchen", "halle"); a noun counts as a place only where an
+    // address certainly ends: after a house number and a comma, or after "Anschrift", "Umzug nach" …
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (isNoun(place) && !ADDRESS_END_RE.test(before) && !ADDRESS_CUE_RE.test(before)) return;
     // A lower-case place only where an address ends: after a comma, in brackets, a house number, "in"
     // or "nach", or alone on its line (a phone number's last group is five digits too: "030 12345 fehlt").
     const lowerPlace = !/^\p{Lu}/u.test(m[2] ?? '');
@@ -261,9 +267,32 @@ const BARE_STREET_RE = new RegExp(
   `${NOT_AFTER_WORD}([\\p{L}][\\p{L}\\p{M}-]{3,}(?:str\\.)?)${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
   'gu',
 );
+// "Im Sande", "Am Walde", "Zum Felde": the old dative in -e of a noun survives in street names and
+// nowhere in software talk ("Im Schritt 3", never "Im Schritte 3").
+function oldDative(word: string): boolean {
+  return word.length >= 5 && word.endsWith('e') && isNoun(word.slice(0, -1)) && !COMMON_WORDS.has(word);
+}
+
 // Words after which a street follows: "wohnhaft", "neue Anschrift:", "zieht in die".
 const ADDRESS_CUE_RE =
   /(?:wohnhaft|wohnt|wohnen|wohnte|anschrift|adresse|meldeadresse|umgezogen|umzug|zieht|verzogen|postanschrift|wohnort|wohnung)(?:\s+(?:in|nach|jetzt|nun|seit|ab|zum|zur|der|die|dem|den|im|am|ist|lautet))*\s*:?\s*$/iu;
+
+// "berliner chaussee 69", "Dortmunder Platz 53": a place turned adjective and a street type word, any case.
+const ADJECTIVE_STREET_RE = new RegExp(
+  `${NOT_AFTER_WORD}([\\p{L}][\\p{L}\\p{M}]{3,}er)${SP}+(${STREET_SUFFIXES.map((x) => x.replace('.', '\\.')).join('|')})${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
+  'giu',
+);
+
+/** Two-word streets of a place adjective and a type word, also typed in lower case. */
+export function detectAdjectiveStreets(text: string, out: Span[]): void {
+  eachMatch(ADJECTIVE_STREET_RE, text, (m) => {
+    const adjective = (m[1] ?? '').toLowerCase();
+    // "Berliner" is also the noun for who lives there; "anderer", "neuer" are plain adjectives.
+    if (!isPlaceAdjective(adjective) || isVerbOrAdjective(adjective)) return;
+    if (!isNoun(adjective) && !/^\p{Lu}/u.test(m[1] ?? '')) return;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'address' });
+  });
+}
 
 /**
  * Streets without a type word: after a preposition ("Im Friedenstal 146a", "Auf der Ohmer 17"), with
@@ -277,8 +306,11 @@ export function detectStreetsWithoutType(text: string, out: Span[]): void {
     const word = (m[2] ?? '').toLowerCase();
     if (word.length < 3 || COMMON_WORDS.has(word) || (adjective && COMMON_WORDS.has(adjective))) return;
     // "Im Schritt 3" is a step; "Am Hohen Stein 3", "Unter den Eichen 40", "Im Friedenstal 2" are streets.
-    const streetLike = STREETLIKE_ENDING.test(word) || BARE_STREET_WORDS.has(word) || adjective !== '';
-    if (isNoun(word) && !streetLike) return;
+    const streetLike =
+      STREETLIKE_ENDING.test(word) || BARE_STREET_WORDS.has(word) || adjective !== '' || oldDative(word);
+    // A house number with a letter ("137c") is no step, page or count: "Im Sande 137c" is a street.
+    const letteredNumber = /\d[ \t]?[a-z]$/iu.test(m[3] ?? '');
+    if (isNoun(word) && !streetLike && !letteredNumber) return;
     // In lower-case typing any word may follow "im": only street-like words make a street there.
     if (!/^\p{Lu}/u.test(m[2] ?? '') && !STREETLIKE_ENDING.test(word) && !BARE_STREET_WORDS.has(word)) return;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'address' });

@@ -1,5 +1,11 @@
 import type { Span } from '../spans';
-import { detectPostcodes, detectStreetNames, detectStreets, detectStreetsWithoutType } from './addresses';
+import {
+  detectAdjectiveStreets,
+  detectPostcodes,
+  detectStreetNames,
+  detectStreets,
+  detectStreetsWithoutType,
+} from './addresses';
 import { detectEmails, detectPhones } from './contact';
 import { detectDates } from './dates';
 import {
@@ -15,7 +21,13 @@ import { detectLabelledValues, detectSalutations } from './labels';
 import { detectNames } from './names';
 import { detectConfiguredTerms, detectPageTerms, detectPatterns } from './terms';
 
-export { detectPostcodes, detectStreetNames, detectStreets, detectStreetsWithoutType } from './addresses';
+export {
+  detectAdjectiveStreets,
+  detectPostcodes,
+  detectStreetNames,
+  detectStreets,
+  detectStreetsWithoutType,
+} from './addresses';
 export { detectEmails, detectPhones } from './contact';
 export { detectDates } from './dates';
 export {
@@ -62,6 +74,7 @@ export function detectAll(text: string, options: DetectOptions = {}): Span[] {
     detectDates(text, out, options.allDates === true);
     detectStreets(text, out);
     detectStreetsWithoutType(text, out);
+    detectAdjectiveStreets(text, out);
     detectPostcodes(text, out);
   }
   detectStreetNames(text, out);

@@ -29,3 +29,26 @@ describe('addresses typed in lower case and without commas', () => {
     ]);
   });
 });
+
+// Written for the rules of session 9; streets and towns chosen by hand, from none of the corpora.
+describe('streets and towns in the forms people type', () => {
+  it('masks a place adjective and a street type word, in any case', () => {
+    expect(masked('neue anschrift kasseler allee 7, 34117 kassel')).toBe(
+      'neue anschrift [ANSCHRIFT], [PLZ-ORT]',
+    );
+    expect(masked('Post an Bremer Chaussee 12 kam zurück')).toBe('Post an [ANSCHRIFT] kam zurück');
+    expectKept(['im anderen Schritt 3 fehlt das Feld']);
+  });
+
+  it('masks a street after "Im"/"Am" in its old dative form or with a lettered house number', () => {
+    expect(masked('Sie ist in die Im Holze 12b gezogen.')).toBe('Sie ist in die [ANSCHRIFT] gezogen.');
+    expect(masked('Am Walde 4 wohnt niemand mehr')).toBe('[ANSCHRIFT] wohnt niemand mehr');
+    expectKept(['Im Schritt 3 fehlt die Auswahl.']);
+  });
+
+  it('masks a lower-case town that the noun list knows, where an address ends', () => {
+    expect(masked('Ahornweg 3, 80331 münchen')).toBe('[ANSCHRIFT], [PLZ-ORT]');
+    expect(masked('Umzug nach 06108 halle (saale) ist erfasst')).toBe('Umzug nach [PLZ-ORT] ist erfasst');
+    expectKept(['Seite 3, 12000 datensätze wurden geladen', 'über 12000 fälle im Monat']);
+  });
+});
