@@ -273,6 +273,10 @@ function oldDative(word: string): boolean {
   return word.length >= 5 && word.endsWith('e') && isNoun(word.slice(0, -1)) && !COMMON_WORDS.has(word);
 }
 
+// A postcode and town after a house number, and the verbs of moving after an address.
+const POSTCODE_AFTER_RE = /^[ \t]*,?[ \t]*(?:D-?)?\d{5}[ \t]+\p{L}/u;
+const MOVED_AFTER_RE = /^[ \t]*,?[ \t]*(?:gezogen|umgezogen|verzogen|eingezogen)\b/iu;
+
 // Words after which a street follows: "wohnhaft", "neue Anschrift:", "zieht in die".
 const ADDRESS_CUE_RE =
   /(?:wohnhaft|wohnt|wohnen|wohnte|anschrift|adresse|meldeadresse|umgezogen|umzug|zieht|verzogen|postanschrift|wohnort|wohnung)(?:\s+(?:in|nach|jetzt|nun|seit|ab|zum|zur|der|die|dem|den|im|am|ist|lautet))*\s*:?\s*$/iu;
@@ -311,14 +315,29 @@ export function detectStreetsWithoutType(text: string, out: Span[]): void {
     // A house number with a letter ("137c") is no step, page or count: "Im Sande 137c" is a street.
     const letteredNumber = /\d[ \t]?[a-z]$/iu.test(m[3] ?? '');
     if (isNoun(word) && !streetLike && !letteredNumber) return;
-    // In lower-case typing any word may follow "im": only street-like words make a street there.
-    if (!/^\p{Lu}/u.test(m[2] ?? '') && !STREETLIKE_ENDING.test(word) && !BARE_STREET_WORDS.has(word)) return;
+    // In lower-case typing any word may follow "im": only street-like words make a street there, or
+    // any word where an address is certain (a cue before, a move after, a postcode after).
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    const certain =
+      ADDRESS_CUE_RE.test(text.slice(Math.max(0, m.index - 40), m.index)) ||
+      POSTCODE_AFTER_RE.test(after) ||
+      MOVED_AFTER_RE.test(after);
+    if (
+      !/^\p{Lu}/u.test(m[2] ?? '') &&
+      !STREETLIKE_ENDING.test(word) &&
+      !BARE_STREET_WORDS.has(word) &&
+      !certain
+    )
+      return;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'address' });
   });
   eachMatch(BARE_STREET_RE, text, (m) => {
     const word = (m[1] ?? '').toLowerCase();
     const lastPart = word.slice(word.lastIndexOf('-') + 1);
-    const cued = ADDRESS_CUE_RE.test(text.slice(Math.max(0, m.index - 40), m.index));
+    // An address line: a postcode and town follow the number ("Hemmerich 80, 81737 München").
+    const cued =
+      ADDRESS_CUE_RE.test(text.slice(Math.max(0, m.index - 40), m.index)) ||
+      POSTCODE_AFTER_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
     const streetLike =
       STREET_SUFFIXES.some((suffix) => hasStreetEnding(lastPart, suffix, word)) ||
       (STREETLIKE_ENDING.test(lastPart) && lastPart.length >= 6 && !isNoun(word) && !COMMON_WORDS.has(word));

@@ -38,7 +38,7 @@ verbis allegro atlas cosach coarb colibri kolibri xsozial xjustiz eakte jobcente
 arbeitsagentur ba bamf drv elster step finas larissa adele ergo wba kdu anlage vam eingangszone
 leistungsabteilung markt integration musterstadt chrome chromium edge firefox mozilla safari windows office
 outlook teams excel word powerpoint sharepoint onedrive citrix vpn wlan lan login logout log-in button
-iban ibans kundennr kdnr bgnr minijob minijobs midijob minijobber telefonat telefonate telefonats
+iban ibans kundennr kdnr bgnr minijob minijobs midijob minijobber telefonat telefonate telefonats doku
 buttons browser dashboard popup pop-up tab tabs cache cookie cookies session server client token update
 updates upload uploads download downloads workflow feature features bug bugs ticket tickets hotline
 helpdesk support admin account user online offline scanner scan screenshot pdf email mail link links ok

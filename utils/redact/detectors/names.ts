@@ -1,5 +1,5 @@
 import { PLACEHOLDER_RE } from '../kinds';
-import { hasLexicon, isGivenName, isSurname } from '../lexicon';
+import { hasLexicon, isGivenName, isNoun, isSurname } from '../lexicon';
 import { nameLikeness } from '../name-model';
 import type { Span } from '../spans';
 import { LOWER_STOP, NAME_CUES, OWNER_NOUNS, PARTICLES, PLACE_CUES } from './name-words';
@@ -182,6 +182,9 @@ const TIME_WORDS = new Set(
 const BIRTH_DATE_AFTER_RE =
   /^[ \t]*([(,][ \t]*)?((?:geb\.?|geboren(?:[ \t]+am)?|\*)[ \t]*)?\d{1,2}\.[ \t]?\d{1,2}\.[ \t]?(\d{4}|\d{2})(?!\d)/iu;
 
+// Nouns by their suffix ("…antrag" is a noun by the list; "…ung", "…heit" by their ending).
+const STRONG_NOUN_SUFFIX_TEST = /(?:ung|heit|keit|schaft|tion|antrag|bescheid|akte)$/u;
+
 // Verbs in the plural that follow two persons ("… und Lea sind getrennt").
 const PLURAL_PERSON_VERBS = new Set(
   'sind waren haben hatten wohnen wohnten leben lebten kommen kamen möchten wollen wünschen beantragen beantragten'.split(
@@ -211,7 +214,7 @@ function canJoin(t: Token): boolean {
   if (t.capital) return true;
   // Lower case: words the lists know as names, or that end like a surname ("brückmann"); never an
   // ordinary lower-case word ("ruft", "hat").
-  return t.cls !== 'unknown' || isAnyName(t.lower) || looksLikeSurname(t.lower);
+  return t.cls !== 'unknown' || isAnyName(t.lower) || looksLikeName(t.lower);
 }
 
 /**
@@ -240,7 +243,9 @@ function standsAlone(t: Token): boolean {
   // Lower case: a given name or curated surname of at least three letters that is no German word, or a
   // word no German list knows that looks like a name ("oezdemir", "brückmann").
   if (isNameClass(t.cls) && t.lower.length >= 3) return true;
-  return t.cls === 'unknown' && t.lower.length >= 4 && (looksLikeName(t.lower) || isAnyName(t.lower));
+  if (t.cls !== 'unknown' || t.lower.length < 4) return false;
+  // "brockmann-boos": a double name counts by its parts.
+  return t.lower.split('-').some((part) => part.length >= 3 && (looksLikeName(part) || isAnyName(part)));
 }
 
 // Greetings and thanks stand before a comma and a given name too ("Danke, Kevin").
@@ -259,7 +264,11 @@ const GREETINGS = new Set(
 function surnameFirstField(tokens: readonly Token[], i: number, text: string): boolean {
   const t = tokens[i] as Token;
   const next = tokens[i + 1] as Token;
-  const given = next.cls === 'given' || (next.cls === 'unknown' && !next.allCaps && isAnyName(next.lower));
+  // "damm, t." — an initial stands for the given name.
+  const given =
+    next.cls === 'given' ||
+    next.initial ||
+    (next.cls === 'unknown' && !next.allCaps && isAnyName(next.lower));
   if (!given || t.lower.length < 3 || t.initial || t.glued) return false;
   if (GREETINGS.has(t.lower) || LOWER_STOP.has(t.lower) || NAME_CUES.has(t.lower)) return false;
   if (isVocabulary(t.lower) && t.cls !== 'ambiguous') return false;
@@ -280,7 +289,8 @@ function surnameFirstField(tokens: readonly Token[], i: number, text: string): b
   let j = i + 1;
   const after = tokens[j + 1];
   if (after && adjacent(after.gapBefore) && after.cls === 'given') j++;
-  const rest = text.slice((tokens[j] as Token).end, (tokens[j] as Token).end + 4);
+  const last = tokens[j] as Token;
+  const rest = text.slice(last.end + (last.initial ? 1 : 0), last.end + 5);
   return rest.trim() === '' || /^[ \t\u00A0]*(?:[–—|\t(/,;:*]|- |\d|\[)/u.test(rest) || /^\r?\n/u.test(rest);
 }
 
@@ -430,15 +440,30 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
   const typedLower = text === text.toLowerCase();
   tokens.forEach((t, i) => {
     if (name[i] || !t.opening || !(t.capital || typedLower) || t.allCaps) return;
-    if (t.cls !== 'ambiguous' && !(t.cls === 'word' && t.capital && !isVocabulary(t.lower))) return;
-    if (!isAnyName(t.lower)) return;
-    const next = tokens[i + 1];
+    // "mebrat ghebremedhin hat … nachgereicht": one or two words no list knows before the verb.
+    const unknownPair = t.cls === 'unknown' && t.lower.length >= 3 && !LOWER_STOP.has(t.lower);
+    if (!unknownPair) {
+      if (t.cls !== 'ambiguous' && !(t.cls === 'word' && t.capital && !isVocabulary(t.lower))) return;
+      if (!isAnyName(t.lower)) return;
+    }
+    let v = i + 1;
+    const second = tokens[v];
+    if (
+      unknownPair &&
+      second &&
+      second.cls === 'unknown' &&
+      adjacent(second.gapBefore) &&
+      !LOWER_STOP.has(second.lower)
+    )
+      v++;
+    const next = tokens[v];
     if (!next || !adjacent(next.gapBefore)) return;
     const person =
       PERSON_VERBS.has(next.lower) ||
       (AUXILIARIES.has(next.lower) &&
-        tokens.slice(i + 2, i + 6).some((later) => PERSON_PARTICIPLES.has(later.lower)));
-    if (person) name[i] = true;
+        tokens.slice(v + 1, v + 5).some((later) => PERSON_PARTICIPLES.has(later.lower)));
+    if (!person) return;
+    for (let k = i; k < v; k++) name[k] = true;
   });
   // 3f. "Schade und Lea sind getrennt": a word that opens a sentence, "und", a given name and a verb in
   //     the plural are two persons; a thing would take an article.
@@ -453,6 +478,21 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
     if (![and, other, verb].every((x) => adjacent(x.gapBefore))) return;
     name[i] = true;
     name[i + 2] = true;
+  });
+  // 3h. "Bauchs Weiterbewilligungsantrag hängt": a word in the genitive s before a noun, opening the
+  //     sentence without an article, is a person's name ("des Bauchs Antrag" would be a thing's).
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (name[i] || !t.opening || t.allCaps || !next || !adjacent(next.gapBefore) || next.glued) return;
+    if (!(t.capital || typedLower) || isVocabulary(t.lower) || t.lower.length < 5) return;
+    const stem = stemOf(t.lower);
+    if (stem === undefined || !t.lower.endsWith('s') || t.lower.endsWith('es')) return;
+    if (t.cls !== 'unknown' && !isAnyName(stem)) return;
+    if (t.cls === 'unknown' && !isAnyName(stem) && !looksLikeName(stem)) return;
+    // The noun it owns: a noun of the lists, or one of the application's.
+    if (next.cls !== 'word' || (!next.capital && !typedLower) || LOWER_STOP.has(next.lower)) return;
+    if (!isNoun(next.lower) && !STRONG_NOUN_SUFFIX_TEST.test(next.lower) && !isVocabulary(next.lower)) return;
+    name[i] = true;
   });
   // 3g. "Mariam Völker war da": a given name makes the capitalised word after it its surname even when
   //     that is also a German word, when a verb, a punctuation mark or the end follows ("Anna Termin
@@ -485,7 +525,7 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
     // "BEDARFSGEMEINSCHAFT STIER", "Akte Pilz": after a file word, a name that is also a word is a name.
     const listedName =
       isNameClass(next.cls) ||
-      (next.allCaps && next.cls === 'unknown' && isAnyName(next.lower)) ||
+      (next.allCaps && next.cls === 'unknown' && (isAnyName(next.lower) || looksLikeName(next.lower))) ||
       (next.cls === 'ambiguous' &&
         isAnyName(next.lower) &&
         !BARE_NOUNS.has(next.lower) &&
@@ -497,14 +537,16 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
   //     preposition and without an article, is a person: a noun there would take one ("an den Koch"),
   //     unless it is one German uses bare ("mit Post", "zu Hause", "im Winter": those stay).
   tokens.forEach((t, i) => {
-    if (name[i] || !t.capital || t.allCaps || t.opening || t.cls !== 'ambiguous' || !isAnyName(t.lower))
-      return;
+    if (name[i] || !(t.capital || typedLower) || t.allCaps || t.opening || t.cls !== 'ambiguous') return;
+    if (!isAnyName(t.lower)) return;
     const before = tokens[i - 1];
     if (!before || !BARE_PREPOSITIONS.has(before.lower) || !adjacent(t.gapBefore)) return;
     if (BARE_NOUNS.has(t.lower) || TIME_WORDS.has(t.lower)) return;
     const next = tokens[i + 1];
     // "mit Koch und Kellner": a second noun makes it an enumeration of things or trades.
     if (next && adjacent(next.gapBefore) && next.capital && next.cls === 'word') return;
+    // In lower case only before a verb form or a comma ("mit baum gesprochen, …").
+    if (!t.capital && next && adjacent(next.gapBefore) && next.cls !== 'word') return;
     name[i] = true;
   });
   // 3c. "suche nach brömse 12.03.1988", "Fuchs (geb. 2.8.1977)": the word right before a date of birth
@@ -585,7 +627,9 @@ export function detectNames(text: string, out: Span[]): void {
       let offset = t.start;
       for (const part of parts) {
         // Short parts go with the name ("A-Ac"): alone they would be read as a name on a second pass.
-        if (classify(part) !== 'word' || part.length < 3)
+        // A part that is a word but also a listed name goes too ("Lücke-Rosenthal", "schramm-sonntag"),
+        // unless it is the application's vocabulary ("Müller-Akte").
+        if (classify(part) !== 'word' || part.length < 3 || (isAnyName(part) && !isVocabulary(part)))
           out.push({ start: offset, end: offset + part.length, kind: 'name' });
         offset += part.length + 1;
       }
