@@ -1,6 +1,7 @@
 import { COMMON_WORDS } from '../common-words';
 import { isNoun, isVerbOrAdjective } from '../lexicon';
 import type { Span } from '../spans';
+import { APP_WORDS } from './name-words';
 import { eachMatch, NOT_AFTER_WORD, NOT_BEFORE_WORD, SP } from './shared';
 
 /** Endings of German street names; a word ending in one of these and followed by a house number is a street. */
@@ -257,7 +258,7 @@ const STREETLIKE_ENDING =
 const HOUSE_NUMBER = `(\\d{1,4}(?:${SP}?[a-zA-Z](?![\\p{L}\\p{M}]))?(?:${SP}?[-/]${SP}?\\d{1,4}[a-zA-Z]?)?)`;
 // Units that make a number a quantity, not a house number ("Am Freitag 14 Uhr", "Im Feld 3 %"); a
 // second number after it only when it is a postcode with its place ("eichenkamp 12 31134 hildesheim").
-const NOT_HOUSE_NUMBER = `(?![\\p{N}]|[.,]\\d|${SP}+\\d(?!\\d{4}${SP}+\\p{L})|${SP}*(?:Uhr|Min|Minuten|Sekunden|Tage|Wochen|%|€|Euro|Jahre|Monate|Stunden)${NOT_BEFORE_WORD})`;
+const NOT_HOUSE_NUMBER = `(?![\\p{N}]|[.,/-]\\d|${SP}+\\d(?!\\d{4}${SP}+\\p{L})|${SP}*(?:Uhr|Min|Minuten|Sekunden|Tage|Wochen|%|€|Euro|Jahre|Monate|Stunden)${NOT_BEFORE_WORD})`;
 const PREFIX_STREET_RE = new RegExp(
   `${NOT_AFTER_WORD}(?:Im|Am|An${SP}+(?:der|den|dem)|Auf${SP}+(?:der|dem|den)|In${SP}+(?:der|den)|Zum|Zur|Hinter${SP}+(?:der|dem|den)|Hinterm|Unterm|Überm|Vorm|Beim|Unter${SP}+(?:der|den)|Vor${SP}+(?:der|dem|den)|Über${SP}+(?:der|dem|den)|Bei${SP}+der|Lange|Alte|Neue|Große|Kleine|Hohe|Breite)${SP}+` +
     `(?:([\\p{L}][\\p{L}\\p{M}]+(?:e|en|er|es))${SP}+)?([\\p{L}][\\p{L}\\p{M}-]+)${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
@@ -274,7 +275,12 @@ function oldDative(word: string): boolean {
 }
 
 // A postcode and town after a house number, and the verbs of moving after an address.
-const POSTCODE_AFTER_RE = /^[ \t]*,?[ \t]*(?:D-?)?\d{5}[ \t]+\p{L}/u;
+const POSTCODE_AFTER_RE = /^[ \t]*,?[ \t]*(?:D-?)?\d{5}[ \t]+(\p{L}+)/u;
+// … whose word is a town, not a unit ("Zimmer 12 30000 Euro").
+const postcodeAfter = (after: string) => {
+  const word = POSTCODE_AFTER_RE.exec(after)?.[1];
+  return word !== undefined && !COMMON_WORDS.has(word.toLowerCase());
+};
 const MOVED_AFTER_RE = /^[ \t]*,?[ \t]*(?:gezogen|umgezogen|verzogen|eingezogen)\b/iu;
 
 // Words after which a street follows: "wohnhaft", "neue Anschrift:", "zieht in die".
@@ -308,7 +314,13 @@ export function detectStreetsWithoutType(text: string, out: Span[]): void {
   eachMatch(PREFIX_STREET_RE, text, (m) => {
     const adjective = (m[1] ?? '').toLowerCase();
     const word = (m[2] ?? '').toLowerCase();
-    if (word.length < 3 || COMMON_WORDS.has(word) || (adjective && COMMON_WORDS.has(adjective))) return;
+    if (
+      word.length < 3 ||
+      COMMON_WORDS.has(word) ||
+      APP_WORDS.has(word) ||
+      (adjective && COMMON_WORDS.has(adjective))
+    )
+      return;
     // "Im Schritt 3" is a step; "Am Hohen Stein 3", "Unter den Eichen 40", "Im Friedenstal 2" are streets.
     const streetLike =
       STREETLIKE_ENDING.test(word) || BARE_STREET_WORDS.has(word) || adjective !== '' || oldDative(word);
@@ -320,7 +332,7 @@ export function detectStreetsWithoutType(text: string, out: Span[]): void {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     const certain =
       ADDRESS_CUE_RE.test(text.slice(Math.max(0, m.index - 40), m.index)) ||
-      POSTCODE_AFTER_RE.test(after) ||
+      postcodeAfter(after) ||
       MOVED_AFTER_RE.test(after);
     if (
       !/^\p{Lu}/u.test(m[2] ?? '') &&
@@ -337,7 +349,7 @@ export function detectStreetsWithoutType(text: string, out: Span[]): void {
     // An address line: a postcode and town follow the number ("Hemmerich 80, 81737 München").
     const cued =
       ADDRESS_CUE_RE.test(text.slice(Math.max(0, m.index - 40), m.index)) ||
-      POSTCODE_AFTER_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+      postcodeAfter(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
     const streetLike =
       STREET_SUFFIXES.some((suffix) => hasStreetEnding(lastPart, suffix, word)) ||
       (STREETLIKE_ENDING.test(lastPart) && lastPart.length >= 6 && !isNoun(word) && !COMMON_WORDS.has(word));

@@ -1,6 +1,7 @@
 import { IBAN_LENGTHS, ibanRemainder, isValidRvnr, isValidSteuerId } from '../checksums';
 import { PLACEHOLDER_RE } from '../kinds';
 import type { Span } from '../spans';
+import { APP_WORDS } from './name-words';
 import { countDigits, eachMatch, NOT_AFTER_WORD, NOT_BEFORE_WORD, SP } from './shared';
 
 // Identifiers also stand inside file names and keys ("Scan_598K046578_Hornung.pdf"): an underscore
@@ -117,11 +118,16 @@ function plausibleBirthDate(ddmmyy: string): boolean {
   return day >= 1 && month >= 1 && month <= 12;
 }
 
-// 11 digits, first not 0, in one block or in groups ("12 345 678 901"); not part of a longer number.
+// 11 digits, first not 0, in one block or in groups ("12 345 678 901", "12/345/678/901"); not part of a
+// longer number, but glued to letters or a file name it still counts ("steuerid86095742719",
+// "Scan_86095742719.pdf"): the check digit, not the neighbourhood, tells an ID.
 const STEUER_ID_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}\\p{N}_.,])[1-9](?:${SP}?\\d){10}(?![\\p{L}\\p{M}\\p{N}_]|[.,]\\d)`,
+  `(?<![\\p{N}])(?<![\\p{N}][.,/-])[1-9](?:${SP}?\\d){10}(?![\\p{N}]|[.,]\\d)`,
   'gu',
 );
+// The groups written with one separator other than a space, the same throughout.
+const STEUER_ID_SEPARATED_RE =
+  /(?<![\p{N}])(?<![\p{N}][.,/-])[1-9]\d{1,2}([/.-])\d{3}\1\d{3}\1\d{2,3}(?![\p{N}]|[.,/-]\d)/gu;
 
 /** Steuer-IDs with a valid ISO 7064 check digit. Eleven-digit numbers that fail it go to `detectLongNumbers`. */
 export function detectSteuerIds(text: string, out: Span[]): void {
@@ -135,6 +141,10 @@ export function detectSteuerIds(text: string, out: Span[]): void {
     // goes on from the next character (the pattern's own look-behind keeps it at group starts).
     STEUER_ID_RE.lastIndex = m.index + 1;
   }
+  eachMatch(STEUER_ID_SEPARATED_RE, text, (m) => {
+    if (m[0].replace(/\D/gu, '').length === 11 && isValidSteuerId(m[0].replace(/\D/gu, '')))
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'steuer-id' });
+  });
 }
 
 // BG-Nummer: 5-digit office number, "//" (or "BG"), 7 digits.
@@ -208,10 +218,15 @@ const PLACEHOLDER_BEFORE_RE = new RegExp(`(?:${PLACEHOLDER_RE.source})[-/._]?$`)
 
 // Ticket numbers of IT service desks (ServiceNow, Jira Service Management and the like), in any case and
 // with or without a hyphen ("INC0012345", "SR-533197", "inc-0012345"), or any code after "Ticket".
-const TICKET_PREFIX_RE = /^(?:INC|RITM|REQ|CHG|PRB|TASK|SCTASK|SR|RFC|KB)(?:\d|[-_]\d+$)/iu;
+const TICKET_PREFIX_RE = /^(?:INC|RITM|REQ|CHG|PRB|TASK|SCTASK|SR|RFC|KB)(?:\d|(?:[-_]\d+)+$)/iu;
 const TICKET_CUE_RE =
-  /(?:ticket|incident|störung(?:smeldung)?|change|request|service-?desk|helpdesk|anfrage)(?:nummer|-?nr\.?)?\s*:?\s*$/iu;
-const isTicket = (code: string, before: string) => TICKET_PREFIX_RE.test(code) || TICKET_CUE_RE.test(before);
+  /(?:ticket|incident|störung(?:smeldung)?|change|request|service-?desk|helpdesk|anfrage|issue|jira|bug|story|task|testfall|defect|#)(?:nummer|-?nr\.?)?\s*:?\s*$/iu;
+// An issue key of a product's tracker ("ALLEGRO-1234", "VERBIS-20456"): the product's name and a number.
+const PRODUCT_KEY_RE = /^(\p{L}+)-\d{1,6}$/u;
+const isTicket = (code: string, before: string) =>
+  TICKET_PREFIX_RE.test(code) ||
+  TICKET_CUE_RE.test(before) ||
+  APP_WORDS.has((PRODUCT_KEY_RE.exec(code)?.[1] ?? '').toLowerCase());
 
 /** Prefixes of standards and error codes ("ISO-8859-1", "ORA-01017"), which share the shape of a file reference. */
 const TECHNICAL_PREFIXES = new Set([
@@ -231,10 +246,13 @@ const TECHNICAL_PREFIXES = new Set([
 ]);
 
 // Shapes that share a file reference's look but name no one: ISO time stamps ("2025-11-27T14"), versions ("v3.18.0").
-const NOT_A_REFERENCE_RE = /^(?:\d{4}-\d{2}-\d{2}[Tt]\d{1,2}|[vV]?\d+(?:\.\d+)+[a-z]?)$/u;
+const NOT_A_REFERENCE_RE =
+  /^(?:\d{4}-\d{2}-\d{2}[Tt]\d{1,2}|[vV]?\d+(?:\.\d+)+(?:[a-z]|-?(?:rc|beta|alpha|hotfix|patch|build|b|p)\d*)?)$/iu;
 // An error or message code follows these words: "Fehler E-4711", "Meldung VB-1002", "Fehlercode ALG-2031".
+// Rooms, devices, releases, directives, forms and teams carry codes of the same shape ("Raum B-214",
+// "Rechner JC-WS-0815", "Build 8.14.2-rc3", "Weisung 202411003", "Vordruck BA-II-17a") and name nobody.
 const CODE_CUE_RE =
-  /(?:fehler|fehlercode|fehlernummer|meldung|meldungsnummer|code|error|warnung|status|returncode|rc)\s*:?\s*$/iu;
+  /(?:fehler|fehlercode|fehlernummer|meldung|meldungsnummer|code|error|warnung|status|returncode|rc|raum|zimmer|büro|gebäude|etage|version|release|build|patch|hotfix|weisung|weisungsnummer|hega|formular|vordruck|vorlage|kostenstelle|rechner|pc|arbeitsplatz|drucker|gerät|server|team|dienststelle|modul|maske|schnittstelle|seite|zeile|spalte|kapitel|randziffer|rz\.?|postfach|profil|testfall|rolle|gruppe|mandant|sprint)\s*:?\s*$/iu;
 
 function isFileReference(code: string): boolean {
   if (countDigits(code) < 4 || NOT_A_REFERENCE_RE.test(code)) return false;
@@ -250,6 +268,9 @@ function isFileReference(code: string): boolean {
   return letters;
 }
 
+const PUBLIC_NUMBER_CUE_RE =
+  /(?:weisung|weisungsnummer|hega|version|release|build|fehler|fehlercode|error|ticket|incident|kostenstelle|dienststelle)\s*(?:nr\.?|nummer)?\s*:?\s*$/iu;
+
 // Eight or more digits in one block (Kontonummer, BLZ, mistyped Steuer-ID, Vorgangsnummer).
 const LONG_NUMBER_RE = /(?<![\p{L}\p{M}\p{N}_.,])\d{8,}(?![\p{L}\p{M}\p{N}_]|[.,]\d)/gu;
 
@@ -259,6 +280,8 @@ const LONG_NUMBER_RE = /(?<![\p{L}\p{M}\p{N}_.,])\d{8,}(?![\p{L}\p{M}\p{N}_]|[.,
  */
 export function detectLongNumbers(text: string, out: Span[]): void {
   eachMatch(LONG_NUMBER_RE, text, (m) => {
+    // Directive, release and error numbers are long too ("Weisung 202411003"); none is about a person.
+    if (PUBLIC_NUMBER_CUE_RE.test(text.slice(Math.max(0, m.index - 24), m.index))) return;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'value' });
   });
 }
@@ -271,8 +294,19 @@ const AUSWEIS_RE = new RegExp(
 );
 
 // An ID card or passport named in the same sentence before the serial.
-const ID_CARD_CUE_RE =
-  /(?:ausweis|personalausweis|reisepass|pass|passnummer|ausweisnummer|pa-?nr|id-?karte|identity card|passport)\b[^!?\n]*$/iu;
+const ID_CARD_WORD =
+  '(?:ausweis[\\p{L}.-]*|reisepass[\\p{L}.-]*|pass(?:nummer|nr\\.?|-nr\\.?)?|perso(?:-?nr\\.?)?|pa-?nr\\.?|id-?karte|seriennummer|dokumentennummer|identity card|id card|passport)';
+const ID_CARD_CUE_RE = new RegExp(`${ID_CARD_WORD}(?![\\p{L}])[^!?\\n]*$`, 'iu');
+// … or named after it in the same sentence ("L01X00T47 ist als Ausweisnummer hinterlegt").
+const ID_CARD_CUE_AFTER_RE = new RegExp(`^[^.!?\\n]{0,60}?(?<![\\p{L}])${ID_CARD_WORD}`, 'iu');
+const idCardNamed = (text: string, start: number, end: number) =>
+  ID_CARD_CUE_RE.test(text.slice(Math.max(0, start - 60), start)) ||
+  ID_CARD_CUE_AFTER_RE.test(text.slice(end, end + 70));
+
+// A serial glued to letters ("ausweisL01X00T471") or followed by the nationality ("L01X00T471D"):
+// only with its check digit, which a run of letters and digits meets by chance one time in ten.
+const AUSWEIS_GLUED_RE =
+  /(?<=(?:ausweis|pass|perso|nr|nummer|id)[.:#-]?)[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}\d(?![\p{N}])|(?<![\p{L}\p{N}])[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}\d(?=D(?![\p{L}\p{N}]))/giu;
 
 /** ICAO 9303 check digit (weights 7, 3, 1; letters A = 10 … Z = 35). */
 export function icaoCheckDigit(serial: string): number {
@@ -285,6 +319,13 @@ export function icaoCheckDigit(serial: string): number {
   }
   return sum % 10;
 }
+
+// The same serial written in groups ("L01X 00T 471", "T2200 01293"): two or three groups of three to
+// five characters.
+const AUSWEIS_SPACED_RE = new RegExp(
+  `${ID_NOT_AFTER}[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{2,4}(?:${SP}[CFGHJKLMNPRTVWXYZ0-9]{3,5}){1,2}${ID_NOT_BEFORE}`,
+  'giu',
+);
 
 /**
  * Personalausweis and passport numbers ("L01X00T471", "c01x00t47"). With ten characters the check
@@ -304,9 +345,23 @@ export function detectIdCardNumbers(text: string, out: Span[]): void {
     // In a sentence about an ID card or passport any serial of the shape counts, even one with a single
     // digit or a mistyped check digit: no word is nine consonants of this alphabet and a digit.
     const cued =
-      digits >= 1 &&
-      digits < value.length - 1 &&
-      ID_CARD_CUE_RE.test(text.slice(Math.max(0, m.index - 60), m.index));
+      digits >= 1 && digits < value.length - 1 && idCardNamed(text, m.index, m.index + m[0].length);
     if (checked || shaped || cued) out.push({ start: m.index, end: m.index + m[0].length, kind: 'value' });
+  });
+  eachMatch(AUSWEIS_GLUED_RE, text, (m) => {
+    const value = m[0].toUpperCase();
+    if (countDigits(value) >= 2 && icaoCheckDigit(value.slice(0, 9)) === Number(value[9]))
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'value' });
+  });
+  // In groups only with the check digit or a card named before: grouped, the shape alone is too common.
+  eachMatch(AUSWEIS_SPACED_RE, text, (m) => {
+    const value = m[0].replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
+    if (value.length < 9 || value.length > 10) return;
+    const digits = countDigits(value);
+    const checked =
+      value.length === 10 && digits >= 2 && icaoCheckDigit(value.slice(0, 9)) === Number(value[9]);
+    const cued =
+      digits >= 1 && digits < value.length - 1 && idCardNamed(text, m.index, m.index + m[0].length);
+    if (checked || cued) out.push({ start: m.index, end: m.index + m[0].length, kind: 'value' });
   });
 }

@@ -38,7 +38,8 @@ verbis allegro atlas cosach coarb colibri kolibri xsozial xjustiz eakte jobcente
 arbeitsagentur ba bamf drv elster step finas larissa adele ergo wba kdu anlage vam eingangszone
 leistungsabteilung markt integration musterstadt chrome chromium edge firefox mozilla safari windows office
 outlook teams excel word powerpoint sharepoint onedrive citrix vpn wlan lan login logout log-in button
-iban ibans kundennr kdnr bgnr minijob minijobs midijob minijobber telefonat telefonate telefonats doku
+iban ibans kundennr kdnr bgnr minijob minijobs midijob minijobber telefonat telefonate telefonats doku perso ausweisnr
+jira confluence servicenow bgbl bsg bverfg lsg sg
 buttons browser dashboard popup pop-up tab tabs cache cookie cookies session server client token update
 updates upload uploads download downloads workflow feature features bug bugs ticket tickets hotline
 helpdesk support admin account user online offline scanner scan screenshot pdf email mail link links ok
@@ -140,6 +141,6 @@ second seconds hour hours day days week weeks client clients customer customers 
 caseworker colleague colleagues team office system application app update updates version login logout
 password data entry entries record records table tables report reports problem problems issue issues
 feedback note notes please thanks thank sorry hyphen well good bad better worse every whole part nothing
-something anything everything nobody somebody anybody everybody always whenever because although though
-however instead otherwise either yet once twice
+something anything everything nobody somebody anybody everybody always whenever because although though change changes request requests incident incidents
+however instead otherwise either yet once twice card cards id passport identity tax account bank address street phone mobile email birth born child children wife husband son daughter mother father family benefit benefits office job jobs rent invoice letter letters upload uploads
 `);

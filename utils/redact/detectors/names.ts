@@ -113,9 +113,12 @@ function tokenizeText(text: string): Token[] {
     const initial = letters.length === 1 && text[end] === '.' && /\p{L}/u.test(word);
     // Letters glued to digits are a code ("inc8963747", "A12"), and words glued to an e-mail address or a
     // placeholder belong to a value masked whole: none is a name or makes a neighbour one.
+    // "SR-48213", "JC-WS-0815": letters joined to digits by a hyphen are a code too (a name after the
+    // digits stays one: "123K456789-Seidel.tif").
     const glued =
       /\p{N}/u.test(text[end] ?? '') ||
       /\p{N}/u.test(text[start - 1] ?? '') ||
+      (text[end] === '-' && /\p{N}/u.test(text[end + 1] ?? '')) ||
       (mayHoldMasked && inMaskedChunk(text, start, end));
     tokens.push({
       start,
@@ -128,7 +131,8 @@ function tokenizeText(text: string): Token[] {
         initial ||
         glued ||
         (letters.length <= 3 && text[end] === '.' && !NAME_CUES.has(lower)) ||
-        (letters.length <= 6 && /^\p{L}\p{Ll}+\p{Lu}/u.test(word))
+        (letters.length <= 6 && /^\p{L}\p{Ll}+\p{Lu}/u.test(word)) ||
+        productCase(word)
           ? 'word'
           : classify(lower),
       capital: /^\p{Lu}/u.test(word),
@@ -141,6 +145,17 @@ function tokenizeText(text: string): Token[] {
     previousEnd = end;
   }
   return tokens;
+}
+
+/**
+ * "ServiceNow", "WebEx", "SharePoint": a capital inside a word after two lower-case letters marks a
+ * product; the names written so ("McAllister", "DiMaggio", "LeBlanc", "VanDyke") start with a particle.
+ */
+function productCase(word: string): boolean {
+  return (
+    /^\p{Lu}\p{Ll}{2,}\p{Lu}/u.test(word) &&
+    !/^(?:Mc|Mac|Di|De|Da|Du|La|Le|Van|Von|Al|El|Fitz|Ben|Abu)\p{Lu}/u.test(word)
+  );
 }
 
 /** Two tokens stand side by side: separated by white space only (or an initial's dot), no line break. */
@@ -525,7 +540,8 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
     // "BEDARFSGEMEINSCHAFT STIER", "Akte Pilz": after a file word, a name that is also a word is a name.
     const listedName =
       isNameClass(next.cls) ||
-      (next.allCaps && next.cls === 'unknown' && (isAnyName(next.lower) || looksLikeName(next.lower))) ||
+      // In capitals only a surname's ending counts besides the lists: "SGBII" is spelled like nothing.
+      (next.allCaps && next.cls === 'unknown' && (isAnyName(next.lower) || looksLikeSurname(next.lower))) ||
       (next.cls === 'ambiguous' &&
         isAnyName(next.lower) &&
         !BARE_NOUNS.has(next.lower) &&
@@ -546,7 +562,16 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
     // "mit Koch und Kellner": a second noun makes it an enumeration of things or trades.
     if (next && adjacent(next.gapBefore) && next.capital && next.cls === 'word') return;
     // In lower case only before a verb form or a comma ("mit baum gesprochen, …").
-    if (!t.capital && next && adjacent(next.gapBefore) && next.cls !== 'word') return;
+    if (
+      !t.capital &&
+      !(
+        next &&
+        ((adjacent(next.gapBefore) && next.cls === 'word' && !next.glued) ||
+          commaJoined(next.gapBefore) ||
+          /^[ \t]*,/u.test(next.gapBefore))
+      )
+    )
+      return;
     name[i] = true;
   });
   // 3c. "suche nach brömse 12.03.1988", "Fuchs (geb. 2.8.1977)": the word right before a date of birth
