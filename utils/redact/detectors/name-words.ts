@@ -39,7 +39,7 @@ arbeitsagentur ba bamf drv elster step finas larissa adele ergo wba kdu anlage v
 leistungsabteilung markt integration musterstadt chrome chromium edge firefox mozilla safari windows office
 outlook teams excel word powerpoint sharepoint onedrive citrix vpn wlan lan login logout log-in button
 iban ibans kundennr kdnr bgnr minijob minijobs midijob minijobber telefonat telefonate telefonats doku perso ausweisnr
-jira confluence servicenow bgbl bsg bverfg lsg sg
+jira confluence servicenow bgbl bsg bverfg lsg sg reha hartz job turbo
 buttons browser dashboard popup pop-up tab tabs cache cookie cookies session server client token update
 updates upload uploads download downloads workflow feature features bug bugs ticket tickets hotline
 helpdesk support admin account user online offline scanner scan screenshot pdf email mail link links ok
@@ -74,6 +74,8 @@ ihm sie er es wir uns an am im in zu zum zur bei beim vom für über unter vor n
  * know the rest of the language; these are what tells "Zwischen 12 und 13 Uhr" from "Dualeh hat".
  */
 export const FUNCTION_WORDS: ReadonlySet<string> = words(`
+vielen vieler vielem vieles wenigen weniger wenigem mehreren mehrerer beiden beider manchen mancher manchem
+sämtlichen sämtlicher jeden jedem jeder jedes allen allem alles keinen keinem keiner keines welchen welchem
 ab abends aber abermals abgesehen abseits abwärts allein allenfalls aller allerdings allerlei allezeit allmählich also
 als alsbald alsdann am an andererseits anders anfangs angesichts anhand anlässlich anschließend anstatt anstelle auch
 auf aufgrund aufwärts aus ausgenommen ausschließlich außen außer außerdem außerhalb äußerst bald beiderseits beim beinahe
@@ -141,6 +143,7 @@ second seconds hour hours day days week weeks client clients customer customers 
 caseworker colleague colleagues team office system application app update updates version login logout
 password data entry entries record records table tables report reports problem problems issue issues
 feedback note notes please thanks thank sorry hyphen well good bad better worse every whole part nothing
-something anything everything nobody somebody anybody everybody always whenever because although though change changes request requests incident incidents
+something anything everything nobody somebody anybody everybody always whenever because although though change changes request requests incident incidents self service services help desk chat bot bots share point single sign live walk plug add face peer daily stand meta multi smart cloud portal tool tools desktop laptop monitor headset webcam chat call video meeting meetings early late earlier later too enough fine
+expired expires expire failed fails fail refresh refreshed reload reloaded respond responds response empty full greyed grey blank hidden visible disabled enabled
 however instead otherwise either yet once twice card cards id passport identity tax account bank address street phone mobile email birth born child children wife husband son daughter mother father family benefit benefits office job jobs rent invoice letter letters upload uploads
 `);

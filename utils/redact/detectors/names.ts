@@ -132,7 +132,8 @@ function tokenizeText(text: string): Token[] {
         glued ||
         (letters.length <= 3 && text[end] === '.' && !NAME_CUES.has(lower)) ||
         (letters.length <= 6 && /^\p{L}\p{Ll}+\p{Lu}/u.test(word)) ||
-        productCase(word)
+        productCase(word) ||
+        STREET_NAMED_RE.test(lower)
           ? 'word'
           : classify(lower),
       capital: /^\p{Lu}/u.test(word),
@@ -157,6 +158,10 @@ function productCase(word: string): boolean {
     !/^(?:Mc|Mac|Di|De|Da|Du|La|Le|Van|Von|Al|El|Fitz|Ben|Abu)\p{Lu}/u.test(word)
   );
 }
+
+// "August-Bebel-Platz", "Karl-Marx-Straße": a street named after a person names a place (addresses.ts
+// masks it with its house number).
+const STREET_NAMED_RE = /-(?:platz|straße|strasse|str|weg|allee|ring|damm|gasse|ufer|chaussee|brücke|park)$/u;
 
 /** Two tokens stand side by side: separated by white space only (or an initial's dot), no line break. */
 const adjacent = (gap: string) => /^[ \t\u00A0]+$/.test(gap) || /^\.[ \t\u00A0]*$/.test(gap);
@@ -612,11 +617,24 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
   //    a place ("Jobcenter Leipzig", "Termine in Frankfurt am Main"), not a person; a given name stays one.
   tokens.forEach((t, i) => {
     if (!PLACE_CUES.has(t.lower)) return;
+    // "Kreis Peine": the cue itself is no name either when a place follows it ("Kreis" is a surname too).
+    const following = tokens[i + 1];
+    if (
+      name[i] &&
+      t.capital &&
+      t.cls !== 'given' &&
+      following &&
+      adjacent(following.gapBefore) &&
+      following.capital
+    )
+      name[i] = false;
     for (let j = i + 1; j < tokens.length && j <= i + 4; j++) {
       const next = tokens[j] as Token;
       if (!adjacent(next.gapBefore) && !/^[ \t]*-[ \t]*$/.test(next.gapBefore)) break;
       if (PARTICLES.has(next.lower) || next.lower === 'am' || next.lower === 'an' || next.lower === 'im')
         continue;
+      // "Jobcenter Berlin Marzahn-Hellersdorf": a town the noun list knows, then its district.
+      if (next.cls === 'word' && next.capital && !isVocabulary(next.lower) && isNoun(next.lower)) continue;
       if (next.cls === 'given' || next.cls === 'word' || (!next.capital && !PLACE_CUES.has(t.lower))) break;
       if (beforeBirthDate.has(j)) break;
       name[j] = false;

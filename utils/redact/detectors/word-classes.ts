@@ -100,6 +100,12 @@ export function isVocabulary(lower: string): boolean {
 const STRONG_NOUN_SUFFIX_RE =
   /(?:ung|ungen|heit|heiten|keit|keiten|ität|itäten|schaft|schaften|tion|tionen|ismus|nisse|ierung|ierungen)$/u;
 
+const ENGLISH_PARTICLES = new Set(['in', 'on', 'to', 'up', 'off', 'and', 'of', 'out', 'by', 'how']);
+
+// German words the word lists lack that are also given names: a name only beside a name or a cue
+// ("frank und frei", but "Frank Heller").
+const WORDS_THE_LISTS_LACK = new Set(['frank', 'ernst', 'rosa', 'hold', 'fromm']);
+
 // Words recur in every field of a capture; classifying one costs a dozen list look-ups.
 const classCache = new Map<string, WordClass>();
 const anyNameCache = new Map<string, boolean>();
@@ -134,8 +140,10 @@ function classifyWord(lower: string): WordClass {
   if (lower.includes('-')) {
     // "Hense-Maisch" is a name when a part is; "PDF-Erzeugung", "Bescheid-Editor" are vocabulary.
     // Particles and two-letter parts ("al-", "-ID") say nothing about a name.
-    const classes = lower
-      .split('-')
+    const parts = lower.split('-');
+    // "Sign-in", "Add-on", "Face-to-Face", "Stand-up": English particles make a term, never a name.
+    if (parts.some((part) => ENGLISH_PARTICLES.has(part))) return 'word';
+    const classes = parts
       .filter((part) => !PARTICLES.has(part) && part.length >= 3)
       .map((part) => classify(part));
     if (classes.length === 0) return 'word';
@@ -157,7 +165,11 @@ function classifyWord(lower: string): WordClass {
   if (ENGLISH_WORDS.has(lower)) return isGivenName(lower) || isSurname(lower) ? 'ambiguous' : 'word';
   // Nouns, and verbs or adjectives ("Klein", "Lange", "Weiß" are surnames too).
   const noun =
-    isNoun(lower) || isVerbOrAdjective(lower) || isPlainWord(lower) || STRONG_NOUN_SUFFIX_RE.test(lower);
+    isNoun(lower) ||
+    isVerbOrAdjective(lower) ||
+    isPlainWord(lower) ||
+    STRONG_NOUN_SUFFIX_RE.test(lower) ||
+    WORDS_THE_LISTS_LACK.has(lower);
   if (isGivenName(lower)) return noun ? 'ambiguous' : 'given';
   if (isSurname(lower)) return noun ? 'ambiguous' : 'surname';
   if (noun) return isAnyName(lower) ? 'ambiguous' : 'word';

@@ -153,3 +153,18 @@ describe('names whose surname is also a German word, by the sentence around them
     ]);
   });
 });
+
+describe('terms that look like names in a clean sentence', () => {
+  it('keeps English and IT compounds, product words, places after a place word, and "frank und frei"', () => {
+    expectKept([
+      'Das Self-Service-Terminal ist kaputt.',
+      'Das Sign-in über Single-Sign-On hängt.',
+      'Das Add-on für Outlook fehlt.',
+      'Frank und frei: das Modul ist zu langsam.',
+      'Kreis Peine hat eigene Formulare.',
+      'August-Bebel-Platz ist der Standort.',
+      'Vielen Dank, Leistung Team 3',
+      'Session expired too early.',
+    ]);
+  });
+});
