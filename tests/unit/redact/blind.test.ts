@@ -8,16 +8,17 @@ import { scoreEval } from '../../support/redaction-eval';
 // only these figures and `npm run bench` (aggregates only) are. A failure message therefore names only
 // figures, never a sentence.
 // Floors: the issue's goal where the redactor meets it, otherwise today's figure rounded down to the
-// percent, so no change loses ground; the lead sets the final floors. On 2026-12-07 the redactor met no
-// goal on this corpus, so every floor below is today's figure (the goal in the comment).
+// percent, so no change loses ground. Figures of 2026-12-07, session 9 (first scoring: names 92.5 %,
+// birth dates 97.1 %, identifiers 93.6 %, addresses 95.2 %, all 93.5 % / 97.3 %, 42 of 240 changed).
+// How far this corpus is still unseen: docs/redaction.md, "Evaluation that cannot fool itself".
 const FLOOR = {
-  names: 0.92, // today 92.5 %; goal 97 %
+  names: 0.93, // today 93.5 %; goal 97 %
   birthdates: 0.97, // today 97.1 %; goal 99 %
-  identifiers: 0.93, // today 93.6 %; goal 100 %
-  addresses: 0.95, // today 95.2 %; goal 97 %
-  all: 0.93, // today 93.5 %; goal 98 %
-  allWithPageTerms: 0.97, // today 97.3 %; goal 99.5 %
-  cleanChanged: 0.18, // today 17.5 % changed (42 of 240); goal at most 1 %
+  identifiers: 1, // goal met
+  addresses: 0.97, // today 100 %; goal 97 % met
+  all: 0.96, // today 96.4 %; goal 98 %
+  allWithPageTerms: 0.995, // today 99.7 %; goal 99.5 % met
+  cleanChanged: 0.01, // today 0.8 % (2 of 240); goal at most 1 % met
 };
 
 const corpus = loadBlindCorpus();

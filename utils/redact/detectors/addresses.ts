@@ -222,7 +222,7 @@ export function detectPostcodes(text: string, out: Span[]): void {
     if (
       lowerPlace &&
       (isVerbOrAdjective(place) ||
-        !/(?:^|[,(\n]|anschrift:?|adresse:?|(?:^|\s)(?:in|nach|aus)|\p{L}[\s\u00A0]+[1-9]\d{0,3}[a-z]?)\s*$/iu.test(
+        !/(?:^|[,(\n]|anschrift:?|adresse:?|(?:^|\s)(?:in|nach|aus)|\p{L}[\s\u00A0]+[1-9]\d{0,3}[a-z]?(?:-\d{1,4}[a-z]?)?)\s*$/iu.test(
           text.slice(Math.max(0, m.index - 12), m.index),
         ))
     )
@@ -264,9 +264,10 @@ const PREFIX_STREET_RE = new RegExp(
     `(?:([\\p{L}][\\p{L}\\p{M}]+(?:e|en|er|es))${SP}+)?([\\p{L}][\\p{L}\\p{M}-]+)${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
   'giu',
 );
+// "neuer markt 9 39104 magdeburg": an adjective before the street word belongs to it, in any case.
 const BARE_STREET_RE = new RegExp(
-  `${NOT_AFTER_WORD}([\\p{L}][\\p{L}\\p{M}-]{3,}(?:str\\.)?)${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
-  'gu',
+  `${NOT_AFTER_WORD}((?:(?:alte[rn]?|neue[rn]?|große[rn]?|kleine[rn]?|lange[rn]?|hohe[rn]?|obere[rn]?|untere[rn]?)${SP}+)?[\\p{L}][\\p{L}\\p{M}-]{3,}(?:str\\.)?)${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
+  'giu',
 );
 // "Im Sande", "Am Walde", "Zum Felde": the old dative in -e of a noun survives in street names and
 // nowhere in software talk ("Im Schritt 3", never "Im Schritte 3").

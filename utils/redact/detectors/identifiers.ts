@@ -295,7 +295,7 @@ const AUSWEIS_RE = new RegExp(
 
 // An ID card or passport named in the same sentence before the serial.
 const ID_CARD_WORD =
-  '(?:ausweis[\\p{L}.-]*|reisepass[\\p{L}.-]*|pass(?:nummer|nr\\.?|-nr\\.?)?|perso(?:-?nr\\.?)?|pa-?nr\\.?|id-?karte|seriennummer|dokumentennummer|identity card|id card|passport)';
+  '(?:pa(?=[_-])|ausweis[\\p{L}.-]*|reisepass[\\p{L}.-]*|pass(?:nummer|nr\\.?|-nr\\.?)?|perso(?:-?nr\\.?)?|pa-?nr\\.?|id-?karte|seriennummer|dokumentennummer|identity card|id card|passport)';
 const ID_CARD_CUE_RE = new RegExp(`${ID_CARD_WORD}(?![\\p{L}])[^!?\\n]*$`, 'iu');
 // … or named after it in the same sentence ("L01X00T47 ist als Ausweisnummer hinterlegt").
 const ID_CARD_CUE_AFTER_RE = new RegExp(`^[^.!?\\n]{0,60}?(?<![\\p{L}])${ID_CARD_WORD}`, 'iu');
@@ -327,9 +327,11 @@ const AUSWEIS_SPACED_RE = new RegExp(
   'giu',
 );
 
+const oneCase = (token: string) => token === token.toUpperCase() || token === token.toLowerCase();
+
 /**
  * Personalausweis and passport numbers ("L01X00T471", "c01x00t47"). With ten characters the check
- * digit must hold; nine characters need at least four digits, a shape no software term has here.
+ * digit must hold; nine characters need a digit among the letters, a shape no software term has here.
  */
 export function detectIdCardNumbers(text: string, out: Span[]): void {
   eachMatch(AUSWEIS_RE, text, (m) => {
@@ -340,8 +342,11 @@ export function detectIdCardNumbers(text: string, out: Span[]): void {
     // vowel-less shape would pass, so it also needs a digit inside.
     const checked =
       value.length === 10 && digits >= 2 && icaoCheckDigit(value.slice(0, 9)) === Number(value[9]);
-    // Nine characters, or ten with a wrong check digit (mistyped): enough digits to be no word.
-    const shaped = digits >= 4 && digits < value.length - 1;
+    // Nine characters, or ten with a wrong check digit (mistyped): a digit among letters of this
+    // vowel-less alphabet, in one case, is no word, abbreviation or product ("W9GKYTGYG", "rw9l9vtg2").
+    // Ten with a wrong check digit still need four digits ("lzxgkhmnp7" may be a user name).
+    const shaped =
+      digits < value.length - 1 && oneCase(m[0]) && (value.length === 9 ? digits >= 1 : digits >= 4);
     // In a sentence about an ID card or passport any serial of the shape counts, even one with a single
     // digit or a mistyped check digit: no word is nine consonants of this alphabet and a digit.
     const cued =
@@ -362,6 +367,8 @@ export function detectIdCardNumbers(text: string, out: Span[]): void {
       value.length === 10 && digits >= 2 && icaoCheckDigit(value.slice(0, 9)) === Number(value[9]);
     const cued =
       digits >= 1 && digits < value.length - 1 && idCardNamed(text, m.index, m.index + m[0].length);
-    if (checked || cued) out.push({ start: m.index, end: m.index + m[0].length, kind: 'value' });
+    // A table cell or field that holds nothing but the grouped serial.
+    const alone = digits >= 1 && digits < value.length - 1 && text.trim() === m[0];
+    if (checked || cued || alone) out.push({ start: m.index, end: m.index + m[0].length, kind: 'value' });
   });
 }

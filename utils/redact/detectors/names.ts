@@ -333,6 +333,14 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
     while (j < tokens.length && taken < 4) {
       const next = tokens[j] as Token;
       if (!adjacent(next.gapBefore) && !(taken > 0 && commaJoined(next.gapBefore))) break;
+      // After a comma only a given name continues the name ("Herr Jung, Kevin"), not the next field
+      // ("Herr Jung, Steuer-ID …").
+      if (
+        commaJoined(next.gapBefore) &&
+        !isNameClass(next.cls) &&
+        !(next.cls === 'unknown' && looksLikeName(next.lower))
+      )
+        break;
       if (PARTICLES.has(next.lower) && j + 1 < tokens.length) {
         j++;
         continue;
@@ -519,8 +527,21 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
   //     verschieben" keeps the noun before a second capitalised word, and vocabulary always stays).
   tokens.forEach((t, i) => {
     const next = tokens[i + 1];
-    if (!next || !name[i] || name[i + 1] || t.cls !== 'given' || !adjacent(next.gapBefore) || next.glued)
+    if (!next || !name[i] || name[i + 1] || !adjacent(next.gapBefore) || next.glued || t.initial) return;
+    // "Esmatullah Vogel": after any name, a capitalised word the name lists hold is its surname.
+    if (
+      (t.cls === 'given' || t.cls === 'unknown') &&
+      next.capital === t.capital &&
+      !next.allCaps &&
+      (next.cls === 'word' || next.cls === 'ambiguous') &&
+      isAnyName(next.lower) &&
+      !isVocabulary(next.lower) &&
+      !TIME_WORDS.has(next.lower)
+    ) {
+      name[i + 1] = true;
       return;
+    }
+    if (t.cls !== 'given') return;
     if (
       next.initial ||
       next.allCaps ||

@@ -52,3 +52,10 @@ describe('streets and towns in the forms people type', () => {
     expectKept(['Seite 3, 12000 datensätze wurden geladen', 'über 12000 fälle im Monat']);
   });
 });
+
+describe('address lines with house-number ranges and adjectives', () => {
+  it('masks a lower-case street with a range or an adjective before a postcode and town', () => {
+    expect(masked('wohnt jetzt lindenhof 5-7 31134 hildesheim')).toBe('wohnt jetzt [ANSCHRIFT] [PLZ-ORT]');
+    expect(masked('wohnt jetzt alter markt 9 31134 hildesheim')).toBe('wohnt jetzt [ANSCHRIFT] [PLZ-ORT]');
+  });
+});

@@ -54,3 +54,18 @@ describe('identifiers in the forms people type', () => {
     ]);
   });
 });
+
+describe('ID card serials without a label', () => {
+  it('masks a nine-character serial with a digit in one case, in a file name after "pa_", or alone in a cell', () => {
+    for (const text of [
+      'Datei pa_w9gkytgyg_vorderseite.jpg fehlt',
+      'Serie KRT9HLNPW steht im Feld',
+      'CFG7 LKMN2',
+    ])
+      expect(masked(text)).not.toMatch(/w9gk|KRT9|LKMN/i);
+  });
+
+  it('keeps mixed-case tokens and words of that alphabet', () => {
+    expectKept(['Der Button "MyKrtPlan9" fehlt.', 'Im Feld steht CRLF.']);
+  });
+});
