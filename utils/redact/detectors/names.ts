@@ -214,7 +214,7 @@ const PLURAL_PERSON_VERBS = new Set(
 
 // What only a person does in a caseworker's note; "Winter kommt" or "Engel ist" say nothing.
 const PERSON_VERBS = new Set(
-  'ruft rief meldet meldete erschien erscheint fragt fragte bittet bat beantragt beantragte wohnt wohnte möchte wünscht wünschte beschwert beschwerte klagt klagte sagt sagte meint meinte erzählt erzählte schreibt schrieb kam kommt braucht brauchte benötigt benötigte versteht verstand spricht sprach arbeitet arbeitete bezieht bezog erhält erhielt bekommt bekam lebt lebte zieht zog weigert weigerte'.split(
+  'ruft rief meldet meldete erschien erscheint fragt fragte bittet bat beantragt beantragte wohnt wohnte möchte wünscht wünschte beschwert beschwerte klagt klagte sagt sagte meint meinte erzählt erzählte schreibt schrieb versteht verstand spricht sprach arbeitet arbeitete bezieht bezog erhält erhielt bekommt bekam weigert weigerte'.split(
     ' ',
   ),
 );
