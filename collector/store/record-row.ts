@@ -27,12 +27,17 @@ export type RecordRow = [
   caught: number,
   caught_counts: string | null,
   answer_hash: string | null,
+  outage_kind: string | null,
+  outage_code: string | null,
+  outage_since: string | null,
+  outage_source: string | null,
+  outage_episode: string | null,
 ];
 
 /** Names of the `records` columns in RecordRow's order, for both stores' inserts. */
 export const RECORD_ROW_COLUMNS = `id, received_at, batch_id, created_at, app, route_template, screen_name,
   category, impact, during_appointment, minutes_lost, unit, note, record_json, caught, caught_counts,
-  answer_hash`;
+  answer_hash, outage_kind, outage_code, outage_since, outage_source, outage_episode`;
 
 /**
  * The stored form of a record's answer secret: SHA-256, hex. The secret is 128 random bits, so a
@@ -70,6 +75,13 @@ export function recordRow(record: FeedbackRecord, batch: BatchMeta, caught?: Cau
     total,
     total > 0 ? JSON.stringify(caught) : null,
     answerSecret === undefined ? null : answerHash(answerSecret),
+    // The outage in columns of its own (issue #17): the grouping rule counts reports and episodes by
+    // application and arrival without reading the JSON.
+    record.outage?.kind ?? null,
+    record.outage?.code ?? null,
+    record.outage ? new Date(record.outage.since).toISOString() : null,
+    record.outage?.source ?? null,
+    record.outage?.episode ?? null,
   ];
 }
 
