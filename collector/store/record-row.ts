@@ -55,7 +55,14 @@ export function recordRow(record: FeedbackRecord, batch: BatchMeta, caught?: Cau
   let total = 0;
   if (caught) for (const n of Object.values(caught)) total += n ?? 0;
   // The secret itself is never stored (nor shown, nor exported): only its hash, in its own column.
-  const { answerSecret, ...kept } = record as FeedbackRecord & { answerSecret?: string };
+  const { answerSecret, ...rest } = record as FeedbackRecord & { answerSecret?: string };
+  // The outage episode (issue #17) only counts installations: it lives in its own column for the
+  // grouping rule, and the record as stored, shown and exported keeps no trace of it.
+  let kept: Record<string, unknown> = rest;
+  if (record.outage) {
+    const { episode: _episode, ...outage } = record.outage;
+    kept = { ...rest, outage };
+  }
   return [
     record.id,
     batch.receivedAt,
