@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { SqlDriver, SqlOp, SqlStep } from '../incidents';
+import { WalSync } from './wal-sync';
 
 // Statements kept prepared; `IN (…)` lists of other lengths make new texts, so the cache is bounded.
 const STATEMENTS_MAX = 200;
@@ -8,19 +9,22 @@ const STATEMENTS_MAX = 200;
  * Runs incident operations (store/incidents.ts) on a connection of their own, each synchronously from
  * start to commit: nothing else on this thread can slip into the transaction or wait for its lock.
  * `BEGIN IMMEDIATE` takes the write lock first, so grouping reads and writes one state, while the
- * ingest thread's commits and officer status changes wait their turn (busy_timeout). Commits are
- * synchronous = FULL: on disk before anyone is answered.
+ * ingest thread's commits and officer status changes wait their turn (busy_timeout). Commits run
+ * with synchronous = NORMAL and are made durable by an fsync of the WAL off the thread (wal-sync.ts),
+ * as officer status changes are: on disk before anyone is answered, without blocking the event loop.
  */
 export class SqliteIncidentDriver implements SqlDriver {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
+  readonly #wal: WalSync;
 
   constructor(file: string) {
     const db = new Database(file, { fileMustExist: true });
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = FULL');
+    db.pragma('synchronous = NORMAL');
     this.#db = db;
+    this.#wal = new WalSync(`${file}-wal`);
   }
 
   #prepare(sql: string): Database.Statement {
@@ -64,20 +68,23 @@ export class SqliteIncidentDriver implements SqlDriver {
     }
   }
 
-  write<T>(op: SqlOp<T>): Promise<T> {
+  async write<T>(op: SqlOp<T>): Promise<T> {
+    // A failed fsync is final (wal-sync.ts): nothing more is written on this connection.
+    if (this.#wal.failure) throw this.#wal.failure;
+    const result = this.#commit(op);
+    await this.#wal.durable();
+    return result;
+  }
+
+  #commit<T>(op: SqlOp<T>): T {
+    this.#db.exec('BEGIN IMMEDIATE');
     try {
-      this.#db.exec('BEGIN IMMEDIATE');
-      let result: T;
-      try {
-        result = this.#exec(op);
-        this.#db.exec('COMMIT');
-      } catch (error) {
-        if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
-        throw error;
-      }
-      return Promise.resolve(result);
+      const result = this.#exec(op);
+      this.#db.exec('COMMIT');
+      return result;
     } catch (error) {
-      return Promise.reject(error);
+      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+      throw error;
     }
   }
 
@@ -89,7 +96,9 @@ export class SqliteIncidentDriver implements SqlDriver {
     }
   }
 
-  close(): void {
+  /** Waits for pending fsyncs, then closes the connection. */
+  async close(): Promise<void> {
+    await this.#wal.drain();
     if (this.#db.open) this.#db.close();
   }
 }

@@ -20,7 +20,7 @@ export async function openSqlite(file: string, options: { background?: boolean }
     await store.ready();
   } catch (error) {
     // Nothing may outlive a failed open; an error while closing would only hide this one.
-    incidents?.close();
+    await incidents?.close();
     await dashboard?.close();
     await store.close().catch(() => undefined);
     throw error;
@@ -31,7 +31,7 @@ export async function openSqlite(file: string, options: { background?: boolean }
     incidents: new SqlIncidentStore(incidents),
     where: file,
     async close() {
-      incidents.close();
+      await incidents.close();
       await dashboard.close();
       await store.close();
     },
