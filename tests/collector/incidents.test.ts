@@ -78,6 +78,11 @@ describe.each(BACKENDS)('incidents end to end on $name', (backend) => {
         expect(detail).toContain('<code>503</code>');
         expect(detail).toContain('Erkannt, noch nicht bestätigt');
         expect(detail).toContain(`action="/dashboard/incidents/${id}/confirm"`);
+        expect(detail).toContain(`formaction="/dashboard/incidents/${id}/status-text"`);
+        // A member's own page says it reports an outage, without its episode.
+        const memberPage = await officer.page(`/dashboard/records/${members[0]?.id}`);
+        expect(memberPage).toContain('Art: http, <code>503</code>');
+        expect(memberPage).not.toContain(episodes[0]);
 
         // Confirming needs the session's CSRF token.
         const refused = await officer.post(`/dashboard/incidents/${id}/confirm`, { statusText: 'x' });

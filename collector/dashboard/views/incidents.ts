@@ -82,7 +82,11 @@ ${csrfField(page.officer)}
 <div class="field"><label for="i-text">${t.t('incidentStatusText')}</label>
 <textarea id="i-text" name="statusText" maxlength="500" rows="3" aria-describedby="i-text-hint">${incident.statusText ?? ''}</textarea>
 <p class="hint" id="i-text-hint">${t.t('incidentStatusTextHint')}</p></div>
-<div class="actions"><button type="submit">${incident.state === 'open' ? t.t('incidentConfirm') : t.t('incidentSaveText')}</button></div>
+<div class="actions"><button type="submit">${incident.state === 'open' ? t.t('incidentConfirm') : t.t('incidentSaveText')}</button>${
+        incident.state === 'open'
+          ? html`<button type="submit" class="secondary" formaction="/dashboard/incidents/${incident.id}/status-text">${t.t('incidentSaveTextOnly')}</button>`
+          : ''
+      }</div>
 </form>
 <form method="post" action="/dashboard/incidents/${incident.id}/close">
 ${csrfField(page.officer)}
