@@ -17,6 +17,7 @@ import { mountDashboard } from './dashboard';
 import { cutOffAfter } from './deadline';
 import { ClientAbortError, describeFirstIssue, errorResponse, HttpError } from './errors';
 import { exportedRecordJson, exportStream, jsonArrayFormat, ndjsonFormat } from './export-stream';
+import { groupAfterIngest, type IncidentServices } from './incidents';
 import { ingestBatch } from './ingest';
 import { cors, securityHeaders } from './middleware';
 import type { DashboardStore } from './store/dashboard-types';
@@ -63,11 +64,20 @@ function exportLine(row: ExportRow): string {
   return exportedRecordJson({ id, receivedAt, batchId, status, reply }, row);
 }
 
-/** The collector's HTTP API on a store; mounted by `startCollector`, usable directly with `app.request()`. */
-export function createApp(store: Store, config: CollectorConfig, dashboard?: DashboardStore): Hono {
+/**
+ * The collector's HTTP API on a store; mounted by `startCollector`, usable directly with `app.request()`.
+ * `incidents`: outage reports are grouped into incidents at ingest (issue #17); without, they are
+ * stored like any note.
+ */
+export function createApp(
+  store: Store,
+  config: CollectorConfig,
+  dashboard?: DashboardStore,
+  incidents?: IncidentServices,
+): Hono {
   const app = new Hono();
   // First: the dashboard sets its own headers (a page CSP) instead of the API's ones below.
-  if (dashboard) mountDashboard(app, { store, dashboard, config });
+  if (dashboard) mountDashboard(app, { store, dashboard, config, incidents });
   const isIngestToken = tokenMatcher(config.ingestTokens);
   const isAdminToken = tokenMatcher(config.adminTokens);
   const anonymousIngest = config.allowAnonymous && config.ingestTokens.length === 0;
@@ -140,7 +150,9 @@ export function createApp(store: Store, config: CollectorConfig, dashboard?: Das
     }
     const batch = BatchRequest.safeParse(body);
     if (!batch.success) throw new HttpError('bad_batch', describeFirstIssue(batch.error));
-    const response: BatchResponse = { results: await ingestBatch(store, batch.data, receivedAt) };
+    const outcome = await ingestBatch(store, batch.data, receivedAt);
+    if (incidents) await groupAfterIngest(incidents, outcome.outageApps, receivedAt, () => new Date());
+    const response: BatchResponse = { results: outcome.results };
     return c.json(response);
   });
   app.all(FEEDBACK_PATH, methodNotAllowed('POST'));

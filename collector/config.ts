@@ -86,6 +86,37 @@ export const CollectorConfig = z
     publicUrl: Origin.optional(),
     /** Behind a reverse proxy: take the client address for sign-in throttling from X-Forwarded-For. */
     trustProxy: z.boolean({ error: 'expected 1/true or 0/false' }).optional(),
+    /** Incidents (docs/incidents.md): N, outage reports of one application that open an incident… */
+    incidentReports: Integer('expected a number of reports from 1 to 10000').min(1).max(10_000).default(3),
+    /** …M, from at least this many distinct installations (outage episodes)… */
+    incidentInstallations: Integer('expected a number of installations from 1 to 10000')
+      .min(1)
+      .max(10_000)
+      .default(2),
+    /** …T, within this many minutes. */
+    incidentWindowMinutes: Integer('expected minutes from 1 to 1440').min(1).max(1440).default(10),
+    /** Receives a signed JSON POST when an incident opens, is confirmed, or closes. */
+    webhookUrl: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
+    /** Key of the webhook's HMAC-SHA256 signature; required with webhookUrl. */
+    webhookSecret: z.string().min(16, 'expected a secret of at least 16 characters').optional(),
+    /** SMTP server for incident mails; unset: no mail. */
+    smtpHost: z.string().min(1).optional(),
+    smtpPort: Integer('expected an integer port 1–65535').min(1).max(65535).default(587),
+    /** `starttls` (default: upgrade required), `tls` (implicit TLS, usually port 465), `none` (plain, local relays only). */
+    smtpSecurity: z
+      .enum(['starttls', 'tls', 'none'], { error: 'expected starttls, tls or none' })
+      .default('starttls'),
+    smtpUser: z.string().min(1).optional(),
+    smtpPassword: z.string().min(1).optional(),
+    /** Sender address of incident mails. */
+    smtpFrom: z.string().min(3).optional(),
+    /** Recipients of incident mails. */
+    smtpTo: z.array(z.email({ error: 'expected e-mail addresses' })).default([]),
+    /** First retry of a failed notification after this long; each further one waits twice as long (≤ 1 h). */
+    notifyRetryMs: Integer('expected milliseconds from 100 to 3600000')
+      .min(100)
+      .max(3_600_000)
+      .default(5_000),
   })
   .superRefine((config, ctx) => {
     if (config.ingestTokens.length === 0 && !config.allowAnonymous) {
@@ -103,6 +134,34 @@ export const CollectorConfig = z
         code: 'custom',
         path: ['publicUrl'],
         message: `required when listening on ${config.host} (not loopback): the address officers open, e.g. https://feedback.jobcenter.example`,
+      });
+    }
+    if (config.incidentInstallations > config.incidentReports) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['incidentInstallations'],
+        message: `cannot exceed the number of reports (${config.incidentReports}): each installation sends at least one`,
+      });
+    }
+    if (config.webhookUrl && !config.webhookSecret) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['webhookSecret'],
+        message: 'required with a webhook URL: receivers check the signature made with it',
+      });
+    }
+    if (config.smtpHost && (!config.smtpFrom || config.smtpTo.length === 0)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [config.smtpFrom ? 'smtpTo' : 'smtpFrom'],
+        message: 'required with an SMTP host: incident mails need a sender and at least one recipient',
+      });
+    }
+    if (Boolean(config.smtpUser) !== Boolean(config.smtpPassword)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [config.smtpUser ? 'smtpPassword' : 'smtpUser'],
+        message: 'SMTP user and password go together',
       });
     }
     // One token in both lists would make the scope check (403 for ingest tokens on the officer API) meaningless.
@@ -155,6 +214,19 @@ export const ENV_VARIABLES: Record<Key, { name: string; parse: (raw: string) => 
   databaseUrl: { name: 'DATABASE_URL', parse: (raw) => raw.trim() || undefined },
   publicUrl: { name: 'COLLECTOR_PUBLIC_URL', parse: (raw) => raw.trim().replace(/\/+$/, '') || undefined },
   trustProxy: { name: 'COLLECTOR_TRUST_PROXY', parse: boolean },
+  incidentReports: { name: 'COLLECTOR_INCIDENT_REPORTS', parse: integer },
+  incidentInstallations: { name: 'COLLECTOR_INCIDENT_INSTALLATIONS', parse: integer },
+  incidentWindowMinutes: { name: 'COLLECTOR_INCIDENT_WINDOW_MINUTES', parse: integer },
+  webhookUrl: { name: 'COLLECTOR_WEBHOOK_URL', parse: (raw) => raw.trim() || undefined },
+  webhookSecret: { name: 'COLLECTOR_WEBHOOK_SECRET', parse: (raw) => raw || undefined },
+  smtpHost: { name: 'COLLECTOR_SMTP_HOST', parse: (raw) => raw.trim() || undefined },
+  smtpPort: { name: 'COLLECTOR_SMTP_PORT', parse: integer },
+  smtpSecurity: { name: 'COLLECTOR_SMTP_SECURITY', parse: (raw) => raw.trim().toLowerCase() },
+  smtpUser: { name: 'COLLECTOR_SMTP_USER', parse: (raw) => raw || undefined },
+  smtpPassword: { name: 'COLLECTOR_SMTP_PASSWORD', parse: (raw) => raw || undefined },
+  smtpFrom: { name: 'COLLECTOR_SMTP_FROM', parse: (raw) => raw.trim() || undefined },
+  smtpTo: { name: 'COLLECTOR_SMTP_TO', parse: list },
+  notifyRetryMs: { name: 'COLLECTOR_NOTIFY_RETRY_MS', parse: integer },
 };
 
 /** Names the JSON config file through the environment when `--config` is not given. */

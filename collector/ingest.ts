@@ -12,6 +12,17 @@ function givenId(item: unknown): string {
   return typeof item.id === 'string' ? item.id.slice(0, ID_MAX) : '';
 }
 
+/** What an ingest returns: a result per item, and the applications of its outage reports. */
+export interface IngestOutcome {
+  results: ItemResult[];
+  /**
+   * Applications with an outage report in this batch that is stored (accepted now or before): the
+   * grouping rule looks at them next. Duplicates too, so a batch re-sent after a crash between storing
+   * and grouping still gets grouped.
+   */
+  outageApps: string[];
+}
+
 /**
  * Validates every item on its own — one bad record is rejected with a reason instead of failing the
  * batch — runs the redactor over the valid ones again (second-line.ts), stores its output in one
@@ -21,7 +32,7 @@ export async function ingestBatch(
   store: Store,
   batch: BatchRequest,
   receivedAt: string,
-): Promise<ItemResult[]> {
+): Promise<IngestOutcome> {
   const results: ItemResult[] = new Array(batch.items.length);
   const valid: FeedbackRecord[] = [];
   const caught: CaughtCounts[] = [];
@@ -37,11 +48,14 @@ export async function ingestBatch(
       results[index] = { id: givenId(item), status: 'rejected', reason: describeFirstIssue(parsed.error) };
     }
   });
+  const outageApps = new Set<string>();
   if (valid.length > 0) {
     const stored = await store.ingest(valid, { batchId: batch.batchId, receivedAt }, caught);
     stored.forEach((result, k) => {
       results[positions[k] as number] = result;
+      const record = valid[k] as FeedbackRecord;
+      if (record.outage && result.status !== 'rejected') outageApps.add(record.context.app);
     });
   }
-  return results;
+  return { results, outageApps: [...outageApps] };
 }

@@ -6,8 +6,11 @@ import { createAdaptorServer } from '@hono/node-server';
 import { loadLexiconFromDisk } from '../utils/redact/lexicon-node';
 import { createApp, FEEDBACK_PATH } from './app';
 import { type CollectorConfig, type CollectorConfigInput, parseConfig } from './config';
+import { configuredRule, type IncidentServices } from './incidents';
+import { configuredChannels, configuredSenders, NotificationDispatcher } from './notify/dispatcher';
 import { forgetCleanTexts } from './second-line';
 import type { DashboardStore } from './store/dashboard-types';
+import type { IncidentStore } from './store/incident-types';
 import { openBackend } from './store/open';
 import type { Store } from './store/types';
 
@@ -21,6 +24,8 @@ export interface RunningCollector {
   store: Store;
   /** The officers' dashboard's side of the database. */
   dashboard: DashboardStore;
+  /** Incidents grouped from outage reports, and their notification queue. */
+  incidents: IncidentStore;
   config: CollectorConfig;
   /** Absolute path of the SQLite file; with `DATABASE_URL`, that URL without its password. */
   databaseFile: string;
@@ -48,9 +53,18 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
   const backend = await openBackend({ databaseUrl: config.databaseUrl, dataDir }, { background: true });
   const { store, dashboard, where: databaseFile } = backend;
   const closeStores = () => backend.close();
+  // Made once the address is known (its dashboard links need it); a change queued before only waits
+  // for the first poll.
+  let dispatcher: NotificationDispatcher | undefined;
+  const incidents: IncidentServices = {
+    store: backend.incidents,
+    rule: configuredRule(config),
+    channels: configuredChannels(config),
+    notify: () => dispatcher?.kick(),
+  };
   let app: ReturnType<typeof createApp>;
   try {
-    app = createApp(store, config, dashboard);
+    app = createApp(store, config, dashboard, incidents);
   } catch (error) {
     // E.g. an invalid officers file: the databases must not stay open behind the error.
     await closeStores();
@@ -88,6 +102,15 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
 
   const port = (server.address() as AddressInfo).port;
   const url = `http://${urlHost(config.host)}:${port}`;
+  dispatcher = new NotificationDispatcher(
+    backend.incidents,
+    configuredSenders(config, () => new Date()),
+    {
+      dashboardBase: config.publicUrl ?? url,
+      retryMs: config.notifyRetryMs,
+    },
+  );
+  dispatcher.start();
 
   const shutdown = async () => {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -99,6 +122,8 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
     const timer = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
     await closed;
     clearTimeout(timer);
+    // Before the stores: an attempt under way finishes and is marked; the rest stays queued.
+    await dispatcher?.stop();
     await closeStores();
   };
 
@@ -108,6 +133,7 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
     port,
     store,
     dashboard,
+    incidents: backend.incidents,
     config,
     databaseFile,
     close() {

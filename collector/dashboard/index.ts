@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { CollectorConfig } from '../config';
 import { HttpError } from '../errors';
+import type { IncidentServices } from '../incidents';
 import { loadOfficersFile, OfficerDirectory } from '../officers';
 import type { DashboardStore } from '../store/dashboard-types';
 import type { Store } from '../store/types';
@@ -12,6 +13,7 @@ import { type DashboardDeps, type DashboardEnv, pageContext } from './routes/con
 import { exportRoutes } from './routes/export';
 import { hotspotRoutes } from './routes/hotspots';
 import { inboxRoutes } from './routes/inbox';
+import { incidentRoutes } from './routes/incidents';
 import { recordRoutes } from './routes/record';
 import { signinRoutes, signoutRoutes } from './routes/signin';
 import { dashboardHeaders, localReturnPath } from './security';
@@ -26,6 +28,8 @@ export interface DashboardOptions {
   store: Store;
   dashboard: DashboardStore;
   config: CollectorConfig;
+  /** Incidents (issue #17): the banner on every page and the incidents pages; absent, neither shows. */
+  incidents?: IncidentServices;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -77,6 +81,7 @@ export function createDashboardApp(options: DashboardOptions): Hono<DashboardEnv
     store,
     dashboard,
     config,
+    incidents: options.incidents,
     now,
     https,
     officers: new OfficerDirectory(
@@ -127,11 +132,19 @@ export function createDashboardApp(options: DashboardOptions): Hono<DashboardEnv
   // Everything below needs a signed-in officer.
   app.use('*', requireOfficer(deps));
   app.get('/assets/:name', serveAsset(assets, true));
+  // Every page shows the ongoing incidents at its top: read once per page view (a handful of rows).
+  app.use('*', async (c, next) => {
+    if (deps.incidents && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+      c.set('activeIncidents', await deps.incidents.store.active());
+    }
+    await next();
+  });
   app.route('/', signoutRoutes(deps));
   app.route('/', inboxRoutes(deps));
   app.route('/', recordRoutes(deps));
   app.route('/', hotspotRoutes(deps));
   app.route('/', exportRoutes(deps));
+  app.route('/', incidentRoutes(deps));
 
   app.all('*', () => {
     throw new DashboardError('not_found');

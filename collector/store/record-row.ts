@@ -27,12 +27,17 @@ export type RecordRow = [
   caught: number,
   caught_counts: string | null,
   answer_hash: string | null,
+  outage_kind: string | null,
+  outage_code: string | null,
+  outage_since: string | null,
+  outage_source: string | null,
+  outage_episode: string | null,
 ];
 
 /** Names of the `records` columns in RecordRow's order, for both stores' inserts. */
 export const RECORD_ROW_COLUMNS = `id, received_at, batch_id, created_at, app, route_template, screen_name,
   category, impact, during_appointment, minutes_lost, unit, note, record_json, caught, caught_counts,
-  answer_hash`;
+  answer_hash, outage_kind, outage_code, outage_since, outage_source, outage_episode`;
 
 /**
  * The stored form of a record's answer secret: SHA-256, hex. The secret is 128 random bits, so a
@@ -50,7 +55,14 @@ export function recordRow(record: FeedbackRecord, batch: BatchMeta, caught?: Cau
   let total = 0;
   if (caught) for (const n of Object.values(caught)) total += n ?? 0;
   // The secret itself is never stored (nor shown, nor exported): only its hash, in its own column.
-  const { answerSecret, ...kept } = record as FeedbackRecord & { answerSecret?: string };
+  const { answerSecret, ...rest } = record as FeedbackRecord & { answerSecret?: string };
+  // The outage episode (issue #17) only counts installations: it lives in its own column for the
+  // grouping rule, and the record as stored, shown and exported keeps no trace of it.
+  let kept: Record<string, unknown> = rest;
+  if (record.outage) {
+    const { episode: _episode, ...outage } = record.outage;
+    kept = { ...rest, outage };
+  }
   return [
     record.id,
     batch.receivedAt,
@@ -70,6 +82,13 @@ export function recordRow(record: FeedbackRecord, batch: BatchMeta, caught?: Cau
     total,
     total > 0 ? JSON.stringify(caught) : null,
     answerSecret === undefined ? null : answerHash(answerSecret),
+    // The outage in columns of its own (issue #17): the grouping rule counts reports and episodes by
+    // application and arrival without reading the JSON.
+    record.outage?.kind ?? null,
+    record.outage?.code ?? null,
+    record.outage ? new Date(record.outage.since).toISOString() : null,
+    record.outage?.source ?? null,
+    record.outage?.episode ?? null,
   ];
 }
 

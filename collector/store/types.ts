@@ -2,6 +2,7 @@ import type { FeedbackRecord } from '../../utils/schema/record';
 import type { ItemResult, OfficerStatus, StatusResponse, StatusUpdate } from '../../utils/schema/wire';
 import type { CaughtCounts } from '../second-line';
 import type { DashboardStore } from './dashboard-types';
+import type { IncidentStore } from './incident-types';
 
 /** Where a batch came from; stored with every record it brought. */
 export interface BatchMeta {
@@ -123,6 +124,8 @@ export interface Store {
 export interface Backend {
   store: Store;
   dashboard: DashboardStore;
+  /** Incidents grouped from outage reports (issue #17), and their notification queue. */
+  incidents: IncidentStore;
   /** Where the data is, for the start-up line: the SQLite file, or the URL without its password. */
   where: string;
   /** Closes both stores; call after the HTTP server has drained. */

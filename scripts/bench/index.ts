@@ -29,6 +29,7 @@ type Runner = { kind: 'call'; exportName: string } | { kind: 'spawn' };
 const BENCHES: Readonly<Record<string, Runner>> = {
   'collector-ingest.ts': { kind: 'spawn' },
   'dashboard.ts': { kind: 'spawn' },
+  'incidents.ts': { kind: 'spawn' },
   'load-bisect.ts': { kind: 'spawn' },
   'load-cpu.ts': { kind: 'call', exportName: 'benchLoadCpu' },
   'popup-open.ts': { kind: 'call', exportName: 'benchPopupOpen' },

@@ -21,6 +21,13 @@ const DEFAULTS = {
   corsOrigins: [],
   extensionIds: [CHROMIUM_EXTENSION_ID],
   shutdownGraceMs: 10_000,
+  incidentReports: 3,
+  incidentInstallations: 2,
+  incidentWindowMinutes: 10,
+  smtpPort: 587,
+  smtpSecurity: 'starttls',
+  smtpTo: [],
+  notifyRetryMs: 5_000,
 };
 
 function problems(run: () => unknown): readonly string[] {

@@ -3,8 +3,10 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { CollectorConfig } from '../../config';
 import { describeFirstIssue } from '../../errors';
+import type { IncidentServices } from '../../incidents';
 import type { OfficerDirectory } from '../../officers';
 import type { DashboardStore, OfficerSession } from '../../store/dashboard-types';
+import type { IncidentSummary } from '../../store/incident-types';
 import type { Store } from '../../store/types';
 import { DashboardError } from '../errors';
 import { DATE_INVALID } from '../filters';
@@ -25,6 +27,8 @@ export interface DashboardEnv {
     officer: OfficerSession | null;
     /** The form of a state change, read and checked by `requireCsrf`. */
     form: URLSearchParams;
+    /** Open and known incidents for the banner (set for signed-in officers). */
+    activeIncidents: IncidentSummary[];
   };
 }
 
@@ -33,6 +37,8 @@ export interface DashboardDeps {
   store: Store;
   dashboard: DashboardStore;
   config: CollectorConfig;
+  /** Incidents (issue #17); absent, the dashboard shows none. */
+  incidents?: IncidentServices;
   now: () => Date;
   /** Whether the public URL is https (cookies are then `Secure`). */
   https: boolean;
@@ -56,6 +62,7 @@ export function pageContext(c: Context<DashboardEnv>, assetUrls: AssetUrls): Pag
     officer: c.var.officer ?? null,
     here: localReturnPath(url.pathname + url.search),
     assets: assetUrls,
+    incidents: c.var.activeIncidents ?? [],
   };
 }
 

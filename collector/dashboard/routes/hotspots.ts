@@ -3,9 +3,13 @@ import { addDays, trendWeeks, weekOf } from '../../store/dashboard-sql';
 import type { HotspotQuery } from '../../store/dashboard-types';
 import { HotspotParams, hotspotDefaults } from '../filters';
 import { hotspotsPage, printPage } from '../views/hotspots';
+import { incidentHistory } from '../views/incidents';
 import { type DashboardDeps, type DashboardEnv, pageContext, parseOrThrow, render } from './context';
 
 const HOTSPOT_LIMIT = 20;
+/** The incident history (issue #17) reaches back a year, the span of talks with an IT provider. */
+const INCIDENT_HISTORY_DAYS = 365;
+const INCIDENTS_PER_APP = 20;
 
 /** The store's question for the hotspot view's parameters, and the first week of the period. */
 function hotspotQuery(params: HotspotParams, now: Date): { query: HotspotQuery; fromWeek: string | null } {
@@ -40,13 +44,18 @@ export function hotspotRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
   app.get('/hotspots', async (c) => {
     const params = parseOrThrow(HotspotParams, c.req.query());
     const { query, fromWeek } = hotspotQuery(params, now());
-    const [options, report, leaks] = await Promise.all([
+    const at = now();
+    const since = new Date(at.getTime() - INCIDENT_HISTORY_DAYS * 86_400_000).toISOString();
+    const [options, report, leaks, history] = await Promise.all([
       dashboard.filterOptions(),
       dashboard.hotspots(query),
       dashboard.leaks(trendWeeks(query)),
+      deps.incidents?.store.history(since, INCIDENTS_PER_APP),
     ]);
     const period = { fromWeek, thisWeek: query.thisWeek };
-    return render(c, hotspotsPage(pageContext(c, deps.assetUrls), params, options, report, period, leaks));
+    const page = pageContext(c, deps.assetUrls);
+    const incidents = history ? incidentHistory(page, history, at) : undefined;
+    return render(c, hotspotsPage(page, params, options, report, period, leaks, incidents));
   });
 
   app.get('/hotspots/print', async (c) => {

@@ -107,6 +107,12 @@ ${fact(t.t('category'), t.category(record.category))}
 ${fact(t.t('impact'), t.impact(record.impact))}
 ${fact(t.t('appointment'), record.duringAppointment ? t.t('yes') : t.t('no'))}
 ${fact(t.t('minutes'), record.minutesLost ?? '–')}
+${fact(
+  t.t('outage'),
+  record.outage
+    ? html`${t.t('outageKind', { kind: record.outage.kind })}${record.outage.code ? html`, <code>${record.outage.code}</code>` : ''}, ${t.t('outageSince', { since: formatDateTime(record.outage.since) })}, ${record.outage.source === 'observed' ? t.t('outageObserved') : t.t('outageDeclared')}`
+    : null,
+)}
 ${fact(t.t('reporter'), reporter)}
 ${fact(t.t('batch'), html`<code>${stored.batchId}</code>`)}
 ${fact(t.t('status'), t.status(stored.status))}

@@ -186,6 +186,7 @@ export function hotspotsPage(
   report: HotspotReport,
   period: ReportPeriod,
   leaks: readonly LeakWeek[] = [],
+  incidents: Html = html``,
 ): Html {
   const { t } = page;
   const { weeks, metric } = hotspotDefaults(params);
@@ -237,6 +238,7 @@ ${totalsLine(page, report)}
 ${trendFigure(page, report)}
 <h2>${t.t('rank')}</h2>
 ${rankingTable(page, report, metric, period, true)}
+${incidents}
 ${leakSection(page, leaks)}`,
   });
 }

@@ -1,5 +1,6 @@
 import type { OfficerSession } from '../../store/dashboard-types';
-import { dayInputValue } from '../format';
+import type { IncidentSummary } from '../../store/incident-types';
+import { dayInputValue, formatDateTime } from '../format';
 import { type Html, html } from '../html';
 import type { Translator } from '../i18n';
 
@@ -13,6 +14,8 @@ export interface PageContext {
   here: string;
   /** Versioned URLs of the static assets. */
   assets: AssetUrls;
+  /** Open and known incidents, shown at the top of every page (none: no banner). */
+  incidents?: readonly IncidentSummary[];
 }
 
 /** URLs of the static assets, with a content hash so browsers may cache them. */
@@ -24,7 +27,33 @@ export interface AssetUrls {
 }
 
 /** Which navigation entry is the current page. */
-export type Section = 'inbox' | 'hotspots' | 'none';
+export type Section = 'inbox' | 'hotspots' | 'incidents' | 'none';
+
+/** An incident's state in words. */
+export function incidentStateLabel(page: PageContext, state: IncidentSummary['state']): string {
+  const { t } = page;
+  if (state === 'open') return t.t('incidentStateOpen');
+  return state === 'known' ? t.t('incidentStateKnown') : t.t('incidentStateClosed');
+}
+
+/** The banner of ongoing incidents: compact, a region with a heading, one line and link each. */
+function incidentBanner(page: PageContext): Html {
+  const incidents = page.incidents ?? [];
+  if (!page.officer || incidents.length === 0) return html``;
+  const { t } = page;
+  return html`<section class="incident-banner" aria-labelledby="incident-banner-title">
+<h2 id="incident-banner-title">${t.t('incidentsBanner')}</h2>
+<ul>${incidents.map(
+    (incident) =>
+      html`<li>${t.t('incidentBannerItem', {
+        app: incident.app,
+        since: formatDateTime(incident.since),
+        reports: incident.reports,
+        installations: incident.installations,
+      })} – <span class="incident-state">${incidentStateLabel(page, incident.state)}</span>. <a href="/dashboard/incidents/${incident.id}">${t.t('incidentDetails')}<span class="visually-hidden"> – ${t.t('incidentDetailsOf', { app: incident.app })}</span></a></li>`,
+  )}</ul>
+</section>`;
+}
 
 function langSwitch(page: PageContext): Html {
   const back = encodeURIComponent(page.here);
@@ -61,6 +90,7 @@ ${
     ? html`<nav aria-label="${t.t('mainNav')}"><ul class="nav-list">
 ${navLink('inbox', '/dashboard', t.t('navInbox'))}
 ${navLink('hotspots', '/dashboard/hotspots', t.t('navHotspots'))}
+${navLink('incidents', '/dashboard/incidents', t.t('navIncidents'))}
 </ul></nav>`
     : ''
 }
@@ -75,6 +105,7 @@ ${
 </div>
 </header>
 <main id="main" tabindex="-1">
+${incidentBanner(page)}
 ${options.body}
 </main>
 ${options.chart ? html`<script src="${page.assets.uplotJs}" nonce="${page.nonce}"></script>` : ''}

@@ -82,4 +82,52 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE records ADD COLUMN answer_hash TEXT;
     `,
   },
+  {
+    version: 5,
+    name: 'outages and incidents',
+    // As on SQLite; timestamps in the "C" collation, change numbers BIGINT like change_seq.
+    sql: `
+      ALTER TABLE records ADD COLUMN outage_kind TEXT;
+      ALTER TABLE records ADD COLUMN outage_code TEXT;
+      ALTER TABLE records ADD COLUMN outage_since TEXT COLLATE "C";
+      ALTER TABLE records ADD COLUMN outage_source TEXT;
+      ALTER TABLE records ADD COLUMN outage_episode TEXT;
+      ALTER TABLE records ADD COLUMN incident_id TEXT;
+      ALTER TABLE records ADD COLUMN incident_seq BIGINT;
+      CREATE INDEX records_outage_waiting ON records (app, received_at)
+        WHERE outage_episode IS NOT NULL AND incident_id IS NULL;
+      CREATE INDEX records_incident ON records (incident_id) WHERE incident_id IS NOT NULL;
+
+      CREATE TABLE incidents (
+        id            TEXT PRIMARY KEY,
+        app           TEXT NOT NULL,
+        state         TEXT NOT NULL,
+        window_start  TEXT COLLATE "C" NOT NULL,
+        opened_at     TEXT COLLATE "C" NOT NULL,
+        known_at      TEXT COLLATE "C",
+        closed_at     TEXT COLLATE "C",
+        status_text   TEXT,
+        changed_at    TEXT COLLATE "C" NOT NULL,
+        change_seq    BIGINT NOT NULL
+      );
+      CREATE INDEX incidents_app_opened ON incidents (app, opened_at);
+      CREATE INDEX incidents_active ON incidents (state) WHERE state <> 'closed';
+
+      CREATE TABLE incident_notifications (
+        event_id         TEXT NOT NULL,
+        channel          TEXT NOT NULL,
+        incident_id      TEXT NOT NULL REFERENCES incidents (id),
+        event            TEXT NOT NULL,
+        payload          TEXT NOT NULL,
+        created_at       TEXT COLLATE "C" NOT NULL,
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at  TEXT COLLATE "C" NOT NULL,
+        delivered_at     TEXT COLLATE "C",
+        last_error       TEXT,
+        PRIMARY KEY (event_id, channel)
+      );
+      CREATE INDEX incident_notifications_due ON incident_notifications (next_attempt_at)
+        WHERE delivered_at IS NULL;
+    `,
+  },
 ];

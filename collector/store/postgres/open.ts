@@ -1,5 +1,7 @@
+import { SqlIncidentStore } from '../incidents';
 import type { Backend } from '../types';
 import { PostgresDashboardStore } from './dashboard-store';
+import { PostgresIncidentDriver } from './incident-driver';
 import { type PostgresOptions, PostgresPool, redactDatabaseUrl } from './pool';
 import { PostgresStore } from './store';
 
@@ -9,6 +11,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   return {
     store: new PostgresStore(pool),
     dashboard: new PostgresDashboardStore(pool),
+    incidents: new SqlIncidentStore(new PostgresIncidentDriver(pool)),
     where: redactDatabaseUrl(url),
     close: () => pool.end(),
   };

@@ -11,6 +11,11 @@ import { POSTGRES_MIGRATIONS } from './migrations';
 
 // Advisory lock key (arbitrary, fixed) under which one instance migrates while the others wait.
 const MIGRATION_LOCK = 7_310_001;
+/**
+ * Advisory lock key (arbitrary, fixed) serialising every change that takes a status-cursor number:
+ * officer status changes and incident changes (issue #17).
+ */
+export const STATUS_LOCK = 7_310_002;
 
 /** The collector's own tables, the same steps as SQLite's (a meta-test checks). */
 export const POSTGRES_SERIES: MigrationSeries = { table: 'schema_migrations', steps: POSTGRES_MIGRATIONS };

@@ -14,7 +14,14 @@ import {
   storedRecord,
   windowExportChunkQuery,
 } from '../record-row';
-import { checkCursorHandedOut, parseCursor, type StatusRow, statusResponse } from '../status-cursor';
+import {
+  checkCursorHandedOut,
+  LAST_CHANGE_SQL,
+  parseCursor,
+  type StatusRow,
+  statusQuerySql,
+  statusResponse,
+} from '../status-cursor';
 import {
   type BatchMeta,
   type ExportQuery,
@@ -25,11 +32,9 @@ import {
   type Store,
   type StoredRecord,
 } from '../types';
-import type { PostgresPool } from './pool';
+import { type PostgresPool, STATUS_LOCK } from './pool';
 
-// Advisory lock key (arbitrary, fixed) serialising status changes.
-const STATUS_LOCK = 7_310_002;
-// 16 parameters per row; PostgreSQL allows 65 535 per statement.
+// 22 parameters per row; PostgreSQL allows 65 535 per statement.
 const ROWS_PER_INSERT = 1000;
 /** Tries of an ingest transaction PostgreSQL aborted as a deadlock victim (40P01/40001). */
 const CONFLICT_ATTEMPTS = 5;
@@ -187,20 +192,17 @@ export class PostgresStore implements Store {
   async statusSince(ids: readonly string[], since: string | undefined): Promise<StatusResponse> {
     const after = parseCursor(since);
     if (after > 0) {
-      const last = await this.#pool.query<{ n: string | null }>(
-        'SELECT max(change_seq) AS n FROM status_history',
-      );
+      const last = await this.#pool.query<{ n: string | null }>(LAST_CHANGE_SQL);
       checkCursorHandedOut(since, after, Number(last[0]?.n ?? 0));
     }
     const unique = [...new Set(ids)];
     const rows =
       unique.length === 0
         ? []
-        : await this.#pool.query<StatusRow>(
-            `SELECT id, status, reply, updated_at, change_seq FROM record_status
-             WHERE change_seq > $1 AND id = ANY($2::text[])`,
-            [after, unique],
-          );
+        : await this.#pool.run<StatusRow>({
+            sql: statusQuerySql(unique.length),
+            params: [after, after, ...unique],
+          });
     return statusResponse(rows, after);
   }
 

@@ -85,4 +85,57 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE records ADD COLUMN answer_hash TEXT;
     `,
   },
+  {
+    version: 5,
+    name: 'outages and incidents',
+    // outage_*: the record's outage (issue #17), NULL for notes; incident_id: the incident it was grouped
+    // into; incident_seq: the status cursor's number of the last change of that incident this record's
+    // reporter has to see (store/incidents.ts). The waiting index holds only outage reports not yet in an
+    // incident — the grouping rule's candidates — so notes add no entry to it.
+    // incident_notifications: the persistent queue of webhook and e-mail messages, one row per event
+    // and channel, so a restart neither loses nor repeats one.
+    sql: `
+      ALTER TABLE records ADD COLUMN outage_kind TEXT;
+      ALTER TABLE records ADD COLUMN outage_code TEXT;
+      ALTER TABLE records ADD COLUMN outage_since TEXT;
+      ALTER TABLE records ADD COLUMN outage_source TEXT;
+      ALTER TABLE records ADD COLUMN outage_episode TEXT;
+      ALTER TABLE records ADD COLUMN incident_id TEXT;
+      ALTER TABLE records ADD COLUMN incident_seq INTEGER;
+      CREATE INDEX records_outage_waiting ON records (app, received_at)
+        WHERE outage_episode IS NOT NULL AND incident_id IS NULL;
+      CREATE INDEX records_incident ON records (incident_id) WHERE incident_id IS NOT NULL;
+
+      CREATE TABLE incidents (
+        id            TEXT PRIMARY KEY,
+        app           TEXT NOT NULL,
+        state         TEXT NOT NULL,
+        window_start  TEXT NOT NULL,
+        opened_at     TEXT NOT NULL,
+        known_at      TEXT,
+        closed_at     TEXT,
+        status_text   TEXT,
+        changed_at    TEXT NOT NULL,
+        change_seq    INTEGER NOT NULL
+      );
+      CREATE INDEX incidents_app_opened ON incidents (app, opened_at);
+      CREATE INDEX incidents_active ON incidents (state) WHERE state <> 'closed';
+
+      CREATE TABLE incident_notifications (
+        event_id         TEXT NOT NULL,
+        channel          TEXT NOT NULL,
+        incident_id      TEXT NOT NULL REFERENCES incidents (id),
+        event            TEXT NOT NULL,
+        payload          TEXT NOT NULL,
+        created_at       TEXT NOT NULL,
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at  TEXT NOT NULL,
+        delivered_at     TEXT,
+        last_error       TEXT,
+        PRIMARY KEY (event_id, channel)
+      );
+      CREATE INDEX incident_notifications_due ON incident_notifications (next_attempt_at)
+        WHERE delivered_at IS NULL;
+    `,
+  },
 ];

@@ -1,5 +1,7 @@
+import { SqlIncidentStore } from '../incidents';
 import type { Backend } from '../types';
 import { SqliteDashboardStore } from './dashboard-store';
+import { SqliteIncidentDriver } from './incident-driver';
 import { SqliteStore } from './store';
 
 /**
@@ -11,11 +13,14 @@ import { SqliteStore } from './store';
 export async function openSqlite(file: string, options: { background?: boolean } = {}): Promise<Backend> {
   const store = new SqliteStore(file);
   let dashboard: SqliteDashboardStore | undefined;
+  let incidents: SqliteIncidentDriver | undefined;
   try {
     dashboard = new SqliteDashboardStore(file, options);
+    incidents = new SqliteIncidentDriver(file);
     await store.ready();
   } catch (error) {
     // Nothing may outlive a failed open; an error while closing would only hide this one.
+    await incidents?.close();
     await dashboard?.close();
     await store.close().catch(() => undefined);
     throw error;
@@ -23,8 +28,10 @@ export async function openSqlite(file: string, options: { background?: boolean }
   return {
     store,
     dashboard,
+    incidents: new SqlIncidentStore(incidents),
     where: file,
     async close() {
+      await incidents.close();
       await dashboard.close();
       await store.close();
     },

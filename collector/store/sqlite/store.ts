@@ -13,7 +13,14 @@ import {
   storedRecord,
   windowExportChunkQuery,
 } from '../record-row';
-import { checkCursorHandedOut, parseCursor, type StatusRow, statusResponse } from '../status-cursor';
+import {
+  checkCursorHandedOut,
+  LAST_CHANGE_SQL,
+  parseCursor,
+  type StatusRow,
+  statusQuerySql,
+  statusResponse,
+} from '../status-cursor';
 import {
   type BatchMeta,
   type ExportQuery,
@@ -67,14 +74,20 @@ export class SqliteStore implements Store {
     this.#wal = new WalSync(`${file}-wal`);
 
     this.#recordExists = db.prepare<[string], number>('SELECT 1 FROM records WHERE id = ?').pluck();
-    this.#lastChange = db.prepare<[], number | null>('SELECT max(change_seq) FROM status_history').pluck();
-    this.#getStatus = db.prepare<[string], StatusRow>(
+    this.#lastChange = db.prepare<[], number | null>(LAST_CHANGE_SQL).pluck();
+    this.#getStatus = db.prepare<[string], { reply: string | null }>(
       'SELECT id, status, reply, updated_at, change_seq FROM record_status WHERE id = ?',
     );
     this.#insertHistory = db.prepare<[string, string, string | null, string]>(
       'INSERT INTO status_history (id, status, reply, changed_at) VALUES (?, ?, ?, ?)',
     );
-    this.#upsertStatus = db.prepare<StatusRow>(`
+    this.#upsertStatus = db.prepare<{
+      id: string;
+      status: OfficerStatus;
+      reply: string | null;
+      updated_at: string;
+      change_seq: number;
+    }>(`
       INSERT INTO record_status (id, status, reply, updated_at, change_seq)
       VALUES (@id, @status, @reply, @updated_at, @change_seq)
       ON CONFLICT (id) DO UPDATE SET status = excluded.status, reply = excluded.reply,
@@ -149,12 +162,7 @@ export class SqliteStore implements Store {
     for (let start = 0; start < unique.length; start += IDS_PER_QUERY) {
       const chunk = unique.slice(start, start + IDS_PER_QUERY);
       rows.push(
-        ...this.#db
-          .prepare<unknown[], StatusRow>(
-            `SELECT id, status, reply, updated_at, change_seq FROM record_status
-             WHERE change_seq > ? AND id IN (${placeholders(chunk.length)})`,
-          )
-          .all(after, ...chunk),
+        ...this.#db.prepare<unknown[], StatusRow>(statusQuerySql(chunk.length)).all(after, after, ...chunk),
       );
     }
     return statusResponse(rows, after);

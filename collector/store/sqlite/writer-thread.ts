@@ -16,7 +16,9 @@ import type {
 /** SQL of the ingest insert, in RecordRow's column order; `changes` tells accepted from duplicate. */
 const INSERT_RECORD_SQL = `
   INSERT INTO records (${RECORD_ROW_COLUMNS})
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  VALUES (${RECORD_ROW_COLUMNS.split(',')
+    .map(() => '?')
+    .join(', ')})
   ON CONFLICT (id) DO NOTHING`;
 
 // Errors one record causes by itself (a constraint or trigger refusing it, a value too big): SQLite

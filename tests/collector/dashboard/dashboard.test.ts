@@ -53,6 +53,11 @@ const PROTECTED_ROUTES: readonly [method: 'GET' | 'POST', path: string][] = [
   ['GET', '/dashboard/assets/uplot.css'],
   ['GET', '/dashboard/assets/dashboard.js'],
   ['POST', '/dashboard/signout'],
+  ['GET', '/dashboard/incidents'],
+  ['GET', `/dashboard/incidents/${SOME_ID}`],
+  ['POST', `/dashboard/incidents/${SOME_ID}/confirm`],
+  ['POST', `/dashboard/incidents/${SOME_ID}/status-text`],
+  ['POST', `/dashboard/incidents/${SOME_ID}/close`],
   ['GET', '/dashboard/no-such-page'],
 ];
 /** Routes that work without a session: signing in, the language switch, the sign-in page's styles. */

@@ -39,10 +39,15 @@ describe('SQLite migrations', () => {
         "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name",
       ).map((row) => row.name),
     ).toEqual([
+      'incident_notifications_due',
+      'incidents_active',
+      'incidents_app_opened',
       'record_status_change_seq',
       'record_status_status',
       'records_caught_received',
       'records_created_at',
+      'records_incident',
+      'records_outage_waiting',
       'records_received_at',
       'status_history_id',
     ]);

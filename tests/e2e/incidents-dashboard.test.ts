@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../collector/officers';
+import type { RunningCollector } from '../../collector/server';
+import { postJson, removeTempDirs, startTestCollector } from '../collector/helpers';
+import { newEpisode, outageRecord } from '../collector/outages';
+import { makeBatch, secretOf } from '../support/records';
+import { CHROMIUM } from './support/browser';
+
+// The incident pages of the officers' dashboard (issue #17) in real Chromium against a real collector:
+// the banner on every page, confirming with a status text and closing by keyboard alone, axe-core on
+// each state. No extension is involved (the extension's side of outages has its own tests).
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PASSWORD = 'correct horse battery staple';
+const APP = 'Leistungsverfahren';
+
+let collector: RunningCollector;
+let browser: Browser;
+let page: Page;
+const records = [newEpisode(), newEpisode(), newEpisode()].map((episode) =>
+  outageRecord(APP, episode, { kind: 'http', code: '503' }),
+);
+
+/** Violations axe-core finds on the page now (any impact). */
+async function axeViolations(target: Page): Promise<{ id: string; targets: unknown[] }[]> {
+  await target.addScriptTag({ content: AXE });
+  return target.evaluate(async () => {
+    const { axe } = globalThis as unknown as {
+      axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+    };
+    return (await axe.run()).violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
+  });
+}
+
+/** Presses Tab until the focused element matches `name` (a keyboard user's way to a control). */
+async function tabTo(target: Page, name: RegExp): Promise<void> {
+  for (let presses = 0; presses < 60; presses++) {
+    await target.keyboard.press('Tab');
+    const focused = await target.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      const label = element?.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null;
+      return `${label ?? ''} ${element?.textContent ?? ''} ${element?.getAttribute('aria-label') ?? ''}`;
+    });
+    if (name.test(focused)) return;
+  }
+  throw new Error(`no control matching ${name} reached by Tab`);
+}
+
+beforeAll(async () => {
+  collector = await startTestCollector();
+  await collector.dashboard.putOfficer(
+    { user: 'anna', passwordHash: await hashPassword(PASSWORD) },
+    false,
+    new Date().toISOString(),
+  );
+  for (const record of records) await postJson(collector.endpoint, makeBatch([record]));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  // The CSP is bypassed only so axe's script can be injected; the dashboard's own pages need no more.
+  const context = await browser.newContext({ locale: 'de-DE', bypassCSP: true });
+  page = await context.newPage();
+  await page.goto(`${collector.url}/dashboard`);
+  await page.getByLabel('Benutzername').fill('anna');
+  await page.getByLabel('Passwort').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('heading', { name: 'Eingang', level: 1 }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await collector?.close();
+  await removeTempDirs();
+});
+
+describe('incidents in the dashboard (Chromium)', () => {
+  it('shows the open incident at the top of every page, axe-clean', async () => {
+    const found: Record<string, unknown> = {};
+    for (const pathname of ['/dashboard', '/dashboard/hotspots', '/dashboard/incidents']) {
+      await page.goto(`${collector.url}${pathname}`);
+      const banner = page.getByRole('region', { name: 'Laufende Störungen' });
+      await expect.poll(() => banner.textContent()).toContain(`${APP}: gestört seit`);
+      expect(await banner.textContent()).toContain('3 Meldungen von 3 Installationen');
+      found[pathname] = await axeViolations(page);
+    }
+    expect(found).toEqual({ '/dashboard': [], '/dashboard/hotspots': [], '/dashboard/incidents': [] });
+  });
+
+  it('confirms with a status text and closes it by keyboard; the reporters see each step', async () => {
+    await page.goto(`${collector.url}/dashboard`);
+    await tabTo(page, /Details zur Störung Leistungsverfahren/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `Störung: ${APP}`, level: 1 }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await tabTo(page, /Öffentlicher Statustext/);
+    await page.keyboard.type('IT ist informiert.');
+    await tabTo(page, /Bestätigen: IT ist informiert/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Gespeichert.' }).waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: /Zustand: Bestätigt/ }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const status = await postJson(`${collector.endpoint}/status`, {
+      ids: records.map((record) => record.id),
+      secrets: Object.fromEntries(records.map((record) => [record.id, secretOf(record)])),
+    });
+    const { updates } = (await status.json()) as {
+      updates: { incident?: { state: string; statusText: string } }[];
+    };
+    expect(updates.map((update) => update.incident)).toEqual(
+      records.map(() => expect.objectContaining({ state: 'known', statusText: 'IT ist informiert.' })),
+    );
+
+    await tabTo(page, /Störung beenden/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Gespeichert.' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Laufende Störungen' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // English, and the history on the hotspots page.
+    await page.goto(`${collector.url}/dashboard/lang?to=en&back=/dashboard/hotspots`);
+    await page.getByRole('heading', { name: 'Outages per application (last 12 months)' }).waitFor();
+    expect(await page.getByRole('table', { name: APP }).getByRole('row').count()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
