@@ -1,0 +1,213 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { OutboxEntry } from '../../utils/schema/outbox';
+import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import { type CollectorRig, INGEST_TOKEN, startCollectorRig } from './support/collector';
+import { readRecords, sendNow, setSettings, setToken } from './support/pages';
+
+// Issue #17, the caseworker's side: a configured application fails to load (the browser's own error
+// page, a bare 503), the popup offers "Störung melden" with what failed, one press stores the report
+// in the extension's IndexedDB, and it reaches the real collector exactly once.
+
+let ext: ExtensionBrowser;
+let rig: CollectorRig;
+/** A port nothing listens on: connections to it are refused. */
+let refusedPort: number;
+/** A server that answers every page with 503, as an application behind a broken gateway does. */
+let unavailable: Server;
+let unavailablePort: number;
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+const site = (port: number, app: string) => ({
+  pattern: `http://127.0.0.1:${port}/*`,
+  app,
+  screenSelectors: [],
+  allowedParams: [],
+  sensitiveSelectors: [],
+});
+
+beforeAll(async () => {
+  refusedPort = await freePort();
+  unavailable = createServer((_request, response) => {
+    response.writeHead(503, { 'content-type': 'text/html; charset=utf-8' });
+    response.end('<!doctype html><title>503</title><h1>Service Unavailable</h1>');
+  });
+  await new Promise<void>((resolve) => unavailable.listen(0, '127.0.0.1', resolve));
+  unavailablePort = (unavailable.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => unavailable?.close(() => resolve()));
+});
+beforeEach(async () => {
+  rig = await startCollectorRig();
+  ext = await launchWithExtension({ toolbar: true });
+  await setToken(ext.worker, INGEST_TOKEN);
+  await setSettings(ext.worker, {
+    endpoint: rig.endpoint,
+    sites: [site(refusedPort, 'Leistungsverfahren'), site(unavailablePort, 'E-Akte')],
+  });
+});
+afterEach(async () => {
+  await ext?.close();
+  await rig?.close();
+});
+
+/** The open toolbar popup, read and pressed from another extension page (Playwright does not list it). */
+class Popup {
+  constructor(readonly helper: Page) {}
+
+  /** The text of the first element matching `selector`, or null (also while the popup is not open). */
+  text(selector: string): Promise<string | null> {
+    return this.helper.evaluate((s) => {
+      const api = (globalThis as unknown as { chrome: { extension: { getViews(o: object): Window[] } } })
+        .chrome;
+      return api.extension.getViews({ type: 'popup' })[0]?.document.querySelector(s)?.textContent ?? null;
+    }, selector);
+  }
+
+  /** The data-testid of the element that has the focus in the popup. */
+  focused(): Promise<string | null> {
+    return this.helper.evaluate(() => {
+      const api = (globalThis as unknown as { chrome: { extension: { getViews(o: object): Window[] } } })
+        .chrome;
+      const active = api.extension.getViews({ type: 'popup' })[0]?.document.activeElement;
+      return active?.getAttribute('data-testid') ?? null;
+    });
+  }
+
+  /** Types `value` into the field as an input event would leave it. */
+  async fill(selector: string, value: string): Promise<void> {
+    await this.helper.evaluate(
+      ([s, v]) => {
+        const api = (globalThis as unknown as { chrome: { extension: { getViews(o: object): Window[] } } })
+          .chrome;
+        const view = api.extension.getViews({ type: 'popup' })[0];
+        const field = view?.document.querySelector(s) as HTMLTextAreaElement;
+        field.value = v;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      [selector, value] as const,
+    );
+  }
+
+  /** Presses the element (a click event in the popup's document). */
+  async press(selector: string): Promise<void> {
+    await this.helper.evaluate((s) => {
+      const api = (globalThis as unknown as { chrome: { extension: { getViews(o: object): Window[] } } })
+        .chrome;
+      const target = api.extension.getViews({ type: 'popup' })[0]?.document.querySelector(s);
+      // The popup's own realm: its elements are no instances of this page's HTMLElement.
+      if (!target) throw new Error(`${s} is not in the popup`);
+      (target as HTMLElement).click();
+    }, selector);
+  }
+}
+
+/** A helper extension page from which the popup's document is reachable. */
+async function popupReader(): Promise<Popup> {
+  const helper = await ext.context.newPage();
+  await helper.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  return new Popup(helper);
+}
+
+/** Opens `url` in a new tab; a failed load (the browser's error page) is what the test wants. */
+async function visit(url: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(url).catch(() => undefined);
+  return page;
+}
+
+/** The outage records in the extension's IndexedDB. */
+async function outageRecords(): Promise<OutboxEntry[]> {
+  return (await readRecords(ext.worker)).filter((entry) => entry.record.outage !== undefined);
+}
+
+/** Stored in the collector's database exactly once, and marked sent on the device. */
+async function expectDeliveredOnce(id: string): Promise<void> {
+  await sendNow(ext.worker);
+  await expect.poll(() => rig.storedIds().get(id), { timeout: 60_000 }).toBe(1);
+  await expect
+    .poll(async () => (await readRecords(ext.worker)).find((entry) => entry.id === id)?.status)
+    .toBe('sent');
+  await sendNow(ext.worker);
+  expect(rig.storedIds().get(id)).toBe(1);
+  expect([...rig.storedIds().values()].every((n) => n === 1)).toBe(true);
+}
+
+describe('an application whose server refuses connections', () => {
+  it('the shortcut opens the popup with "Störung melden", one press stores it, it is synced once', async () => {
+    const popup = await popupReader();
+    const page = await visit(`http://127.0.0.1:${refusedPort}/akte/4711/leistungen?kunde=Mustermann`);
+    await page.bringToFront();
+    // The keyboard shortcut (the browser-level key cannot be pressed headless; the command is run).
+    await ext.worker.evaluate(() =>
+      (
+        globalThis as unknown as { mitsprache: { runCommand(c: string): Promise<void> } }
+      ).mitsprache.runCommand('open-feedback'),
+    );
+    await expect
+      .poll(() => popup.text('[data-testid="outage-card"] h2'), { timeout: 20_000 })
+      .toBe('Störung melden');
+    expect(await popup.text('[data-testid="outage-app"]')).toBe('Leistungsverfahren');
+    expect(await popup.text('[data-testid="outage-error"]')).toBe(
+      'Verbindung abgelehnt (ERR_CONNECTION_REFUSED)',
+    );
+    // The screen, with the file number masked and the client's name in the query dropped.
+    expect(await popup.text('[data-testid="outage-screen"]')).toBe('/akte/:id/leistungen');
+    expect(await popup.text('[data-testid="outage-note-default"]')).toContain(
+      'Störung gemeldet: Leistungsverfahren nicht erreichbar (ERR_CONNECTION_REFUSED)',
+    );
+    // One press: the button has the focus.
+    await expect.poll(() => popup.focused()).toBe('outage-report');
+    await popup.press('[data-testid="outage-report"]');
+    await expect.poll(() => popup.text('[data-testid="outage-reported"]')).toContain('Störung gemeldet');
+
+    const [stored] = await outageRecords();
+    expect(stored?.record).toMatchObject({
+      category: 'error',
+      impact: 'blocks',
+      note: 'Störung gemeldet: Leistungsverfahren nicht erreichbar (ERR_CONNECTION_REFUSED)',
+      context: { app: 'Leistungsverfahren', routeTemplate: '/akte/:id/leistungen' },
+      outage: { kind: 'network', code: 'ERR_CONNECTION_REFUSED', source: 'observed' },
+    });
+    expect(stored?.record.context.url).not.toContain('4711');
+    expect(stored?.record.context.url).not.toContain('Mustermann');
+    expect(stored?.record.outage?.episode).toMatch(/^[0-9a-f]{16}$/);
+    await expectDeliveredOnce(stored?.id ?? '');
+  });
+});
+
+describe('an application answering 503', () => {
+  it('the toolbar popup offers "Störung melden" with the status; the typed note is stored; synced once', async () => {
+    const popup = await popupReader();
+    const page = await visit(`http://127.0.0.1:${unavailablePort}/suche`);
+    await page.bringToFront();
+    await ext.clickToolbarAction(page);
+    await expect
+      .poll(() => popup.text('[data-testid="outage-error"]'), { timeout: 20_000 })
+      .toBe('Dienst nicht verfügbar (503)');
+    expect(await popup.text('[data-testid="outage-app"]')).toBe('E-Akte');
+    // No in-page dialog here: the card replaces the "give feedback" button.
+    expect(await popup.text('[data-testid="give-feedback"]')).toBeNull();
+    await popup.fill('#outage-note', 'Seit dem Mittag kommt nur diese Seite.');
+    await popup.press('[data-testid="outage-report"]');
+    await expect.poll(() => popup.text('[data-testid="outage-reported"]')).toContain('Störung gemeldet');
+
+    const [stored] = await outageRecords();
+    expect(stored?.record).toMatchObject({
+      note: 'Seit dem Mittag kommt nur diese Seite.',
+      context: { app: 'E-Akte', routeTemplate: '/suche' },
+      outage: { kind: 'http', code: '503', source: 'observed' },
+    });
+    await expectDeliveredOnce(stored?.id ?? '');
+  });
+});
