@@ -2,15 +2,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
 import type { OutboxEntry } from '../../utils/schema/outbox';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { type CollectorRig, INGEST_TOKEN, startCollectorRig } from './support/collector';
-import { readRecords, sendNow, setSettings, setToken } from './support/pages';
+import { FeedbackUi, readRecords, sendNow, setSettings, setToken } from './support/pages';
 
 // Issue #17, the caseworker's side: a configured application fails to load (the browser's own error
 // page, a bare 503), the popup offers "Störung melden" with what failed, one press stores the report
 // in the extension's IndexedDB, and it reaches the real collector exactly once.
 
+let demo: DemoServer;
 let ext: ExtensionBrowser;
 let rig: CollectorRig;
 /** A port nothing listens on: connections to it are refused. */
@@ -36,6 +38,7 @@ const site = (port: number, app: string) => ({
 });
 
 beforeAll(async () => {
+  demo = await startDemoServer();
   refusedPort = await freePort();
   unavailable = createServer((_request, response) => {
     response.writeHead(503, { 'content-type': 'text/html; charset=utf-8' });
@@ -45,6 +48,7 @@ beforeAll(async () => {
   unavailablePort = (unavailable.address() as AddressInfo).port;
 });
 afterAll(async () => {
+  await demo?.close();
   await new Promise<void>((resolve) => unavailable?.close(() => resolve()));
 });
 beforeEach(async () => {
@@ -53,7 +57,11 @@ beforeEach(async () => {
   await setToken(ext.worker, INGEST_TOKEN);
   await setSettings(ext.worker, {
     endpoint: rig.endpoint,
-    sites: [site(refusedPort, 'Leistungsverfahren'), site(unavailablePort, 'E-Akte')],
+    sites: [
+      site(demo.port, 'Demo-Jobcenter'),
+      site(refusedPort, 'Leistungsverfahren'),
+      site(unavailablePort, 'E-Akte'),
+    ],
   });
 });
 afterEach(async () => {
@@ -209,5 +217,48 @@ describe('an application answering 503', () => {
       outage: { kind: 'http', code: '503', source: 'observed' },
     });
     await expectDeliveredOnce(stored?.id ?? '');
+  });
+});
+
+describe('an application that loads but is broken', () => {
+  it('"Das ist eine Störung" in the dialog stores a declared outage at once; the next one keeps the episode', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.url}/suche?q=Mustermann`);
+    const ui = new FeedbackUi(page);
+    await ui.open();
+    // Offered with the category "Fehler / Ausfall" only.
+    expect(await ui.dialog.getByTestId('declare-outage').count()).toBe(0);
+    await ui.category.selectOption('error');
+    await ui.dialog.getByRole('radio', { name: 'Anwendung zeigt eine Fehlermeldung' }).check();
+    await ui.dialog.getByRole('button', { name: 'Das ist eine Störung' }).click();
+    await ui.closedAfterSave();
+
+    const [first] = await outageRecords();
+    expect(first?.record).toMatchObject({
+      category: 'error',
+      impact: 'blocks',
+      note: 'Störung gemeldet: Demo-Jobcenter zeigt eine Fehlermeldung',
+      context: { app: 'Demo-Jobcenter', routeTemplate: '/suche' },
+      outage: { kind: 'error-message', source: 'declared' },
+    });
+    expect(first?.record.outage?.code).toBeUndefined();
+
+    // The page loads fine again; a second report of the same outage, with a note, is the same episode.
+    await page.reload();
+    await ui.open();
+    await ui.type('Nach dem Speichern kommt nur „Interner Fehler“.');
+    await ui.category.selectOption('error');
+    await ui.dialog.getByRole('button', { name: 'Das ist eine Störung' }).click();
+    await ui.closedAfterSave();
+    const both = await outageRecords();
+    expect(both).toHaveLength(2);
+    const second = both.find((entry) => entry.id !== first?.id);
+    expect(second?.record).toMatchObject({
+      note: 'Nach dem Speichern kommt nur „Interner Fehler“.',
+      impact: 'blocks',
+      outage: { kind: 'unresponsive', source: 'declared', episode: first?.record.outage?.episode },
+    });
+    await expectDeliveredOnce(first?.id ?? '');
+    expect(rig.storedIds().get(second?.id ?? '')).toBe(1);
   });
 });
