@@ -6,12 +6,8 @@ import { type Lang, uiLang } from '../../utils/i18n/lang';
 import { recordId } from '../../utils/ids';
 import type { OutageOffer, outageProtocol } from '../../utils/messaging/protocol/outage';
 import { buildOutageRecord } from '../../utils/outage/build-record';
-import {
-  httpFailure,
-  isHealthyStatus,
-  navigationFailure,
-  type ObservedFailure,
-} from '../../utils/outage/codes';
+import { httpFailure, isHealthyStatus, navigationFailure } from '../../utils/outage/codes';
+import { isLoginPath, LoginLoops } from '../../utils/outage/login-loop';
 import {
   type AppOutage,
   declareOutage,
@@ -100,7 +96,7 @@ export async function noteFailure(
   deps: OutageDeps,
   tabId: number,
   url: string,
-  failure: ObservedFailure,
+  failure: { kind: Outage['kind']; code?: string },
   at = Date.now(),
 ): Promise<void> {
   const site = findSite(await deps.sites(), url);
@@ -130,6 +126,14 @@ export async function noteSuccess(deps: OutageDeps, url: string, at = Date.now()
   await updateStates((current) => recordSuccess(current, site.app, at));
 }
 
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}
+
 /** The fields of the webRequest events read here (alike in Chrome's and Firefox's typings). */
 interface RequestDetails {
   tabId: number;
@@ -149,6 +153,7 @@ const TOP_LEVEL: { urls: string[]; types: ['main_frame'] } = {
  * looked up per event, since they change at any time. Returns the function that removes the listeners.
  */
 export function watchOutages(deps: OutageDeps): () => void {
+  const loops = new LoginLoops();
   const onError = (details: RequestDetails & { error: string }) => {
     if (details.tabId < 0 || details.frameId !== 0) return;
     const failure = navigationFailure(details.error);
@@ -158,7 +163,16 @@ export function watchOutages(deps: OutageDeps): () => void {
     if (details.tabId < 0 || details.frameId !== 0) return;
     const failure = httpFailure(details.statusCode);
     if (failure) track(noteFailure(deps, details.tabId, details.url, failure));
-    else if (isHealthyStatus(details.statusCode)) void noteSuccess(deps, details.url).catch(() => undefined);
+    else if (isHealthyStatus(details.statusCode)) {
+      // A login page loading is no sign the application works: three in a minute are a login loop.
+      if (isLoginPath(pathOf(details.url))) {
+        if (loops.land(details.tabId, pathOf(details.url), Date.now()))
+          track(noteFailure(deps, details.tabId, details.url, { kind: 'login-loop' }));
+        return;
+      }
+      loops.forgetTab(details.tabId);
+      void noteSuccess(deps, details.url).catch(() => undefined);
+    }
   };
   browser.webRequest.onErrorOccurred.addListener(onError, TOP_LEVEL);
   browser.webRequest.onCompleted.addListener(onCompleted, TOP_LEVEL);

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -12,12 +14,14 @@ import { FeedbackUi, readRecords, sendNow, setSettings, setToken } from './suppo
 // page, a bare 503), the popup offers "Störung melden" with what failed, one press stores the report
 // in the extension's IndexedDB, and it reaches the real collector exactly once.
 
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
 let demo: DemoServer;
 let ext: ExtensionBrowser;
 let rig: CollectorRig;
 /** A port nothing listens on: connections to it are refused. */
 let refusedPort: number;
-/** A server that answers every page with 503, as an application behind a broken gateway does. */
+/** A server that answers every page but its login with 503, as an application behind a broken gateway does. */
 let unavailable: Server;
 let unavailablePort: number;
 
@@ -40,7 +44,13 @@ const site = (port: number, app: string) => ({
 beforeAll(async () => {
   demo = await startDemoServer();
   refusedPort = await freePort();
-  unavailable = createServer((_request, response) => {
+  unavailable = createServer((request, response) => {
+    // Its login page loads, and sends the caseworker nowhere but back to itself (a login loop).
+    if (request.url?.startsWith('/anmeldung')) {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end('<!doctype html><title>Anmeldung</title><form><input name="kennung"></form>');
+      return;
+    }
     response.writeHead(503, { 'content-type': 'text/html; charset=utf-8' });
     response.end('<!doctype html><title>503</title><h1>Service Unavailable</h1>');
   });
@@ -220,6 +230,28 @@ describe('an application answering 503', () => {
   });
 });
 
+describe('a login loop', () => {
+  it('the third landing on the login page within a minute is offered as an outage', async () => {
+    const popup = await popupReader();
+    const page = await ext.context.newPage();
+    for (let i = 0; i < 3; i++)
+      await page.goto(`http://127.0.0.1:${unavailablePort}/anmeldung?ziel=/akte/4711`);
+    await ext.clickToolbarAction(page);
+    await expect
+      .poll(() => popup.text('[data-testid="outage-error"]'), { timeout: 20_000 })
+      .toBe('Anmeldung hängt in einer Schleife');
+    expect(await popup.text('[data-testid="outage-screen"]')).toBe('/anmeldung');
+    await popup.press('[data-testid="outage-report"]');
+    await expect.poll(() => popup.text('[data-testid="outage-reported"]')).toContain('Störung gemeldet');
+    const [stored] = await outageRecords();
+    expect(stored?.record).toMatchObject({
+      note: 'Störung gemeldet: Anmeldung bei E-Akte hängt in einer Schleife',
+      outage: { kind: 'login-loop', source: 'observed' },
+    });
+    expect(stored?.record.outage?.code).toBeUndefined();
+  });
+});
+
 describe('an application that loads but is broken', () => {
   it('"Das ist eine Störung" in the dialog stores a declared outage at once; the next one keeps the episode', async () => {
     const page = await ext.context.newPage();
@@ -230,6 +262,19 @@ describe('an application that loads but is broken', () => {
     expect(await ui.dialog.getByTestId('declare-outage').count()).toBe(0);
     await ui.category.selectOption('error');
     await ui.dialog.getByRole('radio', { name: 'Anwendung zeigt eine Fehlermeldung' }).check();
+    // Keyboard operable and labelled: axe-core finds nothing in the form with the outage part shown.
+    const frame = page
+      .frames()
+      .find((f) => f.url().includes('/note-dialog.html') && f.isDetached() === false);
+    // Evaluated through the DevTools protocol, so the extension page's CSP does not stop axe's script.
+    await frame?.evaluate(AXE);
+    const violations = await frame?.evaluate(async () => {
+      const { axe } = globalThis as unknown as {
+        axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+      };
+      return (await axe.run()).violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
+    });
+    expect(violations).toEqual([]);
     await ui.dialog.getByRole('button', { name: 'Das ist eine Störung' }).click();
     await ui.closedAfterSave();
 

@@ -149,6 +149,28 @@ describe('observing failures', () => {
   });
 });
 
+describe('a login loop', () => {
+  const LOGIN = 'https://eakte.jobcenter.example/anmeldung?ziel=/akte/4711';
+
+  it('three landings on the login page within a minute are an outage; getting in ends it', async () => {
+    await complete(7, LOGIN, 200);
+    await complete(7, LOGIN, 200);
+    expect(await offer(7, LOGIN)).toBeNull();
+    await complete(7, LOGIN, 200);
+    expect(await offer(7, LOGIN)).toMatchObject({
+      kind: 'login-loop',
+      words: 'Anmeldung hängt in einer Schleife',
+      routeTemplate: '/anmeldung',
+      note: 'Störung gemeldet: Anmeldung bei E-Akte hängt in einer Schleife',
+    });
+    // The login page loading again does not count as the application working.
+    await complete(7, LOGIN, 200);
+    expect((await offer(7, LOGIN))?.kind).toBe('login-loop');
+    await complete(7, 'https://eakte.jobcenter.example/akte/4711', 200);
+    expect(await offer(7, LOGIN)).toBeNull();
+  });
+});
+
 describe('the report', () => {
   it('is built without a content script, stored with its queue row, and the sync is asked for', async () => {
     await failTab(7, URL_1);
