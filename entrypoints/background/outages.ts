@@ -191,9 +191,9 @@ async function failureOfTab(
   settings: Settings,
   tabId: number,
   tabUrl: string,
-  now = Date.now(),
 ): Promise<(AppOutage & { failing: Failing }) | undefined> {
   await recording;
+  const now = Date.now();
   const states = pruneOutages(await readStates(), now);
   const site = findSite(settings.sites, tabUrl);
   if (site) return failureInTab(states, site.app, tabId, now);
@@ -304,8 +304,9 @@ export async function openOutagePopup(settings: () => Promise<Settings>): Promis
   await recording;
   if (Object.keys(await readStates()).length === 0) return false;
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  if (tab?.id === undefined) return false;
-  const state = await failureOfTab(await settings(), tab.id, tab.url ?? '');
+  // No address: the tab is on a site we hold no permission for, so not on a failed application of ours.
+  if (tab?.id === undefined || !tab.url) return false;
+  const state = await failureOfTab(await settings(), tab.id, tab.url);
   if (!state) return false;
   await browser.action.openPopup();
   return true;

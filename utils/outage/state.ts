@@ -106,22 +106,6 @@ export function recordSuccess(states: OutageStates, app: string, now: number): O
   return rest;
 }
 
-/** The states after a tab closed: it no longer shows a failure. Undefined when nothing changes. */
-export function forgetTab(states: OutageStates, tabId: number): OutageStates | undefined {
-  let changed = false;
-  const next: Record<string, AppOutage> = {};
-  for (const [app, state] of Object.entries(states)) {
-    if (state.failing?.tabIds.includes(tabId)) {
-      changed = true;
-      next[app] = {
-        ...state,
-        failing: { ...state.failing, tabIds: state.failing.tabIds.filter((id) => id !== tabId) },
-      };
-    } else next[app] = state;
-  }
-  return changed ? next : undefined;
-}
-
 /** The caseworker says `app` is broken: the running episode, or a new declared one. */
 export function declareOutage(
   states: OutageStates,

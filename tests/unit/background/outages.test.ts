@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '../../../entrypoints/background/handlers';
-import { resetOutageMirror, watchOutages } from '../../../entrypoints/background/outages';
+import { openOutagePopup, resetOutageMirror, watchOutages } from '../../../entrypoints/background/outages';
 import { dispatch } from '../../../entrypoints/background/router';
 import type { Envelope } from '../../../utils/messaging/envelope';
 import type { OutageOffer } from '../../../utils/messaging/protocol/outage';
@@ -230,6 +230,23 @@ describe('the report', () => {
     const reply = await english['outage:offer']({ tabId: 7, tabUrl: URL_1 }, popup as never);
     expect(reply.offer?.note).toBe('Outage reported: E-Akte unreachable (ERR_CONNECTION_REFUSED)');
     expect(reply.offer?.words).toBe('connection refused');
+  });
+});
+
+describe('the shortcut', () => {
+  it('opens the popup over a failed tab, and does nothing over a working one', async () => {
+    const openPopup = vi.fn(async () => {});
+    Object.assign(fakeBrowser.action, { openPopup });
+    // fakeBrowser cannot make a tab active: the active tab of the focused window, as Chrome answers.
+    const tabId = 7;
+    vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: tabId, url: URL_1 }] as never);
+    expect(await openOutagePopup(async () => settings)).toBe(false);
+    await failTab(tabId, URL_1);
+    expect(await openOutagePopup(async () => settings)).toBe(true);
+    expect(openPopup).toHaveBeenCalledTimes(1);
+    await complete(tabId, URL_1, 200);
+    expect(await openOutagePopup(async () => settings)).toBe(false);
+    expect(openPopup).toHaveBeenCalledTimes(1);
   });
 });
 
