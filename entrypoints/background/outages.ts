@@ -122,8 +122,12 @@ export async function noteSuccess(deps: OutageDeps, url: string, at = Date.now()
   // The common case, and what every page load of a working application pays: one look at memory.
   if (Object.keys(states).length === 0) return;
   const site = findSite(await deps.sites(), url);
-  if (!site || !states[site.app]) return;
-  await updateStates((current) => recordSuccess(current, site.app, at));
+  // Expired episodes go too, so the state empties and later loads are back to the one look.
+  await updateStates((current) => {
+    const live = pruneOutages(current, at);
+    const next = site ? recordSuccess(live, site.app, at) : undefined;
+    return next ?? (live === current ? undefined : live);
+  });
 }
 
 function pathOf(url: string): string {

@@ -171,6 +171,20 @@ describe('a login loop', () => {
   });
 });
 
+it('forgets an episode two hours old at the next good load, so later loads write nothing', async () => {
+  const set = vi.spyOn(browser.storage.session, 'set');
+  const start = Date.now();
+  vi.spyOn(Date, 'now').mockReturnValue(start);
+  await failTab(7, URL_1);
+  vi.spyOn(Date, 'now').mockReturnValue(start + 2 * 60 * 60 * 1000);
+  await complete(9, 'https://other.example/', 200);
+  expect(await browser.storage.session.get('outages')).toEqual({ outages: {} });
+  const writes = set.mock.calls.length;
+  await complete(9, 'https://other.example/', 200);
+  expect(set.mock.calls.length).toBe(writes);
+  vi.restoreAllMocks();
+});
+
 describe('the report', () => {
   it('is built without a content script, stored with its queue row, and the sync is asked for', async () => {
     await failTab(7, URL_1);
