@@ -246,7 +246,6 @@ export function NoteDialog({
   useEffect(() => () => pickReturn.current?.abort(), []);
 
   const save = async (outage?: DeclaredKind) => {
-    setTouched(true);
     if (state.kind === 'saving' || state.kind === 'saved') return;
     // An outage needs no note (one is generated) and blocks the work by definition; a note too long or
     // minutes out of range still stop it.
@@ -257,6 +256,8 @@ export function NoteDialog({
           ? 'minutes'
           : undefined
       : draft.firstInvalid;
+    // An outage without a note must not show "please write a note" while it is stored.
+    if (!outage || invalid) setTouched(true);
     if (invalid) {
       // Our own message, announced at the field (the form is noValidate: no browser bubble in its language).
       focusNoteField(rootRef.current, '', invalid);
