@@ -9,8 +9,8 @@ export interface ObservedFailure {
 
 /**
  * Errors that are not the application failing: the user stopped or left the page, a download took
- * over the navigation, an ad blocker or the organisation's policy refused it, or the browser could not
- * parse the address. Chrome reports a 5xx without a body as ERR_HTTP_RESPONSE_CODE_FAILURE; the status
+ * over the navigation, an ad blocker or the organisation's policy refused it, the browser could not
+ * parse the address, or it asks before sending a form again (going back to a page a POST produced). Chrome reports a 5xx without a body as ERR_HTTP_RESPONSE_CODE_FAILURE; the status
  * itself arrives as an HTTP answer, which says more.
  */
 const IGNORED = new Set([
@@ -21,12 +21,14 @@ const IGNORED = new Set([
   'ERR_UNKNOWN_URL_SCHEME',
   'ERR_INVALID_URL',
   'ERR_HTTP_RESPONSE_CODE_FAILURE',
+  'ERR_CACHE_MISS',
   'NS_BINDING_ABORTED',
   'NS_ERROR_ABORT',
   'NS_BINDING_REDIRECTED',
   'NS_BINDING_RETARGETED',
   'NS_ERROR_UNKNOWN_PROTOCOL',
   'NS_ERROR_MALFORMED_URI',
+  'NS_ERROR_DOCUMENT_NOT_CACHED',
 ]);
 
 /**

@@ -28,12 +28,17 @@ describe('navigationFailure: the browser’s error as a code', () => {
     'net::ERR_BLOCKED_BY_CLIENT',
     'net::ERR_BLOCKED_BY_ADMINISTRATOR',
     'net::ERR_HTTP_RESPONSE_CODE_FAILURE',
+    'net::ERR_CACHE_MISS',
+    'NS_ERROR_DOCUMENT_NOT_CACHED',
     'NS_BINDING_ABORTED',
     'Error code 2152398850',
     '',
-  ])('%s is not an outage (the user left, a blocker, or the status says more)', (error) => {
-    expect(navigationFailure(error)).toBeUndefined();
-  });
+  ])(
+    '%s is not an outage (the user left, a blocker, a form sent again, or the status says more)',
+    (error) => {
+      expect(navigationFailure(error)).toBeUndefined();
+    },
+  );
 
   it('keeps the code within the record schema’s characters', () => {
     expect(navigationFailure('net::ERR WEIRD/ünknown')?.code).toBe('ERR_WEIRD__nknown');
