@@ -130,6 +130,52 @@ class Popup {
   }
 }
 
+/**
+ * axe-core's serious and critical findings in the open toolbar popup. The popup is no page Playwright
+ * lists; the browser-level DevTools session attaches to it and evaluates there (which the extension
+ * page's CSP does not stop).
+ */
+async function popupViolations(): Promise<{ id: string; targets: unknown[] }[]> {
+  const browser = ext.context.browser();
+  if (!browser) throw new Error('no browser-level access');
+  const session = await browser.newBrowserCDPSession();
+  type Targets = { targetInfos: { type: string; url: string; targetId: string }[] };
+  const { targetInfos } = (await session.send('Target.getTargets')) as unknown as Targets;
+  const popup = targetInfos.find((t) => t.type === 'page' && t.url.endsWith('/popup.html'));
+  if (!popup) throw new Error('the popup is not open');
+  const { sessionId } = (await session.send('Target.attachToTarget', {
+    targetId: popup.targetId,
+    flatten: false,
+  })) as { sessionId: string };
+  const expression = `${AXE};
+    axe.run().then((result) => JSON.stringify(result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }))))`;
+  const reply = new Promise<string>((resolve, reject) => {
+    session.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+      const message = JSON.parse(event.message) as {
+        id?: number;
+        result?: { result?: { value?: string }; exceptionDetails?: unknown };
+      };
+      if (event.sessionId !== sessionId || message.id !== 1) return;
+      if (message.result?.exceptionDetails)
+        reject(new Error(JSON.stringify(message.result.exceptionDetails)));
+      else resolve(message.result?.result?.value ?? '[]');
+    });
+  });
+  await session.send('Target.sendMessageToTarget', {
+    sessionId,
+    message: JSON.stringify({
+      id: 1,
+      method: 'Runtime.evaluate',
+      params: { expression, awaitPromise: true, returnByValue: true },
+    }),
+  });
+  const found = JSON.parse(await reply) as { id: string; targets: unknown[] }[];
+  await session.detach();
+  return found;
+}
+
 /** A helper extension page from which the popup's document is reachable. */
 async function popupReader(): Promise<Popup> {
   const helper = await ext.context.newPage();
@@ -216,6 +262,8 @@ describe('an application answering 503', () => {
     expect(await popup.text('[data-testid="outage-app"]')).toBe('E-Akte');
     // No in-page dialog here: the card replaces the "give feedback" button.
     expect(await popup.text('[data-testid="give-feedback"]')).toBeNull();
+    // Labelled and operable: axe-core finds nothing serious in the popup with the card.
+    expect(await popupViolations()).toEqual([]);
     await popup.fill('#outage-note', 'Seit dem Mittag kommt nur diese Seite.');
     await popup.press('[data-testid="outage-report"]');
     await expect.poll(() => popup.text('[data-testid="outage-reported"]')).toContain('Störung gemeldet');
