@@ -4,6 +4,7 @@ import { ERROR_STRINGS } from '../../utils/i18n/errors';
 import type { Lang } from '../../utils/i18n/lang';
 import type { Send } from '../../utils/messaging/protocol';
 import type { OutageOffer } from '../../utils/messaging/protocol/outage';
+import { IncidentView } from './IncidentView';
 import { formatWhen, type PopupT } from './i18n';
 import './OutageCard.css';
 
@@ -80,6 +81,13 @@ export function OutageCard({ offer, tab, lang, t, send, onReported, now }: Outag
           </>
         ) : null}
       </dl>
+      {/* What the officers already said about this outage (a report of it from here was grouped). */}
+      {offer.incident ? <IncidentView incident={offer.incident} lang={lang} t={t} now={now} /> : null}
+      {offer.reported > 0 && !done ? (
+        <p class="hint" data-testid="outage-already">
+          {t('outageAlreadyReported')}
+        </p>
+      ) : null}
       {done ? (
         <p class="outage-done" role="status" data-testid="outage-reported">
           {t('outageReported')}

@@ -24,6 +24,7 @@ import { redactUrl } from '../../utils/redact/url';
 import { FeedbackRecord, type Outage } from '../../utils/schema/record';
 import type { Settings, Site } from '../../utils/schema/settings';
 import { findSite } from '../../utils/sites/match';
+import { episodeReports } from '../../utils/store/episode-reports';
 import { addRecord } from '../../utils/store/records';
 import { currentReporter } from './reporter';
 import type { HandlersFor } from './router';
@@ -208,8 +209,9 @@ async function failureOfTab(
     .sort((a, b) => b.failing.at - a.failing.at)[0];
 }
 
-function offerOf(state: AppOutage & { failing: Failing }, lang: Lang): OutageOffer {
+async function offerOf(state: AppOutage & { failing: Failing }, lang: Lang): Promise<OutageOffer> {
   const { kind, code, routeTemplate } = state.failing;
+  const earlier = await episodeReports(state.episode, state.since).catch(() => ({ count: 0 }));
   return {
     app: state.app,
     kind,
@@ -218,6 +220,8 @@ function offerOf(state: AppOutage & { failing: Failing }, lang: Lang): OutageOff
     since: state.since,
     routeTemplate,
     note: outageNote(state.app, kind, code, lang),
+    reported: earlier.count,
+    ...('incident' in earlier && earlier.incident ? { incident: earlier.incident } : {}),
   };
 }
 
@@ -251,7 +255,7 @@ export function outageHandlers(deps: OutageHandlerDeps): HandlersFor<typeof outa
     async 'outage:offer'({ tabId, tabUrl }) {
       const settings = await deps.settings();
       const state = await failureOfTab(settings, tabId, tabUrl);
-      return { offer: state ? offerOf(state, uiLang(settings.uiLanguage)) : null };
+      return { offer: state ? await offerOf(state, uiLang(settings.uiLanguage)) : null };
     },
 
     async 'outage:report'({ tabId, tabUrl, note, screen, uiLanguage }) {

@@ -10,6 +10,7 @@ import { FeedbackRecord } from '../../../utils/schema/record';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/schema/settings';
 import { getDb } from '../../../utils/store/db';
 import { getRecord } from '../../../utils/store/records';
+import { applyStatusUpdates } from '../../../utils/sync/status';
 import { resetDb, settingsWith } from '../../support/settings';
 
 // The background's side of the outage report (issue #17), without a browser: webRequest events go
@@ -228,6 +229,33 @@ describe('the report', () => {
     expect(b?.record.outage).toMatchObject({ kind: 'timeout', code: 'ERR_TIMED_OUT' });
     expect(b?.record.outage?.episode).toBe(a?.record.outage?.episode);
     expect(b?.record.outage?.since).toBe(a?.record.outage?.since);
+  });
+
+  it('the next offer over the same outage knows it was reported, and the incident a poll brought', async () => {
+    await failTab(7, URL_1);
+    expect((await offer(7, URL_1))?.reported).toBe(0);
+    const reply = await report(7, URL_1);
+    const id = reply.ok ? (reply.data as { id: string }).id : '';
+    expect((await offer(7, URL_1))?.reported).toBe(1);
+    const now = new Date().toISOString();
+    await applyStatusUpdates([
+      {
+        id,
+        status: 'received',
+        reply: null,
+        updatedAt: now,
+        incident: {
+          id: 'inc-1',
+          app: 'E-Akte',
+          state: 'known',
+          openedAt: now,
+          knownAt: now,
+          closedAt: null,
+          statusText: 'IT ist dran.',
+        },
+      },
+    ]);
+    expect((await offer(7, URL_1))?.incident).toMatchObject({ state: 'known', statusText: 'IT ist dran.' });
   });
 
   it('is refused where the tab shows no failure', async () => {

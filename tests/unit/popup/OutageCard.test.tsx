@@ -28,14 +28,15 @@ const OFFER: OutageOffer = {
   since: new Date(2026, 11, 7, 9, 14).getTime(),
   routeTemplate: '/akte/:id/leistungen',
   note: 'Störung gemeldet: E-Akte nicht erreichbar (ERR_CONNECTION_REFUSED)',
+  reported: 0,
 };
 const TAB = { id: 7, url: 'https://eakte.jobcenter.example/akte/4711' };
 
-async function mount(send: Send, onReported = vi.fn()) {
+async function mount(send: Send, onReported = vi.fn(), offer: OutageOffer = OFFER) {
   await act(() =>
     render(
       <OutageCard
-        offer={OFFER}
+        offer={offer}
         tab={TAB}
         lang="de"
         t={popupT('de')}
@@ -97,5 +98,31 @@ describe('the "Störung melden" card', () => {
       'Auf dieser Seite ist gerade keine Störung zu sehen.',
     );
     expect(byTestId('outage-report')).not.toBeNull();
+  });
+});
+
+describe('the card over an outage already reported from here', () => {
+  it('says so, and shows what the officers said about it', async () => {
+    const knownAt = new Date(2026, 11, 7, 9, 16).toISOString();
+    await mount(vi.fn() as unknown as Send, vi.fn(), {
+      ...OFFER,
+      reported: 1,
+      incident: {
+        id: 'inc-1',
+        app: 'E-Akte',
+        state: 'known',
+        openedAt: knownAt,
+        knownAt,
+        closedAt: null,
+        statusText: 'Der Server wird neu gestartet.',
+      },
+    });
+    expect(byTestId('outage-already')?.textContent).toBe(
+      'Sie haben diese Störung von diesem Gerät aus bereits gemeldet.',
+    );
+    expect(byTestId('incident-state')?.textContent).toBe('Bekannt seit 09:16 – IT ist informiert.');
+    expect(byTestId('incident-text')?.textContent).toBe('Der Server wird neu gestartet.');
+    // Reporting again stays one press away.
+    expect(document.activeElement).toBe(byTestId('outage-report'));
   });
 });

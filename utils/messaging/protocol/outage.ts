@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NOTE_MAX, OutageKind } from '../../schema/record';
+import { IncidentStatus } from '../../schema/wire';
 import type { ProtocolSpec } from './shared';
 
 /** What the popup's "Störung melden" card shows before anything is stored. */
@@ -15,6 +16,10 @@ export const OutageOffer = z.object({
   routeTemplate: z.string(),
   /** The note stored when the caseworker types none. */
   note: z.string(),
+  /** How many reports of this outage this device has stored already. */
+  reported: z.number().int().nonnegative(),
+  /** What the officers said about it, if a status poll brought the incident of one of those reports. */
+  incident: IncidentStatus.optional(),
 });
 export type OutageOffer = z.infer<typeof OutageOffer>;
 
