@@ -55,7 +55,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'de',
-    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'unlimitedStorage'],
+    // webRequest: observe (never block) whether top-level loads of the configured sites fail, for the
+    // outage report (issue #17, docs/admin.md); the browser reports only hosts we hold permission for.
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'unlimitedStorage', 'webRequest'],
     // Policy cannot grant optional host permissions, so an organisation's own sites are required ones
     // (no prompt on a force-installed package); every other site is asked for at runtime.
     host_permissions:

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'endpoint_bad_reply',
   'endpoint_error',
   'no_content_script',
+  'no_outage',
   'permission_denied',
   'settings_invalid',
   'policy_locked',

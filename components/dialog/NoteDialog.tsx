@@ -8,6 +8,7 @@ import { format } from '../../utils/i18n/format';
 import type { DialogSetup } from '../../utils/messaging/protocol';
 import type { CloseNotice, DialogForm } from '../../utils/messaging/protocol/capture';
 import type { NoteDraftStored } from '../../utils/messaging/protocol/shared';
+import { outageNote } from '../../utils/outage/words';
 import { extractPageTerms } from '../../utils/redact/page-terms';
 import { MINUTES_MAX, type NoteInput, type Screenshot } from '../../utils/schema/record';
 import { MaskedText } from '../shared/MaskedText';
@@ -20,6 +21,7 @@ import {
   useNoteDraft,
 } from '../shared/NoteFields';
 import { ContextPreview } from './ContextPreview';
+import { type DeclaredKind, DeclareOutage } from './DeclareOutage';
 import { DIALOG_STRINGS, type DialogKey } from './i18n';
 import { MaskableNote } from './MaskableNote';
 import { ScreenshotEditor } from './ScreenshotEditor';
@@ -63,6 +65,8 @@ export interface NoteSave {
   screenshot: Screenshot | undefined;
   /** Words the person chose to mask in the preview; the background masks them as the preview did. */
   maskWords: string[];
+  /** "Das ist eine Störung": the note reports an outage of this kind (issue #17). */
+  outage?: { kind: DeclaredKind };
 }
 
 /** How long typing pauses before the draft is kept: one message per pause, not per keystroke. */
@@ -114,6 +118,7 @@ export function NoteDialog({
   const [touched, setTouched] = useState(false);
   const [shot, setShot] = useState<Screenshot | undefined>();
   const [shooting, setShooting] = useState(false);
+  const [outageKind, setOutageKind] = useState<DeclaredKind>('unresponsive');
   // Lower-cased (wordKey): the background masks a chosen word in any case, so the preview does too.
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   // The draft is kept after a pause in typing and before the dialog closes; once saved, never again.
@@ -240,14 +245,35 @@ export function NoteDialog({
   const pickReturn = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => pickReturn.current?.abort(), []);
 
-  const save = async () => {
-    setTouched(true);
+  const save = async (outage?: DeclaredKind) => {
     if (state.kind === 'saving' || state.kind === 'saved') return;
-    if (draft.firstInvalid) {
+    // An outage needs no note (one is generated) and blocks the work by definition; a note too long or
+    // minutes out of range still stop it.
+    const invalid = outage
+      ? note.trim() !== '' && draft.noteError
+        ? 'note'
+        : draft.minutesInvalid
+          ? 'minutes'
+          : undefined
+      : draft.firstInvalid;
+    // An outage without a note must not show "please write a note" while it is stored.
+    if (!outage || invalid) setTouched(true);
+    if (invalid) {
       // Our own message, announced at the field (the form is noValidate: no browser bubble in its language).
-      focusNoteField(rootRef.current, '', draft.firstInvalid);
+      focusNoteField(rootRef.current, '', invalid);
       return;
     }
+    const input: NoteInput = outage
+      ? {
+          ...draft.input,
+          note:
+            note.trim() === ''
+              ? outageNote(setup?.app ?? '', outage, undefined, form.lang)
+              : draft.input.note,
+          category: 'error',
+          impact: 'blocks',
+        }
+      : draft.input;
     setState({ kind: 'saving' });
     // A draft on its way must not land after the save has deleted it.
     clearTimeout(pending.current);
@@ -255,10 +281,11 @@ export function NoteDialog({
     await inflight.current;
     try {
       await onSave({
-        input: draft.input,
+        input,
         withElement: Boolean(setup?.capture.element),
         screenshot: shot,
         maskWords,
+        ...(outage ? { outage: { kind: outage } } : {}),
       });
       setState({ kind: 'saved' });
       // The page confirms for a moment; the dialog gets out of the way (issue #16, item 3).
@@ -395,6 +422,22 @@ export function NoteDialog({
           </button>
         }
       />
+
+      {category === 'error' ? (
+        <DeclareOutage
+          kind={outageKind}
+          onKind={setOutageKind}
+          onDeclare={() => void save(outageKind)}
+          disabled={state.kind === 'saving' || !setup}
+          labels={{
+            legend: t('outageLegend'),
+            hint: t('outageHint'),
+            unresponsive: t('outageUnresponsive'),
+            errorMessage: t('outageErrorMessage'),
+            declare: t('outageDeclare'),
+          }}
+        />
+      ) : null}
 
       <div class="pick">
         <button type="button" onClick={pick}>

@@ -1,5 +1,6 @@
 import type { Lang } from '../../utils/i18n/lang';
 import type { OutboxEntry } from '../../utils/schema/outbox';
+import { IncidentView } from './IncidentView';
 import { formatWhen, OFFICER_KEYS, type PopupT } from './i18n';
 
 /** Props of the officers' answer on one record. */
@@ -9,10 +10,12 @@ export interface AnswerViewProps {
   fresh: boolean;
   lang: Lang;
   t: PopupT;
+  /** Fixed clock for tests. */
+  now?: number;
 }
 
 /** The answer back: the officers' processing state and their reply, if any. */
-export function AnswerView({ officer, fresh, lang, t }: AnswerViewProps) {
+export function AnswerView({ officer, fresh, lang, t, now }: AnswerViewProps) {
   const updated = officer ? Date.parse(officer.updatedAt) : Number.NaN;
   return (
     <section class={`answer${fresh ? ' fresh' : ''}`} aria-labelledby="answer-heading" data-testid="answer">
@@ -22,6 +25,8 @@ export function AnswerView({ officer, fresh, lang, t }: AnswerViewProps) {
       </h3>
       {officer ? (
         <>
+          {/* An outage report: what became of the outage comes first (issue #17). */}
+          {officer.incident ? <IncidentView incident={officer.incident} lang={lang} t={t} now={now} /> : null}
           <p class="answer-state" data-testid="answer-state">
             {t(OFFICER_KEYS[officer.status])}
           </p>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { toErrorCode } from '../../utils/errors';
 import { ERROR_STRINGS } from '../../utils/i18n/errors';
 import type { Send } from '../../utils/messaging/protocol';
+import type { OutageOffer } from '../../utils/messaging/protocol/outage';
 import type {
   OutboxFilter,
   OutboxOverview,
@@ -10,6 +11,7 @@ import type {
   PageCursor,
 } from '../../utils/messaging/protocol/outbox';
 import { popupT } from './i18n';
+import { OutageCard } from './OutageCard';
 import { OutboxExport } from './OutboxExport';
 import { rowId } from './OutboxItem';
 import { OutboxList } from './OutboxList';
@@ -39,6 +41,8 @@ export interface PopupProps {
   firstPage: ListPage;
   /** The overview, requested in parallel with the first page; it may arrive later. */
   initialOverview?: Promise<OutboxOverview>;
+  /** Whether the tab shows a failed application (asked as the popup opens): the outage card then comes first. */
+  outageOffer?: Promise<OutageOffer | null>;
   /** The typed message client (utils/messaging/client.ts `send`), passed in so tests can answer it. */
   send: Send;
   closeWindow(): void;
@@ -56,6 +60,7 @@ export function Popup({
   tab,
   firstPage,
   initialOverview,
+  outageOffer,
   send,
   closeWindow,
   download,
@@ -78,6 +83,7 @@ export function Popup({
   const [next, setNext] = useState<PageCursor | undefined>(firstPage.next);
   const [loading, setLoading] = useState(false);
   const [openId, setOpenId] = useState<string | undefined>();
+  const [offer, setOffer] = useState<OutageOffer | null>(null);
   // Element to focus after the next render (a row after closing the detail, the first new row, …).
   const focusNext = useRef<string | undefined>(undefined);
   // Answers to superseded list requests (filter changed meanwhile) are dropped.
@@ -119,6 +125,10 @@ export function Popup({
     );
     return () => abort.abort();
   }, []);
+
+  useEffect(() => {
+    outageOffer?.then(setOffer).catch(() => undefined);
+  }, [outageOffer]);
 
   useEffect(() => {
     if (!focusNext.current) return;
@@ -205,15 +215,32 @@ export function Popup({
     <div class="popup" data-ready="true">
       <header class="top">
         <h1>{t('title')}</h1>
-        <PopupFeedbackAction
+        {/* Over a failed page no dialog can open: the outage card below is the action. */}
+        {offer && tab ? null : (
+          <PopupFeedbackAction
+            lang={lang}
+            t={t}
+            tab={tab}
+            siteConfigured={setup.siteConfigured}
+            send={send}
+            closeWindow={closeWindow}
+          />
+        )}
+      </header>
+      {offer && tab ? (
+        <OutageCard
+          offer={offer}
+          tab={tab}
           lang={lang}
           t={t}
-          tab={tab}
-          siteConfigured={setup.siteConfigured}
           send={send}
-          closeWindow={closeWindow}
+          now={now}
+          onReported={() => {
+            void loadList(filter);
+            loadOverview();
+          }}
         />
-      </header>
+      ) : null}
       <TabSitePermission lang={lang} tab={tab} siteConfigured={setup.siteConfigured} send={send} />
       {/* Always mounted, so what it says is announced wherever the caseworker is. */}
       <p

@@ -1,9 +1,10 @@
 import type { Lang } from '../../utils/i18n/lang';
 import { roleLabel } from '../../utils/i18n/roles';
+import { outageWords } from '../../utils/outage/words';
 import { MASK_LABELS, PLACEHOLDER_RE } from '../../utils/redact/kinds';
 import type { FeedbackRecord } from '../../utils/schema/record';
 import { MaskedText } from '../shared/MaskedText';
-import { IMPACT_KEYS, type PopupT } from './i18n';
+import { formatWhen, IMPACT_KEYS, type PopupT } from './i18n';
 
 /** Props of the readable form of a record. */
 export interface RecordReadableProps {
@@ -59,6 +60,21 @@ export function RecordReadable({ record, lang, t, heading, categoryLabel }: Reco
         <dd>{record.duringAppointment ? t('yes') : t('no')}</dd>
         <dt>{t('minutes')}</dt>
         <dd>{record.minutesLost ?? t('minutesNone')}</dd>
+        {record.outage ? (
+          <>
+            <dt>{t('outageField')}</dt>
+            <dd data-testid="detail-outage">
+              {t('outageFieldValue', {
+                words: record.outage.code
+                  ? `${outageWords(record.outage.kind, record.outage.code, lang)} (${record.outage.code})`
+                  : outageWords(record.outage.kind, undefined, lang),
+                since: formatWhen(Date.parse(record.outage.since), lang),
+                source: t(record.outage.source === 'observed' ? 'outageObserved' : 'outageDeclared'),
+                episode: record.outage.episode,
+              })}
+            </dd>
+          </>
+        ) : null}
         <dt>{t('app')}</dt>
         <dd>{context.app}</dd>
         <dt>{t('screen')}</dt>

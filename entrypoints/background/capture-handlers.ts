@@ -24,6 +24,7 @@ import {
 import { activeSites } from './content-scripts';
 import { dropDraft, putDraft, readDraft } from './drafts';
 import { preferActiveFrame } from './frames';
+import { declaredOutage } from './outages';
 import { injectIntoTab } from './page-injection';
 import { currentReporter } from './reporter';
 import { type HandlersFor, senderKind } from './router';
@@ -142,7 +143,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
       });
     },
 
-    async 'record:save'({ captureId, input, withElement, screenshot, maskWords }, sender) {
+    async 'record:save'({ captureId, input, withElement, screenshot, maskWords, outage }, sender) {
       // The name and word lists must be in before anything is redacted for storage.
       const [{ capture, tabId }, settings] = await Promise.all([
         dialogCapture(captureId, sender.tab?.id, sender.frameId),
@@ -153,6 +154,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
       if (!settings.categories.some((c) => c.id === input.category))
         throw new AppError('invalid_record', 'category');
       const site = findSite(settings.sites, capture.href);
+      const app = site?.app ?? new URL(capture.href).hostname;
       const record = buildRecord({
         id: recordId(),
         createdAt: localTimestamp(),
@@ -162,7 +164,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
         maskWords,
         reporter: await currentReporter(settings),
         options: {
-          app: site?.app ?? new URL(capture.href).hostname,
+          app,
           allowedParams: site?.allowedParams ?? [],
           redactionTerms: settings.redactionTerms,
           redactionPatterns: settings.redactionPatterns,
@@ -171,7 +173,15 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
           browser: browserInfo(),
         },
       });
-      const parsed = FeedbackRecord.safeParse(screenshot ? { ...record, screenshot } : record);
+      // A declared outage blocks the work by definition, whatever the form said (issue #17).
+      const declared = outage
+        ? { impact: 'blocks' as const, outage: await declaredOutage(app, outage.kind) }
+        : {};
+      const parsed = FeedbackRecord.safeParse({
+        ...record,
+        ...declared,
+        ...(screenshot ? { screenshot } : {}),
+      });
       if (!parsed.success) throw new AppError('invalid_record', parsed.error.issues[0]?.path.join('.'));
       const entry = await addRecord(parsed.data);
       // Stored: the draft has done its job (a failed save keeps it).

@@ -1,4 +1,5 @@
 import { type CaptureDeps, captureHandlers } from './capture-handlers';
+import { outageHandlers } from './outages';
 import { outboxHandlers } from './outbox-handlers';
 import type { Handlers } from './router';
 import { settingsHandlers } from './settings-handlers';
@@ -10,6 +11,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...captureHandlers(deps),
     ...outboxHandlers(),
+    ...outageHandlers(deps),
     ...settingsHandlers(),
   };
 }

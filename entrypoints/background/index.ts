@@ -6,6 +6,7 @@ import { getSyncState, registerSyncTriggers, requestSync, SYNC_ALARM, syncNow } 
 import { activeSites } from './content-scripts';
 import { dropDraftsWithTab } from './drafts';
 import { createHandlers } from './handlers';
+import { openOutagePopup, watchOutages } from './outages';
 import { watchPageLoads } from './page-injection';
 import { registerRouter } from './router';
 import { registerSettingsWatchers } from './settings-watchers';
@@ -30,7 +31,13 @@ export default defineBackground(() => {
   });
 
   const runCommand = async (command: string) => {
-    if (command === 'open-feedback') await openDialogInActiveTab();
+    // Over a failed page (no content script there) the popup's outage card answers the shortcut; both
+    // start at once, so the dialog path waits for nothing.
+    if (command === 'open-feedback')
+      await Promise.all([
+        openDialogInActiveTab(),
+        openOutagePopup(() => getEffectiveSettings({ withToken: false })).catch(() => false),
+      ]);
   };
   browser.commands.onCommand.addListener((command) => void runCommand(command));
   // Diagnostic handle for admins (worker console) and the end-to-end tests: run a keyboard command
@@ -48,6 +55,8 @@ export default defineBackground(() => {
   // Sites: the content script goes into pages of exactly the configured, granted sites, after their
   // load event; settings, policy and permission changes apply to open tabs at once.
   watchPageLoads(injectedSites);
+  // Outages (issue #17): failed top-level loads of the configured, granted sites.
+  watchOutages({ sites: injectedSites });
   registerSettingsWatchers();
   // Drafts and screenshot grants end with their tab.
   dropDraftsWithTab();

@@ -25,6 +25,10 @@ const tab = browser.tabs
 const setup = tab.then((active) =>
   send('outbox:setup', active ? { tabUrl: active.url, tabId: active.id } : {}),
 );
+// Asked at once with the setup: over a failed application the outage card comes first (issue #17).
+const outageOffer = tab.then((active) =>
+  active ? send('outage:offer', { tabId: active.id, tabUrl: active.url }).then((reply) => reply.offer) : null,
+);
 const inputs = setupInputs().catch(() => undefined);
 const remembered = inputs.then((key) => (key ? cachedSetup(key) : undefined));
 const firstPage = readFirstPage()
@@ -56,6 +60,7 @@ function show(current: PopupSetup, active: Awaited<typeof tab>, page: Awaited<ty
       tab={active}
       firstPage={page}
       initialOverview={initialOverview}
+      outageOffer={outageOffer}
       send={send}
       closeWindow={() => window.close()}
       download={download}

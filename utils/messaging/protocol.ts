@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { captureProtocol } from './protocol/capture';
+import { outageProtocol } from './protocol/outage';
 import { outboxProtocol } from './protocol/outbox';
 import { settingsProtocol } from './protocol/settings';
 import type { ProtocolSpec } from './protocol/shared';
@@ -15,6 +16,7 @@ export type { ContentConfig, DialogSetup, SenderKind } from './protocol/shared';
 export const protocol = {
   ...captureProtocol,
   ...outboxProtocol,
+  ...outageProtocol,
   ...settingsProtocol,
 } as const satisfies ProtocolSpec;
 

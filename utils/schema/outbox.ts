@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FeedbackRecord } from './record';
-import { OfficerStatus } from './wire';
+import { IncidentStatus, OfficerStatus } from './wire';
 
 /**
  * A record as the extension keeps it in its IndexedDB outbox: the record exactly as it will be
@@ -27,6 +27,11 @@ export const OutboxEntry = z.object({
       status: OfficerStatus,
       reply: z.string().max(2000).nullable(),
       updatedAt: z.string(),
+      /**
+       * The incident an outage report was grouped into, as of the last poll (issue #17). Optional, so
+       * entries stored before it exist unchanged: no database upgrade step.
+       */
+      incident: IncidentStatus.optional(),
       /** False until the caseworker has seen the latest change. */
       read: z.boolean(),
     })

@@ -1,6 +1,12 @@
 import { AppError } from '../errors';
 import type { OutboxEntry } from '../schema/outbox';
-import { ErrorResponse, type OfficerStatus, StatusResponse, type StatusUpdate } from '../schema/wire';
+import {
+  ErrorResponse,
+  type IncidentStatus,
+  type OfficerStatus,
+  StatusResponse,
+  type StatusUpdate,
+} from '../schema/wire';
 import { getDb } from '../store/db';
 import { postJson, REQUEST_TIMEOUT_MS, statusUrl } from './transport';
 
@@ -19,9 +25,19 @@ export const STATUS_PAGE_SIZE = 1000;
 const CURSOR_KEY = 'status:cursor';
 const UNREAD_KEY = 'answers:unread';
 
+/** Whether the caseworker would see a difference: the incident's state or the officers' text. */
+function incidentNews(before: IncidentStatus | undefined, after: IncidentStatus | undefined): boolean {
+  if (!after) return false;
+  return !before || before.state !== after.state || before.statusText !== after.statusText;
+}
+
+function sameIncident(a: IncidentStatus | undefined, b: IncidentStatus | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
 /**
  * The officer field after applying `update`, or undefined when nothing changes.
- * Unread when status or reply changed — except a bare "received" without a reply: that only repeats
+ * Unread when status, reply or the incident's state or status text changed — except a bare "received" without a reply: that only repeats
  * what delivery already told the caseworker, and would light the badge for every record sent.
  * An update older than what we hold is ignored (pages and retries may arrive out of order).
  */
@@ -31,12 +47,18 @@ export function mergeOfficer(
 ): OfficerAnswer | undefined {
   if (existing && Date.parse(update.updatedAt) < Date.parse(existing.updatedAt)) return undefined;
   const changed = !existing || existing.status !== update.status || existing.reply !== update.reply;
-  if (!changed && existing.updatedAt === update.updatedAt) return undefined;
-  const news = changed && !(update.status === 'received' && update.reply === null);
+  // An update without an incident leaves the one we hold: a collector that does not group yet says nothing.
+  const incident = update.incident ?? existing?.incident;
+  const incidentChanged = !sameIncident(existing?.incident, incident);
+  if (!changed && !incidentChanged && existing.updatedAt === update.updatedAt) return undefined;
+  const news =
+    (changed && !(update.status === 'received' && update.reply === null)) ||
+    incidentNews(existing?.incident, incident);
   return {
     status: update.status,
     reply: update.reply,
     updatedAt: update.updatedAt,
+    ...(incident ? { incident } : {}),
     read: news ? false : (existing?.read ?? true),
   };
 }
@@ -117,7 +139,9 @@ export async function openRecords(): Promise<OpenRecord[]> {
     .openCursor(IDBKeyRange.bound(['sent', -Infinity], ['sent', Infinity]));
   while (cursor) {
     const { id, officer, record } = cursor.value;
-    if (!officer || !FINAL_STATUSES.has(officer.status)) {
+    // An outage report stays open while its incident does: "Störung behoben" is news worth fetching.
+    const incidentOpen = officer?.incident !== undefined && officer.incident.state !== 'closed';
+    if (!officer || !FINAL_STATUSES.has(officer.status) || incidentOpen) {
       open.push(record.schemaVersion === 2 ? { id, secret: record.answerSecret } : { id });
     }
     cursor = await cursor.continue();

@@ -218,3 +218,25 @@ describe('mask this word', () => {
     expect(hint?.textContent).toMatch(/anklicken .* unkenntlich/);
   });
 });
+
+describe('"Das ist eine Störung" (issue #17)', () => {
+  it('is offered with the category error only, and stores a declared, blocking outage without a note', async () => {
+    const { saves, ids } = await mount();
+    expect(root.querySelector('[data-testid="declare-outage"]')).toBeNull();
+    await choose('error');
+    const declare = root.querySelector<HTMLButtonElement>('[data-testid="declare-outage-button"]');
+    expect(declare?.textContent).toBe('Das ist eine Störung');
+    // The note field says nothing about a missing note: an outage needs none.
+    await click(declare ?? undefined);
+    await vi.waitFor(() => expect(ids).toHaveLength(1));
+    expect(saves[0]?.outage).toEqual({ kind: 'unresponsive' });
+    expect(saves[0]?.input).toMatchObject({ category: 'error', impact: 'blocks' });
+    const stored = await getRecord(ids[0] ?? '');
+    expect(stored?.record).toMatchObject({
+      impact: 'blocks',
+      note: `Störung gemeldet: ${stored?.record.context.app} reagiert nicht`,
+      outage: { kind: 'unresponsive', source: 'declared' },
+    });
+    expect(stored?.record.outage?.episode).toMatch(/^[0-9a-f]{16}$/);
+  });
+});

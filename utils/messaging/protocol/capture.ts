@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MaskWords } from '../../capture/mask-words';
 import { RawCapture, RawElement } from '../../schema/capture';
-import { NoteInput, Screenshot } from '../../schema/record';
+import { NoteInput, OutageKind, Screenshot } from '../../schema/record';
 import {
   CaptureId,
   ContentConfig,
@@ -59,6 +59,11 @@ export const captureProtocol = {
       withElement: z.boolean(),
       screenshot: Screenshot.optional(),
       maskWords: MaskWords.optional(),
+      /**
+       * "Das ist eine Störung" (issue #17): the note reports an outage of the application; the
+       * background adds since when and the episode, and stores it as blocking.
+       */
+      outage: z.object({ kind: OutageKind.extract(['unresponsive', 'error-message']) }).optional(),
     }),
     response: z.object({ id: z.uuid() }),
   },
