@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
 import type { OutboxEntry } from '../../utils/schema/outbox';
+import { OfficerClient, officerPasswordHash, PASSWORD } from '../collector/dashboard/officer';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { type CollectorRig, INGEST_TOKEN, startCollectorRig } from './support/collector';
 import { FeedbackUi, readRecords, sendNow, setSettings, setToken } from './support/pages';
@@ -62,7 +63,8 @@ afterAll(async () => {
   await new Promise<void>((resolve) => unavailable?.close(() => resolve()));
 });
 beforeEach(async () => {
-  rig = await startCollectorRig();
+  // One report from one installation opens an incident, so the officers' answer can be followed here.
+  rig = await startCollectorRig({ incidentReports: 1, incidentInstallations: 1 });
   ext = await launchWithExtension({ toolbar: true });
   await setToken(ext.worker, INGEST_TOKEN);
   await setSettings(ext.worker, {
@@ -115,6 +117,16 @@ class Popup {
       },
       [selector, value] as const,
     );
+  }
+
+  /** Closes the popup, as a click elsewhere does, and waits until it is gone. */
+  async close(): Promise<void> {
+    await this.helper.evaluate(() => {
+      const api = (globalThis as unknown as { chrome: { extension: { getViews(o: object): Window[] } } })
+        .chrome;
+      api.extension.getViews({ type: 'popup' })[0]?.close();
+    });
+    await expect.poll(() => this.text('body')).toBeNull();
   }
 
   /** Presses the element (a click event in the popup's document). */
@@ -190,6 +202,15 @@ async function visit(url: string): Promise<Page> {
   return page;
 }
 
+/** The feedback shortcut over the front tab (the browser-level key cannot be pressed headless; the command is run). */
+function openByShortcut(): Promise<void> {
+  return ext.worker.evaluate(() =>
+    (globalThis as unknown as { mitsprache: { runCommand(c: string): Promise<void> } }).mitsprache.runCommand(
+      'open-feedback',
+    ),
+  );
+}
+
 /** The outage records in the extension's IndexedDB. */
 async function outageRecords(): Promise<OutboxEntry[]> {
   return (await readRecords(ext.worker)).filter((entry) => entry.record.outage !== undefined);
@@ -212,12 +233,7 @@ describe('an application whose server refuses connections', () => {
     const popup = await popupReader();
     const page = await visit(`http://127.0.0.1:${refusedPort}/akte/4711/leistungen?kunde=Mustermann`);
     await page.bringToFront();
-    // The keyboard shortcut (the browser-level key cannot be pressed headless; the command is run).
-    await ext.worker.evaluate(() =>
-      (
-        globalThis as unknown as { mitsprache: { runCommand(c: string): Promise<void> } }
-      ).mitsprache.runCommand('open-feedback'),
-    );
+    await openByShortcut();
     await expect
       .poll(() => popup.text('[data-testid="outage-card"] h2'), { timeout: 20_000 })
       .toBe('Störung melden');
@@ -353,5 +369,69 @@ describe('an application that loads but is broken', () => {
     });
     await expectDeliveredOnce(first?.id ?? '');
     expect(rig.storedIds().get(second?.id ?? '')).toBe(1);
+  });
+});
+
+describe('what becomes of the report', () => {
+  it("the officers confirm the incident with a status text, and the reporter's popup says so; then it is resolved", async () => {
+    const popup = await popupReader();
+    const page = await visit(`http://127.0.0.1:${refusedPort}/akte/4711/leistungen`);
+    await page.bringToFront();
+    await openByShortcut();
+    await expect.poll(() => popup.focused(), { timeout: 20_000 }).toBe('outage-report');
+    await popup.press('[data-testid="outage-report"]');
+    await expect.poll(() => popup.text('[data-testid="outage-reported"]')).toContain('Störung gemeldet');
+    const [stored] = await outageRecords();
+    await expectDeliveredOnce(stored?.id ?? '');
+
+    // The collector grouped the report into an incident; an officer confirms it in the dashboard.
+    const [incident] = await rig.collector.incidents.active();
+    expect(incident).toMatchObject({ app: 'Leistungsverfahren', state: 'open', reports: 1 });
+    await rig.collector.dashboard.putOfficer(
+      { user: 'anna', passwordHash: await officerPasswordHash() },
+      false,
+      new Date().toISOString(),
+    );
+    const officer = new OfficerClient(rig.collector.url);
+    await officer.signIn('anna', PASSWORD);
+    const csrf = await officer.csrf();
+    const statusText = 'IT ist informiert, das Rechenzentrum arbeitet daran.';
+    const confirmed = await officer.post(`/dashboard/incidents/${incident?.id}/confirm`, {
+      _csrf: csrf,
+      statusText,
+    });
+    expect(confirmed.status).toBe(303);
+
+    // The next status poll brings it to the device, and the popup over the failed tab shows it.
+    await sendNow(ext.worker);
+    await expect
+      .poll(
+        async () =>
+          (await readRecords(ext.worker)).find((e) => e.id === stored?.id)?.officer?.incident?.state,
+      )
+      .toBe('known');
+    await popup.close();
+    await openByShortcut();
+    await expect
+      .poll(() => popup.text('[data-testid="incident-state"]'), { timeout: 20_000 })
+      .toMatch(/^Bekannt seit \d{1,2}:\d{2} – IT ist informiert\.$/);
+    expect(await popup.text('[data-testid="incident-text"]')).toBe(statusText);
+
+    // Closed by the officers: "Störung behoben".
+    expect((await officer.post(`/dashboard/incidents/${incident?.id}/close`, { _csrf: csrf })).status).toBe(
+      303,
+    );
+    await sendNow(ext.worker);
+    await expect
+      .poll(
+        async () =>
+          (await readRecords(ext.worker)).find((e) => e.id === stored?.id)?.officer?.incident?.state,
+      )
+      .toBe('closed');
+    await popup.close();
+    await openByShortcut();
+    await expect
+      .poll(() => popup.text('[data-testid="incident-state"]'), { timeout: 20_000 })
+      .toMatch(/^Störung behoben/);
   });
 });

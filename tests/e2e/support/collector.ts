@@ -23,9 +23,12 @@ export interface CollectorRig {
 
 /**
  * Starts the rig. `extensionIds`: the extensions CORS lets through (the collector's default, the
- * Chromium id, when not given); the Firefox suite adds its pinned moz-extension UUID.
+ * Chromium id, when not given); the Firefox suite adds its pinned moz-extension UUID. `incident…`: the
+ * grouping rule (docs/incidents.md), so one browser's report can open an incident.
  */
-export async function startCollectorRig(options: { extensionIds?: string[] } = {}): Promise<CollectorRig> {
+export async function startCollectorRig(
+  options: { extensionIds?: string[]; incidentReports?: number; incidentInstallations?: number } = {},
+): Promise<CollectorRig> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mitsprache-collector-'));
   const collector = await startCollector({
     ...options,
