@@ -64,8 +64,8 @@ function ensureBuilt(): void {
 }
 
 /** Size of the content script as shipped: gzip level 9, the way a store or proxy would compress it. */
-export function contentScriptSize(): { raw: number; gzip: number } {
-  const source = readFileSync(join(EXTENSION_DIR, 'content-scripts', 'content.js'));
+export function contentScriptSize(dir = EXTENSION_DIR): { raw: number; gzip: number } {
+  const source = readFileSync(join(dir, 'content-scripts', 'content.js'));
   return { raw: source.length, gzip: gzipSync(source, { level: 9 }).length };
 }
 
@@ -231,6 +231,9 @@ function installReadyProbe(): void {
   };
 }
 
+/** Browser contexts that have the ready probe already (benchOpen may run several times in one). */
+const probed = new WeakSet<object>();
+
 /** One click → ready measurement, with its phases (all in ms after the click). */
 interface OpenTiming {
   total: number;
@@ -266,13 +269,18 @@ async function benchOpen(
   ext: ExtensionBrowser,
   url: string,
   runs: number,
+  options: { warmup?: number; pointed?: boolean } = {},
 ): Promise<{
   pointed: OpenTiming[];
   lead: OpenTiming[];
   unprepared: OpenTiming[];
   clockOffset: { offset: number; uncertainty: number };
 }> {
-  await ext.context.addInitScript(installReadyProbe);
+  const warmup = options.warmup ?? WARMUP;
+  if (!probed.has(ext.context)) {
+    probed.add(ext.context);
+    await ext.context.addInitScript(installReadyProbe);
+  }
   const page = await ext.context.newPage();
   try {
     await page.bringToFront();
@@ -288,13 +296,16 @@ async function benchOpen(
       await ui.waitForButton();
       if ((await page.locator(DIALOG_FRAME).count()) !== 0) throw new Error('a dialog was prepared unasked');
     };
-    for (let i = 0; i < WARMUP + runs; i++) {
-      await unpreparedNow();
-      await ui.pointAt();
-      await ui.waitForPreparedDialog();
-      const pointed = await ui.measureOpen();
-      if (i === 0) clockOffset = await measureClockOffset(page, pointed.frame);
-      await ui.closeDialog(pointed.frame);
+    for (let i = 0; i < warmup + runs; i++) {
+      let pointed: { timing: OpenTiming; frame: Frame } | undefined;
+      if (options.pointed !== false) {
+        await unpreparedNow();
+        await ui.pointAt();
+        await ui.waitForPreparedDialog();
+        pointed = await ui.measureOpen();
+        if (i === 0) clockOffset = await measureClockOffset(page, pointed.frame);
+        await ui.closeDialog(pointed.frame);
+      }
 
       await unpreparedNow();
       const lead = await ui.measureOpen(() => ui.pointAndClick(POINTER_LEAD_MS));
@@ -303,8 +314,8 @@ async function benchOpen(
       await unpreparedNow();
       const cold = await ui.measureOpen(() => ui.openByCommand(ext.worker));
       await ui.closeDialog(cold.frame);
-      if (i >= WARMUP) {
-        series.pointed.push(pointed.timing);
+      if (i >= warmup) {
+        if (pointed) series.pointed.push(pointed.timing);
         series.lead.push(lead.timing);
         series.unprepared.push(cold.timing);
       }
@@ -421,7 +432,7 @@ export async function benchCapture(options: CaptureBenchOptions = {}): Promise<F
       name: 'content script, gzip -9',
       value: size.gzip,
       unit: 'bytes',
-      target: { max: 8192 },
+      target: { max: 6144 },
       note: `${size.raw.toLocaleString('en')} bytes raw`,
     },
   ];
@@ -516,8 +527,103 @@ export async function benchCapture(options: CaptureBenchOptions = {}): Promise<F
   return figures;
 }
 
+/**
+ * Builds compared in one session (`{ A: dir, B: dir }`): content script size of each, and the quick-click
+ * and shortcut series of {@link benchOpen}, one browser per build, the builds taking turns run by run so
+ * the machine's drift lands on all alike. The difference of medians gets a bootstrap 95 % interval.
+ */
+export async function benchOpenBuilds(builds: Record<string, string>, runs: number): Promise<Figure[]> {
+  const figures: Figure[] = Object.entries(builds).map(([name, dir]) => {
+    const size = contentScriptSize(dir);
+    return {
+      name: `content script, gzip -9 [${name}]`,
+      value: size.gzip,
+      unit: 'bytes',
+      target: { max: 6144 },
+      note: `${size.raw.toLocaleString('en')} bytes raw`,
+    };
+  });
+  const demo = await startDemoServer();
+  const browsers: [string, ExtensionBrowser][] = [];
+  try {
+    for (const [name, dir] of Object.entries(builds))
+      browsers.push([name, await launchWithExtension({ extensionDir: dir })]);
+    const url = `${demo.url}${SCREEN}`;
+    const results = new Map<string, { lead: OpenTiming[]; unprepared: OpenTiming[] }>();
+    // Rounds of a few runs per build in turn (each round a fresh page per browser).
+    const ROUND = 5;
+    for (let done = 0; done < runs + WARMUP; done += ROUND) {
+      for (const [name, ext] of browsers) {
+        const round = await benchOpen(ext, url, ROUND, { warmup: done === 0 ? WARMUP : 0, pointed: false });
+        const into = results.get(name) ?? { lead: [], unprepared: [] };
+        into.lead.push(...round.lead);
+        into.unprepared.push(...round.unprepared);
+        results.set(name, into);
+      }
+    }
+    const names = [...results.keys()];
+    for (const name of names) {
+      const { lead, unprepared } = results.get(name) as { lead: OpenTiming[]; unprepared: OpenTiming[] };
+      figures.push(
+        ...stats(`[${name}] quick click → note field ready`, summary(lead.map((t) => t.total))),
+        ...stats(`[${name}] shortcut → note field ready`, summary(unprepared.map((t) => t.total)), {
+          p95: 50,
+        }),
+        {
+          name: `[${name}]   phase: shortcut → dialog page loaded`,
+          value: summary(unprepared.map((t) => t.loaded)).median,
+          unit: 'ms',
+          note: 'median',
+        },
+        {
+          name: `[${name}]   phase: shortcut → dialog page requested`,
+          value: summary(unprepared.map((t) => t.requested)).median,
+          unit: 'ms',
+          note: 'median',
+        },
+      );
+    }
+    const [base, ...others] = names;
+    for (const other of others) {
+      for (const series of ['lead', 'unprepared'] as const) {
+        const a = (results.get(base as string)?.[series] ?? []).map((t) => t.total);
+        const b = (results.get(other)?.[series] ?? []).map((t) => t.total);
+        const ci = bootstrapMedianDifference(a, b);
+        figures.push({
+          name: `${other} − ${base}, ${series === 'lead' ? 'quick click' : 'shortcut'}, median`,
+          value: median(b) - median(a),
+          unit: 'ms',
+          note: `95% CI ${ci.low.toFixed(1)} … ${ci.high.toFixed(1)} (bootstrap)`,
+        });
+      }
+    }
+  } finally {
+    for (const [, ext] of browsers) await ext.close();
+    await demo.close();
+  }
+  return figures;
+}
+
+/** Percentile-bootstrap 95 % interval of median(b) − median(a). */
+function bootstrapMedianDifference(a: number[], b: number[]): { low: number; high: number } {
+  const draws: number[] = [];
+  const resample = (values: number[]) =>
+    values.map(() => values[Math.floor(Math.random() * values.length)] as number);
+  for (let i = 0; i < 2000; i++) draws.push(median(resample(b)) - median(resample(a)));
+  draws.sort((x, y) => x - y);
+  return { low: draws[50] as number, high: draws[1949] as number };
+}
+
 if (isMain(import.meta.url)) {
   console.log(machineLine());
-  const runs = process.argv[2] ? Number(process.argv[2]) : undefined;
-  printFigures('Capture path (headless Chromium, demo app)', await benchCapture({ runs }));
+  // `npx tsx scripts/bench/capture.ts [runs] [A=dir B=dir …]`: with builds, only their open series, A/B.
+  const args = process.argv.slice(2);
+  const runs = args[0] && /^\d+$/.test(args[0]) ? Number(args[0]) : undefined;
+  const builds = args.filter((arg) => arg.includes('=')).map((arg) => arg.split('=') as [string, string]);
+  if (builds.length)
+    printFigures(
+      'Open paths, builds compared',
+      await benchOpenBuilds(Object.fromEntries(builds), runs ?? 30),
+    );
+  else printFigures('Capture path (headless Chromium, demo app)', await benchCapture({ runs }));
 }
