@@ -47,7 +47,7 @@ export default defineBackground(() => {
 
   // Sites: the content script goes into pages of exactly the configured, granted sites, after their
   // load event; settings, policy and permission changes apply to open tabs at once.
-  watchPageLoads(injectedSites);
+  watchPageLoads(async () => (await getEffectiveSettings({ withToken: false })).sites);
   registerSettingsWatchers();
   // Drafts and screenshot grants end with their tab.
   dropDraftsWithTab();
