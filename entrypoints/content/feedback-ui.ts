@@ -18,9 +18,8 @@ import { createShadowHost } from './shadow-host';
  * Everything it adds is owned by `ctx` and removed when the extension is updated or disabled.
  */
 export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> {
-  const config = await send('content:config', {});
+  const [config, placement] = await Promise.all([send('content:config', {}), loadPlacement(location.origin)]);
   const strings = CONTENT_STRINGS[config.lang];
-  const placement = await loadPlacement(location.origin);
   const abort = new AbortController();
   ctx.onInvalidated(() => abort.abort());
   const ui = createShadowHost('mitsprache-feedback', FEEDBACK_UI_CSS);

@@ -171,13 +171,36 @@ class FeedbackButtonProbe {
         const readyAt = (window as unknown as { __mitspracheReadyAt?: number }).__mitspracheReadyAt;
         const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
         if (readyAt === undefined || !nav || nav.loadEventEnd === 0) return false;
-        return { readyAt, origin: performance.timeOrigin, loadEnd: nav.loadEventEnd };
+        return {
+          readyAt,
+          origin: performance.timeOrigin,
+          loadEnd: nav.loadEventEnd,
+          responseEnd: nav.responseEnd,
+          interactive: nav.domInteractive,
+          contentLoaded: nav.domContentLoadedEventEnd,
+        };
       })
-    ).jsonValue()) as { readyAt: number; origin: number; loadEnd: number };
+    ).jsonValue()) as {
+      readyAt: number;
+      origin: number;
+      loadEnd: number;
+      responseEnd: number;
+      interactive: number;
+      contentLoaded: number;
+    };
     const focused = stamps.readyAt - clickedAt;
-    const loaded = stamps.origin + stamps.loadEnd - clickedAt;
+    const at = (ms: number) => stamps.origin + ms - clickedAt;
+    const loaded = at(stamps.loadEnd);
     return {
-      timing: { total: Math.max(focused, loaded), requested: stamps.origin - clickedAt, loaded, focused },
+      timing: {
+        total: Math.max(focused, loaded),
+        requested: stamps.origin - clickedAt,
+        responded: at(stamps.responseEnd),
+        interactive: at(stamps.interactive),
+        scripted: at(stamps.contentLoaded),
+        loaded,
+        focused,
+      },
       frame,
     };
   }
@@ -239,6 +262,12 @@ interface OpenTiming {
   total: number;
   /** The dialog page's navigation started (negative: the dialog was prepared before the click). */
   requested: number;
+  /** The dialog page's HTML had arrived. */
+  responded: number;
+  /** Its HTML was parsed (domInteractive). */
+  interactive: number;
+  /** Its module scripts had run (DOMContentLoaded ended): the form is asked for by then. */
+  scripted: number;
   /** The dialog page's load event ended (negative: before the click). */
   loaded: number;
   /** The note textarea was focused (the dialog focuses it only once opened). */
@@ -502,6 +531,18 @@ export async function benchCapture(options: CaptureBenchOptions = {}): Promise<F
         unprepared.map((t) => t.requested),
       ),
       phase(
+        'click → dialog page HTML arrived (no pointer)',
+        unprepared.map((t) => t.responded),
+      ),
+      phase(
+        'click → dialog page parsed, domInteractive (no pointer)',
+        unprepared.map((t) => t.interactive),
+      ),
+      phase(
+        'click → dialog page scripts run, DOMContentLoaded (no pointer)',
+        unprepared.map((t) => t.scripted),
+      ),
+      phase(
         'click → dialog page loaded (no pointer)',
         unprepared.map((t) => t.loaded),
       ),
@@ -575,12 +616,12 @@ export async function benchOpenBuilds(builds: Record<string, string>, runs: numb
           unit: 'ms',
           note: 'median',
         },
-        {
-          name: `[${name}]   phase: shortcut → dialog page requested`,
-          value: summary(unprepared.map((t) => t.requested)).median,
+        ...(['requested', 'responded', 'interactive', 'scripted', 'focused'] as const).map((key) => ({
+          name: `[${name}]   phase: shortcut → dialog page ${key}`,
+          value: summary(unprepared.map((t) => t[key])).median,
           unit: 'ms',
           note: 'median',
-        },
+        })),
       );
     }
     const [base, ...others] = names;
