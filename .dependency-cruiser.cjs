@@ -6,7 +6,7 @@
 /** Each surface's folders: its entrypoint's wiring and glue, and its components. */
 const SURFACES = {
   background: ['entrypoints/background'],
-  page: ['entrypoints/content', 'components/page'],
+  page: ['entrypoints/content', 'entrypoints/page-tools', 'components/page'],
   dialog: ['entrypoints/note-dialog', 'components/dialog'],
   popup: ['entrypoints/popup', 'components/popup'],
   options: ['entrypoints/options', 'components/options'],

@@ -99,7 +99,9 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__', default_icon: ICONS },
     web_accessible_resources: [
       {
-        resources: ['note-dialog.html'],
+        // page-tools.js: what the content script loads on the first sign of intent (issue #20), by a module
+        // import from the page's isolated world, which needs it web-accessible.
+        resources: ['note-dialog.html', 'page-tools.js'],
         matches: ['http://*/*', 'https://*/*'],
         use_dynamic_url: true,
       },

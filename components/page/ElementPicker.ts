@@ -1,3 +1,5 @@
+import { PICKER_CSS } from './ElementPicker.css';
+
 /** Props of the element picker. */
 export interface ElementPickerProps {
   /** Our shadow root's container: highlight and hint are drawn there, out of the page's reach. */
@@ -16,6 +18,7 @@ export interface ElementPickerProps {
 export function ElementPicker(props: ElementPickerProps): () => void {
   const controller = new AbortController();
   const { signal } = controller;
+  adoptPickerStyles(props.container);
   const highlight = document.createElement('div');
   highlight.className = 'highlight';
   const hint = document.createElement('div');
@@ -90,4 +93,17 @@ export function ElementPicker(props: ElementPickerProps): () => void {
     options,
   );
   return stop;
+}
+
+let pickerSheet: CSSStyleSheet | undefined;
+/** Adds the picker's styles to the shadow root holding `container`, once. */
+function adoptPickerStyles(container: HTMLElement): void {
+  const root = container.getRootNode();
+  if (!(root instanceof ShadowRoot)) return;
+  if (!pickerSheet) {
+    pickerSheet = new CSSStyleSheet();
+    pickerSheet.replaceSync(PICKER_CSS);
+  }
+  if (!root.adoptedStyleSheets.includes(pickerSheet))
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, pickerSheet];
 }

@@ -26,10 +26,4 @@ button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
   background: #1b5e20; color: #fff; border-radius: 6px; box-shadow: 0 2px 8px rgba(0,0,0,.35);
   font: 500 14px/1.3 system-ui, sans-serif; pointer-events: none; }
 .notice:empty { padding: 0; background: none; box-shadow: none; }
-.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-.picker { position: fixed; inset: 0; z-index: 2147483647; cursor: crosshair; }
-.highlight { position: fixed; z-index: 2147483647; pointer-events: none; outline: 3px solid #ffbf47;
-  background: rgba(255,191,71,.15); }
-.hint { position: fixed; z-index: 2147483647; left: 50%; top: 12px; transform: translateX(-50%);
-  padding: 8px 12px; background: #1d1d1b; color: #fff; border-radius: 6px; font: 500 14px system-ui, sans-serif; }
 `;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Site } from '../../utils/schema/settings';
 import { CONTENT_SCRIPT_FILE, injectIntoOpenTabs } from './page-injection';
-import { holdsOrigin, rememberGranted } from './permissions';
+import { activeSites, rememberGranted } from './permissions';
 
 /**
  * Id under which earlier builds registered the content script with the browser. Now it is
@@ -26,11 +26,7 @@ export interface ContentScriptSync {
 // find the legacy registration and both try to remove it.
 let queue: Promise<unknown> = Promise.resolve();
 
-/** The configured sites we hold host permission for: those whose pages get the content script. */
-export async function activeSites(sites: readonly Site[]): Promise<Site[]> {
-  const held = await Promise.all(sites.map((site) => holdsOrigin(site.pattern)));
-  return sites.filter((_, i) => held[i]);
-}
+export { activeSites };
 
 /**
  * Brings the content script to exactly the configured sites we hold host permission for: removes a

@@ -54,7 +54,7 @@ export default defineBackground(() => {
 
   // Sites: the content script goes into pages of exactly the configured, granted sites, after their
   // load event; settings, policy and permission changes apply to open tabs at once.
-  watchPageLoads(injectedSites);
+  watchPageLoads(async () => (await getEffectiveSettings({ withToken: false })).sites);
   // Outages (issue #17): failed top-level loads of the configured, granted sites.
   watchOutages({ sites: injectedSites });
   registerSettingsWatchers();

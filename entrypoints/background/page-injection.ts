@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Site } from '../../utils/schema/settings';
 import { findSite } from '../../utils/sites/match';
 import { permissionOrigin } from '../../utils/sites/permission-origins';
+import { activeSites } from './permissions';
 
 /** Where WXT emits entrypoints/content/index.ts. */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
@@ -26,6 +27,45 @@ function claimFrame(expected: string): boolean {
   const world = globalThis as { __mitsprache?: boolean };
   if (world.__mitsprache === true || location.href !== expected) return false;
   world.__mitsprache = true;
+  return true;
+}
+
+/**
+ * Claims the top frame if it is still at `expected`; says how many frames the page holds, so a page
+ * without any needs no listing of its frames.
+ */
+function claimTop(expected: string): { claimed: boolean; frames: number } {
+  const world = globalThis as { __mitsprache?: boolean };
+  const frames = (globalThis as unknown as Window).frames.length;
+  if (world.__mitsprache === true || location.href !== expected) return { claimed: false, frames };
+  world.__mitsprache = true;
+  return { claimed: true, frames };
+}
+
+/**
+ * A page load on a configured site: like {@link injectIntoTab}, in two steps instead of three where the
+ * page has no frames (most screens): claim the top frame at the address the tab reported, then inject.
+ * Each step is a round trip through the browser to the page's renderer and costs both processes CPU.
+ */
+async function injectAfterLoad(tabId: number, url: string, sites: readonly Site[]): Promise<boolean> {
+  const [top] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    func: claimTop,
+    args: [url],
+    injectImmediately: true,
+  });
+  const result = top?.result as { claimed: boolean; frames: number } | undefined;
+  if (result?.claimed) {
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      files: [`/${CONTENT_SCRIPT_FILE}`],
+      injectImmediately: true,
+    });
+  }
+  // Frames, or a top frame elsewhere by now: the full listing finds what is left (the claimed top
+  // frame answers null there).
+  if (!result || result.frames > 0 || !result.claimed)
+    return (await injectIntoTab(tabId, sites)) || !!result?.claimed;
   return true;
 }
 
@@ -97,15 +137,31 @@ export async function injectIntoOpenTabs(sites: readonly Site[]): Promise<void> 
  * Without the "tabs" permission the browser tells us a tab's address only on sites we hold host
  * permission for, so other sites' loads are dropped unread here.
  */
-export function watchPageLoads(activeSites: () => Promise<readonly Site[]>): () => void {
+export function watchPageLoads(configuredSites: () => Promise<readonly Site[]>): () => void {
   const slow = new Map<number, ReturnType<typeof setTimeout>>();
   const settle = (tabId: number) => {
     clearTimeout(slow.get(tabId));
     slow.delete(tabId);
   };
+  // Which configured sites we hold permission for, asked once per settings (the settings cache hands out
+  // the same list until they change) and again after any permission change: asking the browser on
+  // every page load was a round trip per site per load.
+  let held: { sites: readonly Site[]; active: Promise<Site[]> } | undefined;
+  const forget = () => {
+    held = undefined;
+  };
+  const activeNow = async () => {
+    const sites = await configuredSites();
+    if (held?.sites !== sites) {
+      const active = activeSites(sites);
+      held = { sites, active };
+      active.catch(forget);
+    }
+    return held.active;
+  };
   const inject = async (tabId: number, url: string) => {
-    const sites = await activeSites();
-    if (findSite(sites, url)) await injectIntoTab(tabId, sites);
+    const sites = await activeNow();
+    if (findSite(sites, url)) await injectAfterLoad(tabId, url, sites);
   };
   const onUpdated = (tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
     if (change.status !== 'loading' && change.status !== 'complete') return;
@@ -129,9 +185,13 @@ export function watchPageLoads(activeSites: () => Promise<readonly Site[]>): () 
     browser.tabs.onUpdated.addListener(onUpdated);
   }
   browser.tabs.onRemoved.addListener(settle);
+  browser.permissions.onAdded.addListener(forget);
+  browser.permissions.onRemoved.addListener(forget);
   return () => {
     browser.tabs.onUpdated.removeListener(onUpdated);
     browser.tabs.onRemoved.removeListener(settle);
+    browser.permissions.onAdded.removeListener(forget);
+    browser.permissions.onRemoved.removeListener(forget);
     for (const tabId of [...slow.keys()]) settle(tabId);
   };
 }

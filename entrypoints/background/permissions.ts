@@ -27,6 +27,12 @@ export async function holdsOrigin(pattern: string): Promise<boolean> {
   }
 }
 
+/** The configured sites we hold host permission for: those whose pages get the content script. */
+export async function activeSites(sites: readonly Site[]): Promise<Site[]> {
+  const held = await Promise.all(sites.map((site) => holdsOrigin(site.pattern)));
+  return sites.filter((_, i) => held[i]);
+}
+
 async function readGranted(): Promise<Set<string>> {
   const stored = (await browser.storage.local.get(GRANTED_KEY))[GRANTED_KEY];
   return new Set(

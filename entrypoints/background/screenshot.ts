@@ -45,10 +45,13 @@ async function framePageTerms(tabId: number): Promise<string[]> {
   const frames = await browser.scripting
     .executeScript({
       target: { tabId, allFrames: true },
-      func: (name: string) =>
-        (globalThis as unknown as Record<string, FrameProbe | undefined>)[name]?.capture({
-          screenSelectors: [],
-        }).pageTexts,
+      // Async: the probe loads the code that reads the page first (entrypoints/content/page-tools.ts).
+      func: async (name: string) =>
+        (
+          await (globalThis as unknown as Record<string, FrameProbe | undefined>)[name]?.capture({
+            screenSelectors: [],
+          })
+        )?.pageTexts,
       args: [FRAME_PROBE],
     })
     .catch(() => []);

@@ -18,6 +18,7 @@ export async function openDialogInTab(tabId: number): Promise<void> {
 export async function openDialogInActiveTab(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (tab?.id === undefined) return;
-  await noteGrant(tab.id);
-  await openDialogInTab(tab.id).catch(() => undefined);
+  // Side by side: the dialog asks for the grant only once its page has loaded, tens of ms after the
+  // grant is noted, and the keyboard path should not wait for a storage write first (issue #20).
+  await Promise.all([noteGrant(tab.id), openDialogInTab(tab.id).catch(() => undefined)]);
 }

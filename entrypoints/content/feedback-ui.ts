@@ -1,19 +1,16 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { ElementPicker } from '../../components/page/ElementPicker';
 import { FeedbackButton } from '../../components/page/FeedbackButton';
 import { FEEDBACK_UI_CSS } from '../../components/page/FeedbackButton.css';
 import { CONTENT_STRINGS } from '../../components/page/i18n';
 import { PageNotice } from '../../components/page/PageNotice';
-import { captureContext } from '../../utils/capture/context';
-import { accessibleName } from '../../utils/capture/safe-text';
+import type { PageTools } from '../../components/page/page-tools';
 import { send } from '../../utils/messaging/client';
 import type { ToContent } from '../../utils/messaging/protocol';
-import { maskBoxes } from '../../utils/screenshot/mask-boxes';
 import { keepAnchored } from './anchor';
 import { createDialogSlot } from './dialog-slot';
+import { loadPageTools, pageToolsNow } from './page-tools';
 import { loadPlacement, savePlacement } from './placement';
-import { roleOf, stableSelector } from './selector';
 import { createShadowHost } from './shadow-host';
 
 /**
@@ -21,9 +18,8 @@ import { createShadowHost } from './shadow-host';
  * Everything it adds is owned by `ctx` and removed when the extension is updated or disabled.
  */
 export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> {
-  const config = await send('content:config', {});
+  const [config, placement] = await Promise.all([send('content:config', {}), loadPlacement(location.origin)]);
   const strings = CONTENT_STRINGS[config.lang];
-  const placement = await loadPlacement(location.origin);
   const abort = new AbortController();
   ctx.onInvalidated(() => abort.abort());
   const ui = createShadowHost('mitsprache-feedback', FEEDBACK_UI_CSS);
@@ -57,17 +53,33 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
     // The dialog starts opening in its own process while this one reads the page, in this same task:
     // the page cannot change between the click and the capture.
     dialog.open(captureId);
-    const capture = captureContext(document, {
-      screenSelectors: config.screenSelectors,
-      framePath: 'top',
-    });
-    // Only now: moving focus runs the page's blur handlers, which must not change what was captured.
-    dialog.focus();
-    // The dialog may ask for the capture before it arrives; the background waits for it.
-    send('capture:begin', { capture, captureId }).catch((error) => {
-      console.warn('[mitsprache]', error);
-      if (dialog.captureId === captureId) closeDialog();
-    });
+    const begin = (tools: PageTools) => {
+      const capture = tools.captureContext(document, {
+        screenSelectors: config.screenSelectors,
+        framePath: 'top',
+      });
+      // Only now: moving focus runs the page's blur handlers, which must not change what was captured.
+      dialog.focus();
+      // The dialog may ask for the capture before it arrives; the background waits for it.
+      send('capture:begin', { capture, captureId }).catch((error) => {
+        console.warn('[mitsprache]', error);
+        if (dialog.captureId === captureId) closeDialog();
+      });
+    };
+    // The tools that read the page load on intent (pointer on the button, focus on it), long before a
+    // click. Only an open with no intent first (the shortcut, the toolbar, a screen reader's click)
+    // waits for them, a few ms, while the dialog's frame loads anyway.
+    const tools = pageToolsNow();
+    if (tools) return begin(tools);
+    loadPageTools().then(
+      (loaded) => {
+        if (dialog.captureId === captureId) begin(loaded);
+      },
+      (error: unknown) => {
+        console.warn('[mitsprache]', error);
+        if (dialog.captureId === captureId) closeDialog();
+      },
+    );
   };
 
   button = FeedbackButton({
@@ -76,7 +88,10 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
     offset: placement,
     collapsed: placement.collapsed,
     onOpen: openDialog,
-    onIntent: () => dialog.prepare(),
+    onIntent: () => {
+      dialog.prepare();
+      void loadPageTools().catch(() => undefined);
+    },
     onPlace: (state) => void savePlacement(location.origin, state),
     signal: abort.signal,
   });
@@ -86,27 +101,17 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
   // No dialog is prepared before the user shows intent (entrypoints/content/dialog-slot.ts): an extension
   // frame in every page costs each page load, and its teardown the next one, ~10 ms (issue #2).
 
-  const pick = (captureId: string) => {
+  const pick = async (captureId: string) => {
+    const tools = await loadPageTools();
     if (captureId !== dialog.captureId) return;
     const resume = dialog.hideUntilResumed();
-    ElementPicker({
+    tools.ElementPicker({
       container: ui.container,
       host: ui.host,
       hint: strings.pickerHint,
       onCancel: resume,
       onPick: (element) => {
-        const r = element.getBoundingClientRect();
-        const picked = {
-          role: roleOf(element),
-          name: accessibleName(element),
-          selector: stableSelector(element),
-          box: {
-            x: Math.round(r.x),
-            y: Math.round(r.y),
-            width: Math.round(r.width),
-            height: Math.round(r.height),
-          },
-        };
+        const picked = tools.describeElement(element);
         void send('capture:element', { captureId, element: picked }).finally(resume);
       },
     });
@@ -122,18 +127,27 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
       // hiding the dialog's frame would take keyboard focus out of the dialog and drop it in the page
       // (a keyboard user lost their place, and focus calls in the dialog no longer fired focus events).
       conceal(true);
-      requestAnimationFrame(() =>
-        requestAnimationFrame(() =>
-          sendResponse({
-            boxes: maskBoxes(document, config.sensitiveSelectors, ui.host),
-            scale: devicePixelRatio,
-          }),
-        ),
+      loadPageTools().then(
+        (tools) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() =>
+              sendResponse({
+                boxes: tools.maskBoxes(document, config.sensitiveSelectors, ui.host),
+                scale: devicePixelRatio,
+              }),
+            ),
+          ),
+        // No boxes, no picture: the background refuses an unanswered preparation.
+        () => {
+          conceal(false);
+          sendResponse(undefined);
+        },
       );
       return true;
     }
     if (message?.type === 'shot:done') conceal(false);
-    else if (message?.type === 'picker:start') pick(message.captureId);
+    else if (message?.type === 'picker:start')
+      void pick(message.captureId).catch((error) => console.warn('[mitsprache]', error));
     else if (message?.type === 'ui:open') openDialog();
     else if (message?.type === 'ui:close' && message.captureId === dialog.captureId)
       closeDialog(message.notice);

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { captureContext } from '../../utils/capture/context';
 import { FRAME_PROBE, type FrameProbe } from '../../utils/capture/frame-probe';
+import { loadPageTools } from './page-tools';
 
 /**
  * Which frame the user is working in, for iframe and frameset applications: one button in the top
@@ -20,7 +20,10 @@ export function framePath(win: Window = window): string {
 export function trackFrame(ctx: ContentScriptContext): void {
   const probe: FrameProbe = {
     lastInteraction: 0,
-    capture: (options) => captureContext(document, { ...options, framePath: framePath() }),
+    // The tools that read the page load only when the background asks (entrypoints/background/frames.ts
+    // reads the answer of the promise).
+    capture: async (options) =>
+      (await loadPageTools()).captureContext(document, { ...options, framePath: framePath() }),
   };
   const mark = (event: Event) => {
     // Pressing our own button is not "working in this frame".

@@ -12,17 +12,34 @@ const buildOptions = { extensionVersion: extensionVersion(), browser: browserInf
 const lifetime = new AbortController();
 addEventListener('pagehide', () => lifetime.abort(), { once: true });
 
-// The redactor's name and word lists load beside the session; once they are there the preview is
-// redacted again (the background loads them too before it stores anything).
+// The redactor's name and word lists (5 MB of text) load once the note field is on screen; then the
+// preview is redacted again (the background loads them too before it stores anything). Not before:
+// reading them at start competed with the first render and delayed the note field of a dialog opened
+// by the shortcut by tens of ms (docs/performance.md). A dialog prepared ahead and still hidden loads
+// them after a moment without a click.
 let lexiconLoaded = false;
+let lexiconAsked = false;
 let shown: DialogState | undefined;
-// Without them it still redacts, only weaker; the background redacts again on save in any case.
-void ensureLexicon()
-  .then(() => {
-    lexiconLoaded = true;
-    if (shown) show(shown);
-  })
-  .catch(() => undefined);
+const HIDDEN_LEXICON_MS = 400;
+let hiddenTimer: ReturnType<typeof setTimeout> | undefined;
+function loadLexicon(): void {
+  clearTimeout(hiddenTimer);
+  if (lexiconAsked) return;
+  lexiconAsked = true;
+  // Without them it still redacts, only weaker; the background redacts again on save in any case.
+  void ensureLexicon()
+    .then(() => {
+      lexiconLoaded = true;
+      if (shown) show(shown);
+    })
+    .catch(() => undefined);
+}
+/** After the render that put the form on screen: once it has been painted (rAF, then a task). */
+function loadLexiconAfterPaint(opened: boolean): void {
+  if (lexiconAsked) return;
+  if (opened) requestAnimationFrame(() => setTimeout(loadLexicon, 0));
+  else hiddenTimer ??= setTimeout(loadLexicon, HIDDEN_LEXICON_MS);
+}
 
 function show(state: DialogState): void {
   shown = state;
@@ -63,6 +80,7 @@ function show(state: DialogState): void {
     />,
     app,
   );
+  loadLexiconAfterPaint(opened);
 }
 
 const session = startDialogSession(show, lifetime.signal);

@@ -64,8 +64,8 @@ function ensureBuilt(): void {
 }
 
 /** Size of the content script as shipped: gzip level 9, the way a store or proxy would compress it. */
-export function contentScriptSize(): { raw: number; gzip: number } {
-  const source = readFileSync(join(EXTENSION_DIR, 'content-scripts', 'content.js'));
+export function contentScriptSize(dir = EXTENSION_DIR): { raw: number; gzip: number } {
+  const source = readFileSync(join(dir, 'content-scripts', 'content.js'));
   return { raw: source.length, gzip: gzipSync(source, { level: 9 }).length };
 }
 
@@ -171,13 +171,36 @@ class FeedbackButtonProbe {
         const readyAt = (window as unknown as { __mitspracheReadyAt?: number }).__mitspracheReadyAt;
         const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
         if (readyAt === undefined || !nav || nav.loadEventEnd === 0) return false;
-        return { readyAt, origin: performance.timeOrigin, loadEnd: nav.loadEventEnd };
+        return {
+          readyAt,
+          origin: performance.timeOrigin,
+          loadEnd: nav.loadEventEnd,
+          responseEnd: nav.responseEnd,
+          interactive: nav.domInteractive,
+          contentLoaded: nav.domContentLoadedEventEnd,
+        };
       })
-    ).jsonValue()) as { readyAt: number; origin: number; loadEnd: number };
+    ).jsonValue()) as {
+      readyAt: number;
+      origin: number;
+      loadEnd: number;
+      responseEnd: number;
+      interactive: number;
+      contentLoaded: number;
+    };
     const focused = stamps.readyAt - clickedAt;
-    const loaded = stamps.origin + stamps.loadEnd - clickedAt;
+    const at = (ms: number) => stamps.origin + ms - clickedAt;
+    const loaded = at(stamps.loadEnd);
     return {
-      timing: { total: Math.max(focused, loaded), requested: stamps.origin - clickedAt, loaded, focused },
+      timing: {
+        total: Math.max(focused, loaded),
+        requested: stamps.origin - clickedAt,
+        responded: at(stamps.responseEnd),
+        interactive: at(stamps.interactive),
+        scripted: at(stamps.contentLoaded),
+        loaded,
+        focused,
+      },
       frame,
     };
   }
@@ -231,11 +254,20 @@ function installReadyProbe(): void {
   };
 }
 
+/** Browser contexts that have the ready probe already (benchOpen may run several times in one). */
+const probed = new WeakSet<object>();
+
 /** One click → ready measurement, with its phases (all in ms after the click). */
 interface OpenTiming {
   total: number;
   /** The dialog page's navigation started (negative: the dialog was prepared before the click). */
   requested: number;
+  /** The dialog page's HTML had arrived. */
+  responded: number;
+  /** Its HTML was parsed (domInteractive). */
+  interactive: number;
+  /** Its module scripts had run (DOMContentLoaded ended): the form is asked for by then. */
+  scripted: number;
   /** The dialog page's load event ended (negative: before the click). */
   loaded: number;
   /** The note textarea was focused (the dialog focuses it only once opened). */
@@ -266,13 +298,18 @@ async function benchOpen(
   ext: ExtensionBrowser,
   url: string,
   runs: number,
+  options: { warmup?: number; pointed?: boolean } = {},
 ): Promise<{
   pointed: OpenTiming[];
   lead: OpenTiming[];
   unprepared: OpenTiming[];
   clockOffset: { offset: number; uncertainty: number };
 }> {
-  await ext.context.addInitScript(installReadyProbe);
+  const warmup = options.warmup ?? WARMUP;
+  if (!probed.has(ext.context)) {
+    probed.add(ext.context);
+    await ext.context.addInitScript(installReadyProbe);
+  }
   const page = await ext.context.newPage();
   try {
     await page.bringToFront();
@@ -288,13 +325,16 @@ async function benchOpen(
       await ui.waitForButton();
       if ((await page.locator(DIALOG_FRAME).count()) !== 0) throw new Error('a dialog was prepared unasked');
     };
-    for (let i = 0; i < WARMUP + runs; i++) {
-      await unpreparedNow();
-      await ui.pointAt();
-      await ui.waitForPreparedDialog();
-      const pointed = await ui.measureOpen();
-      if (i === 0) clockOffset = await measureClockOffset(page, pointed.frame);
-      await ui.closeDialog(pointed.frame);
+    for (let i = 0; i < warmup + runs; i++) {
+      let pointed: { timing: OpenTiming; frame: Frame } | undefined;
+      if (options.pointed !== false) {
+        await unpreparedNow();
+        await ui.pointAt();
+        await ui.waitForPreparedDialog();
+        pointed = await ui.measureOpen();
+        if (i === 0) clockOffset = await measureClockOffset(page, pointed.frame);
+        await ui.closeDialog(pointed.frame);
+      }
 
       await unpreparedNow();
       const lead = await ui.measureOpen(() => ui.pointAndClick(POINTER_LEAD_MS));
@@ -303,8 +343,8 @@ async function benchOpen(
       await unpreparedNow();
       const cold = await ui.measureOpen(() => ui.openByCommand(ext.worker));
       await ui.closeDialog(cold.frame);
-      if (i >= WARMUP) {
-        series.pointed.push(pointed.timing);
+      if (i >= warmup) {
+        if (pointed) series.pointed.push(pointed.timing);
         series.lead.push(lead.timing);
         series.unprepared.push(cold.timing);
       }
@@ -421,7 +461,7 @@ export async function benchCapture(options: CaptureBenchOptions = {}): Promise<F
       name: 'content script, gzip -9',
       value: size.gzip,
       unit: 'bytes',
-      target: { max: 8192 },
+      target: { max: 6144 },
       note: `${size.raw.toLocaleString('en')} bytes raw`,
     },
   ];
@@ -491,6 +531,18 @@ export async function benchCapture(options: CaptureBenchOptions = {}): Promise<F
         unprepared.map((t) => t.requested),
       ),
       phase(
+        'click → dialog page HTML arrived (no pointer)',
+        unprepared.map((t) => t.responded),
+      ),
+      phase(
+        'click → dialog page parsed, domInteractive (no pointer)',
+        unprepared.map((t) => t.interactive),
+      ),
+      phase(
+        'click → dialog page scripts run, DOMContentLoaded (no pointer)',
+        unprepared.map((t) => t.scripted),
+      ),
+      phase(
         'click → dialog page loaded (no pointer)',
         unprepared.map((t) => t.loaded),
       ),
@@ -516,8 +568,103 @@ export async function benchCapture(options: CaptureBenchOptions = {}): Promise<F
   return figures;
 }
 
+/**
+ * Builds compared in one session (`{ A: dir, B: dir }`): content script size of each, and the quick-click
+ * and shortcut series of {@link benchOpen}, one browser per build, the builds taking turns run by run so
+ * the machine's drift lands on all alike. The difference of medians gets a bootstrap 95 % interval.
+ */
+export async function benchOpenBuilds(builds: Record<string, string>, runs: number): Promise<Figure[]> {
+  const figures: Figure[] = Object.entries(builds).map(([name, dir]) => {
+    const size = contentScriptSize(dir);
+    return {
+      name: `content script, gzip -9 [${name}]`,
+      value: size.gzip,
+      unit: 'bytes',
+      target: { max: 6144 },
+      note: `${size.raw.toLocaleString('en')} bytes raw`,
+    };
+  });
+  const demo = await startDemoServer();
+  const browsers: [string, ExtensionBrowser][] = [];
+  try {
+    for (const [name, dir] of Object.entries(builds))
+      browsers.push([name, await launchWithExtension({ extensionDir: dir })]);
+    const url = `${demo.url}${SCREEN}`;
+    const results = new Map<string, { lead: OpenTiming[]; unprepared: OpenTiming[] }>();
+    // Rounds of a few runs per build in turn (each round a fresh page per browser).
+    const ROUND = 5;
+    for (let done = 0; done < runs + WARMUP; done += ROUND) {
+      for (const [name, ext] of browsers) {
+        const round = await benchOpen(ext, url, ROUND, { warmup: done === 0 ? WARMUP : 0, pointed: false });
+        const into = results.get(name) ?? { lead: [], unprepared: [] };
+        into.lead.push(...round.lead);
+        into.unprepared.push(...round.unprepared);
+        results.set(name, into);
+      }
+    }
+    const names = [...results.keys()];
+    for (const name of names) {
+      const { lead, unprepared } = results.get(name) as { lead: OpenTiming[]; unprepared: OpenTiming[] };
+      figures.push(
+        ...stats(`[${name}] quick click → note field ready`, summary(lead.map((t) => t.total))),
+        ...stats(`[${name}] shortcut → note field ready`, summary(unprepared.map((t) => t.total)), {
+          p95: 50,
+        }),
+        {
+          name: `[${name}]   phase: shortcut → dialog page loaded`,
+          value: summary(unprepared.map((t) => t.loaded)).median,
+          unit: 'ms',
+          note: 'median',
+        },
+        ...(['requested', 'responded', 'interactive', 'scripted', 'focused'] as const).map((key) => ({
+          name: `[${name}]   phase: shortcut → dialog page ${key}`,
+          value: summary(unprepared.map((t) => t[key])).median,
+          unit: 'ms',
+          note: 'median',
+        })),
+      );
+    }
+    const [base, ...others] = names;
+    for (const other of others) {
+      for (const series of ['lead', 'unprepared'] as const) {
+        const a = (results.get(base as string)?.[series] ?? []).map((t) => t.total);
+        const b = (results.get(other)?.[series] ?? []).map((t) => t.total);
+        const ci = bootstrapMedianDifference(a, b);
+        figures.push({
+          name: `${other} − ${base}, ${series === 'lead' ? 'quick click' : 'shortcut'}, median`,
+          value: median(b) - median(a),
+          unit: 'ms',
+          note: `95% CI ${ci.low.toFixed(1)} … ${ci.high.toFixed(1)} (bootstrap)`,
+        });
+      }
+    }
+  } finally {
+    for (const [, ext] of browsers) await ext.close();
+    await demo.close();
+  }
+  return figures;
+}
+
+/** Percentile-bootstrap 95 % interval of median(b) − median(a). */
+function bootstrapMedianDifference(a: number[], b: number[]): { low: number; high: number } {
+  const draws: number[] = [];
+  const resample = (values: number[]) =>
+    values.map(() => values[Math.floor(Math.random() * values.length)] as number);
+  for (let i = 0; i < 2000; i++) draws.push(median(resample(b)) - median(resample(a)));
+  draws.sort((x, y) => x - y);
+  return { low: draws[50] as number, high: draws[1949] as number };
+}
+
 if (isMain(import.meta.url)) {
   console.log(machineLine());
-  const runs = process.argv[2] ? Number(process.argv[2]) : undefined;
-  printFigures('Capture path (headless Chromium, demo app)', await benchCapture({ runs }));
+  // `npx tsx scripts/bench/capture.ts [runs] [A=dir B=dir …]`: with builds, only their open series, A/B.
+  const args = process.argv.slice(2);
+  const runs = args[0] && /^\d+$/.test(args[0]) ? Number(args[0]) : undefined;
+  const builds = args.filter((arg) => arg.includes('=')).map((arg) => arg.split('=') as [string, string]);
+  if (builds.length)
+    printFigures(
+      'Open paths, builds compared',
+      await benchOpenBuilds(Object.fromEntries(builds), runs ?? 30),
+    );
+  else printFigures('Capture path (headless Chromium, demo app)', await benchCapture({ runs }));
 }

@@ -85,6 +85,8 @@ export function installFakeExtension(granted: string[] = []): FakeExtension {
           url: frameUrl,
           world: createContext({
             location: { href: frameUrl },
+            // The top frame's window.frames: how many frames the page holds.
+            frames: { length: frameId === 0 ? frames.length : 0 },
             document: { querySelector: () => (fake.buttonPresent ? {} : null) },
           }),
           runs: 0,

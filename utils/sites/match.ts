@@ -16,10 +16,22 @@ function portOf(url: URL): string {
  */
 function covers(pattern: string, url: string): boolean {
   const port = WITH_PORT.exec(pattern);
-  if (!port) return new MatchPattern(pattern).includes(url);
+  if (!port) return compiled(pattern).includes(url);
   const [, origin, number, path] = port;
   if (number !== '*' && portOf(new URL(url)) !== number) return false;
-  return new MatchPattern(`${origin}${path}`).includes(url);
+  return compiled(`${origin}${path}`).includes(url);
+}
+
+// Parsed once per pattern: the background matches every page load of a configured site (issue #20).
+const patterns = new Map<string, MatchPattern>();
+function compiled(pattern: string): MatchPattern {
+  let parsed = patterns.get(pattern);
+  if (!parsed) {
+    parsed = new MatchPattern(pattern);
+    if (patterns.size > 200) patterns.clear();
+    patterns.set(pattern, parsed);
+  }
+  return parsed;
 }
 
 /**

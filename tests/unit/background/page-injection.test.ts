@@ -122,6 +122,27 @@ describe('watchPageLoads', () => {
     await vi.waitFor(() => expect(fake.injections(7)).toEqual([1]));
   });
 
+  it('gives every frame of a framed page the content script, the top frame once', async () => {
+    stop = watchPageLoads(async () => [E]);
+    fake.openTab(7, PAGE, 'https://eakte.jobcenter.example/frame', 'https://ads.example/banner');
+    await updated(7, 'complete', PAGE);
+    await vi.waitFor(() => expect(fake.injections(7)).toEqual([1, 1, 0]));
+  });
+
+  it('leaves a page alone once its permission is taken back, with the same settings', async () => {
+    const sites = [E];
+    stop = watchPageLoads(async () => sites);
+    fake.openTab(7, PAGE);
+    await updated(7, 'complete', PAGE);
+    await vi.waitFor(() => expect(fake.injections(7)).toEqual([1]));
+    await fake.revoke(E.pattern);
+    fake.openTab(8, PAGE);
+    await updated(8, 'complete', PAGE);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.injections(8)).toEqual([0]);
+  });
+
   it('removes its listeners', async () => {
     watchPageLoads(async () => [E])();
     fake.openTab(7, PAGE);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { roleOf, stableSelector } from '../../../entrypoints/content/selector';
+import { roleOf, stableSelector } from '../../../components/page/selector';
 import { captureContext } from '../../../utils/capture/context';
 import { accessibleName, safeText } from '../../../utils/capture/safe-text';
 import { RawCapture } from '../../../utils/schema/capture';
