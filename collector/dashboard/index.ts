@@ -5,6 +5,7 @@ import { HttpError } from '../errors';
 import type { IncidentServices } from '../incidents';
 import { loadOfficersFile, OfficerDirectory } from '../officers';
 import type { DashboardStore } from '../store/dashboard-types';
+import type { QuestionStore } from '../store/question-types';
 import type { Store } from '../store/types';
 import { type Asset, assetUrls, loadAssets } from './assets';
 import { DashboardError } from './errors';
@@ -30,6 +31,8 @@ export interface DashboardOptions {
   config: CollectorConfig;
   /** Incidents (issue #17): the banner on every page and the incidents pages; absent, neither shows. */
   incidents?: IncidentServices;
+  /** Questions and change markers (issue #18); absent, their pages answer not found. */
+  questions?: QuestionStore;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -82,6 +85,7 @@ export function createDashboardApp(options: DashboardOptions): Hono<DashboardEnv
     dashboard,
     config,
     incidents: options.incidents,
+    questions: options.questions,
     now,
     https,
     officers: new OfficerDirectory(
