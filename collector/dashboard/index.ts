@@ -15,6 +15,8 @@ import { exportRoutes } from './routes/export';
 import { hotspotRoutes } from './routes/hotspots';
 import { inboxRoutes } from './routes/inbox';
 import { incidentRoutes } from './routes/incidents';
+import { markerRoutes } from './routes/markers';
+import { questionRoutes } from './routes/questions';
 import { recordRoutes } from './routes/record';
 import { signinRoutes, signoutRoutes } from './routes/signin';
 import { dashboardHeaders, localReturnPath } from './security';
@@ -149,6 +151,8 @@ export function createDashboardApp(options: DashboardOptions): Hono<DashboardEnv
   app.route('/', hotspotRoutes(deps));
   app.route('/', exportRoutes(deps));
   app.route('/', incidentRoutes(deps));
+  app.route('/', questionRoutes(deps));
+  app.route('/', markerRoutes(deps));
 
   app.all('*', () => {
     throw new DashboardError('not_found');
