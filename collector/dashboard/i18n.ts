@@ -325,6 +325,8 @@ const de = {
   markerCompareHint:
     'Rückmeldungen zu den betroffenen Bildschirmen, gleich viele Wochen vor und ab dem Datum der Änderung (nach Erstellungszeit).',
   backToMarkers: 'Zurück zu den Änderungen',
+  trendMarkers: 'Änderungen im Zeitraum (senkrechte Linien im Verlauf)',
+  trendMarkerRow: 'Änderung: {title}',
 
   errorTitle: 'Fehler',
   errorCode: 'Fehlercode: {code}',
@@ -649,6 +651,8 @@ const en: Messages = {
   markerCompareHint:
     'Feedback on the screens concerned, the same number of weeks before and from the day of the change (by creation time).',
   backToMarkers: 'Back to the changes',
+  trendMarkers: 'Changes in this period (vertical lines in the trend)',
+  trendMarkerRow: 'change: {title}',
 
   errorTitle: 'Error',
   errorCode: 'Error code: {code}',

@@ -186,12 +186,28 @@ describe.each(BACKENDS)('questions end to end on $name', (backend) => {
         });
         expect(saved.status).toBe(303);
         // makeRecord's note: created 25 Nov 2026 on /akte/:id/leistungen, 5 minutes lost.
-        await postJson(collector.endpoint, makeBatch([makeRecord(), makeRecord()]));
+        // A third, older than the two weeks compared, for the earlier trend below.
+        await postJson(
+          collector.endpoint,
+          makeBatch([makeRecord(), makeRecord(), makeRecord({ createdAt: '2026-11-10T10:00:00.000Z' })]),
+        );
         const [marker] = await collector.questions.listMarkers(10);
         const compare = await officer.page(`/dashboard/markers/${marker?.id}?weeks=2`);
         expect(compare).toContain('Vorher/Nachher: Release 24.3');
         expect(compare).toMatch(/<th scope="row">Vorher<\/th><td>[^<]+<\/td><td>0<\/td><td>0<\/td>/);
         expect(compare).toMatch(/<th scope="row">Nachher<\/th><td>[^<]+<\/td><td>2<\/td><td>10<\/td>/);
+
+        // The hotspots' trend shows the marker: a line on the chart, its week row, a link to its before/after.
+        const hotspots = await officer.page('/dashboard/hotspots?asOf=2026-12-01&weeks=4');
+        expect(hotspots).toContain('"markers":[{"day":"2026-11-25","title":"Release 24.3"}]');
+        expect(hotspots).toContain('<th scope="row">23.11.2026 – Änderung: Release 24.3</th>');
+        expect(hotspots).toContain(
+          `<li><a href="/dashboard/markers/${marker?.id}">25.11.2026 – Release 24.3</a></li>`,
+        );
+        // Not on a trend whose weeks end before it.
+        const earlier = await officer.page('/dashboard/hotspots?asOf=2026-11-20&weeks=4');
+        expect(earlier).toContain('id="trend-chart"');
+        expect(earlier).not.toContain('Release 24.3');
       } finally {
         await collector.close();
       }

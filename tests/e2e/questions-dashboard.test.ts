@@ -6,7 +6,7 @@ import { hashPassword } from '../../collector/officers';
 import type { RunningCollector } from '../../collector/server';
 import { postJson, removeTempDirs, startTestCollector } from '../collector/helpers';
 import { answerItem, QUESTION_APP } from '../collector/questions';
-import { makeBatch } from '../support/records';
+import { makeBatch, makeRecord } from '../support/records';
 import { CHROMIUM } from './support/browser';
 
 // The question and change-marker pages of the officers' dashboard (issue #18) in real Chromium against
@@ -95,6 +95,21 @@ describe('questions and change markers in the dashboard (Chromium)', () => {
     await tabTo(page, /Vorher\/Nachher/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Vorher/Nachher: Release 24.3', level: 1 }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // On the hotspots' trend: drawn on the chart, listed with a link below it.
+    const notes = ['2026-11-24T10:00:00.000Z', '2026-12-02T10:00:00.000Z'].map((createdAt) =>
+      makeRecord({ createdAt }),
+    );
+    expect((await postJson(collector.endpoint, makeBatch(notes))).status).toBe(200);
+    await page.goto(`${collector.url}/dashboard/hotspots?asOf=2026-12-07&weeks=4`);
+    await page.locator('#trend-chart[data-ready="true"]').waitFor();
+    expect(
+      await page
+        .getByRole('list', { name: /Änderungen im Zeitraum/ })
+        .getByRole('link')
+        .allTextContents(),
+    ).toEqual(['01.12.2026 – Release 24.3']);
     expect(await axeViolations(page)).toEqual([]);
   });
 
