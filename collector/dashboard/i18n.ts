@@ -327,6 +327,8 @@ const de = {
   backToMarkers: 'Zurück zu den Änderungen',
   trendMarkers: 'Änderungen im Zeitraum (senkrechte Linien im Verlauf)',
   trendMarkerRow: 'Änderung: {title}',
+  weeksEachSide: 'je {n} Wochen',
+  questionPrint: 'Drucken (Zusammenfassung für eine Arbeitsgruppe)',
 
   errorTitle: 'Fehler',
   errorCode: 'Fehlercode: {code}',
@@ -653,6 +655,8 @@ const en: Messages = {
   backToMarkers: 'Back to the changes',
   trendMarkers: 'Changes in this period (vertical lines in the trend)',
   trendMarkerRow: 'change: {title}',
+  weeksEachSide: '{n} weeks each',
+  questionPrint: 'Print (summary for a working group)',
 
   errorTitle: 'Error',
   errorCode: 'Error code: {code}',

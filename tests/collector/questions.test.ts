@@ -5,7 +5,7 @@ import { StatusResponse } from '../../utils/schema/wire';
 import { makeBatch, makeRecord } from '../support/records';
 import { csrfOf, OfficerClient, PASSWORD, startOn } from './dashboard/officer';
 import { BACKENDS, postJson, removeTestData, startTestCollector, warnIfPostgresSkipped } from './helpers';
-import { answerItem, QUESTION_APP, QUESTION_SCREEN } from './questions';
+import { answerItem, QUESTION_APP, QUESTION_SCREEN, questionSettings } from './questions';
 
 // Issue #18 over HTTP, through the real collector: an officer writes and activates a question in the
 // dashboard; the status poll brings it to an extension that covers the application and to no other;
@@ -208,6 +208,17 @@ describe.each(BACKENDS)('questions end to end on $name', (backend) => {
         const earlier = await officer.page('/dashboard/hotspots?asOf=2026-11-20&weeks=4');
         expect(earlier).toContain('id="trend-chart"');
         expect(earlier).not.toContain('Release 24.3');
+
+        // A question of the marker ("pilot check-in for release 24.3") shows its before/after with its
+        // results — notes, not answers, so even before k answers.
+        const question = await collector.questions.create(
+          questionSettings({ markerId: marker?.id as string }),
+          new Date().toISOString(),
+        );
+        const results = await officer.page(`/dashboard/questions/${question.id}/results`);
+        expect(results).toContain('id="results-hidden"');
+        expect(results).toContain('<table id="results-marker-compare"');
+        expect(results).toMatch(/<th scope="row">Nachher<\/th><td>[^<]+<\/td><td>2<\/td><td>10<\/td>/);
       } finally {
         await collector.close();
       }

@@ -33,6 +33,8 @@ import {
 const LIST_LIMIT = 500;
 /** Markers offered in a question's form. */
 const MARKERS_OFFERED = 200;
+/** Weeks on each side of the before/after on a results page (the marker's own page offers others). */
+const MARKER_WEEKS = 4;
 
 // The settings are checked by the very schema the extension receives them with.
 const Settings = Question.omit({ id: true }).refine((settings) => settings.to > settings.from, {
@@ -209,9 +211,12 @@ export function questionRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
     afterChange(c, await store().duplicate(questionIdParam(c), now().toISOString())),
   );
 
-  app.get('/questions/:id/results', async (c) =>
-    render(c, resultsPage(pageContext(c, deps.assetUrls), await results(c))),
-  );
+  app.get('/questions/:id/results', async (c) => {
+    const found = await results(c);
+    const markerId = found.question.question.markerId;
+    const comparison = markerId ? await store().compareMarker(markerId, MARKER_WEEKS) : null;
+    return render(c, resultsPage(pageContext(c, deps.assetUrls), found, comparison));
+  });
 
   app.get('/questions/:id/results.csv', async (c) => {
     const t = c.var.t;

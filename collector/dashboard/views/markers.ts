@@ -68,6 +68,18 @@ function periodRow(t: Translator, label: string, period: MarkerPeriod): Html {
   return html`<tr><th scope="row">${label}</th><td>${formatDate(period.from)} – ${formatDate(last)}</td><td>${period.notes}</td><td>${period.minutesLost}</td><td>${period.categories.map((row) => `${t.category(row.value)}: ${row.count}`).join(', ')}</td></tr>`;
 }
 
+/** The before/after table of a comparison; `id` names it on its page. */
+export function comparisonTable(t: Translator, comparison: MarkerComparison, id: string): Html {
+  return html`<p id="${id}-hint">${t.t('markerCompareHint')}</p>
+<table id="${id}" aria-describedby="${id}-hint"><caption>${t.t('markerCompareOf', { title: comparison.marker.title })} (${t.t('weeksEachSide', { n: comparison.weeks })})</caption><thead><tr>
+<th scope="col"><span class="visually-hidden">${t.t('markerPeriod')}</span></th><th scope="col">${t.t('markerPeriod')}</th><th scope="col">${t.t('markerNotes')}</th><th scope="col">${t.t('minutes')}</th><th scope="col">${t.t('category')}</th>
+</tr></thead>
+<tbody>
+${periodRow(t, t.t('markerBefore'), comparison.before)}
+${periodRow(t, t.t('markerAfter'), comparison.after)}
+</tbody></table>`;
+}
+
 /** The screens a marker touches, the same number of weeks before and after its day. */
 export function markerComparePage(page: PageContext, comparison: MarkerComparison): Html {
   const { t } = page;
@@ -94,13 +106,6 @@ ${selectField(
 )}
 <div class="actions"><button type="submit">${t.t('markerShow')}</button></div>
 </form>
-<p id="m-compare-hint">${t.t('markerCompareHint')}</p>
-<table id="marker-compare" aria-describedby="m-compare-hint"><caption>${t.t('markerCompare')}</caption><thead><tr>
-<th scope="col"><span class="visually-hidden">${t.t('markerPeriod')}</span></th><th scope="col">${t.t('markerPeriod')}</th><th scope="col">${t.t('markerNotes')}</th><th scope="col">${t.t('minutes')}</th><th scope="col">${t.t('category')}</th>
-</tr></thead>
-<tbody>
-${periodRow(t, t.t('markerBefore'), comparison.before)}
-${periodRow(t, t.t('markerAfter'), comparison.after)}
-</tbody></table>`,
+${comparisonTable(t, comparison, 'marker-compare')}`,
   });
 }

@@ -2,6 +2,7 @@ import type { QuestionForm } from '../../../utils/schema/questions';
 import type {
   ChangeMarker,
   CountedValue,
+  MarkerComparison,
   QuestionResults,
   QuestionState,
   StoredQuestion,
@@ -10,6 +11,7 @@ import { dayInputValue, formatDate } from '../format';
 import { type Html, html } from '../html';
 import type { Translator } from '../i18n';
 import { csrfField, dayField, layout, type PageContext } from './layout';
+import { comparisonTable } from './markers';
 
 // The questions views (issue #18): the list, the form to write or edit a draft, one question with its
 // actions, and its results under the k rule.
@@ -262,8 +264,16 @@ function countTable(
   )}</tbody></table>`;
 }
 
-/** A question's results: only the number and what is missing below k; everything from k on. */
-export function resultsPage(page: PageContext, results: QuestionResults): Html {
+/**
+ * A question's results: only the number and what is missing below k; everything from k on. With its
+ * change marker, the before/after of the marker's screens (notes, not answers: no k applies). Printable
+ * as it is, for a working group.
+ */
+export function resultsPage(
+  page: PageContext,
+  results: QuestionResults,
+  comparison: MarkerComparison | null,
+): Html {
   const { t } = page;
   const { question } = results;
   const title = t.t('questionResultsTitle', { text: questionText(t, question) });
@@ -301,9 +311,11 @@ ${results.notes.length === 0 ? html`<p>${t.t('questionNoNotes')}</p>` : html`<ul
   return layout(page, {
     title,
     section: 'questions',
-    body: html`<p><a href="/dashboard/questions/${question.id}">${t.t('backToQuestions')}</a></p>
+    body: html`<p class="no-print"><a href="/dashboard/questions/${question.id}">${t.t('backToQuestions')}</a> <button type="button" class="secondary" data-print hidden>${t.t('questionPrint')}</button></p>
 <h1>${title}</h1>
+<p>${question.question.app}${question.question.screens ? html` · ${question.question.screens.map((screen) => html`<code>${screen}</code> `)}` : ''} · ${formatDate(question.question.from)} – ${formatDate(lastDay(question.question.to))}</p>
 ${body}
-${exports}`,
+${comparison ? html`<section aria-labelledby="h-results-marker"><h2 id="h-results-marker">${t.t('markerCompare')}</h2>${comparisonTable(t, comparison, 'results-marker-compare')}</section>` : ''}
+<div class="no-print">${exports}</div>`,
   });
 }
