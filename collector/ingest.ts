@@ -78,7 +78,7 @@ export async function ingestBatch(
     });
   }
   if (questions && answers.length > 0) {
-    const stored = await questions.ingestAnswers(answers, { batchId: batch.batchId, receivedAt });
+    const stored = await questions.ingestAnswers(answers, receivedAt);
     stored.forEach((result, k) => {
       results[answerPositions[k] as number] = result;
     });

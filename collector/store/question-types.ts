@@ -123,12 +123,11 @@ export interface QuestionStore {
   /**
    * Stores answers of one batch, each exactly once by id: `accepted` if new, `duplicate` if stored
    * before (or earlier in this batch), `rejected` when its question is unknown or still a draft, or
-   * the value does not fit the question's form. Results in input order.
+   * the value does not fit the question's form. Results in input order. Of `receivedAt` and each
+   * answer's creation time only the day (UTC) is kept, and nothing of the batch: an exact arrival time
+   * or a batch id would tie an answer to a record sent with it, and so to that record's reporter.
    */
-  ingestAnswers(
-    answers: readonly AnswerToStore[],
-    batch: { batchId: string; receivedAt: string },
-  ): Promise<ItemResult[]>;
+  ingestAnswers(answers: readonly AnswerToStore[], receivedAt: string): Promise<ItemResult[]>;
   /** A question's results under the k rule; null when there is no such question. */
   results(id: string, minAnswers: number): Promise<QuestionResults | null>;
   createMarker(input: MarkerInput, at: string): Promise<ChangeMarker>;

@@ -287,10 +287,7 @@ export class SqlQuestionStore implements QuestionStore {
     );
   }
 
-  ingestAnswers(
-    answers: readonly AnswerToStore[],
-    batch: { batchId: string; receivedAt: string },
-  ): Promise<ItemResult[]> {
+  ingestAnswers(answers: readonly AnswerToStore[], receivedAt: string): Promise<ItemResult[]> {
     if (answers.length === 0) return Promise.resolve([]);
     return this.#driver.write(
       (function* (): Generator<SqlStep, ItemResult[], unknown> {
@@ -323,15 +320,14 @@ export class SqlQuestionStore implements QuestionStore {
             continue;
           }
           const inserted = yield* run(
-            `INSERT INTO question_answers (id, question_id, received_at, batch_id, created_at, answer, note,
+            `INSERT INTO question_answers (id, question_id, received_day, created_day, answer, note,
                app, route_template, extension_version, caught)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
             [
               answer.id,
               answer.questionId,
-              batch.receivedAt,
-              batch.batchId,
-              new Date(answer.createdAt).toISOString(),
+              receivedAt.slice(0, 10),
+              new Date(answer.createdAt).toISOString().slice(0, 10),
               answerText(answer.answer),
               answer.note ?? null,
               answer.app,
@@ -365,8 +361,8 @@ export class SqlQuestionStore implements QuestionStore {
           [id],
         );
         const perDay = yield* all<{ value: string; n: number | string }>(
-          `SELECT substr(created_at, 1, 10) AS value, count(*) AS n FROM question_answers WHERE question_id = ?
-           GROUP BY substr(created_at, 1, 10) ORDER BY substr(created_at, 1, 10)`,
+          `SELECT created_day AS value, count(*) AS n FROM question_answers WHERE question_id = ?
+           GROUP BY created_day ORDER BY created_day`,
           [id],
         );
         const notes = yield* all<{ note: string }>(

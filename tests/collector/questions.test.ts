@@ -4,7 +4,14 @@ import type { RunningCollector } from '../../collector/server';
 import { StatusResponse } from '../../utils/schema/wire';
 import { makeBatch, makeRecord } from '../support/records';
 import { csrfOf, OfficerClient, PASSWORD, startOn } from './dashboard/officer';
-import { BACKENDS, postJson, removeTestData, startTestCollector, warnIfPostgresSkipped } from './helpers';
+import {
+  BACKENDS,
+  postJson,
+  queryDatabase,
+  removeTestData,
+  startTestCollector,
+  warnIfPostgresSkipped,
+} from './helpers';
 import { answerItem, QUESTION_APP, QUESTION_SCREEN, questionSettings } from './questions';
 
 // Issue #18 over HTTP, through the real collector: an officer writes and activates a question in the
@@ -114,6 +121,35 @@ describe.each(BACKENDS)('questions end to end on $name', (backend) => {
           results: [{ id: wrong.id, status: 'rejected', reason: 'answer_not_in_form' }],
         });
         expect((await collector.questions.get(id))?.answers).toBe(4);
+        if (backend.kind === 'sqlite') {
+          // As an auditor reads the database: no batch id and no exact arrival time, which the record
+          // sent in the same request also carries and so would tie these answers to its reporter.
+          const rows = queryDatabase<Record<string, unknown>>(
+            collector.databaseFile,
+            'SELECT * FROM question_answers',
+          );
+          expect(rows).toHaveLength(4);
+          const stored = JSON.stringify(rows);
+          expect(stored).not.toContain(batch.batchId);
+          const [received] = queryDatabase<{ received_at: string }>(
+            collector.databaseFile,
+            'SELECT received_at FROM records WHERE id = ?',
+            record.id,
+          );
+          expect(stored).not.toContain(received?.received_at.slice(0, 16));
+          expect(Object.keys(rows[0] ?? {}).sort()).toEqual([
+            'answer',
+            'app',
+            'caught',
+            'created_day',
+            'extension_version',
+            'id',
+            'note',
+            'question_id',
+            'received_day',
+            'route_template',
+          ]);
+        }
 
         // Below k = 5: how many, how many missing — nothing else, on the page or in an export.
         const hidden = await officer.page(`/dashboard/questions/${id}/results`);

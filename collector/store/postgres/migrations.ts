@@ -133,7 +133,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     version: 6,
     name: 'questions, answers and change markers',
-    // As on SQLite; timestamps and days in the "C" collation, the answers' seq a BIGSERIAL.
+    // As on SQLite (answers keep days only, no batch id); timestamps and days in the "C" collation.
     sql: `
       CREATE TABLE questions (
         id            TEXT PRIMARY KEY,
@@ -151,12 +151,10 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX questions_active ON questions (app, ends_at) WHERE state = 'active';
 
       CREATE TABLE question_answers (
-        seq                BIGSERIAL PRIMARY KEY,
-        id                 TEXT NOT NULL UNIQUE,
+        id                 TEXT PRIMARY KEY,
         question_id        TEXT NOT NULL REFERENCES questions (id),
-        received_at        TEXT COLLATE "C" NOT NULL,
-        batch_id           TEXT NOT NULL,
-        created_at         TEXT COLLATE "C" NOT NULL,
+        received_day       TEXT COLLATE "C" NOT NULL,
+        created_day        TEXT COLLATE "C" NOT NULL,
         answer             TEXT NOT NULL,
         note               TEXT,
         app                TEXT NOT NULL,
@@ -164,7 +162,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         extension_version  TEXT NOT NULL,
         caught             INTEGER NOT NULL DEFAULT 0
       );
-      CREATE INDEX question_answers_question ON question_answers (question_id, created_at);
+      CREATE INDEX question_answers_question ON question_answers (question_id, created_day);
 
       CREATE TABLE change_markers (
         id            TEXT PRIMARY KEY,

@@ -144,7 +144,9 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     // Issue #18. questions: one row per question, the officers' settings as the JSON delivered to
     // extensions (utils/schema/questions.ts) beside the columns it is looked up by. question_answers:
     // each answer once by its device-made id, with no reporter identity; `answer` is the value as text
-    // ('3', 'yes', '0' for the first option), so a distribution is one GROUP BY. change_markers: a
+    // ('3', 'yes', '0' for the first option), so a distribution is one GROUP BY. Only the days of
+    // creation and arrival are kept, and no batch id: a record sent in the same request has the exact
+    // arrival time and batch id, which would tie an answer to the record's reporter. change_markers: a
     // dated release or legal change with the applications and screens it touches, as JSON lists.
     sql: `
       CREATE TABLE questions (
@@ -163,12 +165,10 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX questions_active ON questions (app, ends_at) WHERE state = 'active';
 
       CREATE TABLE question_answers (
-        seq                INTEGER PRIMARY KEY,
-        id                 TEXT NOT NULL UNIQUE,
+        id                 TEXT PRIMARY KEY,
         question_id        TEXT NOT NULL REFERENCES questions (id),
-        received_at        TEXT NOT NULL,
-        batch_id           TEXT NOT NULL,
-        created_at         TEXT NOT NULL,
+        received_day       TEXT NOT NULL,
+        created_day        TEXT NOT NULL,
         answer             TEXT NOT NULL,
         note               TEXT,
         app                TEXT NOT NULL,
@@ -176,7 +176,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         extension_version  TEXT NOT NULL,
         caught             INTEGER NOT NULL DEFAULT 0
       );
-      CREATE INDEX question_answers_question ON question_answers (question_id, created_at);
+      CREATE INDEX question_answers_question ON question_answers (question_id, created_day);
 
       CREATE TABLE change_markers (
         id            TEXT PRIMARY KEY,

@@ -13,7 +13,7 @@ warnIfPostgresSkipped('question store contract');
 afterAll(removeTestData);
 
 const AT = '2026-12-07T08:00:00.000Z';
-const BATCH = { batchId: 'a9d0b2a4-5f1e-4f57-9a57-0d3c2f1e9b11', receivedAt: '2026-12-07T08:30:00.000Z' };
+const RECEIVED = '2026-12-07T08:30:00.000Z';
 
 const plain = (answers: readonly QuestionAnswer[]): AnswerToStore[] =>
   answers.map((answer) => ({ answer, caught: 0 }));
@@ -90,7 +90,7 @@ describe.each(BACKENDS)('question store on $name', (backend) => {
       await withFreshInstance(backend.kind, async ({ questions }) => {
         const { id } = await questions.create(questionSettings({ noteAllowed: false }), AT);
         const draftAnswer = answerItem(id, { kind: 'scale', value: 4 });
-        expect(await questions.ingestAnswers(plain([draftAnswer]), BATCH)).toEqual([
+        expect(await questions.ingestAnswers(plain([draftAnswer]), RECEIVED)).toEqual([
           { id: draftAnswer.id, status: 'rejected', reason: 'question_unknown' },
         ]);
         await questions.activate(id, AT);
@@ -100,7 +100,7 @@ describe.each(BACKENDS)('question store on $name', (backend) => {
         const withNote = answerItem(id, { kind: 'scale', value: 2 }, { note: 'Zu viele Klicks' });
         const unknown = answerItem(crypto.randomUUID(), { kind: 'scale', value: 1 });
         expect(
-          await questions.ingestAnswers(plain([good, good, wrongKind, withNote, unknown]), BATCH),
+          await questions.ingestAnswers(plain([good, good, wrongKind, withNote, unknown]), RECEIVED),
         ).toEqual([
           { id: good.id, status: 'accepted' },
           { id: good.id, status: 'duplicate' },
@@ -109,14 +109,14 @@ describe.each(BACKENDS)('question store on $name', (backend) => {
           { id: unknown.id, status: 'rejected', reason: 'question_unknown' },
         ]);
         // The batch again (its reply was lost): nothing new.
-        expect(await questions.ingestAnswers(plain([good]), BATCH)).toEqual([
+        expect(await questions.ingestAnswers(plain([good]), RECEIVED)).toEqual([
           { id: good.id, status: 'duplicate' },
         ]);
         expect((await questions.get(id))?.answers).toBe(1);
         // Ended: an answer given before the end and sent later still counts.
         await questions.end(id, AT);
         const late = answerItem(id, { kind: 'scale', value: 5 });
-        expect(await questions.ingestAnswers(plain([late]), BATCH)).toEqual([
+        expect(await questions.ingestAnswers(plain([late]), RECEIVED)).toEqual([
           { id: late.id, status: 'accepted' },
         ]);
       });
@@ -133,7 +133,7 @@ describe.each(BACKENDS)('question store on $name', (backend) => {
         await questions.activate(id, AT);
         const third = answerItem(id, { kind: 'choice', value: 2 });
         const fourth = answerItem(id, { kind: 'choice', value: 3 });
-        expect(await questions.ingestAnswers(plain([third, fourth]), BATCH)).toEqual([
+        expect(await questions.ingestAnswers(plain([third, fourth]), RECEIVED)).toEqual([
           { id: third.id, status: 'accepted' },
           { id: fourth.id, status: 'rejected', reason: 'answer_not_in_form' },
         ]);
@@ -158,7 +158,7 @@ describe.each(BACKENDS)('question store on $name', (backend) => {
               ),
             ),
           ),
-          BATCH,
+          RECEIVED,
         );
         const below = await questions.results(id, 5);
         expect(below).toMatchObject({ shown: false, answers: 4, minAnswers: 5, missing: 1 });
@@ -173,7 +173,7 @@ describe.each(BACKENDS)('question store on $name', (backend) => {
               { note: 'Alles gut', createdAt: '2026-12-08T10:00:00Z' },
             ),
           ]),
-          BATCH,
+          RECEIVED,
         );
         expect(await questions.results(id, 5)).toMatchObject({
           shown: true,
@@ -233,7 +233,7 @@ describe.each(BACKENDS)('question store on $name', (backend) => {
             note('2026-10-01T10:00:00.000Z', QUESTION_SCREEN, 30),
             note('2026-12-01T00:00:00.000Z', QUESTION_SCREEN, 2),
           ],
-          BATCH,
+          { batchId: crypto.randomUUID(), receivedAt: RECEIVED },
         );
         expect(await questions.compareMarker(marker.id, 2)).toEqual({
           marker,
