@@ -69,12 +69,33 @@ describe.each(BACKENDS)('questions end to end on $name', (backend) => {
         expect(draftPage).toContain('Entwurf');
         expect(draftPage).toContain(`action="/dashboard/questions/${id}/activate"`);
 
+        // A draft can be edited: the form comes back filled in, and saving replaces the text.
+        const edit = await officer.page(`/dashboard/questions/${id}/edit`);
+        expect(edit).toContain('>Klappt der neue Bescheid-Schritt für Sie?</textarea>');
+        expect(edit).toContain('value="01.12.2026"');
+        const edited = await officer.post(`/dashboard/questions/${id}`, {
+          ...questionForm(csrf),
+          textEn: 'Does the new step work for you?',
+        });
+        expect(edited.status).toBe(303);
+        expect((await collector.questions.get(id))?.question.text.en).toBe('Does the new step work for you?');
+        // A form that does not fit its kind is refused with the reason (a choice needs options).
+        const refused = await officer.post(`/dashboard/questions/${id}`, {
+          ...questionForm(csrf),
+          formKind: 'choice',
+        });
+        expect(refused.status).toBe(400);
+        expect((await collector.questions.get(id))?.question.form.kind).toBe('scale');
+
         // A draft is not delivered.
         expect((await poll(collector, { apps: [QUESTION_APP] })).questions).toEqual([]);
         expect((await officer.post(`/dashboard/questions/${id}/activate`, { _csrf: csrf })).status).toBe(303);
         const activePage = await officer.page(`/dashboard/questions/${id}`);
         expect(activePage).toContain('Zustand: Aktiv');
         expect(activePage).not.toContain(`/dashboard/questions/${id}/edit`);
+        // Once active, no more edits: everyone answers the same question.
+        expect((await officer.fetch(`/dashboard/questions/${id}/edit`)).status).toBe(409);
+        expect((await officer.post(`/dashboard/questions/${id}`, questionForm(csrf))).status).toBe(409);
 
         const delivered = await poll(collector, { apps: [QUESTION_APP, 'E-Akte'] });
         expect(delivered.questions).toEqual([
@@ -82,7 +103,7 @@ describe.each(BACKENDS)('questions end to end on $name', (backend) => {
             id,
             text: {
               de: 'Klappt der neue Bescheid-Schritt für Sie?',
-              en: 'Does the new notice step work for you?',
+              en: 'Does the new step work for you?',
             },
             app: QUESTION_APP,
             screens: [QUESTION_SCREEN],

@@ -117,13 +117,13 @@ function textField(
   name: string,
   label: string,
   value: string,
-  options: { max: number; required?: boolean; hint?: string; rows?: number },
+  options: { max: number; required?: boolean; hint?: string; rows?: number; lines?: number },
 ): Html {
   const hint = options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : '';
   const describedBy = options.hint ? html` aria-describedby="${id}-hint"` : '';
   const required = options.required ? html` required` : '';
   return options.rows
-    ? html`<div class="field"><label for="${id}">${label}</label><textarea id="${id}" name="${name}" rows="${options.rows}" maxlength="${options.max * 7}"${describedBy}${required}>${value}</textarea>${hint}</div>`
+    ? html`<div class="field"><label for="${id}">${label}</label><textarea id="${id}" name="${name}" rows="${options.rows}" maxlength="${(options.max + 1) * (options.lines ?? 1)}"${describedBy}${required}>${value}</textarea>${hint}</div>`
     : html`<div class="field"><label for="${id}">${label}</label><input type="text" id="${id}" name="${name}" value="${value}" maxlength="${options.max}"${describedBy}${required}>${hint}</div>`;
 }
 
@@ -154,6 +154,7 @@ ${textField('q-app', 'app', t.t('questionApp'), q?.app ?? '', { max: 100, requir
 ${textField('q-screens', 'screens', t.t('questionScreens'), (q?.screens ?? []).join('\n'), {
   max: 1000,
   rows: 3,
+  lines: 20,
   hint: t.t('questionScreensHint'),
 })}
 ${dayField(page, 'q-from', 'from', t.t('questionFrom'), q ? dayValue(q.from) : undefined)}
@@ -175,10 +176,11 @@ ${textField(
   {
     max: 100,
     rows: 6,
+    lines: 6,
     hint: t.t('questionOptionsHint'),
   },
 )}
-${textField('q-options-en', 'optionsEn', t.t('questionOptionsEn'), (choice?.options ?? []).map((o) => o.en ?? '').join('\n'), { max: 100, rows: 6 })}
+${textField('q-options-en', 'optionsEn', t.t('questionOptionsEn'), (choice?.options ?? []).map((o) => o.en ?? '').join('\n'), { max: 100, rows: 6, lines: 6 })}
 <div class="field"><input type="checkbox" id="q-note" name="noteAllowed" value="1"${q?.noteAllowed ? html` checked` : ''}> <label for="q-note">${t.t('questionNoteAllowed')}</label></div>
 <div class="field"><label for="q-marker">${t.t('questionMarker')}</label>
 <select id="q-marker" name="markerId"><option value="">${t.t('questionMarkerNone')}</option>${markers.map(
