@@ -62,7 +62,7 @@ export type QuestionResults =
       minAnswers: number;
       /** Answer values as stored ('1'…'5', 'yes'/'no'/'cannot_say', '0'… for options) with counts. */
       distribution: CountedValue[];
-      /** Answers per day (UTC, YYYY-MM-DD), oldest first. */
+      /** Answers per day (YYYY-MM-DD, as on the answering device's calendar), oldest first. */
       perDay: CountedValue[];
       /** The redacted notes, sorted by text: not tied to an answer, a day or an order of arrival. */
       notes: string[];
@@ -123,8 +123,8 @@ export interface QuestionStore {
   /**
    * Stores answers of one batch, each exactly once by id: `accepted` if new, `duplicate` if stored
    * before (or earlier in this batch), `rejected` when its question is unknown or still a draft, or
-   * the value does not fit the question's form. Results in input order. Of `receivedAt` and each
-   * answer's creation time only the day (UTC) is kept, and nothing of the batch: an exact arrival time
+   * the value does not fit the question's form. Results in input order. Of `receivedAt` (UTC) and each
+   * answer's creation time (the device's calendar) only the day is kept, and nothing of the batch: an exact arrival time
    * or a batch id would tie an answer to a record sent with it, and so to that record's reporter.
    */
   ingestAnswers(answers: readonly AnswerToStore[], receivedAt: string): Promise<ItemResult[]>;

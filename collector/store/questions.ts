@@ -327,7 +327,9 @@ export class SqlQuestionStore implements QuestionStore {
               answer.id,
               answer.questionId,
               receivedAt.slice(0, 10),
-              new Date(answer.createdAt).toISOString().slice(0, 10),
+              // The day on the device's calendar: extensions write local time with its offset, so the
+              // date part is the day the caseworker answered on (a German morning is not yesterday).
+              answer.createdAt.slice(0, 10),
               answerText(answer.answer),
               answer.note ?? null,
               answer.app,

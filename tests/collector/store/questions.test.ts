@@ -170,7 +170,8 @@ describe.each(BACKENDS)('question store on $name', (backend) => {
             answerItem(
               id,
               { kind: 'scale', value: 1 },
-              { note: 'Alles gut', createdAt: '2026-12-08T10:00:00Z' },
+              // Just after midnight in Germany: the 8th on the caseworker's calendar, the 7th in UTC.
+              { note: 'Alles gut', createdAt: '2026-12-08T00:30:00.000+01:00' },
             ),
           ]),
           RECEIVED,
