@@ -6,7 +6,9 @@ import {
   type BatchResponse,
   type CheckResponse,
   OfficerStatus,
+  STATUS_QUESTIONS_MAX,
   StatusQuery,
+  type StatusResponse,
   WIRE_SCHEMA_VERSION,
 } from '../utils/schema/wire';
 import { answerableIds } from './answers';
@@ -21,6 +23,7 @@ import { groupAfterIngest, type IncidentServices } from './incidents';
 import { ingestBatch } from './ingest';
 import { cors, securityHeaders } from './middleware';
 import type { DashboardStore } from './store/dashboard-types';
+import type { QuestionStore } from './store/question-types';
 import { BadCursorError, type ExportRow, type Store, StoreUnavailableError } from './store/types';
 
 /** The endpoint the extension is configured with, relative to the collector's origin. */
@@ -74,10 +77,11 @@ export function createApp(
   config: CollectorConfig,
   dashboard?: DashboardStore,
   incidents?: IncidentServices,
+  questions?: QuestionStore,
 ): Hono {
   const app = new Hono();
   // First: the dashboard sets its own headers (a page CSP) instead of the API's ones below.
-  if (dashboard) mountDashboard(app, { store, dashboard, config, incidents });
+  if (dashboard) mountDashboard(app, { store, dashboard, config, incidents, questions });
   const isIngestToken = tokenMatcher(config.ingestTokens);
   const isAdminToken = tokenMatcher(config.adminTokens);
   const anonymousIngest = config.allowAnonymous && config.ingestTokens.length === 0;
@@ -150,7 +154,7 @@ export function createApp(
     }
     const batch = BatchRequest.safeParse(body);
     if (!batch.success) throw new HttpError('bad_batch', describeFirstIssue(batch.error));
-    const outcome = await ingestBatch(store, batch.data, receivedAt);
+    const outcome = await ingestBatch(store, batch.data, receivedAt, questions);
     if (incidents) await groupAfterIngest(incidents, outcome.outageApps, receivedAt, () => new Date());
     const response: BatchResponse = { results: outcome.results };
     return c.json(response);
@@ -172,7 +176,17 @@ export function createApp(
     if (!query.success) throw new HttpError('bad_request', describeFirstIssue(query.error));
     try {
       const ids = await answerableIds(store, query.data.ids, query.data.secrets ?? {});
-      return c.json(await store.statusSince(ids, query.data.since));
+      const response: StatusResponse = await store.statusSince(ids, query.data.since);
+      // Questions ride along only when asked for (issue #18): the reply to an older extension, which
+      // names no applications, stays exactly as it was.
+      if (questions && query.data.apps) {
+        response.questions = await questions.deliverable(
+          query.data.apps,
+          new Date().toISOString(),
+          STATUS_QUESTIONS_MAX,
+        );
+      }
+      return c.json(response);
     } catch (error) {
       if (error instanceof BadCursorError) throw new HttpError('bad_cursor', error.message);
       throw error;

@@ -117,6 +117,14 @@ export const CollectorConfig = z
       .min(100)
       .max(3_600_000)
       .default(5_000),
+    /**
+     * k: a question's results (distribution, trend, notes, exports) show only from this many answers
+     * on (docs/questions.md). Never below 3: the staff council's line against performance monitoring.
+     */
+    questionsMinAnswers: Integer('expected a number of answers from 3 to 10000 (never below 3)')
+      .min(3)
+      .max(10_000)
+      .default(5),
   })
   .superRefine((config, ctx) => {
     if (config.ingestTokens.length === 0 && !config.allowAnonymous) {
@@ -227,6 +235,7 @@ export const ENV_VARIABLES: Record<Key, { name: string; parse: (raw: string) => 
   smtpFrom: { name: 'COLLECTOR_SMTP_FROM', parse: (raw) => raw.trim() || undefined },
   smtpTo: { name: 'COLLECTOR_SMTP_TO', parse: list },
   notifyRetryMs: { name: 'COLLECTOR_NOTIFY_RETRY_MS', parse: integer },
+  questionsMinAnswers: { name: 'COLLECTOR_QUESTIONS_MIN_ANSWERS', parse: integer },
 };
 
 /** Names the JSON config file through the environment when `--config` is not given. */

@@ -1,6 +1,7 @@
 import type { MaskKind } from '../utils/redact/kinds';
 import { redactText } from '../utils/redact/text';
 import { ID_SEGMENT, isIdentifierSegment, redactUrlDetails } from '../utils/redact/url';
+import type { QuestionAnswer } from '../utils/schema/questions';
 import { type FeedbackRecord, NOTE_MAX } from '../utils/schema/record';
 
 // The collector's second line of defence: every record that arrives goes through the same redactor
@@ -199,4 +200,24 @@ export function checkRecord(record: FeedbackRecord): CheckedRecord {
     caught: tally.counts,
     caughtTotal: tally.total,
   };
+}
+
+/** An answer to a question as it is stored, and how many masks the collector added to it. */
+export interface CheckedAnswer {
+  answer: QuestionAnswer;
+  caughtTotal: number;
+}
+
+/**
+ * The second line for an answer (issue #18): its note, like a record's, and its route template, like a
+ * record's. The rest of an answer is values the schema allows, nothing a person typed.
+ */
+export function checkAnswer(answer: QuestionAnswer): CheckedAnswer {
+  const tally = new Tally();
+  const routeTemplate = tally.route(answer.routeTemplate);
+  const note = answer.note === undefined ? undefined : tally.text(answer.note, NOTE_MAX, false);
+  if (!tally.changed) return { answer, caughtTotal: 0 };
+  const checked: QuestionAnswer = { ...answer, routeTemplate };
+  if (note !== undefined) checked.note = note;
+  return { answer: checked, caughtTotal: tally.total };
 }

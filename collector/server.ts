@@ -12,6 +12,7 @@ import { forgetCleanTexts } from './second-line';
 import type { DashboardStore } from './store/dashboard-types';
 import type { IncidentStore } from './store/incident-types';
 import { openBackend } from './store/open';
+import type { QuestionStore } from './store/question-types';
 import type { Store } from './store/types';
 
 /** A running collector. */
@@ -26,6 +27,8 @@ export interface RunningCollector {
   dashboard: DashboardStore;
   /** Incidents grouped from outage reports, and their notification queue. */
   incidents: IncidentStore;
+  /** Questions, answers and change markers (issue #18). */
+  questions: QuestionStore;
   config: CollectorConfig;
   /** Absolute path of the SQLite file; with `DATABASE_URL`, that URL without its password. */
   databaseFile: string;
@@ -64,7 +67,7 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
   };
   let app: ReturnType<typeof createApp>;
   try {
-    app = createApp(store, config, dashboard, incidents);
+    app = createApp(store, config, dashboard, incidents, backend.questions);
   } catch (error) {
     // E.g. an invalid officers file: the databases must not stay open behind the error.
     await closeStores();
@@ -134,6 +137,7 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
     store,
     dashboard,
     incidents: backend.incidents,
+    questions: backend.questions,
     config,
     databaseFile,
     close() {

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { QuestionAnswer } from '../utils/schema/questions';
 import { FeedbackRecord } from '../utils/schema/record';
 import {
   BatchRequest,
@@ -37,6 +38,11 @@ const SCHEMAS: Record<string, { schema: z.ZodType; title: string; io: 'input' | 
   'record.schema.json': {
     schema: FeedbackRecord,
     title: 'Feedback record (one element of items)',
+    io: 'input',
+  },
+  'answer.schema.json': {
+    schema: QuestionAnswer,
+    title: 'Answer to a question (an element of items with kind "answer")',
     io: 'input',
   },
   'status-query.schema.json': {

@@ -5,6 +5,7 @@ import { HttpError } from '../errors';
 import type { IncidentServices } from '../incidents';
 import { loadOfficersFile, OfficerDirectory } from '../officers';
 import type { DashboardStore } from '../store/dashboard-types';
+import type { QuestionStore } from '../store/question-types';
 import type { Store } from '../store/types';
 import { type Asset, assetUrls, loadAssets } from './assets';
 import { DashboardError } from './errors';
@@ -14,6 +15,8 @@ import { exportRoutes } from './routes/export';
 import { hotspotRoutes } from './routes/hotspots';
 import { inboxRoutes } from './routes/inbox';
 import { incidentRoutes } from './routes/incidents';
+import { markerRoutes } from './routes/markers';
+import { questionRoutes } from './routes/questions';
 import { recordRoutes } from './routes/record';
 import { signinRoutes, signoutRoutes } from './routes/signin';
 import { dashboardHeaders, localReturnPath } from './security';
@@ -30,6 +33,8 @@ export interface DashboardOptions {
   config: CollectorConfig;
   /** Incidents (issue #17): the banner on every page and the incidents pages; absent, neither shows. */
   incidents?: IncidentServices;
+  /** Questions and change markers (issue #18); absent, their pages answer not found. */
+  questions?: QuestionStore;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -82,6 +87,7 @@ export function createDashboardApp(options: DashboardOptions): Hono<DashboardEnv
     dashboard,
     config,
     incidents: options.incidents,
+    questions: options.questions,
     now,
     https,
     officers: new OfficerDirectory(
@@ -145,6 +151,8 @@ export function createDashboardApp(options: DashboardOptions): Hono<DashboardEnv
   app.route('/', hotspotRoutes(deps));
   app.route('/', exportRoutes(deps));
   app.route('/', incidentRoutes(deps));
+  app.route('/', questionRoutes(deps));
+  app.route('/', markerRoutes(deps));
 
   app.all('*', () => {
     throw new DashboardError('not_found');

@@ -3,6 +3,7 @@ import type { ItemResult, OfficerStatus, StatusResponse, StatusUpdate } from '..
 import type { CaughtCounts } from '../second-line';
 import type { DashboardStore } from './dashboard-types';
 import type { IncidentStore } from './incident-types';
+import type { QuestionStore } from './question-types';
 
 /** Where a batch came from; stored with every record it brought. */
 export interface BatchMeta {
@@ -126,6 +127,8 @@ export interface Backend {
   dashboard: DashboardStore;
   /** Incidents grouped from outage reports (issue #17), and their notification queue. */
   incidents: IncidentStore;
+  /** Questions to caseworkers, their answers, and change markers (issue #18). */
+  questions: QuestionStore;
   /** Where the data is, for the start-up line: the SQLite file, or the URL without its password. */
   where: string;
   /** Closes both stores; call after the HTTP server has drained. */

@@ -33,6 +33,7 @@ const BENCHES: Readonly<Record<string, Runner>> = {
   'load-bisect.ts': { kind: 'spawn' },
   'load-cpu.ts': { kind: 'call', exportName: 'benchLoadCpu' },
   'popup-open.ts': { kind: 'call', exportName: 'benchPopupOpen' },
+  'questions.ts': { kind: 'spawn' },
   'redaction-blind.ts': { kind: 'spawn' },
   'redaction-holdout.ts': { kind: 'spawn' },
   'redaction.ts': { kind: 'spawn' },

@@ -28,6 +28,7 @@ const DEFAULTS = {
   smtpSecurity: 'starttls',
   smtpTo: [],
   notifyRetryMs: 5_000,
+  questionsMinAnswers: 5,
 };
 
 function problems(run: () => unknown): readonly string[] {
@@ -73,6 +74,8 @@ describe('loadConfig from the environment', () => {
       { ingestTokens: [], allowAnonymous: true },
     ],
     [{ COLLECTOR_ALLOW_ANONYMOUS: 'false' }, { allowAnonymous: false }],
+    [{ COLLECTOR_QUESTIONS_MIN_ANSWERS: '3' }, { questionsMinAnswers: 3 }],
+    [{ COLLECTOR_QUESTIONS_MIN_ANSWERS: '12' }, { questionsMinAnswers: 12 }],
   ])('reads %j', (env, expected) => {
     expect(loadConfig({ env: { COLLECTOR_INGEST_TOKENS: 't-1', ...env } })).toEqual({
       ...DEFAULTS,
@@ -109,6 +112,11 @@ describe('loadConfig from the environment', () => {
       { COLLECTOR_SHUTDOWN_GRACE_MS: 'soon' },
       'COLLECTOR_SHUTDOWN_GRACE_MS: expected milliseconds from 0 to 600000',
     ],
+    // Issue #18: below three answers a result could point at one person; no setting may go there.
+    ...['2', '0', 'few'].map((value): [Record<string, string>, string] => [
+      { COLLECTOR_QUESTIONS_MIN_ANSWERS: value },
+      'COLLECTOR_QUESTIONS_MIN_ANSWERS: expected a number of answers from 3 to 10000 (never below 3)',
+    ]),
   ])('refuses %j', (env, problem) => {
     expect(problems(() => loadConfig({ env: { COLLECTOR_INGEST_TOKENS: 't-1', ...env } }))).toEqual([
       problem,

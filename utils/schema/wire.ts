@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Question } from './questions';
 import { AnswerSecret, FeedbackRecord, RECORD_SCHEMA_VERSION, RecordId } from './record';
 import { Text } from './text';
 
@@ -21,14 +22,20 @@ export const BatchRequest = z.object({
   }),
   /**
    * Items are validated one by one by the receiver, so one bad record is rejected with a reason
-   * instead of failing the batch; hence `unknown` here and FeedbackRecord per item.
+   * instead of failing the batch; hence `unknown` here and FeedbackRecord per item — or, for an item
+   * with `kind: 'answer'`, QuestionAnswer (questions.ts, issue #18).
    */
   items: z.array(z.unknown()).min(1).max(MAX_BATCH_ITEMS),
 });
 export type BatchRequest = z.infer<typeof BatchRequest>;
 
-/** The strict item shape a receiver checks each element of `items` against. */
+/** The strict item shape a receiver checks each element of `items` against (answers: QuestionAnswer). */
 export const BatchItem = FeedbackRecord;
+
+/** Most applications one status query may ask questions for. */
+export const STATUS_APPS_MAX = 50;
+/** Most questions one status reply carries. */
+export const STATUS_QUESTIONS_MAX = 200;
 
 export const ItemStatus = z.enum(['accepted', 'duplicate', 'rejected']);
 export const ItemResult = z.object({
@@ -72,6 +79,11 @@ export const StatusQuery = z.object({
     .record(RecordId, AnswerSecret)
     .refine((secrets) => Object.keys(secrets).length <= 1000, 'at most 1000 secrets')
     .optional(),
+  /**
+   * The applications this installation covers (issue #18): the reply then carries their active
+   * questions. Absent (older extensions, or questions switched off by policy): no questions.
+   */
+  apps: z.array(Text(100)).max(STATUS_APPS_MAX).optional(),
 });
 /**
  * The incident an outage record was grouped into (issue #17), as its reporter sees it: `open` (the
@@ -106,6 +118,12 @@ export type StatusUpdate = z.infer<typeof StatusUpdate>;
 export const StatusResponse = z.object({
   updates: z.array(StatusUpdate),
   cursor: z.string().max(40),
+  /**
+   * Active questions for the applications the query named (issue #18, docs/questions.md); present
+   * only when it named some. The whole current list each time: a question missing from it has ended.
+   * Older extensions ignore the field.
+   */
+  questions: z.array(Question).max(STATUS_QUESTIONS_MAX).optional(),
 });
 export type StatusResponse = z.infer<typeof StatusResponse>;
 

@@ -36,7 +36,36 @@
       month: german ? '2-digit' : 'short',
       year: 'numeric',
     });
+    // Change markers (issue #18): a dashed vertical line at each day, named in the list below the chart.
+    const markers = (trend.markers || []).map((m) => ({
+      x: Date.parse(`${m.day}T00:00:00Z`) / 1000,
+      title: m.title,
+    }));
+    const drawMarkers = (u) => {
+      const ctx = u.ctx;
+      ctx.save();
+      ctx.strokeStyle = '#444';
+      ctx.fillStyle = '#222';
+      ctx.setLineDash([6, 4]);
+      ctx.lineWidth = 1.5 * window.devicePixelRatio;
+      ctx.font = `${12 * window.devicePixelRatio}px sans-serif`;
+      for (const marker of markers) {
+        const x = u.valToPos(marker.x, 'x', true);
+        if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
+        ctx.beginPath();
+        ctx.moveTo(x, u.bbox.top);
+        ctx.lineTo(x, u.bbox.top + u.bbox.height);
+        ctx.stroke();
+        ctx.fillText(
+          marker.title,
+          x + 4 * window.devicePixelRatio,
+          u.bbox.top + 12 * window.devicePixelRatio,
+        );
+      }
+      ctx.restore();
+    };
     const opts = {
+      hooks: { draw: [drawMarkers] },
       width: Math.max(320, target.clientWidth || 800),
       height: 280,
       scales: { x: { time: true } },

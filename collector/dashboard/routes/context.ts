@@ -7,6 +7,7 @@ import type { IncidentServices } from '../../incidents';
 import type { OfficerDirectory } from '../../officers';
 import type { DashboardStore, OfficerSession } from '../../store/dashboard-types';
 import type { IncidentSummary } from '../../store/incident-types';
+import type { QuestionStore } from '../../store/question-types';
 import type { Store } from '../../store/types';
 import { DashboardError } from '../errors';
 import { DATE_INVALID } from '../filters';
@@ -39,6 +40,8 @@ export interface DashboardDeps {
   config: CollectorConfig;
   /** Incidents (issue #17); absent, the dashboard shows none. */
   incidents?: IncidentServices;
+  /** Questions and change markers (issue #18); absent, their pages answer not found. */
+  questions?: QuestionStore;
   now: () => Date;
   /** Whether the public URL is https (cookies are then `Secure`). */
   https: boolean;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { addDays, trendWeeks, weekOf } from '../../store/dashboard-sql';
 import type { HotspotQuery } from '../../store/dashboard-types';
+import type { ChangeMarker } from '../../store/question-types';
 import { HotspotParams, hotspotDefaults } from '../filters';
 import { hotspotsPage, printPage } from '../views/hotspots';
 import { incidentHistory } from '../views/incidents';
@@ -10,6 +11,15 @@ const HOTSPOT_LIMIT = 20;
 /** The incident history (issue #17) reaches back a year, the span of talks with an IT provider. */
 const INCIDENT_HISTORY_DAYS = 365;
 const INCIDENTS_PER_APP = 20;
+/** Change markers looked at for the trend; the trend spans at most 26 weeks. */
+const MARKERS_LOOKED_AT = 500;
+
+/** The change markers of the application filtered for (all without one); the view keeps the trend's weeks. */
+async function trendMarkers(deps: DashboardDeps, app: string | undefined): Promise<ChangeMarker[]> {
+  if (!deps.questions) return [];
+  const markers = await deps.questions.listMarkers(MARKERS_LOOKED_AT);
+  return app ? markers.filter((marker) => marker.apps.includes(app)) : markers;
+}
 
 /** The store's question for the hotspot view's parameters, and the first week of the period. */
 function hotspotQuery(params: HotspotParams, now: Date): { query: HotspotQuery; fromWeek: string | null } {
@@ -46,27 +56,29 @@ export function hotspotRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
     const { query, fromWeek } = hotspotQuery(params, now());
     const at = now();
     const since = new Date(at.getTime() - INCIDENT_HISTORY_DAYS * 86_400_000).toISOString();
-    const [options, report, leaks, history] = await Promise.all([
+    const [options, report, leaks, history, markers] = await Promise.all([
       dashboard.filterOptions(),
       dashboard.hotspots(query),
       dashboard.leaks(trendWeeks(query)),
       deps.incidents?.store.history(since, INCIDENTS_PER_APP),
+      trendMarkers(deps, params.app),
     ]);
     const period = { fromWeek, thisWeek: query.thisWeek };
     const page = pageContext(c, deps.assetUrls);
     const incidents = history ? incidentHistory(page, history, at) : undefined;
-    return render(c, hotspotsPage(page, params, options, report, period, leaks, incidents));
+    return render(c, hotspotsPage(page, params, options, report, period, leaks, incidents, markers));
   });
 
   app.get('/hotspots/print', async (c) => {
     const params = parseOrThrow(HotspotParams, c.req.query());
     const { query, fromWeek } = hotspotQuery(params, now());
-    const [report, leaks] = await Promise.all([
+    const [report, leaks, markers] = await Promise.all([
       dashboard.hotspots(query),
       dashboard.leaks(trendWeeks(query)),
+      trendMarkers(deps, params.app),
     ]);
     const period = { fromWeek, thisWeek: query.thisWeek };
-    return render(c, printPage(pageContext(c, deps.assetUrls), params, report, period, leaks));
+    return render(c, printPage(pageContext(c, deps.assetUrls), params, report, period, leaks, markers));
   });
 
   return app;

@@ -1,6 +1,6 @@
 import { MASK_LABELS, type MaskKind } from '../../../utils/redact/kinds';
 import { Impact } from '../../../utils/schema/record';
-import { addDays } from '../../store/dashboard-sql';
+import { addDays, weekOf } from '../../store/dashboard-sql';
 import type {
   FilterOptions,
   Hotspot,
@@ -8,6 +8,7 @@ import type {
   HotspotReport,
   LeakWeek,
 } from '../../store/dashboard-types';
+import type { ChangeMarker } from '../../store/question-types';
 import { HOTSPOT_PERIODS, type HotspotParams, hotspotDefaults } from '../filters';
 import { formatDate, formatDateTime } from '../format';
 import { type Html, html, jsonScript } from '../html';
@@ -84,10 +85,21 @@ ${report.hotspots.map((hotspot, i) => {
 </table>`;
 }
 
-function trendFigure(page: PageContext, report: HotspotReport): Html {
+/** The week (Monday) a marker's day falls in. */
+function markerWeek(marker: ChangeMarker): string {
+  return weekOf(new Date(`${marker.day}T12:00:00.000Z`));
+}
+
+/**
+ * The trend chart and its table; change markers (issue #18) within its weeks are drawn as lines on
+ * the chart, named in the table's week rows and listed below with a link to their before/after.
+ */
+function trendFigure(page: PageContext, report: HotspotReport, markers: readonly ChangeMarker[] = []): Html {
   const { t } = page;
   const { weeks, series } = report.trend;
   if (series.length === 0 || weeks.length === 0) return html``;
+  const shown = markers.filter((marker) => weeks.includes(markerWeek(marker)));
+  const markersOf = (week: string) => shown.filter((marker) => markerWeek(marker) === week);
   const short = (s: { app: string; routeTemplate: string }) => {
     const hotspot = report.hotspots.find((h) => h.app === s.app && h.routeTemplate === s.routeTemplate);
     return `${s.app}: ${hotspot?.screenName || s.routeTemplate}`;
@@ -104,6 +116,7 @@ function trendFigure(page: PageContext, report: HotspotReport): Html {
     weekLabel: t.t('week'),
     yLabel: t.t('metricCount'),
     series: series.map((s) => ({ label: label(s), counts: s.counts })),
+    markers: shown.map((marker) => ({ day: marker.day, title: marker.title })),
   };
   return html`<figure aria-labelledby="trend-caption">
 <figcaption id="trend-caption"><h2>${t.t('trend', { n: series.length })}</h2></figcaption>
@@ -113,9 +126,18 @@ function trendFigure(page: PageContext, report: HotspotReport): Html {
 <table><thead><tr><th scope="col">${t.t('week')}</th>${series.map((s) => html`<th scope="col" class="num">${label(s)}</th>`)}</tr></thead>
 <tbody>${weeks.map(
     (week, i) =>
-      html`<tr><th scope="row">${formatDate(`${week}T12:00:00.000Z`)}</th>${series.map((s) => html`<td class="num">${s.counts[i]}</td>`)}</tr>`,
+      html`<tr><th scope="row">${formatDate(`${week}T12:00:00.000Z`)}${markersOf(week).map((marker) => html` – ${t.t('trendMarkerRow', { title: marker.title })}`)}</th>${series.map((s) => html`<td class="num">${s.counts[i]}</td>`)}</tr>`,
   )}</tbody></table>
 </details>
+${
+  shown.length === 0
+    ? ''
+    : html`<h3 id="trend-markers-heading">${t.t('trendMarkers')}</h3>
+<ul id="trend-markers" aria-labelledby="trend-markers-heading">${shown.map(
+        (marker) =>
+          html`<li><a href="/dashboard/markers/${marker.id}">${formatDate(`${marker.day}T12:00:00.000Z`)} – ${marker.title}</a></li>`,
+      )}</ul>`
+}
 </figure>`;
 }
 
@@ -187,6 +209,7 @@ export function hotspotsPage(
   period: ReportPeriod,
   leaks: readonly LeakWeek[] = [],
   incidents: Html = html``,
+  markers: readonly ChangeMarker[] = [],
 ): Html {
   const { t } = page;
   const { weeks, metric } = hotspotDefaults(params);
@@ -235,7 +258,7 @@ ${selectField('h-unit', 'unit', t.t('unit'), [any, ...options.units.map((u) => [
 </form>
 <p>${periodText(page, period)}</p>
 ${totalsLine(page, report)}
-${trendFigure(page, report)}
+${trendFigure(page, report, markers)}
 <h2>${t.t('rank')}</h2>
 ${rankingTable(page, report, metric, period, true)}
 ${incidents}
@@ -250,6 +273,7 @@ export function printPage(
   report: HotspotReport,
   period: ReportPeriod,
   leaks: readonly LeakWeek[] = [],
+  markers: readonly ChangeMarker[] = [],
 ): Html {
   const { t } = page;
   const { metric } = hotspotDefaults(params);
@@ -269,7 +293,7 @@ export function printPage(
 <p>${periodText(page, period)} · ${t.t('generatedAt', { date: formatDateTime(new Date().toISOString()) })}${params.app ? ` · ${t.t('app')}: ${params.app}` : ''}</p>
 ${totalsLine(page, report)}
 ${rankingTable(page, { ...report, hotspots: report.hotspots.slice(0, 10) }, metric, period, false)}
-${trendFigure(page, report)}
+${trendFigure(page, report, markers)}
 ${leakSection(page, leaks)}
 </main>
 <script src="${page.assets.uplotJs}" nonce="${page.nonce}"></script>

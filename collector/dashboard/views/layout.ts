@@ -27,7 +27,7 @@ export interface AssetUrls {
 }
 
 /** Which navigation entry is the current page. */
-export type Section = 'inbox' | 'hotspots' | 'incidents' | 'none';
+export type Section = 'inbox' | 'hotspots' | 'incidents' | 'questions' | 'markers' | 'none';
 
 /** An incident's state in words. */
 export function incidentStateLabel(page: PageContext, state: IncidentSummary['state']): string {
@@ -91,6 +91,8 @@ ${
 ${navLink('inbox', '/dashboard', t.t('navInbox'))}
 ${navLink('hotspots', '/dashboard/hotspots', t.t('navHotspots'))}
 ${navLink('incidents', '/dashboard/incidents', t.t('navIncidents'))}
+${navLink('questions', '/dashboard/questions', t.t('navQuestions'))}
+${navLink('markers', '/dashboard/markers', t.t('navMarkers'))}
 </ul></nav>`
     : ''
 }

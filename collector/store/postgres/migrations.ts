@@ -130,4 +130,50 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         WHERE delivered_at IS NULL;
     `,
   },
+  {
+    version: 6,
+    name: 'questions, answers and change markers',
+    // As on SQLite (answers keep days only, no batch id); timestamps and days in the "C" collation.
+    sql: `
+      CREATE TABLE questions (
+        id            TEXT PRIMARY KEY,
+        state         TEXT NOT NULL,
+        app           TEXT NOT NULL,
+        starts_at     TEXT COLLATE "C" NOT NULL,
+        ends_at       TEXT COLLATE "C" NOT NULL,
+        marker_id     TEXT,
+        question_json TEXT NOT NULL,
+        created_at    TEXT COLLATE "C" NOT NULL,
+        updated_at    TEXT COLLATE "C" NOT NULL,
+        activated_at  TEXT COLLATE "C",
+        ended_at      TEXT COLLATE "C"
+      );
+      CREATE INDEX questions_active ON questions (app, ends_at) WHERE state = 'active';
+
+      CREATE TABLE question_answers (
+        id                 TEXT PRIMARY KEY,
+        question_id        TEXT NOT NULL REFERENCES questions (id),
+        received_day       TEXT COLLATE "C" NOT NULL,
+        created_day        TEXT COLLATE "C" NOT NULL,
+        answer             TEXT NOT NULL,
+        note               TEXT,
+        app                TEXT NOT NULL,
+        route_template     TEXT NOT NULL,
+        extension_version  TEXT NOT NULL,
+        caught             INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX question_answers_question ON question_answers (question_id, created_day);
+
+      CREATE TABLE change_markers (
+        id            TEXT PRIMARY KEY,
+        day           TEXT COLLATE "C" NOT NULL,
+        title         TEXT NOT NULL,
+        kind          TEXT NOT NULL,
+        apps_json     TEXT NOT NULL,
+        screens_json  TEXT NOT NULL,
+        created_at    TEXT COLLATE "C" NOT NULL
+      );
+      CREATE INDEX change_markers_day ON change_markers (day);
+    `,
+  },
 ];

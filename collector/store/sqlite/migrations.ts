@@ -138,4 +138,56 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         WHERE delivered_at IS NULL;
     `,
   },
+  {
+    version: 6,
+    name: 'questions, answers and change markers',
+    // Issue #18. questions: one row per question, the officers' settings as the JSON delivered to
+    // extensions (utils/schema/questions.ts) beside the columns it is looked up by. question_answers:
+    // each answer once by its device-made id, with no reporter identity; `answer` is the value as text
+    // ('3', 'yes', '0' for the first option), so a distribution is one GROUP BY. Only the days of
+    // creation and arrival are kept, and no batch id: a record sent in the same request has the exact
+    // arrival time and batch id, which would tie an answer to the record's reporter. change_markers: a
+    // dated release or legal change with the applications and screens it touches, as JSON lists.
+    sql: `
+      CREATE TABLE questions (
+        id            TEXT PRIMARY KEY,
+        state         TEXT NOT NULL,
+        app           TEXT NOT NULL,
+        starts_at     TEXT NOT NULL,
+        ends_at       TEXT NOT NULL,
+        marker_id     TEXT,
+        question_json TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        activated_at  TEXT,
+        ended_at      TEXT
+      );
+      CREATE INDEX questions_active ON questions (app, ends_at) WHERE state = 'active';
+
+      CREATE TABLE question_answers (
+        id                 TEXT PRIMARY KEY,
+        question_id        TEXT NOT NULL REFERENCES questions (id),
+        received_day       TEXT NOT NULL,
+        created_day        TEXT NOT NULL,
+        answer             TEXT NOT NULL,
+        note               TEXT,
+        app                TEXT NOT NULL,
+        route_template     TEXT NOT NULL,
+        extension_version  TEXT NOT NULL,
+        caught             INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX question_answers_question ON question_answers (question_id, created_day);
+
+      CREATE TABLE change_markers (
+        id            TEXT PRIMARY KEY,
+        day           TEXT NOT NULL,
+        title         TEXT NOT NULL,
+        kind          TEXT NOT NULL,
+        apps_json     TEXT NOT NULL,
+        screens_json  TEXT NOT NULL,
+        created_at    TEXT NOT NULL
+      );
+      CREATE INDEX change_markers_day ON change_markers (day);
+    `,
+  },
 ];

@@ -1,4 +1,5 @@
 import { SqlIncidentStore } from '../incidents';
+import { SqlQuestionStore } from '../questions';
 import type { Backend } from '../types';
 import { SqliteDashboardStore } from './dashboard-store';
 import { SqliteIncidentDriver } from './incident-driver';
@@ -29,6 +30,8 @@ export async function openSqlite(file: string, options: { background?: boolean }
     store,
     dashboard,
     incidents: new SqlIncidentStore(incidents),
+    // On the incidents' connection: the same one-transaction-per-operation driver serves both.
+    questions: new SqlQuestionStore(incidents),
     where: file,
     async close() {
       await incidents.close();

@@ -39,9 +39,12 @@ describe('SQLite migrations', () => {
         "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name",
       ).map((row) => row.name),
     ).toEqual([
+      'change_markers_day',
       'incident_notifications_due',
       'incidents_active',
       'incidents_app_opened',
+      'question_answers_question',
+      'questions_active',
       'record_status_change_seq',
       'record_status_status',
       'records_caught_received',

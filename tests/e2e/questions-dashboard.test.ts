@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../collector/officers';
+import type { RunningCollector } from '../../collector/server';
+import { postJson, removeTempDirs, startTestCollector } from '../collector/helpers';
+import { answerItem, QUESTION_APP } from '../collector/questions';
+import { makeBatch, makeRecord } from '../support/records';
+import { CHROMIUM } from './support/browser';
+
+// The question and change-marker pages of the officers' dashboard (issue #18) in real Chromium against
+// a real collector: an officer writes a question, activates it and enters a change marker by keyboard
+// alone; axe-core on every page, including the results below and from k answers. No extension is
+// involved (its side of questions comes with the extension's own tests).
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PASSWORD = 'correct horse battery staple';
+
+let collector: RunningCollector;
+let browser: Browser;
+let page: Page;
+
+/** Violations axe-core finds on the page now (any impact). */
+async function axeViolations(target: Page): Promise<{ id: string; targets: unknown[] }[]> {
+  await target.addScriptTag({ content: AXE });
+  return target.evaluate(async () => {
+    const { axe } = globalThis as unknown as {
+      axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+    };
+    return (await axe.run()).violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
+  });
+}
+
+/** Presses Tab until the focused element matches `name` (a keyboard user's way to a control). */
+async function tabTo(target: Page, name: RegExp): Promise<void> {
+  for (let presses = 0; presses < 80; presses++) {
+    await target.keyboard.press('Tab');
+    const focused = await target.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      const label = element?.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null;
+      return `${label ?? ''} ${element?.textContent ?? ''} ${element?.getAttribute('aria-label') ?? ''}`;
+    });
+    if (name.test(focused)) return;
+  }
+  throw new Error(`no control matching ${name} reached by Tab`);
+}
+
+/** Tabs to the field labelled `name` and types `text` into it. */
+async function typeInto(target: Page, name: RegExp, text: string): Promise<void> {
+  await tabTo(target, name);
+  await target.keyboard.type(text);
+}
+
+beforeAll(async () => {
+  collector = await startTestCollector();
+  await collector.dashboard.putOfficer(
+    { user: 'anna', passwordHash: await hashPassword(PASSWORD) },
+    false,
+    new Date().toISOString(),
+  );
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  // The CSP is bypassed only so axe's script can be injected; the dashboard's own pages need no more.
+  const context = await browser.newContext({ locale: 'de-DE', bypassCSP: true });
+  page = await context.newPage();
+  await page.goto(`${collector.url}/dashboard`);
+  await page.getByLabel('Benutzername').fill('anna');
+  await page.getByLabel('Passwort').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('heading', { name: 'Eingang', level: 1 }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await collector?.close();
+  await removeTempDirs();
+});
+
+describe('questions and change markers in the dashboard (Chromium)', () => {
+  it('enters a change marker by keyboard, and its before/after is axe-clean', async () => {
+    await page.goto(`${collector.url}/dashboard/markers`);
+    expect(await axeViolations(page)).toEqual([]);
+    await typeInto(page, /^Datum/, '01.12.2026');
+    await typeInto(page, /^Titel/, 'Release 24.3');
+    await typeInto(page, /^Anwendungen/, QUESTION_APP);
+    await tabTo(page, /Änderung speichern/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Gespeichert.' }).waitFor();
+    expect(await page.getByRole('cell', { name: 'Release 24.3', exact: true }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await tabTo(page, /Vorher\/Nachher/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Vorher/Nachher: Release 24.3', level: 1 }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // On the hotspots' trend: drawn on the chart, listed with a link below it.
+    const notes = ['2026-11-24T10:00:00.000Z', '2026-12-02T10:00:00.000Z'].map((createdAt) =>
+      makeRecord({ createdAt }),
+    );
+    expect((await postJson(collector.endpoint, makeBatch(notes))).status).toBe(200);
+    await page.goto(`${collector.url}/dashboard/hotspots?asOf=2026-12-07&weeks=4`);
+    await page.locator('#trend-chart[data-ready="true"]').waitFor();
+    expect(
+      await page
+        .getByRole('list', { name: /Änderungen im Zeitraum/ })
+        .getByRole('link')
+        .allTextContents(),
+    ).toEqual(['01.12.2026 – Release 24.3']);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('writes and activates a question by keyboard; results below and from k are axe-clean', async () => {
+    await page.goto(`${collector.url}/dashboard/questions`);
+    expect(await axeViolations(page)).toEqual([]);
+    await tabTo(page, /Neue Frage/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Neue Frage', level: 1 }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await typeInto(page, /Fragetext \(Deutsch\)/, 'Klappt der neue Schritt für Sie?');
+    await typeInto(page, /^Anwendung\s/, QUESTION_APP);
+    await typeInto(page, /Aktiv ab/, '01.12.2026');
+    await typeInto(page, /Aktiv bis/, '31.12.2098');
+    // The scale is the form chosen by default; its end labels:
+    await typeInto(page, /Beschriftung bei 1 \(Deutsch\)/, 'gar nicht');
+    await typeInto(page, /Beschriftung bei 5 \(Deutsch\)/, 'sehr gut');
+    await tabTo(page, /Gehört zur Änderung/);
+    await page.keyboard.press('ArrowDown');
+    await tabTo(page, /Entwurf speichern/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Gespeichert.' }).waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: 'Zustand: Entwurf' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: /Release 24\.3/ }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await tabTo(page, /Aktivieren/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'Zustand: Aktiv' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    const id = /\/dashboard\/questions\/([0-9a-f-]{36})/.exec(page.url())?.[1] as string;
+
+    await tabTo(page, /^\s*Ergebnisse/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'es fehlen 5' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    const answers = [5, 4, 4, 2, 1].map((value) => answerItem(id, { kind: 'scale', value }));
+    expect((await postJson(collector.endpoint, makeBatch(answers))).status).toBe(200);
+    await page.reload();
+    const table = page.getByRole('table', { name: 'Verteilung der Antworten' });
+    await table.waitFor();
+    expect(await table.getByRole('row').count()).toBe(6);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // English too.
+    await page.goto(
+      `${collector.url}/dashboard/lang?to=en&back=${encodeURIComponent(`/dashboard/questions/${id}/results`)}`,
+    );
+    await page.getByRole('table', { name: 'Distribution of the answers' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
