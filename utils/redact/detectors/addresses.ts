@@ -255,7 +255,7 @@ export function detectStreetNames(text: string, out: Span[]): void {
 // Endings of street names without a type word ("Altenhof", "Friedenstal", "Ellerbrook").
 const STREETLIKE_ENDING =
   /(?:stein|park|hügel|eichen|linden|buchen|birken|tannen|weiden|wiesen|gärten|höfen|reihe|markt|dorf|hof|tal|heide|grund|garten|wiese|aue|hain|kamp|horst|brink|brook|siek|bogen|höhe|winkel|anger|weide|mühle|busch|holz|bach|born|eck|feld|land|wald|kuhle|knick|stieg|redder|hagen|moor|masch|wisch|burg|loh|rott|rode|eiche|linden|kreuz|kamp)$/u;
-const HOUSE_NUMBER = `(\\d{1,4}(?:${SP}?[a-zA-Z](?![\\p{L}\\p{M}]))?(?:${SP}?[-/]${SP}?\\d{1,4}[a-zA-Z]?)?)`;
+const HOUSE_NUMBER = `([1-9]\\d{0,3}(?:${SP}?[a-zA-Z](?![\\p{L}\\p{M}]))?(?:${SP}?[-/]${SP}?\\d{1,4}[a-zA-Z]?)?)`;
 // Units that make a number a quantity, not a house number ("Am Freitag 14 Uhr", "Im Feld 3 %"); a
 // second number after it only when it is a postcode with its place ("eichenkamp 12 31134 hildesheim").
 const NOT_HOUSE_NUMBER = `(?![\\p{N}]|[.,/-]\\d|${SP}+\\d(?!\\d{4}${SP}+\\p{L})|${SP}*(?:Uhr|Min|Minuten|Sekunden|Tage|Wochen|%|€|Euro|Jahre|Monate|Stunden)${NOT_BEFORE_WORD})`;
@@ -276,11 +276,11 @@ function oldDative(word: string): boolean {
 }
 
 // A postcode and town after a house number, and the verbs of moving after an address.
-const POSTCODE_AFTER_RE = /^[ \t]*,?[ \t]*(?:D-?)?\d{5}[ \t]+(\p{L}+)/u;
-// … whose word is a town, not a unit ("Zimmer 12 30000 Euro").
+const POSTCODE_AFTER_RE = /^[ \t]*,?[ \t]*(?:D-?)?(?!00)\d{5}[ \t]+(\p{L}+)/u;
+// … whose word is a town, not a unit or a verb ("Zimmer 12 30000 Euro", "0151 00000 bleibt").
 const postcodeAfter = (after: string) => {
-  const word = POSTCODE_AFTER_RE.exec(after)?.[1];
-  return word !== undefined && !COMMON_WORDS.has(word.toLowerCase());
+  const word = POSTCODE_AFTER_RE.exec(after)?.[1]?.toLowerCase();
+  return word !== undefined && !COMMON_WORDS.has(word) && !isVerbOrAdjective(word);
 };
 const MOVED_AFTER_RE = /^[ \t]*,?[ \t]*(?:gezogen|umgezogen|verzogen|eingezogen)\b/iu;
 

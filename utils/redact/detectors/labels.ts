@@ -113,10 +113,14 @@ export function detectLabelledValues(text: string, out: Span[]): void {
   eachMatch(ID_LABEL_RE, text, (m) => {
     const separator = m[1] ?? '';
     const start = m.index + m[0].length;
-    const end = valueEnd(text, start);
+    let end = valueEnd(text, start);
     if (end <= start) return;
+    // A value runs up to a placeholder of ours, never into it: a second pass over the output must see
+    // the same value ("Az.0 0511 12345[NAME]" → its first pass masks "0 0511 12345" whole).
+    const placeholder = text.slice(start, end).indexOf('[');
+    if (placeholder > 0) end = start + text.slice(start, start + placeholder).trimEnd().length;
     const value = text.slice(start, end);
-    if (value.startsWith('[')) return;
+    if (value === '' || value.startsWith('[')) return;
     const explicit = /[:#=]/.test(separator);
     const hasDigit = /\d/.test(value);
     if (!hasDigit && !(explicit && !/^\p{Ll}+$/u.test(value) && !COMMON_WORDS.has(value.toLowerCase())))

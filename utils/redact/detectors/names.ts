@@ -587,12 +587,14 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
     const next = tokens[i + 1];
     // "mit Koch und Kellner": a second noun makes it an enumeration of things or trades.
     if (next && adjacent(next.gapBefore) && next.capital && next.cls === 'word') return;
-    // In lower case only before a verb form or a comma ("mit baum gesprochen, …").
+    // In lower case only before a past participle or a comma ("mit baum gesprochen, …").
     if (
       !t.capital &&
       !(
         next &&
-        ((adjacent(next.gapBefore) && next.cls === 'word' && !next.glued) ||
+        ((adjacent(next.gapBefore) &&
+          !next.glued &&
+          (PERSON_PARTICIPLES.has(next.lower) || /^ge\p{Ll}{3,}(?:t|en)$/u.test(next.lower))) ||
           commaJoined(next.gapBefore) ||
           /^[ \t]*,/u.test(next.gapBefore))
       )
