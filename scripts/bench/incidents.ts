@@ -16,6 +16,7 @@ import { DEFAULT_INCIDENT_RULE, findIncidentWindow } from '../../collector/store
 import { newEpisode, outageRecord } from '../../tests/collector/outages';
 import { startWebhookReceiver } from '../../tests/collector/receivers';
 import { makeBatch } from '../../tests/support/records';
+import { Officer } from './officer-support';
 import { type Figure, isMain, printFigures, sleep, summary } from './support';
 
 const REPORTS = 500;
@@ -26,37 +27,6 @@ const TOKEN = 'bench-ingest-token-0001';
 const PASSWORD = 'bench password 123';
 const SECRET = 'bench-webhook-secret-0001';
 const POLL_MS = 100;
-
-/** A browser-like client for the dashboard: keeps cookies, signs in with the sign-in form. */
-class Officer {
-  readonly #cookies = new Map<string, string>();
-  constructor(readonly base: string) {}
-
-  async fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.#cookies.size > 0) {
-      headers.set('Cookie', [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; '));
-    }
-    const response = await fetch(`${this.base}${pathname}`, { redirect: 'manual', ...init, headers });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [name = '', value = ''] = (cookie.split(';')[0] ?? '').split('=');
-      if (value === '') this.#cookies.delete(name);
-      else this.#cookies.set(name, value);
-    }
-    return response;
-  }
-
-  async signIn(user: string, password: string): Promise<void> {
-    const form = await (await this.fetch('/dashboard/signin')).text();
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(form)?.[1] ?? '';
-    const response = await this.fetch('/dashboard/signin', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: this.base },
-      body: new URLSearchParams({ _csrf: csrf, user, password, next: '/dashboard' }),
-    });
-    if (response.status !== 303) throw new Error(`sign-in failed: HTTP ${response.status}`);
-  }
-}
 
 /** Runs the bench; returns its figures. */
 export async function benchIncidents(seconds = 120): Promise<Figure[]> {

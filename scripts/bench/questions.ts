@@ -12,6 +12,7 @@ import { hashPassword } from '../../collector/officers';
 import { startCollector } from '../../collector/server';
 import { answerItem, questionSettings } from '../../tests/collector/questions';
 import { makeBatch } from '../../tests/support/records';
+import { Officer } from './officer-support';
 import { type Figure, isMain, printFigures, summary } from './support';
 
 const TOKEN = 'bench-ingest-token-0001';
@@ -19,37 +20,6 @@ const PASSWORD = 'bench password 123';
 const BATCH_ITEMS = 500;
 const RUNS = 50;
 const TARGET_MS = 200;
-
-/** A browser-like client for the dashboard: keeps cookies, signs in with the sign-in form. */
-class Officer {
-  readonly #cookies = new Map<string, string>();
-  constructor(readonly base: string) {}
-
-  async fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.#cookies.size > 0) {
-      headers.set('Cookie', [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; '));
-    }
-    const response = await fetch(`${this.base}${pathname}`, { redirect: 'manual', ...init, headers });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [name = '', value = ''] = (cookie.split(';')[0] ?? '').split('=');
-      if (value === '') this.#cookies.delete(name);
-      else this.#cookies.set(name, value);
-    }
-    return response;
-  }
-
-  async signIn(user: string, password: string): Promise<void> {
-    const form = await (await this.fetch('/dashboard/signin')).text();
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(form)?.[1] ?? '';
-    const response = await this.fetch('/dashboard/signin', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: this.base },
-      body: new URLSearchParams({ _csrf: csrf, user, password, next: '/dashboard' }),
-    });
-    if (response.status !== 303) throw new Error(`sign-in failed: HTTP ${response.status}`);
-  }
-}
 
 /** Milliseconds of `runs` sequential fetches of `pathname`, each read to the end. */
 async function timed(officer: Officer, pathname: string, runs: number): Promise<number[]> {

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../collector/officers';
@@ -7,13 +5,13 @@ import type { RunningCollector } from '../../collector/server';
 import { postJson, removeTempDirs, startTestCollector } from '../collector/helpers';
 import { newEpisode, outageRecord } from '../collector/outages';
 import { makeBatch, secretOf } from '../support/records';
+import { axeViolations, tabTo } from './support/a11y';
 import { CHROMIUM } from './support/browser';
 
 // The incident pages of the officers' dashboard (issue #17) in real Chromium against a real collector:
 // the banner on every page, confirming with a status text and closing by keyboard alone, axe-core on
 // each state. No extension is involved (the extension's side of outages has its own tests).
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'correct horse battery staple';
 const APP = 'Leistungsverfahren';
 
@@ -23,31 +21,6 @@ let page: Page;
 const records = [newEpisode(), newEpisode(), newEpisode()].map((episode) =>
   outageRecord(APP, episode, { kind: 'http', code: '503' }),
 );
-
-/** Violations axe-core finds on the page now (any impact). */
-async function axeViolations(target: Page): Promise<{ id: string; targets: unknown[] }[]> {
-  await target.addScriptTag({ content: AXE });
-  return target.evaluate(async () => {
-    const { axe } = globalThis as unknown as {
-      axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-    };
-    return (await axe.run()).violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
-  });
-}
-
-/** Presses Tab until the focused element matches `name` (a keyboard user's way to a control). */
-async function tabTo(target: Page, name: RegExp): Promise<void> {
-  for (let presses = 0; presses < 60; presses++) {
-    await target.keyboard.press('Tab');
-    const focused = await target.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      const label = element?.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null;
-      return `${label ?? ''} ${element?.textContent ?? ''} ${element?.getAttribute('aria-label') ?? ''}`;
-    });
-    if (name.test(focused)) return;
-  }
-  throw new Error(`no control matching ${name} reached by Tab`);
-}
 
 beforeAll(async () => {
   collector = await startTestCollector();

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../collector/officers';
@@ -7,6 +5,7 @@ import type { RunningCollector } from '../../collector/server';
 import { postJson, removeTempDirs, startTestCollector } from '../collector/helpers';
 import { answerItem, QUESTION_APP } from '../collector/questions';
 import { makeBatch, makeRecord } from '../support/records';
+import { axeViolations, tabTo } from './support/a11y';
 import { CHROMIUM } from './support/browser';
 
 // The question and change-marker pages of the officers' dashboard (issue #18) in real Chromium against
@@ -14,37 +13,11 @@ import { CHROMIUM } from './support/browser';
 // alone; axe-core on every page, including the results below and from k answers. No extension is
 // involved (its side of questions comes with the extension's own tests).
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'correct horse battery staple';
 
 let collector: RunningCollector;
 let browser: Browser;
 let page: Page;
-
-/** Violations axe-core finds on the page now (any impact). */
-async function axeViolations(target: Page): Promise<{ id: string; targets: unknown[] }[]> {
-  await target.addScriptTag({ content: AXE });
-  return target.evaluate(async () => {
-    const { axe } = globalThis as unknown as {
-      axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-    };
-    return (await axe.run()).violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
-  });
-}
-
-/** Presses Tab until the focused element matches `name` (a keyboard user's way to a control). */
-async function tabTo(target: Page, name: RegExp): Promise<void> {
-  for (let presses = 0; presses < 80; presses++) {
-    await target.keyboard.press('Tab');
-    const focused = await target.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      const label = element?.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null;
-      return `${label ?? ''} ${element?.textContent ?? ''} ${element?.getAttribute('aria-label') ?? ''}`;
-    });
-    if (name.test(focused)) return;
-  }
-  throw new Error(`no control matching ${name} reached by Tab`);
-}
 
 /** Tabs to the field labelled `name` and types `text` into it. */
 async function typeInto(target: Page, name: RegExp, text: string): Promise<void> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fold, leftovers, REPORT_KINDS } from '../../fixtures/redaction/eval/measure';
 import { isEnglish, loadBlindCorpus } from '../../support/redaction-blind';
 import { scoreEval } from '../../support/redaction-eval';
+import { itKeepsFloors, type RedactionFloors } from '../../support/redaction-floors';
 
 // The blind corpus (tests/fixtures/redaction/blind/) is the judge of issue #13: written without looking at
 // the detectors or the other corpora, from other name sources, and read by nobody on the redactor side —
@@ -11,7 +12,7 @@ import { scoreEval } from '../../support/redaction-eval';
 // percent, so no change loses ground. Figures of 2026-12-07, session 9 (first scoring: names 92.5 %,
 // birth dates 97.1 %, identifiers 93.6 %, addresses 95.2 %, all 93.5 % / 97.3 %, 42 of 240 changed).
 // How far this corpus is still unseen: docs/redaction.md, "Evaluation that cannot fool itself".
-const FLOOR = {
+const FLOOR: RedactionFloors = {
   names: 0.93, // today 93.5 %; goal 97 %
   birthdates: 0.97, // today 97.1 %; goal 99 %
   identifiers: 1, // goal met
@@ -23,30 +24,9 @@ const FLOOR = {
 
 const corpus = loadBlindCorpus();
 const score = scoreEval(undefined, corpus);
-const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
 
 describe('redaction on the blind corpus', () => {
-  it.each([
-    ['names', FLOOR.names],
-    ['birthdates', FLOOR.birthdates],
-    ['identifiers', FLOOR.identifiers],
-    ['addresses', FLOOR.addresses],
-    ['all', FLOOR.all],
-  ] as const)('leaves %s clean at least as often as the floor', (group, floor) => {
-    const rate = score.without.groups[group].cleanRate;
-    expect(rate, `${group}: ${pct(rate)}`).toBeGreaterThanOrEqual(floor);
-  });
-
-  it("leaves all values clean with the screen's persons at least as often as the floor", () => {
-    const rate = score.with.groups.all.cleanRate;
-    expect(rate, pct(rate)).toBeGreaterThanOrEqual(FLOOR.allWithPageTerms);
-  });
-
-  it('changes few sentences without client data', () => {
-    const o = score.without.overRedaction;
-    // The count only: the sentences stay unseen.
-    expect(o.rate, `${o.changed} of ${o.sentences} changed`).toBeLessThanOrEqual(FLOOR.cleanChanged);
-  });
+  itKeepsFloors(score, FLOOR, { showSentences: false });
 });
 
 // The corpus is only a judge if it is what the issue asks for; a regenerated corpus that falls short fails
