@@ -1,12 +1,11 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../collector/officers';
 import type { RunningCollector } from '../../collector/server';
 import { postJson, removeTempDirs, startTestCollector } from '../collector/helpers';
 import { newEpisode, outageRecord } from '../collector/outages';
 import { makeBatch, secretOf } from '../support/records';
 import { axeViolations, tabTo } from './support/a11y';
-import { CHROMIUM } from './support/browser';
+import { signInToDashboard } from './support/dashboard';
 
 // The incident pages of the officers' dashboard (issue #17) in real Chromium against a real collector:
 // the banner on every page, confirming with a status text and closing by keyboard alone, axe-core on
@@ -24,24 +23,8 @@ const records = [newEpisode(), newEpisode(), newEpisode()].map((episode) =>
 
 beforeAll(async () => {
   collector = await startTestCollector();
-  await collector.dashboard.putOfficer(
-    { user: 'anna', passwordHash: await hashPassword(PASSWORD) },
-    false,
-    new Date().toISOString(),
-  );
   for (const record of records) await postJson(collector.endpoint, makeBatch([record]));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  // The CSP is bypassed only so axe's script can be injected; the dashboard's own pages need no more.
-  const context = await browser.newContext({ locale: 'de-DE', bypassCSP: true });
-  page = await context.newPage();
-  await page.goto(`${collector.url}/dashboard`);
-  await page.getByLabel('Benutzername').fill('anna');
-  await page.getByLabel('Passwort').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.getByRole('heading', { name: 'Eingang', level: 1 }).waitFor();
+  ({ browser, page } = await signInToDashboard(collector, 'anna', PASSWORD));
 });
 
 afterAll(async () => {

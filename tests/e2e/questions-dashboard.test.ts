@@ -1,12 +1,11 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../collector/officers';
 import type { RunningCollector } from '../../collector/server';
 import { postJson, removeTempDirs, startTestCollector } from '../collector/helpers';
 import { answerItem, QUESTION_APP } from '../collector/questions';
 import { makeBatch, makeRecord } from '../support/records';
 import { axeViolations, tabTo } from './support/a11y';
-import { CHROMIUM } from './support/browser';
+import { signInToDashboard } from './support/dashboard';
 
 // The question and change-marker pages of the officers' dashboard (issue #18) in real Chromium against
 // a real collector: an officer writes a question, activates it and enters a change marker by keyboard
@@ -27,23 +26,7 @@ async function typeInto(target: Page, name: RegExp, text: string): Promise<void>
 
 beforeAll(async () => {
   collector = await startTestCollector();
-  await collector.dashboard.putOfficer(
-    { user: 'anna', passwordHash: await hashPassword(PASSWORD) },
-    false,
-    new Date().toISOString(),
-  );
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  // The CSP is bypassed only so axe's script can be injected; the dashboard's own pages need no more.
-  const context = await browser.newContext({ locale: 'de-DE', bypassCSP: true });
-  page = await context.newPage();
-  await page.goto(`${collector.url}/dashboard`);
-  await page.getByLabel('Benutzername').fill('anna');
-  await page.getByLabel('Passwort').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.getByRole('heading', { name: 'Eingang', level: 1 }).waitFor();
+  ({ browser, page } = await signInToDashboard(collector, 'anna', PASSWORD));
 });
 
 afterAll(async () => {
