@@ -204,37 +204,11 @@ export class SqlQuestionStore implements QuestionStore {
   }
 
   activate(id: string, at: string): Promise<QuestionChangeResult> {
-    return this.#driver.write(
-      (function* (): Generator<SqlStep, QuestionChangeResult, unknown> {
-        const updated = yield* run(
-          `UPDATE questions SET state = 'active', activated_at = ?, updated_at = ? WHERE id = ? AND state = 'draft'`,
-          [at, at, id],
-        );
-        if (updated === 0) {
-          return (yield* questionRow(id))
-            ? { ok: false, reason: 'not_draft' }
-            : { ok: false, reason: 'not_found' };
-        }
-        return yield* changed(id);
-      })(),
-    );
+    return this.#driver.write(moveState(id, at, { from: 'draft', to: 'active', stamp: 'activated_at' }));
   }
 
   end(id: string, at: string): Promise<QuestionChangeResult> {
-    return this.#driver.write(
-      (function* (): Generator<SqlStep, QuestionChangeResult, unknown> {
-        const updated = yield* run(
-          `UPDATE questions SET state = 'ended', ended_at = ?, updated_at = ? WHERE id = ? AND state = 'active'`,
-          [at, at, id],
-        );
-        if (updated === 0) {
-          return (yield* questionRow(id))
-            ? { ok: false, reason: 'not_active' }
-            : { ok: false, reason: 'not_found' };
-        }
-        return yield* changed(id);
-      })(),
-    );
+    return this.#driver.write(moveState(id, at, { from: 'active', to: 'ended', stamp: 'ended_at' }));
   }
 
   duplicate(id: string, at: string): Promise<QuestionChangeResult> {
@@ -450,4 +424,26 @@ export class SqlQuestionStore implements QuestionStore {
       })(),
     );
   }
+}
+
+/**
+ * One step of a question's life (draft → active → ended), only from the state named: the UPDATE's own
+ * condition decides, so two officers pressing at once change it once; the refusal says why.
+ */
+function* moveState(
+  id: string,
+  at: string,
+  step:
+    | { from: 'draft'; to: 'active'; stamp: 'activated_at' }
+    | { from: 'active'; to: 'ended'; stamp: 'ended_at' },
+): Generator<SqlStep, QuestionChangeResult, unknown> {
+  const updated = yield* run(
+    `UPDATE questions SET state = '${step.to}', ${step.stamp} = ?, updated_at = ? WHERE id = ? AND state = '${step.from}'`,
+    [at, at, id],
+  );
+  if (updated === 0) {
+    if (!(yield* questionRow(id))) return { ok: false, reason: 'not_found' };
+    return { ok: false, reason: step.from === 'draft' ? 'not_draft' : 'not_active' };
+  }
+  return yield* changed(id);
 }
