@@ -7,6 +7,7 @@ import {
   classify,
   isAnyName,
   isNameClass,
+  isNounLike,
   isVocabulary,
   looksLikeName,
   looksLikeSurname,
@@ -201,9 +202,6 @@ const TIME_WORDS = new Set(
 // A full date of birth right after a word: "12.03.1988", "(30.08.12)", ", geb. 2.8.1977", "* 1.2.1990".
 const BIRTH_DATE_AFTER_RE =
   /^[ \t]*([(,][ \t]*)?((?:geb\.?|geboren(?:[ \t]+am)?|\*)[ \t]*)?\d{1,2}\.[ \t]?\d{1,2}\.[ \t]?(\d{4}|\d{2})(?!\d)/iu;
-
-// Nouns by their suffix ("…antrag" is a noun by the list; "…ung", "…heit" by their ending).
-const STRONG_NOUN_SUFFIX_TEST = /(?:ung|heit|keit|schaft|tion|antrag|bescheid|akte)$/u;
 
 // Verbs in the plural that follow two persons ("… und Lea sind getrennt").
 const PLURAL_PERSON_VERBS = new Set(
@@ -519,7 +517,7 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
     if (t.cls === 'unknown' && !isAnyName(stem) && !looksLikeName(stem)) return;
     // The noun it owns: a noun of the lists, or one of the application's.
     if (next.cls !== 'word' || (!next.capital && !typedLower) || LOWER_STOP.has(next.lower)) return;
-    if (!isNoun(next.lower) && !STRONG_NOUN_SUFFIX_TEST.test(next.lower) && !isVocabulary(next.lower)) return;
+    if (!isNounLike(next.lower) && !isVocabulary(next.lower)) return;
     name[i] = true;
   });
   // 3g. "Mariam Völker war da": a given name makes the capitalised word after it its surname even when

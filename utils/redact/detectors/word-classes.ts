@@ -85,6 +85,11 @@ function endsInLongNoun(lower: string): boolean {
   return false;
 }
 
+/** A German noun by the lists, by a noun suffix, or as a compound of nouns ("Weiterbewilligungsantrag"). */
+export function isNounLike(lower: string): boolean {
+  return isNoun(lower) || STRONG_NOUN_SUFFIX_RE.test(lower) || isCompound(lower);
+}
+
 export function isVocabulary(lower: string): boolean {
   return (
     COMMON_WORDS.has(lower) ||
