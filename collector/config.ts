@@ -125,9 +125,37 @@ export const CollectorConfig = z
       .min(3)
       .max(10_000)
       .default(5),
+    /**
+     * `hub`: this collector receives aggregates from job centres' collectors instead of notes from
+     * browsers (issue #19, docs/hub.md). `collector` (default): a job centre's own collector.
+     */
+    mode: z.enum(['collector', 'hub'], { error: 'expected collector or hub' }).default('collector'),
+    /** Hub mode: JSON file of the job centres allowed to push, each with its own token (docs/hub.md). */
+    hubJobCentresFile: z.string().min(1).optional(),
+    /** Hub mode: whether job centres may see each other's individual figures (default: only their own). */
+    hubShowJobCentres: z.boolean({ error: 'expected 1/true or 0/false' }).default(false),
+    // (hub-server settings go here)
+    /**
+     * Sharing with a hub: k, no cell with fewer notes leaves the job centre (merged upward to the
+     * application first). Never below 3, as for question results.
+     */
+    shareMinNotes: Integer('expected a number of notes from 3 to 10000 (never below 3)')
+      .min(3)
+      .max(10_000)
+      .default(5),
+    /** Sharing with a hub: how often the job centre's collector pushes (when an officer switched it on). */
+    sharePushIntervalMinutes: Integer('expected minutes from 1 to 10080').min(1).max(10_080).default(60),
+    // (job-centre sharing settings go here)
   })
   .superRefine((config, ctx) => {
-    if (config.ingestTokens.length === 0 && !config.allowAnonymous) {
+    if (config.mode === 'hub' && !config.hubJobCentresFile) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['hubJobCentresFile'],
+        message: 'required in hub mode: the job centres allowed to push, each with its own token',
+      });
+    }
+    if (config.mode === 'collector' && config.ingestTokens.length === 0 && !config.allowAnonymous) {
       ctx.addIssue({
         code: 'custom',
         path: ['ingestTokens'],
@@ -236,6 +264,11 @@ export const ENV_VARIABLES: Record<Key, { name: string; parse: (raw: string) => 
   smtpTo: { name: 'COLLECTOR_SMTP_TO', parse: list },
   notifyRetryMs: { name: 'COLLECTOR_NOTIFY_RETRY_MS', parse: integer },
   questionsMinAnswers: { name: 'COLLECTOR_QUESTIONS_MIN_ANSWERS', parse: integer },
+  mode: { name: 'COLLECTOR_MODE', parse: (raw) => raw.trim().toLowerCase() },
+  hubJobCentresFile: { name: 'COLLECTOR_HUB_JOB_CENTRES_FILE', parse: (raw) => raw.trim() || undefined },
+  hubShowJobCentres: { name: 'COLLECTOR_HUB_SHOW_JOB_CENTRES', parse: boolean },
+  shareMinNotes: { name: 'COLLECTOR_SHARE_MIN_NOTES', parse: integer },
+  sharePushIntervalMinutes: { name: 'COLLECTOR_SHARE_PUSH_INTERVAL_MINUTES', parse: integer },
 };
 
 /** Names the JSON config file through the environment when `--config` is not given. */

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { HubFeed, HubPush, HubPushResponse } from '../collector/hub/protocol';
 import { QuestionAnswer } from '../utils/schema/questions';
 import { FeedbackRecord } from '../utils/schema/record';
 import {
@@ -51,6 +52,14 @@ const SCHEMAS: Record<string, { schema: z.ZodType; title: string; io: 'input' | 
     io: 'input',
   },
   'status-response.schema.json': { schema: StatusResponse, title: 'Status response (200)', io: 'output' },
+  // Between a job centre's collector and a regional hub (docs/hub.md).
+  'hub-push.schema.json': { schema: HubPush, title: 'Hub push (POST {hub}/hub/v1/push)', io: 'input' },
+  'hub-push-response.schema.json': {
+    schema: HubPushResponse,
+    title: 'Hub push response (200)',
+    io: 'output',
+  },
+  'hub-feed.schema.json': { schema: HubFeed, title: 'Hub feed (GET {hub}/hub/v1/feed)', io: 'output' },
 };
 
 /** The file name → JSON text of every published schema, exactly as committed. */

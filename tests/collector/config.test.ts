@@ -29,6 +29,10 @@ const DEFAULTS = {
   smtpTo: [],
   notifyRetryMs: 5_000,
   questionsMinAnswers: 5,
+  mode: 'collector',
+  hubShowJobCentres: false,
+  shareMinNotes: 5,
+  sharePushIntervalMinutes: 60,
 };
 
 function problems(run: () => unknown): readonly string[] {
@@ -76,6 +80,15 @@ describe('loadConfig from the environment', () => {
     [{ COLLECTOR_ALLOW_ANONYMOUS: 'false' }, { allowAnonymous: false }],
     [{ COLLECTOR_QUESTIONS_MIN_ANSWERS: '3' }, { questionsMinAnswers: 3 }],
     [{ COLLECTOR_QUESTIONS_MIN_ANSWERS: '12' }, { questionsMinAnswers: 12 }],
+    // A hub takes no notes from browsers, so it needs no ingest token.
+    [
+      { COLLECTOR_MODE: 'Hub', COLLECTOR_HUB_JOB_CENTRES_FILE: '/etc/mitsprache/jc.json' },
+      { mode: 'hub', hubJobCentresFile: '/etc/mitsprache/jc.json' },
+    ],
+    [
+      { COLLECTOR_SHARE_MIN_NOTES: '3', COLLECTOR_SHARE_PUSH_INTERVAL_MINUTES: '1440' },
+      { shareMinNotes: 3, sharePushIntervalMinutes: 1440 },
+    ],
   ])('reads %j', (env, expected) => {
     expect(loadConfig({ env: { COLLECTOR_INGEST_TOKENS: 't-1', ...env } })).toEqual({
       ...DEFAULTS,
@@ -89,6 +102,15 @@ describe('loadConfig from the environment', () => {
       'COLLECTOR_INGEST_TOKENS: no ingest token configured; set at least one, or set COLLECTOR_ALLOW_ANONYMOUS=1 to accept feedback without a token',
     ],
     [{ COLLECTOR_PORT: '70000' }, 'COLLECTOR_PORT: expected an integer port 0–65535'],
+    [{ COLLECTOR_MODE: 'relay' }, 'COLLECTOR_MODE: expected collector or hub'],
+    [
+      { COLLECTOR_MODE: 'hub' },
+      'COLLECTOR_HUB_JOB_CENTRES_FILE: required in hub mode: the job centres allowed to push, each with its own token',
+    ],
+    [
+      { COLLECTOR_SHARE_MIN_NOTES: '2' },
+      'COLLECTOR_SHARE_MIN_NOTES: expected a number of notes from 3 to 10000 (never below 3)',
+    ],
     [{ COLLECTOR_PORT: '-1' }, 'COLLECTOR_PORT: expected an integer port 0–65535'],
     [{ COLLECTOR_ALLOW_ANONYMOUS: 'maybe' }, 'COLLECTOR_ALLOW_ANONYMOUS: expected 1/true or 0/false'],
     [
