@@ -87,15 +87,20 @@ export function lookupEntry(list: keyof LexiconData, key: string): string | unde
   return lexicon ? find(lexicon[list], key) : undefined;
 }
 
+// The lists write "ss" where German names are also written with "ß" (Weiß, Strauß, Voß, Preuß): a name
+// spelled with "ß" is looked up as written, then with "ss".
+const hasName = (key: keyof LexiconData, lower: string) =>
+  has(key, lower) || (lower.includes('ß') && has(key, lower.replaceAll('ß', 'ss')));
+
 /** A given name of any origin the lists cover. */
-export const isGivenName = (lower: string): boolean => has('given', lower);
+export const isGivenName = (lower: string): boolean => hasName('given', lower);
 
 /** A surname from the curated lists (faker locales, hand lists). */
-export const isSurname = (lower: string): boolean => has('surnames', lower);
+export const isSurname = (lower: string): boolean => hasName('surnames', lower);
 
 /** Any name part, including the large scraped list (weaker evidence: it holds rare words too). */
 export const isAnyName = (lower: string): boolean =>
-  has('given', lower) || has('surnames', lower) || has('names', lower);
+  hasName('given', lower) || hasName('surnames', lower) || hasName('names', lower);
 
 /** A listed name that is also an ordinary lower-case German word: a name only beside a name or a cue. */
 export const isPlainWord = (lower: string): boolean => has('plain', lower);

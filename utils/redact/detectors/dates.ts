@@ -55,7 +55,7 @@ const DATE_RE = new RegExp(
 
 /** Words that announce a date of birth; "*" is the genealogical star ("Frau X, * 12.03.1985"). */
 const BIRTH_TRIGGER_RE = new RegExp(
-  `${NOT_AFTER_WORD}(?:geb\\.(?:${SP}?-?${SP}?datum)?|geboren|geburtsdatum|geburtstag|gebdat|geb-datum|jahrgang|geburtsjahr)|\\*`,
+  `${NOT_AFTER_WORD}(?:geb\\.(?:${SP}?-?${SP}?datum)?|geb(?=${SP}+\\d)|geboren|geburtsdatum|geburtstag|gebdat|geb-datum|jahrgang|geburtsjahr)|\\*`,
   'giu',
 );
 /** How far before a date we look for a trigger, and how many words may stand between them. */
@@ -102,8 +102,10 @@ function yearOf(m: RegExpExecArray, now: Date): number | undefined {
 // Words that make a date an event: a decision, a law, a deadline ("Bescheid vom", "seit", "Fassung vom").
 const EVENT_BEFORE_RE =
   /(?:^|[^\p{L}])(?:vom|von|seit|ab|bis|zum|zur|bescheid|antrag|schreiben|fassung|gesetz(?:es)?|stand|gültig|urteil|beschluss|verordnung|weisung|änderung|frist|eingang|eingegangen|datiert|erstellt|geändert|gespeichert|version|release|update)\s*:?\s*$/iu;
-// A version number looks like a date ("Update auf 3.2.10").
-const VERSION_NEAR_RE = /(?:update|version|release|patch|stand|build|v)\b[^.!?\n]{0,14}$/iu;
+// A version number looks like a date ("Update auf 3.2.10", "v 3.2.10"). The word must start where a
+// word starts: "Smirnov, 12.03.1975" ends in a "v" too.
+const VERSION_NEAR_RE =
+  /(?<![\p{L}\p{M}])(?:update|version|release|patch|stand|build|v)(?![\p{L}\p{M}])[^.!?\n]{0,14}$/iu;
 // A person right before the date: "Frau X, 2.8.1977," or "Tochter Y (30.08.12)"; a sentence about a
 // relative or someone's age ("das Alter von …").
 const PERSON_BEFORE_RE = /(?:\p{Lu}[\p{L}\p{M}'’-]+|\[NAME\]|\[WERT\])\s*(?:,|\()\s*$/u;

@@ -22,3 +22,25 @@ describe('time stamps in a note (issue #16, item 10)', () => {
     ]);
   });
 });
+
+describe('dates of birth after names ending in "v" (Smirnov, Hristov)', () => {
+  // "v" alone marks a version ("v 3.2.10"); the end of "Hristov" did too, and kept the birth date.
+  it('masks the date after a name ending in -ov or -ev', () => {
+    expect(masked('Hr. Hristov, 1975-03-19, hat Widerspruch eingelegt – Eingabe dauert ewig')).toBe(
+      'Hr. [NAME], [GEBURTSDATUM], hat Widerspruch eingelegt – Eingabe dauert ewig',
+    );
+    expect(masked('Geburtsdatum falsch übernommen bei Tsyden Smirnov, richtig ist 22.3.60')).toBe(
+      'Geburtsdatum falsch übernommen bei [NAME] [NAME], richtig ist [GEBURTSDATUM]',
+    );
+  });
+
+  it('reads "geb" without its dot before a date as "geboren"', () => {
+    expect(masked('kundin smirnova geb 10.03.2019 wohnt jetzt woanders')).toBe(
+      'kundin [NAME] geb [GEBURTSDATUM] wohnt jetzt woanders',
+    );
+  });
+
+  it('still keeps version numbers that look like dates', () => {
+    expectKept(['Seit v 3.2.10 hängt die Suche', 'Nach dem Update auf 3.2.10 fehlt der Button']);
+  });
+});

@@ -168,3 +168,16 @@ describe('terms that look like names in a clean sentence', () => {
     ]);
   });
 });
+
+describe('surnames written with ß that the lists write with ss (Weiß, Strauß)', () => {
+  it('masks them beside a given name', () => {
+    expect(masked('Bedarfsgemeinschaft – Hauke Weiß')).toBe('Bedarfsgemeinschaft – [NAME] [NAME]');
+    expect(masked('mandy strauß hat die steuer-id nachgereicht')).toBe(
+      '[NAME] [NAME] hat die steuer-id nachgereicht',
+    );
+  });
+
+  it('keeps the words', () => {
+    expectKept(['Ich weiß nicht, warum die Maske hängt.', 'Der Button ist weiß auf weiß, kaum lesbar.']);
+  });
+});
