@@ -13,7 +13,13 @@ leistungsberechtigten bewerber bewerberin teilnehmer teilnehmerin klient klienti
 ehemann ehefrau ehepartner ehepartnerin lebenspartner lebenspartnerin lebensgefährte lebensgefährtin
 partnerin tochter sohn mutter vater bruder schwester oma opa enkel enkelin stiefsohn stieftochter
 pflegekind vermieter vermieterin betreuer betreuerin vormund witwe witwer
-mr mrs ms miss mister
+mr mrs ms miss mister customer applicant claimant tenant
+kd kdn kdin kinder
+`);
+
+/** English cues take only a capitalised word or a listed name: "customer data" is no person. */
+export const ENGLISH_CUES: ReadonlySet<string> = words(`
+mr mrs ms miss mister customer applicant claimant tenant
 `);
 
 /** Nouns after which "von", "zu" or "für" introduce a person: "Profil von Kevin B.", "E-Akte zu Jaber". */
@@ -21,6 +27,7 @@ export const OWNER_NOUNS: ReadonlySet<string> = words(`
 profil akte e-akte eakte antrag anträge daten stammdaten unterlagen bescheid fall vorgang konto
 kontoauszüge nachweise termin einladung lebenslauf vertrag datensatz eintrag bg bedarfsgemeinschaft
 haushalt leistungsakte personalakte
+dob profile file record
 `);
 
 /** Name particles: part of a name between or before name words ("von der Heide", "al-Hassan", "bin Laden"). */

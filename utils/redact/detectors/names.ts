@@ -2,7 +2,7 @@ import { PLACEHOLDER_RE } from '../kinds';
 import { hasLexicon, isGivenName, isNoun, isSurname } from '../lexicon';
 import { nameLikeness } from '../name-model';
 import type { Span } from '../spans';
-import { LOWER_STOP, NAME_CUES, OWNER_NOUNS, PARTICLES, PLACE_CUES } from './name-words';
+import { ENGLISH_CUES, LOWER_STOP, NAME_CUES, OWNER_NOUNS, PARTICLES, PLACE_CUES } from './name-words';
 import {
   classify,
   isAnyName,
@@ -53,7 +53,7 @@ interface Token {
 
 // Letters with inner hyphens and apostrophes ("Hense-Maisch", "O'Brien", "al-Hassan"), or an initial.
 const TOKEN_RE = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
-const OPENERS = new Set(['.', '!', '?', ':', ';', '\n', '\r', '•', '|', '>']);
+const OPENERS = new Set(['.', '!', '?', ':', ';', '\n', '\r', '•', '|', '>', '›']);
 const QUOTES = new Set(['"', '„', '“', '»', '«', "'", '(']);
 const DASHES = new Set(['-', '–', '—']);
 
@@ -181,7 +181,33 @@ const STRONG_CUES = new Set([
   'geb',
   'verw',
   'gesch',
+  // "kd.", "kdn.", "kdin": a caseworker's shorthand for Kunde/Kundin, written before a name and nothing else.
+  'kd',
+  'kdn',
+  'kdin',
 ]);
+
+/**
+ * "Anke Freitag hat …", "Frau Montag": a day or month beside a name is a surname — unless a time
+ * follows ("Freitag um 10", "Freitag, 12.", "Freitag ab") and it says when.
+ */
+function sayWhen(text: string, t: Token): boolean {
+  return /^[ \t]*(?:,?[ \t]*(?:den[ \t]+)?\d|(?:um|ab|bis|früh|vormittag|nachmittag|abend|morgen|mittag|nächste|kommende)(?![\p{L}]))/iu.test(
+    text.slice(t.end, t.end + 24),
+  );
+}
+
+// An age in brackets after a person: "Kinder Rosa (11)", "Frank Winter (44 J.)", "Tochter Lea (9 Jahre)".
+const AGE_AFTER_RE =
+  /^[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:j\.?|jahre(?:[ \t]+alt)?|jhr\.?|yrs?\.?|years?(?:[ \t]+old)?))?[ \t]*\)/iu;
+
+// A field that opens with a household or file word and, maybe, its number: "BG ", "Akte: ",
+// "BG 49273BG0035527 ", "Bedarfsgemeinschaft 21819//0007487 – ".
+const OWNER_FIELD_RE =
+  /(?:^|[|›:\n]|[–—][ \t])[ \t]*(?:bg|bedarfsgemeinschaft|akte|e-akte|haushalt)(?:-?nr\.?|-nummer)?[ \t]*:?[ \t]*(?:\d[\d\p{L}/ .-]*?[ \t]*(?:[–—-][ \t]*)?)?$/iu;
+
+// Where a field ends after a word: a colon, a dash between spaces, a bar, a comma, a bracket, the end.
+const FIELD_END_RE = /^(?:[ \t]*(?:[:|,;(›]|[–—][ \t]|-[ \t])|[ \t]*$|[ \t]*\r?\n)/u;
 
 // Prepositions after which a bare capitalised noun is unusual, and the nouns German uses bare anyway.
 const BARE_PREPOSITIONS = new Set(['an', 'mit', 'von', 'für', 'bei', 'über', 'gegen', 'wegen']);
@@ -241,6 +267,12 @@ function canJoin(t: Token): boolean {
  * "Absender" -4.9), and at -2 no name of those corpora is lost that 0 would have kept.
  */
 const OPENING_LIKENESS = -2;
+/**
+ * How name-like a lower-case word no list knows must be spelled to count as the surname after a given
+ * name ("masud haschemi"): the same bar as for a word opening a sentence; typos of German words
+ * ("antarg", "wiedr") score far below it.
+ */
+const LOWER_SURNAME_LIKENESS = OPENING_LIKENESS;
 
 /** Is this token a name by itself, without a neighbour or a cue? */
 function standsAlone(t: Token): boolean {
@@ -286,7 +318,9 @@ function surnameFirstField(tokens: readonly Token[], i: number, text: string): b
   const given =
     next.cls === 'given' ||
     next.initial ||
-    (next.cls === 'unknown' && !next.allCaps && isAnyName(next.lower));
+    (next.cls === 'unknown' && !next.allCaps && isAnyName(next.lower)) ||
+    // "đặng, hang": a given name that is also a word, after a surname no word list knows.
+    (next.cls === 'ambiguous' && isGivenName(next.lower) && (t.cls === 'unknown' || isNameClass(t.cls)));
   if (!given || t.lower.length < 3 || t.initial || t.glued) return false;
   if (GREETINGS.has(t.lower) || LOWER_STOP.has(t.lower) || NAME_CUES.has(t.lower)) return false;
   if (isVocabulary(t.lower) && t.cls !== 'ambiguous') return false;
@@ -309,7 +343,78 @@ function surnameFirstField(tokens: readonly Token[], i: number, text: string): b
   if (after && adjacent(after.gapBefore) && after.cls === 'given') j++;
   const last = tokens[j] as Token;
   const rest = text.slice(last.end + (last.initial ? 1 : 0), last.end + 5);
-  return rest.trim() === '' || /^[ \t\u00A0]*(?:[–—|\t(/,;:*]|- |\d|\[)/u.test(rest) || /^\r?\n/u.test(rest);
+  return rest.trim() === '' || /^[ \t\u00A0]*(?:[–—|\t(/,;:*›]|- |\d|\[)/u.test(rest) || /^\r?\n/u.test(rest);
+}
+
+// A cell that holds a value of a person: a number of five digits and more, a Kundennummer.
+const VALUE_CELL_RE = /\d{5,}|\d{3}[ \t]?\p{L}[ \t]?\d{6}/u;
+const CELL_DATE_RE = /\d{1,2}\.[ \t]?\d{1,2}\.[ \t]?(\d{4}|\d{2})(?!\d)|\d{1,2}\.?[ \t]+\p{L}+[ \t]+(\d{4})/u;
+
+/** A date in a cell that lies further back than the day's work (BIRTH_AGE in dates.ts): a date of birth. */
+function birthDateCell(body: string): boolean {
+  const m = CELL_DATE_RE.exec(body);
+  const raw = m?.[1] ?? m?.[2];
+  if (raw === undefined) return false;
+  const now = new Date().getFullYear();
+  const year =
+    raw.length === 4 ? Number(raw) : 2000 + Number(raw) > now ? 1900 + Number(raw) : 2000 + Number(raw);
+  return year <= now - 12;
+}
+
+/**
+ * "Koch | Nadine | 25.08.1980 | 286g331745", "allegro | bg 31185//0038207 | vogel": in a table row whose
+ * other cells hold a given name, a date or a long number, a cell of one or two words that are names or
+ * no words of the lists is a name — whatever else the words mean ("Koch", "Braun"). A header row
+ * ("Name | Vorname | Geburtsdatum") holds plain nouns and stays.
+ */
+function markRowCells(tokens: readonly Token[], text: string, name: boolean[]): void {
+  if (!text.includes('|')) return;
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const lineEnd = lineStart + line.length;
+    if ((line.match(/\|/g) ?? []).length >= 2) {
+      const cells: { start: number; end: number }[] = [];
+      let from = lineStart;
+      for (let k = lineStart; k <= lineEnd; k++) {
+        if (k === lineEnd || text[k] === '|') {
+          cells.push({ start: from, end: k });
+          from = k + 1;
+        }
+      }
+      const inCell = (c: { start: number; end: number }) =>
+        tokens
+          .map((_t, i) => i)
+          .filter((i) => (tokens[i] as Token).start >= c.start && (tokens[i] as Token).end <= c.end);
+      // Strong: a given name or a date of birth in another cell; weak: a long number or a customer number.
+      const strong = cells.some((c) => {
+        const words = inCell(c);
+        return (
+          birthDateCell(text.slice(c.start, c.end)) ||
+          (words.length >= 1 && words.every((i) => (tokens[i] as Token).cls === 'given' || name[i] === true))
+        );
+      });
+      const weak = cells.some((c) => VALUE_CELL_RE.test(text.slice(c.start, c.end)));
+      if (strong || weak) {
+        for (const c of cells) {
+          const body = text.slice(c.start, c.end).trim();
+          if (!/^[\p{L}\p{M}'’ .-]+$/u.test(body)) continue;
+          const words = inCell(c);
+          if (words.length === 0 || words.length > 3) continue;
+          const person = words.every((i) => {
+            const t = tokens[i] as Token;
+            if (t.glued || isVocabulary(t.lower) || LOWER_STOP.has(t.lower) || t.lower.length < 2)
+              return false;
+            if (PARTICLES.has(t.lower) || t.initial) return true;
+            // Beside a number alone only what the lists know as a name or spells like one.
+            if (!strong) return isNameClass(t.cls) || (t.cls === 'unknown' && looksLikeName(t.lower));
+            return t.cls !== 'word' || isAnyName(t.lower);
+          });
+          if (person) for (const i of words) name[i] = true;
+        }
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
 }
 
 /** Marks which tokens are names; exported for the dialog's suspects. */
@@ -322,11 +427,14 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
   // 2. Cues: "Kundin Aylin", "Ehepaar Christ", "herr von der lippe", "Profil von Kevin".
   tokens.forEach((t, i) => {
     const owner =
-      (t.lower === 'von' || t.lower === 'zu' || t.lower === 'für') &&
+      (t.lower === 'von' || t.lower === 'zu' || t.lower === 'für' || t.lower === 'of') &&
       i > 0 &&
       OWNER_NOUNS.has((tokens[i - 1] as Token).lower);
     if ((!NAME_CUES.has(t.lower) && !owner) || t.glued) return;
     let j = i + 1;
+    // "Antragsteller/in Cui", "Kund:in", "Bewerber*in": the gender ending belongs to the cue.
+    const ending = tokens[j];
+    if (ending && /^(?:in|innen)$/u.test(ending.lower) && /^(?:\/-?|[:*_])$/u.test(ending.gapBefore)) j++;
     let taken = 0;
     while (j < tokens.length && taken < 4) {
       const next = tokens[j] as Token;
@@ -345,11 +453,24 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
       }
       const lowerCue = !t.capital;
       if (!(next.capital || lowerCue || next.initial)) break;
+      // "customer data", "profile of the user": an English cue takes a capitalised word or a listed name only.
+      if (
+        taken === 0 &&
+        (ENGLISH_CUES.has(t.lower) || t.lower === 'of') &&
+        !next.capital &&
+        !isNameClass(next.cls)
+      )
+        break;
+      // "Kinder Rosa", not "Kinder Zuschlag": after a plural of persons only a word that is no plain noun.
+      if (taken === 0 && t.lower === 'kinder' && next.cls === 'word') break;
       if (taken === 0 && owner && next.cls === 'word') break;
       if (taken === 0) {
         // The word right after a cue is the name even when it is also a word ("Frau Koch", "herr lippe"),
         // but never vocabulary ("Kunde Bescheid", "frau hat").
-        if (isVocabulary(next.lower) || LOWER_STOP.has(next.lower) || NAME_CUES.has(next.lower)) break;
+        // A day or month after a cue is a surname ("Ehepaar Freitag", "Frau Montag") unless a time follows.
+        const when = TIME_WORDS.has(next.lower) && next.capital && !sayWhen(text, next);
+        if ((isVocabulary(next.lower) && !when) || LOWER_STOP.has(next.lower) || NAME_CUES.has(next.lower))
+          break;
         // After "herr"/"frau" in lower case any word no German list knows is the name ("herr al hamwi").
         // After "tochter", "kunde" in lower case, one that is at least spelled more like a name than a word.
         if (
@@ -361,7 +482,18 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
           !STRONG_CUES.has(t.lower)
         )
           break;
-      } else if (!canJoin(next)) break;
+      } else if (!canJoin(next)) {
+        // "kd. nizar schaker": in lower case, after a cue and a given name, a word no list knows is the
+        // surname however it is spelled.
+        const previous = tokens[j - 1] as Token;
+        const surnameAfterGiven =
+          previous.cls === 'given' &&
+          !next.capital &&
+          next.cls === 'unknown' &&
+          next.lower.length >= 3 &&
+          !LOWER_STOP.has(next.lower);
+        if (!surnameAfterGiven) break;
+      }
       name[j] = true;
       taken++;
       j++;
@@ -458,6 +590,39 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
         name[i] = true;
         name[i + 1] = true;
       }
+      // "für Chaled Nasser": a capitalised word no list knows before a listed surname that is also a word.
+      if (
+        !comma &&
+        !name[i] &&
+        t.capital &&
+        next.capital &&
+        !t.allCaps &&
+        !next.allCaps &&
+        !t.opening &&
+        t.cls === 'unknown' &&
+        t.lower.length >= 3 &&
+        next.cls === 'ambiguous' &&
+        isSurname(next.lower) &&
+        !BARE_NOUNS.has(next.lower) &&
+        !TIME_WORDS.has(next.lower)
+      ) {
+        name[i] = true;
+        name[i + 1] = true;
+      }
+      // "likusja wassiljewa": in lower case, a word no list knows right before a name is its given name
+      // when it is spelled at least a little like one.
+      if (
+        !comma &&
+        name[i + 1] &&
+        !name[i] &&
+        !t.capital &&
+        !next.capital &&
+        t.cls === 'unknown' &&
+        t.lower.length >= 4 &&
+        !LOWER_STOP.has(t.lower) &&
+        nameLikeness(t.lower) > LOWER_SURNAME_LIKENESS
+      )
+        name[i] = true;
     }
   }
   // 3b. "Becker hat angerufen", "Engel meldet sich": a listed name that is also a word opens a sentence
@@ -539,6 +704,17 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
       name[i + 1] = true;
       return;
     }
+    // "Anke Freitag hat …", "Maik Freitag fehlt": a given name and a day or month that says no time.
+    if (
+      t.cls === 'given' &&
+      t.capital &&
+      next.capital &&
+      TIME_WORDS.has(next.lower) &&
+      !sayWhen(text, next)
+    ) {
+      name[i + 1] = true;
+      return;
+    }
     if (t.cls !== 'given') return;
     if (
       next.initial ||
@@ -552,9 +728,44 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
     const ends = !after || !adjacent(after.gapBefore) || !after.capital;
     if (next.capital && t.capital && next.cls === 'word' && ends) name[i + 1] = true;
     // "jolien köhn": in lower case, a word no list knows that is spelled at least a little like a name.
-    else if (!next.capital && !t.capital && next.cls === 'unknown' && nameLikeness(next.lower) > 0)
+    else if (
+      !next.capital &&
+      !t.capital &&
+      next.cls === 'unknown' &&
+      nameLikeness(next.lower) > LOWER_SURNAME_LIKENESS
+    )
       name[i + 1] = true;
   });
+  // 3i. "Kinder Rosa (11)", "Frank Winter (44 J.)": the word before an age in brackets is a person's name,
+  //     and so is a name-like word right before it.
+  tokens.forEach((t, i) => {
+    if (name[i] || t.glued || t.allCaps || t.initial || t.lower.length < 2) return;
+    const age = AGE_AFTER_RE.exec(text.slice(t.end, t.end + 24));
+    if (!age || !(t.capital || typedLower) || LOWER_STOP.has(t.lower)) return;
+    // "Jens Lange (52 J.)": after a name, a listed surname that is also a common word.
+    const previous = tokens[i - 1];
+    const afterName =
+      previous !== undefined && name[i - 1] === true && adjacent(t.gapBefore) && isAnyName(t.lower);
+    if (!afterName && (isVocabulary(t.lower) || (t.cls === 'word' && !isAnyName(t.lower)))) return;
+    // "Hamburg (3)", "Standorte (2)": a count in brackets says nothing of a person. An age needs its unit,
+    // a given name, or a person word shortly before ("Kinder Rosa (11)", "Tochter Lea (9)").
+    const unit = /[\p{L}]/u.test(age[0]);
+    const personBefore = tokens
+      .slice(Math.max(0, i - 3), i)
+      .some((b) => NAME_CUES.has(b.lower) && !ENGLISH_CUES.has(b.lower));
+    if (!unit && !personBefore && !isGivenName(t.lower)) return;
+    name[i] = true;
+    const before = tokens[i - 1];
+    if (
+      before &&
+      !name[i - 1] &&
+      adjacent(t.gapBefore) &&
+      before.capital === t.capital &&
+      (isNameClass(before.cls) || (before.cls === 'ambiguous' && isGivenName(before.lower)))
+    )
+      name[i - 1] = true;
+  });
+  markRowCells(tokens, text, name);
   // 3e. "Akte Yilmaz", "BEDARFSGEMEINSCHAFT FRINGS": a file or record word directly before a word that is
   //     only a name, or unknown and name-like, names whose file it is (after "von"/"für" see the cues).
   tokens.forEach((t, i) => {
@@ -572,6 +783,18 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
         !TIME_WORDS.has(next.lower));
     const nameLike = next.cls === 'unknown' && !next.allCaps && looksLikeName(next.lower);
     if (listedName || nameLike) name[i + 1] = true;
+  });
+  // 3e'. "BG Zagros: …", "bg jung: tochter …", "BG 49273BG0035527 Herbst – …": a field that opens with
+  //     a household or file word (and its number) and then one word that ends the field names whose it is,
+  //     whatever else the word means.
+  tokens.forEach((t, i) => {
+    if (name[i] || t.glued || t.allCaps || t.initial || t.lower.length < 2) return;
+    if (!(t.capital || typedLower) || isVocabulary(t.lower) || LOWER_STOP.has(t.lower)) return;
+    if (t.cls === 'word' && !isAnyName(t.lower)) return;
+    if (BARE_NOUNS.has(t.lower) && t.cls !== 'ambiguous') return;
+    if (!FIELD_END_RE.test(text.slice(t.end, t.end + 3))) return;
+    const before = text.slice(Math.max(0, t.start - 48), t.start);
+    if (OWNER_FIELD_RE.test(before)) name[i] = true;
   });
   // 3d. "Rückruf an Becker", "Termin mit Fischer": a listed surname that is also a noun, after a
   //     preposition and without an article, is a person: a noun there would take one ("an den Koch"),
@@ -638,6 +861,8 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
   //    a place ("Jobcenter Leipzig", "Termine in Frankfurt am Main"), not a person; a given name stays one.
   tokens.forEach((t, i) => {
     if (!PLACE_CUES.has(t.lower)) return;
+    // "Antragsteller/in Okoro": a gender ending, not the preposition.
+    if (t.lower === 'in' && /^(?:\/-?|[:*_])$/u.test(t.gapBefore)) return;
     // "Kreis Peine": the cue itself is no name either when a place follows it ("Kreis" is a surname too).
     const following = tokens[i + 1];
     if (

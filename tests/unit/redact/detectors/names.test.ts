@@ -181,3 +181,77 @@ describe('surnames written with ß that the lists write with ss (Weiß, Strauß)
     expectKept(['Ich weiß nicht, warum die Maske hängt.', 'Der Button ist weiß auf weiß, kaum lesbar.']);
   });
 });
+
+describe('names by their place in a caseworker’s shorthand', () => {
+  it('takes the word after kd., kdn. and kdin as the name, with its particles', () => {
+    expect(masked('rückruf kd. brenneisen ab 10 uhr')).toBe('rückruf kd. [NAME] ab 10 uhr');
+    expect(masked('kdn. van der moolen – nachname wird abgeschnitten')).toBe(
+      'kdn. van der [NAME] – nachname wird abgeschnitten',
+    );
+    expect(masked('kd. ilyas durmaz und kd. edona berisha beide mit falschem status')).toBe(
+      'kd. [NAME] [NAME] und kd. [NAME] [NAME] beide mit falschem status',
+    );
+  });
+
+  it('reads a gender ending after the cue as part of it', () => {
+    expect(masked('Antragsteller/in Okoro war heute nicht da')).toBe(
+      'Antragsteller/in [NAME] war heute nicht da',
+    );
+    expectKept(['Antragsteller/in Feld fehlt in der Maske']);
+  });
+
+  it('takes a day or a month beside a given name or a cue as a surname unless a time follows', () => {
+    expect(masked('Ehepaar Sonntag: Greta und Till')).toBe('Ehepaar [NAME]: [NAME] und [NAME]');
+    expect(masked('Jannik Montag hat die Anlage EK geschickt')).toBe(
+      '[NAME] [NAME] hat die Anlage EK geschickt',
+    );
+    expectKept(['Termin Freitag um 10 Uhr klappt nicht', 'Seit Montag, 12. hängt die Suche']);
+  });
+
+  it('takes a word before an age in brackets as a person, with a unit or a person word', () => {
+    expect(masked('Kinder Yonas (7) – BG lässt sich nicht splitten')).toBe(
+      'Kinder [NAME] (7) – BG lässt sich nicht splitten',
+    );
+    expect(masked('Jens Lange (52 J.) seit 2 Jahren im Bezug')).toBe(
+      '[NAME] [NAME] (52 J.) seit 2 Jahren im Bezug',
+    );
+    expectKept([
+      'Anlagen (3) fehlen',
+      'Reiter Einkommen (2) zeigt nichts',
+      'Kinder (2) werden nicht angezeigt',
+    ]);
+  });
+
+  it('takes the one word after a household or file word that ends the field as its owner', () => {
+    expect(masked('BG Ardalan: Sohn Kian fehlt in der Liste')).toBe(
+      'BG [NAME]: Sohn [NAME] fehlt in der Liste',
+    );
+    expect(masked('BG 12345BG0012345 Sommer – WBA hängt')).toBe('BG [BG-NR] [NAME] – WBA hängt');
+    expectKept(['BG Übersicht: lädt nicht', 'BG Berechnung: falsch', 'Akte Neu: Button fehlt']);
+  });
+
+  it('takes the cells of a person’s table row as names, not a header row or a row of things', () => {
+    expect(masked('Fuchs | Marlene | 14.02.1979 | 123D456789')).toBe(
+      '[NAME] | [NAME] | [GEBURTSDATUM] | [KUNDENNR]',
+    );
+    expectKept([
+      'Name | Vorname | Geburtsdatum',
+      'Schritt | Dauer | 12.03.2026',
+      'Verbis | 12345 | Fehler beim Speichern',
+      'Allegro | 24.3 | langsam',
+    ]);
+  });
+
+  it('takes an unknown capitalised word before a listed surname as its given name', () => {
+    expect(masked('Kooperationsplan für Dawit Schneider fehlt')).toBe(
+      'Kooperationsplan für [NAME] [NAME] fehlt',
+    );
+  });
+
+  it('keeps English words after English cues', () => {
+    expectKept(['customer portal is slow', 'customer data is missing', 'Profile of the user is empty']);
+    expect(masked('Customer Tomasz Wrona cannot upload documents')).toBe(
+      'Customer [NAME] [NAME] cannot upload documents',
+    );
+  });
+});
