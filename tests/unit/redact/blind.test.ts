@@ -4,22 +4,20 @@ import { isEnglish, loadBlindCorpus } from '../../support/redaction-blind';
 import { scoreEval } from '../../support/redaction-eval';
 import { itKeepsFloors, type RedactionFloors } from '../../support/redaction-floors';
 
-// The blind corpus (tests/fixtures/redaction/blind/) is the judge of issue #13: written without looking at
-// the detectors or the other corpora, from other name sources, and read by nobody on the redactor side —
-// only these figures and `npm run bench` (aggregates only) are. A failure message therefore names only
-// figures, never a sentence.
-// Floors: the issue's goal where the redactor meets it, otherwise today's figure rounded down to the
-// percent, so no change loses ground. Figures of 2026-12-07, session 9 (first scoring: names 92.5 %,
-// birth dates 97.1 %, identifiers 93.6 %, addresses 95.2 %, all 93.5 % / 97.3 %, 42 of 240 changed).
-// How far this corpus is still unseen: docs/redaction.md, "Evaluation that cannot fool itself".
+// The blind corpus (tests/fixtures/redaction/blind/) was the judge of issue #13 in session 9: written without
+// looking at the detectors, from other name sources. In session 10 it became a DEVELOPMENT set: its missed
+// names and dates were read example by example and rules written for their classes (docs/redaction.md,
+// "Evaluation that cannot fool itself"). The judge is now tests/fixtures/redaction/judge/ (judge.test.ts).
+// Floors: today's figure rounded down to the percent, so no change loses ground. Figures of session 10:
+// names 98.3 %, birth dates 100 %, addresses 100 %, identifiers 100 %, all 99.1 % / 100 %, 2 of 240 changed.
 const FLOOR: RedactionFloors = {
-  names: 0.93, // today 93.5 %; goal 97 %
-  birthdates: 0.97, // today 97.1 %; goal 99 %
-  identifiers: 1, // goal met
-  addresses: 0.97, // today 100 %; goal 97 % met
-  all: 0.96, // today 96.4 %; goal 98 %
-  allWithPageTerms: 0.995, // today 99.7 %; goal 99.5 % met
-  cleanChanged: 0.01, // today 0.8 % (2 of 240); goal at most 1 % met
+  names: 0.98,
+  birthdates: 1,
+  identifiers: 1,
+  addresses: 0.99,
+  all: 0.99,
+  allWithPageTerms: 0.995,
+  cleanChanged: 0.01,
 };
 
 const corpus = loadBlindCorpus();

@@ -1,0 +1,28 @@
+import { describe } from 'vitest';
+import { scoreEval } from '../../support/redaction-eval';
+import { itKeepsFloors, type RedactionFloors } from '../../support/redaction-floors';
+import { loadJudgeCorpus } from '../../support/redaction-judge';
+
+// The judge corpus (tests/fixtures/redaction/judge/) is the judge of issue #13 since session 10: written by a
+// helper that read neither the detectors nor the other corpora, from name, street and town sources nobody
+// else here uses (Berlin first-name statistics 2023, OpenStreetMap streets, hand lists). Nobody on the
+// redactor side reads it example by example: only these figures and aggregates by kind, origin, form and
+// case are looked at, so a failure names figures only, never a sentence.
+// Floors: today's figures rounded down to the percent (the goals are not met), so no change loses ground.
+// First scoring, 2026-12-07: names 94.4 %, birth dates 96.8 %, addresses 92.2 %, identifiers 100 %,
+// all 95.6 % / 97.2 % with the screen's persons, 16 of 227 clean sentences changed (7.0 %).
+const FLOOR: RedactionFloors = {
+  names: 0.94, // goal 97 %
+  birthdates: 0.96, // goal 99 %
+  identifiers: 1, // goal met
+  addresses: 0.92, // goal 97 %
+  all: 0.95, // goal 98 %
+  allWithPageTerms: 0.97, // goal 99.5 %
+  cleanChanged: 0.071, // goal at most 1 %
+};
+
+const score = scoreEval(undefined, loadJudgeCorpus());
+
+describe('redaction on the judge corpus', () => {
+  itKeepsFloors(score, FLOOR, { showSentences: false });
+});
