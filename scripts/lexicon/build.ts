@@ -16,6 +16,10 @@
  * - older German given names and adult names of other origins the packages lack: hand-names.ts.
  * - English words: word-list (MIT, ~275k words), only to train the name-likeness model (grams.txt,
  *   name-model.ts) against English IT vocabulary; the words themselves are not shipped.
+ * - words of German place names: scripts/lexicon/places-de.txt, the place column of the postcode
+ *   list derived from OpenStreetMap (© OpenStreetMap contributors, ODbL 1.0, via suche-postleitzahl.org),
+ *   so that a town in a note ("Standorte Celle und Peine") is a word, not a name standing alone; words
+ *   that are given names are left out (a given name stays one);
  * - At build time only, never shipped: the igerman98 Hunspell dictionary (dictionary-de, GPL) through
  *   nspell, to drop from the scraped name list every entry that is also a German word written in lower
  *   case ("leider", "kann"): a lower-case note must not lose them.
@@ -265,7 +269,17 @@ export function buildLexicon(): Record<(typeof LEXICON_FILES)[number], string[]>
   const english = readFileSync(englishWordsPath, 'utf8')
     .split('\n')
     .filter((w) => w.length >= 3);
-  return { ...lists, grams: trainNameModel({ ...lists, english }) };
+  // Place names split into words ("Neustadt am Rübenberge" → neustadt, rübenberge); particles, short
+  // words and given names are left out.
+  const places = new Set<string>();
+  const placeFile = join(dirname(fileURLToPath(import.meta.url)), 'places-de.txt');
+  for (const place of readFileSync(placeFile, 'utf8').split(/\r?\n/)) {
+    for (const word of place.toLowerCase().split(/[\s/().,]+/)) {
+      if (word.length < 4 || !/^\p{L}[\p{L}-]*\p{L}$/u.test(word) || given.has(word)) continue;
+      places.add(word);
+    }
+  }
+  return { ...lists, grams: trainNameModel({ ...lists, english }), places: sorted(places, false) };
 }
 
 /** One word a line, with a line break before the first and after the last (lookups search for "\nword\n"). */

@@ -19,6 +19,8 @@ export interface LexiconData {
   words: string;
   /** Character trigrams with their name-likeness, "abc\t<tenths>" a line (name-model.ts). */
   grams: string;
+  /** Words of German place names (OpenStreetMap): "celle", "hildesheim", "rübenberge". */
+  places: string;
 }
 
 /** The list files, as served from public/redact/. */
@@ -30,6 +32,7 @@ export const LEXICON_FILES = [
   'nouns',
   'words',
   'grams',
+  'places',
 ] as const satisfies readonly (keyof LexiconData)[];
 
 let lexicon: LexiconData | undefined;
@@ -107,6 +110,12 @@ export const isPlainWord = (lower: string): boolean => has('plain', lower);
 
 /** A German verb or adjective in any of its forms ("ruft", "angerufen", "falsche"). */
 export const isVerbOrAdjective = (lower: string): boolean => has('words', lower);
+
+/**
+ * A word of a German town's or municipality's name ("Celle", "Peine", "Wolfsburg"): like a noun, a name
+ * only beside a name or a cue. Given names are never on this list (build.ts drops them).
+ */
+export const isPlace = (lower: string): boolean => has('places', lower);
 
 /** A German noun in any of its inflected forms ("antrag", "anträgen", "antrags"). */
 export const isNoun = (lower: string): boolean => has('nouns', lower);

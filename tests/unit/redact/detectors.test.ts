@@ -208,7 +208,7 @@ describe('addresses', () => {
       ['wohnt Musterstraße 12a, 30159 Hannover.', 'wohnt [ANSCHRIFT], [PLZ-ORT].'],
       ['Umzug nach Am Beispielweg 3\n31134 Hildesheim', 'Umzug nach [ANSCHRIFT]\n[PLZ-ORT]'],
       ['Hauptstr. 5 und Musterstr.12', '[ANSCHRIFT] und [ANSCHRIFT]'],
-      ['jetzt Lange Reihe 7 b, Hamburg', 'jetzt [ANSCHRIFT], [NAME]'],
+      ['jetzt Lange Reihe 7 b, Hamburg', 'jetzt [ANSCHRIFT]'],
       ['Berliner Straße 45 (Hinterhaus)', '[ANSCHRIFT] (Hinterhaus)'],
       ['Karl-Marx-Allee 101', '[ANSCHRIFT]'],
       ['Goethestraße 17/19 hat drei BGs', '[ANSCHRIFT] hat drei BGs'],

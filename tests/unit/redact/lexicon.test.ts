@@ -37,6 +37,7 @@ describe('lexicon look-ups', () => {
       nouns: list(),
       words: list(),
       grams: list('^^a\t5', 'abc\t-12', 'ab$\t0'),
+      places: list(),
     });
     for (const w of words) expect(isGivenName(w), w).toBe(true);
     expect(lookupEntry('grams', 'abc')).toBe('-12');

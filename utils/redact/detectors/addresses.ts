@@ -1,5 +1,5 @@
 import { COMMON_WORDS } from '../common-words';
-import { isNoun, isVerbOrAdjective } from '../lexicon';
+import { isNoun, isPlace, isVerbOrAdjective } from '../lexicon';
 import type { Span } from '../spans';
 import { APP_WORDS } from './name-words';
 import { eachMatch, NOT_AFTER_WORD, NOT_BEFORE_WORD, SP } from './shared';
@@ -164,9 +164,15 @@ export function detectStreets(text: string, out: Span[]): void {
       ? hasPrefix
       : !NOT_STREETS.has(lower) && STREET_SUFFIXES.some((s) => hasStreetEnding(lastPart, s, lower));
     if (!isStreet) return;
-    out.push({ start, end: m.index + m[0].length, kind: 'address' });
+    // "Lange Reihe 7 b, Hamburg": the town after the house number belongs to the address.
+    const end = m.index + m[0].length;
+    const town = TOWN_AFTER_RE.exec(text.slice(end, end + 60));
+    const townEnd = town && isPlace((town[1] ?? '').toLowerCase()) ? end + town[0].length : end;
+    out.push({ start, end: townEnd, kind: 'address' });
   });
 }
+
+const TOWN_AFTER_RE = /^,[ \t]*([\p{Lu}][\p{L}\p{M}]+(?:-[\p{Lu}][\p{L}\p{M}]+)*)(?![\p{L}\p{M}\p{N}])/u;
 
 // "Karl-Marx-Straße": the ending is the whole last part; "Musterstraße": at least two letters before it.
 function hasStreetEnding(lastPart: string, suffix: string, whole: string): boolean {

@@ -59,6 +59,9 @@ intranet internet web portal postfach maske reiter pflichtfeld combobox kalender
 ggf bzw usw inkl exkl ca sgb bgb etc vgl lt gem z zb ua evtl mfg vg lg hallo hi danke bitte tschüss okay
 hmm ah oh gerne sorry super prima toll klasse genau stimmt jein leider eigentlich tel fax mobil iban bic blz divers az gz kd kdnr rvnr steuerid handy
 str hnr verh led gesch
+dataport prosoz akdb governikus materna bechtle fujitsu unify itebo ekom21 civitec cancom computacenter
+telekom vodafone siemens atos adesso capgemini accenture sopra steria lenovo kyocera ricoh canon
+controlling
 `);
 
 /**

@@ -1,5 +1,5 @@
 import { PLACEHOLDER_RE } from '../kinds';
-import { hasLexicon, isGivenName, isNoun, isSurname } from '../lexicon';
+import { hasLexicon, isGivenName, isNoun, isPlace, isSurname } from '../lexicon';
 import { nameLikeness } from '../name-model';
 import type { Span } from '../spans';
 import { ENGLISH_CUES, LOWER_STOP, NAME_CUES, OWNER_NOUNS, PARTICLES, PLACE_CUES } from './name-words';
@@ -854,7 +854,15 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
     const after = tokens[j];
     if (!after || !name[i - 1]) continue;
     // "Ulrich von der Heide": after a name and its particles, a capitalised word is the name's end.
-    if (!name[j] && after.capital && !isVocabulary(after.lower) && adjacent(after.gapBefore)) name[j] = true;
+    // Not a plain noun: "Modell der Fallbearbeitung" is no "Ulrich von der Heide"; a place is ("von Bülow").
+    if (
+      !name[j] &&
+      after.capital &&
+      !isVocabulary(after.lower) &&
+      (after.cls !== 'word' || isAnyName(after.lower) || isPlace(after.lower)) &&
+      adjacent(after.gapBefore)
+    )
+      name[j] = true;
     if (name[j]) for (let k = i; k < j; k++) name[k] = true;
   }
   // 5. Places: the words after "Jobcenter", "Landkreis", "Standort" … and after "in", "nach", "aus" name

@@ -4,6 +4,7 @@ import {
   isAnyName as inAnyNameList,
   isGivenName,
   isNoun,
+  isPlace,
   isPlainWord,
   isSurname,
   isVerbOrAdjective,
@@ -174,7 +175,12 @@ function classifyWord(lower: string): WordClass {
     isVerbOrAdjective(lower) ||
     isPlainWord(lower) ||
     STRONG_NOUN_SUFFIX_RE.test(lower) ||
-    WORDS_THE_LISTS_LACK.has(lower);
+    WORDS_THE_LISTS_LACK.has(lower) ||
+    // A town is a word like a noun: a name only beside a name or a cue ("Frau Celle" stays masked) —
+    // unless the curated lists know it as a surname ("Vogt" is a town too).
+    (isPlace(lower) && !isSurname(lower)) ||
+    // "Wolfsburger", "Hildesheimer": the adjective of a town.
+    (lower.endsWith('er') && lower.length >= 7 && isPlace(lower.slice(0, -2)) && !isSurname(lower));
   if (isGivenName(lower)) return noun ? 'ambiguous' : 'given';
   if (isSurname(lower)) return noun ? 'ambiguous' : 'surname';
   if (noun) return isAnyName(lower) ? 'ambiguous' : 'word';

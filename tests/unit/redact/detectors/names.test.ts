@@ -255,3 +255,22 @@ describe('names by their place in a caseworker’s shorthand', () => {
     );
   });
 });
+
+describe('towns and vendors are words, not names standing alone', () => {
+  it('keeps towns of offices and outages, and the vendors of the procedures', () => {
+    expectKept([
+      'Die Standorte Hannover, Celle und Peine melden denselben Ausfall.',
+      'Der Ausfall betrifft Hildesheim, Salzgitter und Wolfsburg.',
+      'Governikus meldet einen Zertifikatsfehler bei der Anmeldung.',
+      'Materna hat das Release 24.3 für Montag angekündigt.',
+      'Wolfsburger Modell der Fallbearbeitung passt nicht zur Maske.',
+    ]);
+  });
+
+  it('still masks a town that stands as a person’s name', () => {
+    expect(masked('Frau Peine hat angerufen')).toBe('Frau [NAME] hat angerufen');
+    expect(masked('Termin mit Jaroslav von Bülow verschoben')).toBe(
+      'Termin mit [NAME] [NAME] [NAME] verschoben',
+    );
+  });
+});
