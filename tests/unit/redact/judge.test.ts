@@ -11,12 +11,13 @@ import { loadJudgeCorpus } from '../../support/redaction-judge';
 // Floors: today's figures rounded down to the percent (the goals are not met), so no change loses ground.
 // First scoring, 2026-12-07: names 94.4 %, birth dates 96.8 %, addresses 92.2 %, identifiers 100 %,
 // all 95.6 % / 97.2 % with the screen's persons, 16 of 227 clean sentences changed (7.0 %); with the place
-// list: names 94.2 %, all 95.4 % / 97.1 %, 14 of 227 changed (6.2 %).
+// list: names 94.2 %, all 95.4 % / 97.1 %, 14 of 227 changed (6.2 %); with the streets named for something:
+// addresses 94.2 %, all 95.6 % / 97.2 %.
 const FLOOR: RedactionFloors = {
   names: 0.94, // goal 97 %
   birthdates: 0.96, // goal 99 %
   identifiers: 1, // goal met
-  addresses: 0.92, // goal 97 %
+  addresses: 0.94, // goal 97 %
   all: 0.95, // goal 98 %
   allWithPageTerms: 0.97, // goal 99.5 %
   cleanChanged: 0.062, // goal at most 1 %

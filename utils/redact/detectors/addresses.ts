@@ -264,9 +264,9 @@ const STREETLIKE_ENDING =
 const HOUSE_NUMBER = `([1-9]\\d{0,3}(?:${SP}?[a-zA-Z](?![\\p{L}\\p{M}]))?(?:${SP}?[-/]${SP}?\\d{1,4}[a-zA-Z]?)?)`;
 // Units that make a number a quantity, not a house number ("Am Freitag 14 Uhr", "Im Feld 3 %"); a
 // second number after it only when it is a postcode with its place ("eichenkamp 12 31134 hildesheim").
-const NOT_HOUSE_NUMBER = `(?![\\p{N}]|[.,/-]\\d|${SP}+\\d(?!\\d{4}${SP}+\\p{L})|${SP}*(?:Uhr|Min|Minuten|Sekunden|Tage|Wochen|%|€|Euro|Jahre|Monate|Stunden)${NOT_BEFORE_WORD})`;
+const NOT_HOUSE_NUMBER = `(?![\\p{N}]|[.,/-]\\d|${SP}+\\d(?!\\d{4}${SP}+\\p{L})|${SP}*(?:Uhr|Min|Minuten|Sekunden|Tage|Wochen|%|€|Euro|Jahre|Monate|Stunden|[Mm]al|Klicks|Versuche|Seiten)${NOT_BEFORE_WORD})`;
 const PREFIX_STREET_RE = new RegExp(
-  `${NOT_AFTER_WORD}(?:Im|Am|An${SP}+(?:der|den|dem)|Auf${SP}+(?:der|dem|den)|In${SP}+(?:der|den)|Zum|Zur|Hinter${SP}+(?:der|dem|den)|Hinterm|Unterm|Überm|Vorm|Beim|Unter${SP}+(?:der|den)|Vor${SP}+(?:der|dem|den)|Über${SP}+(?:der|dem|den)|Bei${SP}+der|Lange|Alte|Neue|Große|Kleine|Hohe|Breite)${SP}+` +
+  `${NOT_AFTER_WORD}(?:Im|Am|An${SP}+(?:der|den|dem)|Auf${SP}+(?:der|dem|den)|In${SP}+(?:der|den)|Zum|Zur|Hinter${SP}+(?:der|dem|den)|Hinterm|Unterm|Überm|Vorm|Beim|Unter${SP}+(?:der|den)|Vor${SP}+(?:der|dem|den)|Über${SP}+(?:der|dem|den)|Bei${SP}+der|Zwischen${SP}+(?:den|der|dem)|Neben${SP}+(?:der|dem|den)|Op${SP}+(?:de|dem|den|der|'n)|Achter${SP}+(?:de|dem|den|der)|Lange|Alte|Neue|Große|Kleine|Hohe|Breite)${SP}+` +
     `(?:([\\p{L}][\\p{L}\\p{M}]+(?:e|en|er|es))${SP}+)?([\\p{L}][\\p{L}\\p{M}-]+)${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
   'giu',
 );
@@ -317,7 +317,17 @@ export function detectAdjectiveStreets(text: string, out: Span[]): void {
  * ("wohnhaft Lindenkamp 4"). "Im Schritt 3", "Feld 2" or "Am Freitag 14 Uhr" stay: a known noun or
  * everyday word is no street, and numbers of time and money are no house numbers.
  */
+// "Platz der Republik 1", "Straße des 17. Juni 114": a street type word first, then what it is named for.
+const STREET_OF_RE = new RegExp(
+  `${NOT_AFTER_WORD}(?:[Pp]latz|[Ss]tra(?:ß|ss)e|[Aa]llee|[Rr]ing|[Dd]amm|[Uu]fer|[Cc]haussee)${SP}+(?:der|des|am|zum|zur)${SP}+` +
+    `(?:\\d{1,2}\\.${SP}*)?[\\p{Lu}][\\p{L}\\p{M}-]+${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
+  'gu',
+);
+
 export function detectStreetsWithoutType(text: string, out: Span[]): void {
+  eachMatch(STREET_OF_RE, text, (m) => {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'address' });
+  });
   eachMatch(PREFIX_STREET_RE, text, (m) => {
     const adjective = (m[1] ?? '').toLowerCase();
     const word = (m[2] ?? '').toLowerCase();
@@ -333,14 +343,15 @@ export function detectStreetsWithoutType(text: string, out: Span[]): void {
       STREETLIKE_ENDING.test(word) || BARE_STREET_WORDS.has(word) || adjective !== '' || oldDative(word);
     // A house number with a letter ("137c") is no step, page or count: "Im Sande 137c" is a street.
     const letteredNumber = /\d[ \t]?[a-z]$/iu.test(m[3] ?? '');
-    if (isNoun(word) && !streetLike && !letteredNumber) return;
     // In lower-case typing any word may follow "im": only street-like words make a street there, or
-    // any word where an address is certain (a cue before, a move after, a postcode after).
+    // any word where an address is certain (a cue before, a move after, a postcode after) — then also a
+    // plain noun ("wohnhaft Hinter der Mauer 3").
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     const certain =
       ADDRESS_CUE_RE.test(text.slice(Math.max(0, m.index - 40), m.index)) ||
       postcodeAfter(after) ||
       MOVED_AFTER_RE.test(after);
+    if (isNoun(word) && !streetLike && !letteredNumber && !certain) return;
     if (
       !/^\p{Lu}/u.test(m[2] ?? '') &&
       !STREETLIKE_ENDING.test(word) &&

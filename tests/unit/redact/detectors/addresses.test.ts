@@ -59,3 +59,21 @@ describe('address lines with house-number ranges and adjectives', () => {
     expect(masked('wohnt jetzt alter markt 9 31134 hildesheim')).toBe('wohnt jetzt [ANSCHRIFT] [PLZ-ORT]');
   });
 });
+
+describe('streets named for something, and prepositions of Low German and of place', () => {
+  it('masks them after an address cue or as a street type word with its name', () => {
+    expect(masked('wohnhaft Hinter der Mauer 3')).toBe('wohnhaft [ANSCHRIFT]');
+    expect(masked('anschrift: op de hööchte 9')).toBe('anschrift: [ANSCHRIFT]');
+    expect(masked('Adresse: Zwischen den Wegen 3')).toBe('Adresse: [ANSCHRIFT]');
+    expect(masked('Umzug nach Platz der Republik 1')).toBe('Umzug nach [ANSCHRIFT]');
+    expect(masked('umgezogen in die Straße des 17. Juni 114')).toBe('umgezogen in die [ANSCHRIFT]');
+  });
+
+  it('keeps counts and steps', () => {
+    expectKept([
+      'Im Schritt 3 fehlt das Feld',
+      'Platz der Maske 3 mal geklickt',
+      'Hinter der Maske 3 Felder',
+    ]);
+  });
+});
