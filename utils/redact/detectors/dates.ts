@@ -1,5 +1,5 @@
 import { COMMON_WORDS } from '../common-words';
-import { isNoun } from '../lexicon';
+import { isGivenName, isNoun } from '../lexicon';
 import type { Span } from '../spans';
 import { eachMatch, NOT_AFTER_WORD, SP } from './shared';
 
@@ -55,18 +55,25 @@ const DATE_RE = new RegExp(
 
 /** Words that announce a date of birth; "*" is the genealogical star ("Frau X, * 12.03.1985"). */
 const BIRTH_TRIGGER_RE = new RegExp(
-  `${NOT_AFTER_WORD}(?:geb\\.(?:${SP}?-?${SP}?datum)?|geb(?=${SP}+\\d)|geboren|geburtsdatum|geburtstag|gebdat|geb-datum|jahrgang|geburtsjahr)|\\*`,
+  `${NOT_AFTER_WORD}(?:geb\\.(?:${SP}?-?${SP}?datum)?|geb(?=${SP}+\\d)|geboren|geburtsdatum|geburtstag|gebdat|geb-datum|jahrgang|geburtsjahr|neugeboren\\p{L}*|baby(?![\\p{L}-])|säugling)|\\*`,
   'giu',
 );
 /** How far before a date we look for a trigger, and how many words may stand between them. */
 const BIRTH_WINDOW = 48;
 const MAX_WORDS_BETWEEN = 3;
 
-// A birth year on its own after a trigger ("Jahrgang 1985", "geb. 1985").
+// A birth year on its own after a trigger ("Jahrgang 1985", "geb. 1985", "Jg. 1985", "*2019").
 const BIRTH_YEAR_RE = new RegExp(
-  `${NOT_AFTER_WORD}(?:geb\\.|geboren|jahrgang|geburtsjahr)${SP}*(?:am|im|in|:)?${SP}*((?:19|20)\\d{2})(?![\\p{N}]|[.,]\\d)`,
+  `(?:${NOT_AFTER_WORD}(?:geb\\.|geboren|jahrgang|geburtsjahr|jg\\.?)|(?<=\\p{L}[ \\t]?)\\*)${SP}*(?:am|im|in|:)?${SP}*((?:19|20)\\d{2})(?![\\p{N}]|[.,]\\d)`,
   'giu',
 );
+// … or before "geboren" ("wurde 1988 geboren").
+const BIRTH_YEAR_BEFORE_RE = new RegExp(
+  `${NOT_AFTER_WORD}((?:19|20)\\d{2})${SP}+(?:geboren|zur${SP}+welt)(?![\\p{L}])`,
+  'giu',
+);
+// A date followed by "geboren" or "zur Welt" ("kam am 2.11.2025 zur Welt").
+const BORN_AFTER_RE = /^[ \t]*(?:\p{L}+[ \t]+){0,2}(?:geboren|zur[ \t]+welt)(?![\p{L}])/iu;
 
 /**
  * Dates of birth (a date shortly after "geb.", "geboren", "Geburtsdatum", "*" …) and, when
@@ -78,7 +85,11 @@ export function detectDates(text: string, out: Span[], allDates: boolean, now = 
     if (!isPlausible(m)) return;
     const start = m.index;
     const end = start + m[0].length;
-    if (isAfterBirthTrigger(text, start) || isBirthDateByPlace(text, start, m, now))
+    if (
+      isAfterBirthTrigger(text, start) ||
+      BORN_AFTER_RE.test(text.slice(end, end + 40)) ||
+      isBirthDateByPlace(text, start, m, now)
+    )
       out.push({ start, end, kind: 'birthdate' });
     else if (allDates) out.push({ start, end, kind: 'date' });
   });
@@ -86,6 +97,9 @@ export function detectDates(text: string, out: Span[], allDates: boolean, now = 
     const year = m[1] ?? '';
     const start = m.index + m[0].length - year.length;
     out.push({ start, end: start + year.length, kind: 'birthdate' });
+  });
+  eachMatch(BIRTH_YEAR_BEFORE_RE, text, (m) => {
+    out.push({ start: m.index, end: m.index + (m[1] ?? '').length, kind: 'birthdate' });
   });
 }
 
@@ -134,6 +148,11 @@ function isBirthDateByPlace(text: string, start: number, m: RegExpExecArray, now
   // A person, not a weekday or a noun ("am Mittwoch, 25.02.2025"), right before the date.
   const person = PERSON_BEFORE_RE.exec(before);
   if (person && !isEverydayWord(person[0])) return true;
+  // "…, Mia 12.08.2021": a given name right before the date, with a space only.
+  const given = /(\p{L}[\p{L}\p{M}'’-]*)[ \t]+$/u.exec(before)?.[1];
+  // Not this year's dates: "Termin mit Anna 12.08." is an appointment.
+  if (given && year < now.getFullYear() && isGivenName(given.toLowerCase()) && !isEverydayWord(given))
+    return true;
   if (RELATIVE_BEFORE_RE.test(sameSentence) && year >= now.getFullYear() - 100) return true;
   return year <= now.getFullYear() - BIRTH_AGE_YEARS;
 }

@@ -44,3 +44,27 @@ describe('dates of birth after names ending in "v" (Smirnov, Hristov)', () => {
     expectKept(['Seit v 3.2.10 hängt die Suche', 'Nach dem Update auf 3.2.10 fehlt der Button']);
   });
 });
+
+describe('dates of birth of children and by the words around them', () => {
+  it('masks a date after a given name in a list, near "zur Welt" or a baby, and birth years', () => {
+    expect(masked('Kinder: Leon 03.04.2019, Mia 12.08.2021')).toBe(
+      'Kinder: [NAME] [GEBURTSDATUM], [NAME] [GEBURTSDATUM]',
+    );
+    expect(masked('Baby kam am 2.11.2025 zur Welt, Mehrbedarf fehlt')).toBe(
+      'Baby kam am [GEBURTSDATUM] zur Welt, Mehrbedarf fehlt',
+    );
+    expect(masked('neugeborenes vom 2.11.2025 fehlt in der bg')).toBe(
+      'neugeborenes vom [GEBURTSDATUM] fehlt in der bg',
+    );
+    expect(masked('Kunde Jg. 1988, Anlage fehlt')).toBe('Kunde Jg. [GEBURTSDATUM], Anlage fehlt');
+    expect(masked('Frau Kaya wurde 1988 geboren')).toBe('Frau [NAME] wurde [GEBURTSDATUM] geboren');
+  });
+
+  it('keeps appointments and versions', () => {
+    expectKept([
+      `Termin mit Anna 12.08.${new Date().getFullYear()} verschoben`,
+      'Baby-Erstausstattung beantragt am 2.11.2025',
+      'Version 2.3 * 2024',
+    ]);
+  });
+});
