@@ -64,6 +64,14 @@ export function SettingsFeedback({ ctx }: SettingsFeedbackProps) {
         errors={errors(['buttonCorner'])}
         lockedNote={lockedNote('buttonCorner')}
       />
+      <FieldCheckbox
+        id={fieldId(['questionsEnabled'])}
+        label={t('field_questionsEnabled')}
+        checked={draft.questionsEnabled}
+        onChange={(value) => update('questionsEnabled', value)}
+        errors={errors(['questionsEnabled'])}
+        lockedNote={lockedNote('questionsEnabled')}
+      />
     </SettingsSection>
   );
 }

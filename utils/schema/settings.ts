@@ -145,6 +145,11 @@ export const Settings = z.object({
   redactAllDates: z.boolean(),
   uiLanguage: UiLanguage,
   buttonCorner: ButtonCorner,
+  /**
+   * Officers' questions to caseworkers (issue #18, docs/questions.md). Off: the status poll names no
+   * applications, so none are delivered, and nothing is shown or counted on any screen.
+   */
+  questionsEnabled: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingsKey = keyof Settings;
@@ -195,4 +200,5 @@ export const DEFAULT_SETTINGS: Settings = {
   redactAllDates: false,
   uiLanguage: 'auto',
   buttonCorner: 'bottom-right',
+  questionsEnabled: true,
 };
