@@ -21,7 +21,7 @@ const DRAG_THRESHOLD = 4;
  * The floating "Feedback" button: plain DOM, no framework, because it ships in the content script
  * on every matched page. Movable by drag or Alt+arrow keys, collapsible; all listeners end with `signal`.
  */
-export function FeedbackButton(props: FeedbackButtonProps): HTMLElement {
+export function FeedbackButton(props: FeedbackButtonProps): HTMLElement & { setCount(count: number): void } {
   const { strings, signal } = props;
   const root = document.createElement('div');
   root.className = 'root';
@@ -35,6 +35,15 @@ export function FeedbackButton(props: FeedbackButtonProps): HTMLElement {
   open.textContent = strings.button;
   open.setAttribute('aria-label', strings.buttonLabel);
   open.title = `${strings.buttonLabel} (${strings.moveHint})`;
+
+  // Officers' questions open on this screen (issue #18): a count, never more. The background matches.
+  const count = document.createElement('span');
+  count.className = 'count';
+  const setCount = (n: number) => {
+    const text = n > 0 ? `${n} ${n === 1 ? strings.question : strings.questions}` : '';
+    count.textContent = text;
+    open.setAttribute('aria-label', text ? `${strings.buttonLabel} – ${text}` : strings.buttonLabel);
+  };
 
   const toggle = document.createElement('button');
   toggle.className = 'toggle';
@@ -144,6 +153,7 @@ export function FeedbackButton(props: FeedbackButtonProps): HTMLElement {
     { signal },
   );
 
+  open.append(count);
   root.append(open, toggle);
-  return root;
+  return Object.assign(root, { setCount });
 }

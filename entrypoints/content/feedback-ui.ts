@@ -24,13 +24,20 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
   ctx.onInvalidated(() => abort.abort());
   const ui = createShadowHost('mitsprache-feedback', FEEDBACK_UI_CSS);
   const dialog = createDialogSlot(ui.container, strings.dialogTitle, abort.signal);
-  let button: HTMLElement | undefined;
+  let button: ReturnType<typeof FeedbackButton> | undefined;
+  // How many officers' questions are open here; asked again when the dialog closes (one may be answered).
+  const countQuestions = () =>
+    send('content:questions', {}).then(
+      ({ count }) => button?.setCount(count),
+      () => undefined,
+    );
   const notice = PageNotice({ signal: abort.signal });
   // Where the person was before the dialog opened: focus goes back there when it closes.
   let returnTo: HTMLElement | undefined;
 
   const closeDialog = (said?: 'saved' | 'draft-kept') => {
     dialog.close();
+    void countQuestions();
     if (said === 'saved') notice.show(strings.saved, 1500);
     else if (said === 'draft-kept') notice.show(strings.draftKept, 4000);
     const back = returnTo;
@@ -96,6 +103,7 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
     signal: abort.signal,
   });
   ui.container.append(button, notice.element);
+  void countQuestions();
   keepAnchored(ui.host, abort.signal);
   abort.signal.addEventListener('abort', ui.remove);
   // No dialog is prepared before the user shows intent (entrypoints/content/dialog-slot.ts): an extension

@@ -137,3 +137,14 @@ export async function readAnswers(): Promise<AnswerEntry[]> {
 export async function answerFor(questionId: string): Promise<AnswerEntry | undefined> {
   return (await getDb()).getFromIndex('answers', 'byQuestion', questionId);
 }
+
+/**
+ * Ids of the pending answers among `entries` whose queue row is still there: not yet delivered (a
+ * delivered one waits in the journal without its row). One key read per pending answer: few.
+ */
+export async function stillQueued(entries: readonly AnswerEntry[]): Promise<Set<string>> {
+  const pending = entries.filter((entry) => entry.status === 'pending' && entry.seq !== undefined);
+  const db = await getDb();
+  const keys = await Promise.all(pending.map((entry) => db.getKey('queue', entry.seq as number)));
+  return new Set(pending.filter((_, i) => keys[i] !== undefined).map((entry) => entry.id));
+}
