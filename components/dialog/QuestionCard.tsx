@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ErrorCode, toErrorCode } from '../../utils/errors';
 import { ERROR_STRINGS } from '../../utils/i18n/errors';
 import type { Lang } from '../../utils/i18n/lang';
@@ -26,6 +26,12 @@ export function QuestionCard({ question, lang, t, onAnswer }: QuestionCardProps)
   const [missing, setMissing] = useState(false);
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | { error: ErrorCode }>('idle');
   const prefix = `question-${question.id}`;
+  const savedRef = useRef<HTMLParagraphElement>(null);
+  // The button that had the focus is gone: the thanks take it, so the keyboard stays in the dialog
+  // (and Esc, heard by the form, still closes it).
+  useEffect(() => {
+    if (state === 'saved') savedRef.current?.focus();
+  }, [state]);
 
   const send = async () => {
     const value = toAnswerValue(question, draft.choice);
@@ -47,7 +53,7 @@ export function QuestionCard({ question, lang, t, onAnswer }: QuestionCardProps)
     <section class="question" aria-labelledby={`${prefix}-heading`} data-testid="question">
       <h2 id={`${prefix}-heading`}>{t('questionHeading')}</h2>
       {state === 'saved' ? (
-        <p role="status" class="saved" data-testid="question-saved">
+        <p role="status" class="saved" data-testid="question-saved" tabIndex={-1} ref={savedRef}>
           {t('answerSaved')}
         </p>
       ) : (

@@ -42,6 +42,8 @@ export function FeedbackButton(props: FeedbackButtonProps): HTMLElement & { setC
   const setCount = (n: number) => {
     const text = n > 0 ? `${n} ${n === 1 ? strings.question : strings.questions}` : '';
     count.textContent = text;
+    // Tells tests the background has answered (0 included); the count itself shows only from 1.
+    root.dataset.questions = String(n);
     open.setAttribute('aria-label', text ? `${strings.buttonLabel} – ${text}` : strings.buttonLabel);
   };
 
