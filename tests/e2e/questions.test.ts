@@ -231,6 +231,53 @@ describe('questions to caseworkers (Chromium, real collector)', () => {
     await page.close();
   });
 
+  it('opens from the shortcut; the outbox shows the answer, changes and withdraws it until it is sent', async () => {
+    await officerAsks();
+    await sendNow(ext.worker);
+    const { page, ui } = await screen('/akte/JC-2024-004711/uebersicht');
+    expect(await countOf(ui)).toBe('1 Frage');
+    await ext.worker.evaluate(() =>
+      (
+        globalThis as unknown as { mitsprache: { runCommand(c: string): Promise<void> } }
+      ).mitsprache.runCommand('open-feedback'),
+    );
+    const question = ui.dialog.getByTestId('question');
+    await question.getByRole('radio', { name: '2', exact: true }).check();
+    await question.getByRole('button', { name: 'Antwort speichern' }).click();
+    await question.getByTestId('question-saved').waitFor();
+    const [given] = await readStore<AnswerEntry>(ext.worker, 'answers');
+
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    const row = popup.getByTestId('answer-row');
+    await row.filter({ hasText: 'Klappt die neue Übersicht für Sie?' }).waitFor();
+    expect(await row.textContent()).toContain('Ihre Antwort: 2');
+    expect(await row.textContent()).toContain('Wartet auf Versand');
+    expect(await axeViolationsIn(popup.mainFrame())).toEqual([]);
+    await row.getByRole('button', { name: 'Antwort ändern' }).click();
+    await popup.getByRole('radio', { name: '5 – sehr gut' }).check();
+    expect(await axeViolationsIn(popup.mainFrame())).toEqual([]);
+    await popup.getByRole('button', { name: 'Antwort speichern' }).click();
+    await popup.getByTestId('notice').filter({ hasText: 'Antwort geändert.' }).waitFor();
+    await row.filter({ hasText: 'Ihre Antwort: 5 – sehr gut' }).waitFor();
+    // Changed, not answered twice: the same answer (id) with the new value.
+    const [changed] = await readStore<AnswerEntry>(ext.worker, 'answers');
+    expect(changed?.id).toBe(given?.id);
+    expect(changed?.answer.answer).toEqual({ kind: 'scale', value: 5 });
+
+    await row.getByRole('button', { name: 'Antwort zurückziehen' }).click();
+    await popup.getByTestId('notice').filter({ hasText: 'Antwort zurückgezogen.' }).waitFor();
+    await row.waitFor({ state: 'detached' });
+    expect(await readStore(ext.worker, 'answers')).toEqual([]);
+    await sendNow(ext.worker);
+    expect(storedAnswers()).toEqual([]);
+    // Withdrawn, the question is open again on its screen.
+    await page.reload();
+    await expect.poll(() => countOf(ui)).toBe('1 Frage');
+    await popup.close();
+    await page.close();
+  });
+
   it('switched off: no question kept, no count, nothing in the dialog', async () => {
     await officerAsks();
     await sendNow(ext.worker);
