@@ -21,7 +21,7 @@ const DRAG_THRESHOLD = 4;
  * The floating "Feedback" button: plain DOM, no framework, because it ships in the content script
  * on every matched page. Movable by drag or Alt+arrow keys, collapsible; all listeners end with `signal`.
  */
-export function FeedbackButton(props: FeedbackButtonProps): HTMLElement & { setCount(count: number): void } {
+export function FeedbackButton(props: FeedbackButtonProps): HTMLElement & { setCount(text: string): void } {
   const { strings, signal } = props;
   const root = document.createElement('div');
   root.className = 'root';
@@ -36,15 +36,15 @@ export function FeedbackButton(props: FeedbackButtonProps): HTMLElement & { setC
   open.setAttribute('aria-label', strings.buttonLabel);
   open.title = `${strings.buttonLabel} (${strings.moveHint})`;
 
-  // Officers' questions open on this screen (issue #18): a count, never more. The background matches.
+  // Officers' questions open on this screen (issue #18): a count, never more, worded by the background
+  // ("1 Frage"; '' for none), which also matches.
   const count = document.createElement('span');
   count.className = 'count';
-  const setCount = (n: number) => {
-    const text = n > 0 ? `${n} ${n === 1 ? strings.question : strings.questions}` : '';
+  const setCount = (text: string) => {
     count.textContent = text;
-    // Tells tests the background has answered (0 included); the count itself shows only from 1.
-    root.dataset.questions = String(n);
     open.setAttribute('aria-label', text ? `${strings.buttonLabel} – ${text}` : strings.buttonLabel);
+    // Tells tests the background has answered (also with none); the count itself shows only from 1.
+    root.dataset.q = text;
   };
 
   const toggle = document.createElement('button');

@@ -15,8 +15,6 @@ export const CONTENT_STRINGS = {
     pickerHint: 'Klicken Sie auf das Element, um das es geht. Esc bricht ab.',
     saved: 'Gespeichert – danke!',
     draftKept: 'Entwurf behalten – er ist beim nächsten Öffnen auf diesem Bildschirm wieder da.',
-    question: 'Frage',
-    questions: 'Fragen',
   },
   en: {
     button: 'Feedback',
@@ -28,8 +26,6 @@ export const CONTENT_STRINGS = {
     pickerHint: 'Click the element your note is about. Esc cancels.',
     saved: 'Saved – thank you!',
     draftKept: 'Draft kept – it is back the next time you open feedback on this screen.',
-    question: 'question',
-    questions: 'questions',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 

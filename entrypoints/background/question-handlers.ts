@@ -2,10 +2,18 @@ import { organisationRedaction } from '../../utils/capture/build-context';
 import { localTimestamp } from '../../utils/capture/build-record';
 import { extensionVersion } from '../../utils/capture/environment';
 import { AppError } from '../../utils/errors';
+import { uiLang } from '../../utils/i18n/lang';
 import { recordId } from '../../utils/ids';
-import type { AnswerItem, questionsProtocol, ShownQuestion } from '../../utils/messaging/protocol/questions';
+import type {
+  AnswerItem,
+  QuestionPrompt,
+  questionsProtocol,
+  ShownQuestion,
+} from '../../utils/messaging/protocol/questions';
 import { buildAnswer } from '../../utils/questions/answer';
 import { questionsFor, type Screen } from '../../utils/questions/match';
+import { mayPrompt, neverPrompt, notePrompt } from '../../utils/questions/prompt';
+import { countText, PROMPT_WORDS } from '../../utils/questions/words';
 import { ensureLexicon } from '../../utils/redact/lexicon-browser';
 import { extractPageTerms } from '../../utils/redact/page-terms';
 import { redactUrl } from '../../utils/redact/url';
@@ -15,7 +23,7 @@ import type { Settings } from '../../utils/schema/settings';
 import { findSite } from '../../utils/sites/match';
 import { answerFor, putAnswer, readAnswers, stillQueued, withdrawAnswer } from '../../utils/store/answers';
 import { isSending } from '../../utils/store/outbox-query';
-import { readQuestions } from '../../utils/store/questions';
+import { readQuestions, updatePromptLog } from '../../utils/store/questions';
 import { dialogCapture } from './captures';
 import type { HandlersFor } from './router';
 
@@ -51,6 +59,32 @@ export function shown(question: Question | ShownQuestion): ShownQuestion {
   return { id: question.id, text: question.text, form: question.form, noteAllowed: question.noteAllowed };
 }
 
+/**
+ * The prompt for the first open question the caps allow, counted as shown at once in the same
+ * transaction as the check, so two tabs asking together cannot both pass a cap. Undefined: none.
+ */
+async function reservePrompt(
+  open: readonly Question[],
+  settings: Settings,
+  now = Date.now(),
+): Promise<QuestionPrompt | undefined> {
+  if (open.length === 0) return undefined;
+  const caps = { perDay: settings.questionPromptsPerDay, perWeek: settings.questionPromptsPerWeek };
+  let chosen: Question | undefined;
+  await updatePromptLog((log) => {
+    chosen = open.find((question) => mayPrompt(log, question.id, now, caps));
+    return chosen ? notePrompt(log, chosen.id, now) : log;
+  });
+  if (!chosen) return undefined;
+  const lang = uiLang(settings.uiLanguage);
+  const { label, answer, later, never } = PROMPT_WORDS[lang];
+  return { questionId: chosen.id, text: localisedText(chosen.text, lang), label, answer, later, never };
+}
+
+function localisedText(text: Question['text'], lang: 'de' | 'en'): string {
+  return lang === 'en' ? (text.en ?? text.de) : text.de;
+}
+
 function item(entry: AnswerEntry, queued: ReadonlySet<string>, sending: boolean): AnswerItem {
   return {
     question: { id: entry.questionId, ...entry.question },
@@ -67,10 +101,20 @@ function item(entry: AnswerEntry, queued: ReadonlySet<string>, sending: boolean)
 /** Questions to caseworkers: the button's count, answering in the dialog, answers in the outbox. */
 export function questionHandlers(deps: QuestionDeps): HandlersFor<typeof questionsProtocol> {
   return {
-    async 'content:questions'(_data, sender) {
+    async 'content:questions'({ canPrompt }, sender) {
       const settings = await deps.settings();
       const open = await openQuestions(settings, screenOf(settings, sender.url ?? ''));
-      return { count: open.length };
+      const prompt = canPrompt && settings.questionPrompt ? await reservePrompt(open, settings) : undefined;
+      const text = countText(open.length, uiLang(settings.uiLanguage));
+      return { count: open.length, text, ...(prompt ? { prompt } : {}) };
+    },
+
+    async 'question:prompt-never'({ questionId }, sender) {
+      const settings = await deps.settings();
+      const open = await openQuestions(settings, screenOf(settings, sender.url ?? ''));
+      if (!open.some((question) => question.id === questionId)) throw new AppError('not_found', questionId);
+      await updatePromptLog((log) => neverPrompt(log, questionId));
+      return { ok: true as const };
     },
 
     async 'question:answer'({ captureId, questionId, input }, sender) {

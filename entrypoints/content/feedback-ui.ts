@@ -26,11 +26,23 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
   const dialog = createDialogSlot(ui.container, strings.dialogTitle, abort.signal);
   let button: ReturnType<typeof FeedbackButton> | undefined;
   // How many officers' questions are open here; asked again when the dialog closes (one may be answered).
-  const countQuestions = () =>
-    send('content:questions', {}).then(
-      ({ count }) => button?.setCount(count),
-      () => undefined,
-    );
+  // On load it may bring a prompt (policy), drawn by the page tools, loaded only then; the count shows
+  // once the prompt does.
+  const countQuestions = async (onLoad?: boolean) => {
+    try {
+      const { text, prompt } = await send('content:questions', { canPrompt: !!onLoad });
+      if (prompt)
+        (await loadPageTools()).QuestionPrompt({
+          container: ui.container,
+          words: prompt,
+          onAnswer: openDialog,
+          signal: abort.signal,
+        });
+      button?.setCount(text);
+    } catch {
+      // No count and no prompt: the button works as ever.
+    }
+  };
   const notice = PageNotice({ signal: abort.signal });
   // Where the person was before the dialog opened: focus goes back there when it closes.
   let returnTo: HTMLElement | undefined;
@@ -103,7 +115,7 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
     signal: abort.signal,
   });
   ui.container.append(button, notice.element);
-  void countQuestions();
+  void countQuestions(true);
   keepAnchored(ui.host, abort.signal);
   abort.signal.addEventListener('abort', ui.remove);
   // No dialog is prepared before the user shows intent (entrypoints/content/dialog-slot.ts): an extension

@@ -51,7 +51,7 @@ afterEach(async () => {
 });
 
 /** An officer writes a question for one screen of the demo application and activates it (dashboard forms). */
-async function officerAsks(): Promise<string> {
+async function officerAsks(screen = SCREEN, text = 'Klappt die neue Übersicht für Sie?'): Promise<string> {
   await rig.collector.dashboard.putOfficer(
     { user: 'anna', passwordHash: await officerPasswordHash() },
     false,
@@ -62,10 +62,9 @@ async function officerAsks(): Promise<string> {
   const csrf = await officer.csrf();
   const created = await officer.post('/dashboard/questions', {
     _csrf: csrf,
-    textDe: 'Klappt die neue Übersicht für Sie?',
-    textEn: 'Does the new overview work for you?',
+    textDe: text,
     app: APP,
-    screens: `${SCREEN}\n`,
+    screens: `${screen}\n`,
     from: '01.12.2026',
     to: '31.12.2098',
     formKind: 'scale',
@@ -123,7 +122,7 @@ async function screen(path: string): Promise<{ page: Page; ui: FeedbackUi }> {
   const page = await ext.context.newPage();
   await page.goto(`${demo.url}${path}`);
   const ui = new FeedbackUi(page);
-  await page.locator('mitsprache-feedback .root[data-questions]').waitFor({ state: 'attached' });
+  await page.locator('mitsprache-feedback .root[data-q]').waitFor({ state: 'attached' });
   return { page, ui };
 }
 
@@ -278,6 +277,40 @@ describe('questions to caseworkers (Chromium, real collector)', () => {
     await page.close();
   });
 
+  it('prompts (policy on) once per question, never past the cap a day; "Beantworten" opens the question', async () => {
+    await setSettings(ext.worker, {
+      questionPrompt: true,
+      questionPromptsPerDay: 1,
+      questionPromptsPerWeek: 3,
+    });
+    await officerAsks();
+    await officerAsks('/akte/:id/leistungen', 'Finden Sie die Leistungen schneller?');
+    await sendNow(ext.worker);
+    await expect.poll(async () => (await readStore(ext.worker, 'questions')).length).toBe(2);
+
+    const first = await screen('/akte/JC-2024-004711/uebersicht');
+    const prompt = (page: Page) => page.locator('mitsprache-feedback [data-testid="question-prompt"]');
+    expect(await prompt(first.page).textContent()).toContain('Klappt die neue Übersicht für Sie?');
+    // It never takes the focus: whatever the caseworker does on the page goes on.
+    expect(await first.page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await prompt(first.page).getByRole('button', { name: 'Beantworten' }).focus();
+    await first.page.keyboard.press('Enter');
+    await first.ui.dialog.getByTestId('question').waitFor();
+    expect(await prompt(first.page).count()).toBe(0);
+    await first.page.close();
+
+    // Once per question: not again on its screen (the count stays, the question is not answered).
+    const again = await screen('/akte/JC-2024-004711/uebersicht');
+    expect(await countOf(again.ui)).toBe('1 Frage');
+    expect(await prompt(again.page).count()).toBe(0);
+    await again.page.close();
+    // The other question is open on its screen, but the cap of one prompt a day is used.
+    const other = await screen('/akte/JC-2024-004711/leistungen');
+    expect(await countOf(other.ui)).toBe('1 Frage');
+    expect(await prompt(other.page).count()).toBe(0);
+    await other.page.close();
+  });
+
   it('switched off: no question kept, no count, nothing in the dialog', async () => {
     await officerAsks();
     await sendNow(ext.worker);
@@ -287,7 +320,7 @@ describe('questions to caseworkers (Chromium, real collector)', () => {
     expect(await readStore(ext.worker, 'questions')).toEqual([]);
 
     const { page, ui } = await screen('/akte/JC-2024-004711/uebersicht');
-    expect(await page.locator('mitsprache-feedback .root').getAttribute('data-questions')).toBe('0');
+    expect(await page.locator('mitsprache-feedback .root').getAttribute('data-q')).toBe('');
     expect(await countOf(ui)).toBe('');
     await ui.open();
     // The preview shows once the dialog's setup (which would carry the questions) has arrived.

@@ -1,5 +1,8 @@
+import { EMPTY_PROMPT_LOG, forgetEnded, PromptLog } from '../questions/prompt';
 import { Question } from '../schema/questions';
 import { getDb } from './db';
+
+const PROMPT_LOG_KEY = 'questions:prompts';
 
 /**
  * The officers' questions this device knows (issue #18, docs/questions.md): the whole set from the
@@ -15,10 +18,34 @@ export async function replaceQuestions(delivered: readonly unknown[]): Promise<n
     if (parsed.success) valid.push(parsed.data);
   }
   const db = await getDb();
-  const tx = db.transaction('questions', 'readwrite');
-  await Promise.all([tx.store.clear(), ...valid.map((question) => tx.store.put(question))]);
+  const tx = db.transaction(['questions', 'meta'], 'readwrite');
+  const store = tx.objectStore('questions');
+  await Promise.all([store.clear(), ...valid.map((question) => store.put(question))]);
+  // The prompt log forgets questions no longer delivered, so it does not grow with every one ever asked.
+  const log = PromptLog.safeParse(await tx.objectStore('meta').get(PROMPT_LOG_KEY));
+  if (log.success) {
+    const current = new Set(valid.map((question) => question.id));
+    await tx.objectStore('meta').put(forgetEnded(log.data, current), PROMPT_LOG_KEY);
+  }
   await tx.done;
   return valid.length;
+}
+
+/** What the device remembers about prompts (utils/questions/prompt.ts); empty when unreadable. */
+export async function readPromptLog(): Promise<PromptLog> {
+  const parsed = PromptLog.safeParse(await (await getDb()).get('meta', PROMPT_LOG_KEY));
+  return parsed.success ? parsed.data : EMPTY_PROMPT_LOG;
+}
+
+/** Changes the prompt log in one transaction (two tabs prompting at once must not both pass the caps). */
+export async function updatePromptLog(change: (log: PromptLog) => PromptLog): Promise<PromptLog> {
+  const db = await getDb();
+  const tx = db.transaction('meta', 'readwrite');
+  const parsed = PromptLog.safeParse(await tx.store.get(PROMPT_LOG_KEY));
+  const next = change(parsed.success ? parsed.data : EMPTY_PROMPT_LOG);
+  await tx.store.put(next, PROMPT_LOG_KEY);
+  await tx.done;
+  return next;
 }
 
 /** Every stored question (at most STATUS_QUESTIONS_MAX: one read). */

@@ -53,13 +53,24 @@ async function openDialog(h: Awaited<ReturnType<typeof handlers>>) {
 }
 
 beforeEach(() => replaceQuestions([HERE, THERE]));
-afterEach(resetDb);
+afterEach(async () => {
+  vi.useRealTimers();
+  await resetDb();
+});
 
 describe('questions in the background', () => {
   it('counts the open questions of the content script’s screen, none when switched off', async () => {
-    expect(await (await handlers())['content:questions']({}, contentSender(TAB))).toEqual({ count: 1 });
+    expect(await (await handlers({ uiLanguage: 'de' }))['content:questions']({}, contentSender(TAB))).toEqual(
+      {
+        count: 1,
+        text: '1 Frage',
+      },
+    );
     const off = await handlers({ questionsEnabled: false });
-    expect(await off['content:questions']({}, contentSender(TAB))).toEqual({ count: 0 });
+    expect(await off['content:questions']({ canPrompt: true }, contentSender(TAB))).toEqual({
+      count: 0,
+      text: '',
+    });
     expect((await openDialog(off)).setup.questions).toEqual([]);
   });
 
@@ -88,7 +99,7 @@ describe('questions in the background', () => {
     expect(entry?.answer.note).not.toContain('Mustermann');
     expect(entry?.answer.note).not.toContain('DE89370400440532013000');
     expect(h.deps.onRecordSaved).toHaveBeenCalledTimes(1);
-    expect(await h['content:questions']({}, contentSender(TAB))).toEqual({ count: 0 });
+    expect(await h['content:questions']({}, contentSender(TAB))).toMatchObject({ count: 0 });
     expect((await openDialog(h)).setup.questions).toEqual([]);
   });
 
@@ -127,5 +138,63 @@ describe('questions in the background', () => {
     expect((await readAnswers())[0]?.answer.answer).toEqual({ kind: 'scale', value: 1 });
     await h['answers:withdraw']({ questionId: HERE.id }, popup);
     expect(await readAnswers()).toEqual([]);
+  });
+
+  describe('the prompt (policy questionPrompt)', () => {
+    const SECOND = testQuestion({
+      id: '00000000-0000-4000-8000-0000000000bb',
+      app: 'Demo-Jobcenter',
+      screens: ['/suche'],
+      from: '2026-12-01T23:00:00.000Z',
+      to: '2099-01-01T00:00:00.000Z',
+    });
+    const prompted = async (h: Awaited<ReturnType<typeof handlers>>) =>
+      (await h['content:questions']({ canPrompt: true }, contentSender(TAB))).prompt?.questionId;
+
+    it('is off by default', async () => {
+      expect(await prompted(await handlers())).toBeUndefined();
+    });
+
+    it('offers each question once, within the cap per day, in the caseworker’s words', async () => {
+      await replaceQuestions([HERE, SECOND]);
+      const h = await handlers({ questionPrompt: true, questionPromptsPerDay: 1, uiLanguage: 'de' });
+      const first = await h['content:questions']({ canPrompt: true }, contentSender(TAB));
+      expect(first.prompt).toEqual({
+        questionId: HERE.id,
+        text: HERE.text.de,
+        label: 'Eine kurze Frage der Digitalisierungsbeauftragten',
+        answer: 'Beantworten',
+        later: 'Später',
+        never: 'Nicht mehr fragen',
+      });
+      // The cap of one a day holds for the second question; the first is never offered again.
+      expect(await prompted(h)).toBeUndefined();
+      const two = await handlers({ questionPrompt: true, questionPromptsPerDay: 2 });
+      expect(await prompted(two)).toBe(SECOND.id);
+      expect(await prompted(two)).toBeUndefined();
+    });
+
+    it('holds the cap per week across days', async () => {
+      await replaceQuestions([HERE, SECOND]);
+      const h = await handlers({ questionPrompt: true, questionPromptsPerDay: 5, questionPromptsPerWeek: 1 });
+      expect(await prompted(h)).toBe(HERE.id);
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + 3 * 24 * 60 * 60 * 1000);
+      expect(await prompted(h)).toBeUndefined();
+      vi.setSystemTime(Date.now() + 5 * 24 * 60 * 60 * 1000);
+      expect(await prompted(h)).toBe(SECOND.id);
+    });
+
+    it('is not offered when the page did not ask (a field had focus), nor after "Nicht mehr fragen"', async () => {
+      const h = await handlers({ questionPrompt: true, questionPromptsPerDay: 5 });
+      expect((await h['content:questions']({}, contentSender(TAB))).prompt).toBeUndefined();
+      await h['question:prompt-never']({ questionId: HERE.id }, contentSender(TAB));
+      expect(await prompted(h)).toBeUndefined();
+      await expect(
+        h['question:prompt-never']({ questionId: THERE.id }, contentSender(TAB)),
+      ).rejects.toMatchObject({
+        code: 'not_found',
+      });
+    });
   });
 });

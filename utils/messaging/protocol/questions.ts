@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OutboxStatus } from '../../schema/outbox';
 import { AnswerValue, QuestionId } from '../../schema/questions';
-import { CaptureId, Empty, Ok, type ProtocolSpec, ShownQuestion } from './shared';
+import { CaptureId, Ok, type ProtocolSpec, ShownQuestion } from './shared';
 
 export { ShownQuestion };
 
@@ -15,6 +15,20 @@ export const AnswerInput = z.object({
   value: AnswerValue,
   note: z.string().max(2000).optional(),
 });
+
+/**
+ * The on-screen prompt for an open question (policy `questionPrompt`), every word already in the
+ * caseworker's language: the content script only draws it.
+ */
+export const QuestionPrompt = z.object({
+  questionId: QuestionId,
+  label: z.string().max(100),
+  text: z.string().max(400),
+  answer: z.string().max(60),
+  later: z.string().max(60),
+  never: z.string().max(60),
+});
+export type QuestionPrompt = z.infer<typeof QuestionPrompt>;
 
 /** One answer of the caseworker's, as the popup's outbox lists it. */
 export const AnswerItem = z.object({
@@ -32,7 +46,19 @@ export type AnswerItem = z.infer<typeof AnswerItem>;
 
 export const questionsProtocol = {
   /** Content script: how many questions are open on this screen (for the button's count). */
-  'content:questions': { from: 'content', request: Empty, response: z.object({ count: z.number().int() }) },
+  'content:questions': {
+    from: 'content',
+    /** `canPrompt`: the page has just loaded, so a prompt may be offered (it is counted when offered). */
+    request: z.object({ canPrompt: z.boolean().optional() }),
+    /** `text`: the count in the caseworker's language ("1 Frage"), '' for none. */
+    response: z.object({
+      count: z.number().int(),
+      text: z.string().max(40),
+      prompt: QuestionPrompt.optional(),
+    }),
+  },
+  /** Content script: "Nicht mehr fragen" on the prompt for this question. */
+  'question:prompt-never': { from: 'content', request: z.object({ questionId: QuestionId }), response: Ok },
   /** Dialog: answer a question shown for this capture's screen; the note is redacted before storage. */
   'question:answer': {
     from: 'page',
