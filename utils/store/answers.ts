@@ -148,3 +148,29 @@ export async function stillQueued(entries: readonly AnswerEntry[]): Promise<Set<
   const keys = await Promise.all(pending.map((entry) => db.getKey('queue', entry.seq as number)));
   return new Set(pending.filter((_, i) => keys[i] !== undefined).map((entry) => entry.id));
 }
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * Retention for answers: a sent answer is deleted `retentionDays` after it was sent, like a record —
+ * but only once its question is no longer delivered. While the question is active the answer is what
+ * says "answered on this device", and deleting it would ask the caseworker again. Pending and failed
+ * answers stay. Returns how many were deleted (few: one per question).
+ */
+export async function pruneAnswers(retentionDays: number, now = Date.now()): Promise<number> {
+  const days = Number.isFinite(retentionDays) ? Math.max(1, Math.floor(retentionDays)) : 1;
+  const cutoff = now - days * DAY_MS;
+  const db = await getDb();
+  const tx = db.transaction(['answers', 'questions'], 'readwrite');
+  const answers = tx.objectStore('answers');
+  const delivered = new Set(await tx.objectStore('questions').getAllKeys());
+  let removed = 0;
+  for (const entry of await answers.getAll()) {
+    if (entry.status !== 'sent' || (entry.sentAt ?? entry.createdAt) > cutoff) continue;
+    if (delivered.has(entry.questionId)) continue;
+    await answers.delete(entry.id);
+    removed++;
+  }
+  await tx.done;
+  return removed;
+}

@@ -2,9 +2,16 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../../utils/schema/outbox';
-import { answerFor, putAnswer, readAnswers, withdrawAnswer } from '../../../utils/store/answers';
+import {
+  answerFor,
+  pruneAnswers,
+  putAnswer,
+  readAnswers,
+  withdrawAnswer,
+} from '../../../utils/store/answers';
 import { closeDb, DB_NAME, getDb, UPGRADES } from '../../../utils/store/db';
 import { markDeliveriesSent } from '../../../utils/store/deliveries';
+import { replaceQuestions } from '../../../utils/store/questions';
 import { pendingCount, takeBatch } from '../../../utils/store/queue';
 import { addRecord, queueRow } from '../../../utils/store/records';
 import { syncNow } from '../../../utils/sync/engine';
@@ -144,4 +151,26 @@ describe('answers through the sync engine', () => {
         });
     },
   );
+});
+
+describe('retention of answers', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it('deletes a sent answer after the retention period only once its question is no longer delivered', async () => {
+    collector = await startCollector(acceptAll);
+    await configure({ endpoint: collector.url, questionsEnabled: false });
+    const other = testQuestion({ id: '00000000-0000-4000-8000-0000000000cc' });
+    await putAnswer(testAnswer(Q.id), asked());
+    await putAnswer(testAnswer(other.id), asked(other));
+    await syncNow();
+    await markDeliveriesSent();
+    const pending = testQuestion({ id: '00000000-0000-4000-8000-0000000000dd' });
+    await putAnswer(testAnswer(pending.id), asked(pending));
+    await replaceQuestions([Q]);
+    const later = Date.now() + 31 * DAY;
+    expect(await pruneAnswers(30, Date.now())).toBe(0);
+    expect(await pruneAnswers(30, later)).toBe(1);
+    // Still delivered: kept, or the caseworker would be asked again; pending: kept until sent.
+    expect((await readAnswers()).map((entry) => entry.questionId).sort()).toEqual([Q.id, pending.id].sort());
+  });
 });
