@@ -23,7 +23,7 @@ import type { Settings } from '../../utils/schema/settings';
 import { findSite } from '../../utils/sites/match';
 import { answerFor, putAnswer, readAnswers, stillQueued, withdrawAnswer } from '../../utils/store/answers';
 import { isSending } from '../../utils/store/outbox-query';
-import { readQuestions, updatePromptLog } from '../../utils/store/questions';
+import { readPromptLog, readQuestions, updatePromptLog } from '../../utils/store/questions';
 import { dialogCapture } from './captures';
 import type { HandlersFor } from './router';
 
@@ -45,14 +45,15 @@ export function screenOf(
 }
 
 /**
- * The questions open on a screen: they apply now, and this device has not answered them. Nothing
+ * The questions open on a screen: they apply now, this device has not answered them, and the
+ * caseworker did not say "Nicht mehr fragen" to them (on the prompt; kept on the device only). Nothing
  * when policy switched questions off (the stored set is dropped at the next poll; this holds until then).
  */
 export async function openQuestions(settings: Settings, screen: Screen | undefined, now = Date.now()) {
   if (!settings.questionsEnabled || !screen) return [];
-  const [questions, answers] = await Promise.all([readQuestions(), readAnswers()]);
-  const answered = new Set(answers.map((answer) => answer.questionId));
-  return questionsFor(questions, screen, now).filter((question) => !answered.has(question.id));
+  const [questions, answers, log] = await Promise.all([readQuestions(), readAnswers(), readPromptLog()]);
+  const closed = new Set([...answers.map((answer) => answer.questionId), ...log.never]);
+  return questionsFor(questions, screen, now).filter((question) => !closed.has(question.id));
 }
 
 export function shown(question: Question | ShownQuestion): ShownQuestion {

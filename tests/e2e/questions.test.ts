@@ -309,6 +309,23 @@ describe('questions to caseworkers (Chromium, real collector)', () => {
     expect(await countOf(other.ui)).toBe('1 Frage');
     expect(await prompt(other.page).count()).toBe(0);
     await other.page.close();
+
+    // With a cap of two a day the other question is offered; "Nicht mehr fragen" by keyboard closes it on
+    // this device: no longer counted.
+    await setSettings(ext.worker, { questionPromptsPerDay: 2 });
+    const offered = await screen('/akte/JC-2024-004711/leistungen');
+    expect(await prompt(offered.page).textContent()).toContain('Finden Sie die Leistungen schneller?');
+    await prompt(offered.page).getByRole('button', { name: 'Nicht mehr fragen' }).focus();
+    await offered.page.keyboard.press('Enter');
+    expect(await prompt(offered.page).count()).toBe(0);
+    await expect
+      .poll(async () => {
+        await offered.page.reload();
+        await offered.page.locator('mitsprache-feedback .root[data-q]').waitFor({ state: 'attached' });
+        return countOf(offered.ui);
+      })
+      .toBe('');
+    await offered.page.close();
   });
 
   it('switched off: no question kept, no count, nothing in the dialog', async () => {

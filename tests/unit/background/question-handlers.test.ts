@@ -190,6 +190,9 @@ describe('questions in the background', () => {
       expect((await h['content:questions']({}, contentSender(TAB))).prompt).toBeUndefined();
       await h['question:prompt-never']({ questionId: HERE.id }, contentSender(TAB));
       expect(await prompted(h)).toBeUndefined();
+      // "Nicht mehr fragen": the question is no longer open here — not counted, not in the dialog.
+      expect(await h['content:questions']({}, contentSender(TAB))).toMatchObject({ count: 0, text: '' });
+      expect((await openDialog(h)).setup.questions).toEqual([]);
       await expect(
         h['question:prompt-never']({ questionId: THERE.id }, contentSender(TAB)),
       ).rejects.toMatchObject({
