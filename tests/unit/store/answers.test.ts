@@ -11,8 +11,9 @@ import {
 } from '../../../utils/store/answers';
 import { closeDb, DB_NAME, getDb, UPGRADES } from '../../../utils/store/db';
 import { markDeliveriesSent } from '../../../utils/store/deliveries';
+import { countSent } from '../../../utils/store/outbox-query';
 import { replaceQuestions } from '../../../utils/store/questions';
-import { pendingCount, takeBatch } from '../../../utils/store/queue';
+import { markSent, pendingCount, takeBatch } from '../../../utils/store/queue';
 import { addRecord, queueRow } from '../../../utils/store/records';
 import { syncNow } from '../../../utils/sync/engine';
 import { acquireLease } from '../../../utils/sync/lease';
@@ -172,5 +173,16 @@ describe('retention of answers', () => {
     expect(await pruneAnswers(30, later)).toBe(1);
     // Still delivered: kept, or the caseworker would be asked again; pending: kept until sent.
     expect((await readAnswers()).map((entry) => entry.questionId).sort()).toEqual([Q.id, pending.id].sort());
+  });
+});
+
+describe('answers and the outbox counts', () => {
+  it('a delivered answer does not count as a sent record', async () => {
+    await addRecord(testRecord());
+    const { answer } = await putAnswer(testAnswer(Q.id), asked());
+    const records = (await takeBatch(ALL)).items.filter((item) => item.id !== answer.id);
+    expect(await markSent([...records.map((item) => item.id), answer.id])).toBe(2);
+    expect(await countSent()).toBe(1);
+    expect((await answerFor(Q.id))?.status).toBe('sent');
   });
 });
