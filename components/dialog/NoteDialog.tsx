@@ -10,6 +10,7 @@ import type { CloseNotice, DialogForm } from '../../utils/messaging/protocol/cap
 import type { NoteDraftStored } from '../../utils/messaging/protocol/shared';
 import { outageNote } from '../../utils/outage/words';
 import { extractPageTerms } from '../../utils/redact/page-terms';
+import type { AnswerValue } from '../../utils/schema/questions';
 import { MINUTES_MAX, type NoteInput, type Screenshot } from '../../utils/schema/record';
 import { MaskedText } from '../shared/MaskedText';
 import {
@@ -24,6 +25,7 @@ import { ContextPreview } from './ContextPreview';
 import { type DeclaredKind, DeclareOutage } from './DeclareOutage';
 import { DIALOG_STRINGS, type DialogKey } from './i18n';
 import { MaskableNote } from './MaskableNote';
+import { QuestionCard } from './QuestionCard';
 import { ScreenshotEditor } from './ScreenshotEditor';
 
 /** Props of the note dialog. */
@@ -56,6 +58,8 @@ export interface NoteDialogProps {
   /** Hands over to the in-page element picker; the setup comes back with `capture.element`. */
   onPick(): void;
   onClearElement(): void;
+  /** Stores the answer to an officer's question shown for this screen (issue #18). */
+  onAnswer(questionId: string, input: { value: AnswerValue; note?: string }): Promise<unknown>;
 }
 
 /** What the dialog hands over to be stored: the record:save request without its capture id. */
@@ -106,6 +110,7 @@ export function NoteDialog({
   onDiscard,
   onPick,
   onClearElement,
+  onAnswer,
 }: NoteDialogProps) {
   const strings = DIALOG_STRINGS[form.lang];
   const noteMax = form.noteMax;
@@ -395,6 +400,15 @@ export function NoteDialog({
       }}
     >
       <h1 id="title">{t('title')}</h1>
+      {setup?.questions.map((question) => (
+        <QuestionCard
+          key={question.id}
+          question={question}
+          lang={form.lang}
+          t={t}
+          onAnswer={(input) => onAnswer(question.id, input)}
+        />
+      ))}
       <p class="hint" id="intro">
         {t(category === '' ? 'intro' : isPraise(category) ? 'introPraise' : 'introProblem')}
       </p>

@@ -4,6 +4,17 @@ import type { Lang } from '../../utils/i18n/lang';
 export const DIALOG_STRINGS = {
   de: {
     title: 'Rückmeldung geben',
+    questionHeading: 'Eine Frage an Sie',
+    questionHint:
+      'Freiwillig und unabhängig von Ihrer Notiz. Ohne Ihren Namen gesendet; die Beauftragten sehen Ergebnisse nur über viele Antworten zusammengefasst.',
+    answerNote: 'Anmerkung zu Ihrer Antwort (optional)',
+    answerYes: 'Ja',
+    answerNo: 'Nein',
+    answerCannotSay: 'Kann ich nicht sagen',
+    answerRequired: 'Bitte wählen Sie eine Antwort.',
+    answerSend: 'Antwort speichern',
+    answerSaved:
+      'Danke! Ihre Antwort wird mit der nächsten Übertragung gesendet; bis dahin können Sie sie in der Übersicht (Mitsprache-Symbol in der Symbolleiste) ändern oder zurückziehen.',
     intro: 'Was möchten Sie zu diesem Bildschirm sagen? Kurz genügt.',
     introProblem: 'Was stört Sie auf diesem Bildschirm? Kurz genügt.',
     introPraise: 'Was gefällt Ihnen auf diesem Bildschirm? Kurz genügt.',
@@ -130,6 +141,17 @@ export const DIALOG_STRINGS = {
       'Drag with the mouse to black out more — or focus the image: arrow keys move the frame, Shift + arrow keys resize it, Enter blacks it out.',
     removeScreenshot: 'Remove the screenshot',
     undoMask: 'Undo the last black-out',
+    questionHeading: 'A question for you',
+    questionHint:
+      'Voluntary, and separate from your note. Sent without your name; officers only see results summarised over many answers.',
+    answerNote: 'Note on your answer (optional)',
+    answerYes: 'Yes',
+    answerNo: 'No',
+    answerCannotSay: 'Cannot say',
+    answerRequired: 'Please choose an answer.',
+    answerSend: 'Save answer',
+    answerSaved:
+      'Thank you! Your answer will be sent with the next transfer; until then you can change or withdraw it in the overview (Mitsprache icon in the toolbar).',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 

@@ -1,5 +1,6 @@
 import type { ButtonCorner, ReporterMode } from '../../utils/schema/settings';
 import { FieldCheckbox } from './FieldCheckbox';
+import { FieldNumber } from './FieldNumber';
 import { FieldSelect } from './FieldSelect';
 import { FieldText } from './FieldText';
 import { SettingsCategories } from './SettingsCategories';
@@ -15,7 +16,7 @@ type Corner = (typeof ButtonCorner.options)[number];
 
 /** Categories, who is named as reporter, screenshots, and where the button sits. */
 export function SettingsFeedback({ ctx }: SettingsFeedbackProps) {
-  const { t, draft, update, errors, lockedNote } = ctx;
+  const { t, draft, update, errors, lockedNote, lang } = ctx;
   return (
     <SettingsSection id="feedback" title={t('sectionFeedback')}>
       <SettingsCategories ctx={ctx} />
@@ -63,6 +64,42 @@ export function SettingsFeedback({ ctx }: SettingsFeedbackProps) {
         ]}
         errors={errors(['buttonCorner'])}
         lockedNote={lockedNote('buttonCorner')}
+      />
+      <FieldCheckbox
+        id={fieldId(['questionsEnabled'])}
+        label={t('field_questionsEnabled')}
+        checked={draft.questionsEnabled}
+        onChange={(value) => update('questionsEnabled', value)}
+        errors={errors(['questionsEnabled'])}
+        lockedNote={lockedNote('questionsEnabled')}
+      />
+      <FieldCheckbox
+        id={fieldId(['questionPrompt'])}
+        label={t('field_questionPrompt')}
+        checked={draft.questionPrompt}
+        onChange={(value) => update('questionPrompt', value)}
+        errors={errors(['questionPrompt'])}
+        lockedNote={lockedNote('questionPrompt')}
+      />
+      <FieldNumber
+        id={fieldId(['questionPromptsPerDay'])}
+        label={t('field_questionPromptsPerDay')}
+        value={draft.questionPromptsPerDay}
+        onChange={(value) => update('questionPromptsPerDay', value)}
+        lang={lang}
+        hint={t('hint_questionPromptsPerDay')}
+        errors={errors(['questionPromptsPerDay'])}
+        lockedNote={lockedNote('questionPromptsPerDay')}
+      />
+      <FieldNumber
+        id={fieldId(['questionPromptsPerWeek'])}
+        label={t('field_questionPromptsPerWeek')}
+        value={draft.questionPromptsPerWeek}
+        onChange={(value) => update('questionPromptsPerWeek', value)}
+        lang={lang}
+        hint={t('hint_questionPromptsPerWeek')}
+        errors={errors(['questionPromptsPerWeek'])}
+        lockedNote={lockedNote('questionPromptsPerWeek')}
       />
     </SettingsSection>
   );

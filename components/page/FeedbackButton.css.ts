@@ -13,6 +13,7 @@ button { all: unset; box-sizing: border-box; cursor: pointer; display: inline-fl
   color: #fff; background: #005ea8; border: 2px solid #fff; box-shadow: 0 2px 6px rgba(0,0,0,.35); }
 button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
 .open { padding: 8px 14px; border-radius: 20px 0 0 20px; touch-action: none; user-select: none; }
+.count:not(:empty) { margin-left: 8px; padding: 1px 7px; border-radius: 9px; background: #fff; color: #005ea8; }
 .toggle { padding: 8px 8px; border-radius: 0 20px 20px 0; border-left: 0; font-size: 12px; }
 .root[data-collapsed] .open { display: none; }
 .root[data-collapsed] .toggle { border-radius: 20px; border-left: 2px solid #fff; }

@@ -21,7 +21,7 @@ const DRAG_THRESHOLD = 4;
  * The floating "Feedback" button: plain DOM, no framework, because it ships in the content script
  * on every matched page. Movable by drag or Alt+arrow keys, collapsible; all listeners end with `signal`.
  */
-export function FeedbackButton(props: FeedbackButtonProps): HTMLElement {
+export function FeedbackButton(props: FeedbackButtonProps): HTMLElement & { setCount(text: string): void } {
   const { strings, signal } = props;
   const root = document.createElement('div');
   root.className = 'root';
@@ -35,6 +35,17 @@ export function FeedbackButton(props: FeedbackButtonProps): HTMLElement {
   open.textContent = strings.button;
   open.setAttribute('aria-label', strings.buttonLabel);
   open.title = `${strings.buttonLabel} (${strings.moveHint})`;
+
+  // Officers' questions open on this screen (issue #18): a count, never more, worded by the background
+  // ("1 Frage"; '' for none), which also matches.
+  const count = document.createElement('span');
+  count.className = 'count';
+  const setCount = (text: string) => {
+    count.textContent = text;
+    open.setAttribute('aria-label', text ? `${strings.buttonLabel} – ${text}` : strings.buttonLabel);
+    // Tells tests the background has answered (also with none); the count itself shows only from 1.
+    root.dataset.q = text;
+  };
 
   const toggle = document.createElement('button');
   toggle.className = 'toggle';
@@ -144,6 +155,7 @@ export function FeedbackButton(props: FeedbackButtonProps): HTMLElement {
     { signal },
   );
 
+  open.append(count);
   root.append(open, toggle);
-  return root;
+  return Object.assign(root, { setCount });
 }

@@ -16,6 +16,7 @@ import { OutboxExport } from './OutboxExport';
 import { rowId } from './OutboxItem';
 import { OutboxList } from './OutboxList';
 import { PopupFeedbackAction } from './PopupFeedbackAction';
+import { QuestionAnswers } from './QuestionAnswers';
 import { RecordDetail } from './RecordDetail';
 import { SyncStatus } from './SyncStatus';
 import { TabSitePermission } from './TabSitePermission';
@@ -276,6 +277,7 @@ export function Popup({
             onSendNow={() => void sendNow()}
             now={now}
           />
+          <QuestionAnswers lang={lang} t={t} tab={tab} send={send} say={say} closeWindow={closeWindow} />
           <OutboxList
             lang={lang}
             t={t}

@@ -26,6 +26,7 @@ import { dropDraft, putDraft, readDraft } from './drafts';
 import { preferActiveFrame } from './frames';
 import { declaredOutage } from './outages';
 import { injectIntoTab } from './page-injection';
+import { openQuestions, screenOf, shown } from './question-handlers';
 import { currentReporter } from './reporter';
 import { type HandlersFor, senderKind } from './router';
 import { takeMaskedScreenshot } from './screenshot';
@@ -100,6 +101,8 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
         hasGrant(tabId),
       ]);
       const site = findSite(settings.sites, capture.href);
+      const screen = screenOf(settings, capture.href, extractPageTerms(capture.pageTexts));
+      const questions = (await openQuestions(settings, screen)).map(shown);
       const lang = uiLang(settings.uiLanguage);
       return {
         captureId,
@@ -114,6 +117,7 @@ export function captureHandlers(deps: CaptureDeps): HandlersFor<typeof capturePr
         redactAllDates: settings.redactAllDates,
         ...(draft ? { draft } : {}),
         screenshotReady,
+        questions,
       };
     },
 

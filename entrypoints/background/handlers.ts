@@ -1,6 +1,7 @@
 import { type CaptureDeps, captureHandlers } from './capture-handlers';
 import { outageHandlers } from './outages';
 import { outboxHandlers } from './outbox-handlers';
+import { questionHandlers } from './question-handlers';
 import type { Handlers } from './router';
 import { settingsHandlers } from './settings-handlers';
 
@@ -13,5 +14,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...outboxHandlers(),
     ...outageHandlers(deps),
     ...settingsHandlers(),
+    ...questionHandlers(deps),
   };
 }

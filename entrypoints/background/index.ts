@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getEffectiveSettings, watchSettingsCache } from '../../utils/settings/effective';
+import { pruneAnswers } from '../../utils/store/answers';
 import { pruneSent } from '../../utils/store/retention';
 import { getSyncState, registerSyncTriggers, requestSync, SYNC_ALARM, syncNow } from '../../utils/sync';
 import { activeSites } from './content-scripts';
@@ -27,7 +28,10 @@ export default defineBackground(() => {
   registerSyncTriggers();
   // Retention rides on the periodic sync alarm: sent records leave the device after the configured days.
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void getEffectiveSettings().then((s) => pruneSent(s.retentionDays));
+    if (alarm.name === SYNC_ALARM)
+      void getEffectiveSettings().then((s) =>
+        Promise.all([pruneSent(s.retentionDays), pruneAnswers(s.retentionDays)]),
+      );
   });
 
   const runCommand = async (command: string) => {

@@ -24,13 +24,32 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
   ctx.onInvalidated(() => abort.abort());
   const ui = createShadowHost('mitsprache-feedback', FEEDBACK_UI_CSS);
   const dialog = createDialogSlot(ui.container, strings.dialogTitle, abort.signal);
-  let button: HTMLElement | undefined;
+  let button: ReturnType<typeof FeedbackButton> | undefined;
+  // How many officers' questions are open here; asked again when the dialog closes (one may be answered).
+  // On load it may bring a prompt (policy), drawn by the page tools, loaded only then; the count shows
+  // once the prompt does.
+  const countQuestions = async (onLoad?: boolean) => {
+    try {
+      const { text, prompt } = await send('content:questions', { canPrompt: !!onLoad });
+      if (prompt)
+        (await loadPageTools()).QuestionPrompt({
+          container: ui.container,
+          words: prompt,
+          onAnswer: openDialog,
+          signal: abort.signal,
+        });
+      button?.setCount(text);
+    } catch {
+      // No count and no prompt: the button works as ever.
+    }
+  };
   const notice = PageNotice({ signal: abort.signal });
   // Where the person was before the dialog opened: focus goes back there when it closes.
   let returnTo: HTMLElement | undefined;
 
   const closeDialog = (said?: 'saved' | 'draft-kept') => {
     dialog.close();
+    void countQuestions();
     if (said === 'saved') notice.show(strings.saved, 1500);
     else if (said === 'draft-kept') notice.show(strings.draftKept, 4000);
     const back = returnTo;
@@ -96,6 +115,7 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
     signal: abort.signal,
   });
   ui.container.append(button, notice.element);
+  void countQuestions(true);
   keepAnchored(ui.host, abort.signal);
   abort.signal.addEventListener('abort', ui.remove);
   // No dialog is prepared before the user shows intent (entrypoints/content/dialog-slot.ts): an extension

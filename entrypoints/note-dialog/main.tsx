@@ -77,6 +77,9 @@ function show(state: DialogState): void {
       onClearElement={() =>
         void id().then((captureId) => send('capture:element', { captureId, element: null }))
       }
+      onAnswer={async (questionId, input) =>
+        send('question:answer', { captureId: await id(), questionId, input })
+      }
     />,
     app,
   );

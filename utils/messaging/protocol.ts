@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { captureProtocol } from './protocol/capture';
 import { outageProtocol } from './protocol/outage';
 import { outboxProtocol } from './protocol/outbox';
+import { questionsProtocol } from './protocol/questions';
 import { settingsProtocol } from './protocol/settings';
 import type { ProtocolSpec } from './protocol/shared';
 
@@ -18,6 +19,7 @@ export const protocol = {
   ...outboxProtocol,
   ...outageProtocol,
   ...settingsProtocol,
+  ...questionsProtocol,
 } as const satisfies ProtocolSpec;
 
 export type Protocol = typeof protocol;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { QuestionAnswer, QuestionForm, QuestionId } from './questions';
 import { FeedbackRecord } from './record';
+import { Text } from './text';
 import { IncidentStatus, OfficerStatus } from './wire';
 
 /**
@@ -38,3 +40,27 @@ export const OutboxEntry = z.object({
     .optional(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
+
+/**
+ * An answer to an officer's question as the extension keeps it (issue #18): the answer exactly as it
+ * will be (or was) sent, a copy of what was asked (so the outbox can show and change it after the
+ * question has ended), and local delivery state as for records. Only `answer` leaves the device.
+ */
+export const AnswerEntry = z.object({
+  /** The answer's id (`answer.id`). */
+  id: z.uuid(),
+  /** Unique on the device: one answer per question. */
+  questionId: QuestionId,
+  createdAt: z.number(),
+  status: OutboxStatus,
+  seq: z.number().int().optional(),
+  answer: QuestionAnswer,
+  question: z.object({
+    text: z.object({ de: Text(300), en: Text(300).optional() }),
+    form: QuestionForm,
+    noteAllowed: z.boolean(),
+  }),
+  sentAt: z.number().optional(),
+  failure: z.object({ code: z.string().max(60), reason: z.string().max(500), at: z.number() }).optional(),
+});
+export type AnswerEntry = z.infer<typeof AnswerEntry>;

@@ -145,6 +145,20 @@ export const Settings = z.object({
   redactAllDates: z.boolean(),
   uiLanguage: UiLanguage,
   buttonCorner: ButtonCorner,
+  /**
+   * Officers' questions to caseworkers (issue #18, docs/questions.md). Off: the status poll names no
+   * applications, so none are delivered, and nothing is shown or counted on any screen.
+   */
+  questionsEnabled: z.boolean(),
+  /**
+   * The optional on-screen prompt for an open question (off by default): at most once per question,
+   * never while a form field has focus, within the caps below (utils/questions/prompt.ts).
+   */
+  questionPrompt: z.boolean(),
+  /** Most prompts in any 24 hours. */
+  questionPromptsPerDay: z.number().int().min(0).max(20),
+  /** Most prompts in any 7 days. */
+  questionPromptsPerWeek: z.number().int().min(0).max(100),
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingsKey = keyof Settings;
@@ -195,4 +209,8 @@ export const DEFAULT_SETTINGS: Settings = {
   redactAllDates: false,
   uiLanguage: 'auto',
   buttonCorner: 'bottom-right',
+  questionsEnabled: true,
+  questionPrompt: false,
+  questionPromptsPerDay: 1,
+  questionPromptsPerWeek: 3,
 };

@@ -1,5 +1,6 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
-import type { OutboxEntry } from '../schema/outbox';
+import type { AnswerEntry, OutboxEntry } from '../schema/outbox';
+import type { Question } from '../schema/questions';
 import { type FeedbackRecord, newAnswerSecret, RECORD_SCHEMA_VERSION } from '../schema/record';
 import { SENT_KEY } from './sent-count';
 
@@ -22,6 +23,11 @@ export interface QueueItem {
    * (screenshots): those are read from `records`.
    */
   json?: string;
+  /**
+   * 'answer' for an answer to an officer's question (issue #18), kept in `answers` rather than
+   * `records`; absent for a feedback record (every row queued before version 5).
+   */
+  kind?: 'answer';
 }
 
 /** One acknowledged batch: the ids the collector took, and when. */
@@ -43,6 +49,10 @@ export interface MitspracheDb extends DBSchema {
   meta: { key: string; value: unknown };
   /** Counts kept in step with `records` (sent-count.ts), so the popup need not walk an index. */
   counters: { key: string; value: unknown };
+  /** The officers' active questions as the last status reply delivered them (issue #18), by id. */
+  questions: { key: string; value: Question };
+  /** The caseworker's answers, one per question on this device; queued in `queue` like records. */
+  answers: { key: string; value: AnswerEntry; indexes: { byQuestion: string } };
 }
 
 type UpgradeTx = IDBPTransaction<MitspracheDb, StoreNames<MitspracheDb>[], 'versionchange'>;
@@ -100,6 +110,14 @@ export const UPGRADES: ReadonlyArray<(db: IDBPDatabase<MitspracheDb>, tx: Upgrad
     };
     const openRecords = () => tx.objectStore('records').openCursor();
     void openRecords().then(step);
+  },
+  // 4 → 5: questions to caseworkers and their answers (issue #18). Stored records and queue rows stay
+  // as they are: a queue row without `kind` is a record, so nothing old needs rewriting. The unique
+  // index is what makes "one answer per question per device" hold even against two racing saves.
+  (db) => {
+    db.createObjectStore('questions', { keyPath: 'id' });
+    const answers = db.createObjectStore('answers', { keyPath: 'id' });
+    answers.createIndex('byQuestion', 'questionId', { unique: true });
   },
 ];
 export const DB_VERSION = UPGRADES.length;

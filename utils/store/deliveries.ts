@@ -86,19 +86,28 @@ async function markIdsSent(
 ): Promise<void> {
   // Default durability: a lost write is marked again from the journal, which is still there (and the
   // sent count, written in the same transaction, is lost with it).
-  const tx = db.transaction(['records', 'counters'], 'readwrite');
+  const tx = db.transaction(['records', 'counters', 'answers'], 'readwrite');
   const records = tx.objectStore('records');
   const entries = await readByIds(records, ids);
   const writes: Promise<unknown>[] = [];
-  for (const entry of entries) {
+  const notRecords: string[] = [];
+  entries.forEach((entry, i) => {
+    if (!entry) notRecords.push(ids[i] as string);
     // Deleted by the caseworker meanwhile, or already settled otherwise: nothing to do.
-    if (entry?.status !== 'pending') continue;
+    if (entry?.status !== 'pending') return;
     const { seq: _seq, ...rest } = entry;
     const sent: OutboxEntry = { ...rest, status: 'sent', sentAt: at, attempts: entry.attempts + 1 };
     writes.push(records.put(sent));
-  }
+  });
   // Only records that really changed: a chunk marked twice adds nothing the second time.
   writes.push(adjustSent(tx.objectStore('counters'), writes.length));
+  // An id that is no record may be an answer (issue #18); answers are not in the sent count.
+  const answers = tx.objectStore('answers');
+  for (const entry of await Promise.all(notRecords.map((id) => answers.get(id)))) {
+    if (entry?.status !== 'pending') continue;
+    const { seq: _seq, ...rest } = entry;
+    writes.push(answers.put({ ...rest, status: 'sent', sentAt: at }));
+  }
   await Promise.all(writes);
   await tx.done;
 }

@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import { AppError } from '../errors';
-import type { OutboxEntry } from '../schema/outbox';
+import type { AnswerEntry, OutboxEntry } from '../schema/outbox';
 import { getDb, type MitspracheDb, type QueueItem } from './db';
 import { journal } from './deliveries';
 import { queueRow, utf8Bytes } from './records';
@@ -233,14 +233,19 @@ export async function settle(
   if (sent.length === 0 && failed.length === 0) return counts;
   const db = await getDb();
   const cursor = await cursorFor(db);
-  const tx = db.transaction(['records', 'queue', 'meta', 'counters'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(['records', 'queue', 'meta', 'counters', 'answers'], 'readwrite', {
+    durability: 'strict',
+  });
   const records = tx.objectStore('records');
   const verdicts = new Map<string, DeadLetter | null>();
   for (const letter of failed) verdicts.set(letter.id, letter);
   for (const id of sent) verdicts.set(id, null);
 
   const entries = await Promise.all([...verdicts.keys()].map((id) => records.get(id)));
-  const seqs: number[] = [];
+  // An id that is no record may be an answer (issue #18): settled alike, in its own store.
+  const notRecords = [...verdicts.keys()].filter((_, i) => !entries[i]);
+  const answers = await settleAnswersIn(tx.objectStore('answers'), notRecords, verdicts, now);
+  const seqs: number[] = [...answers.seqs];
   const updated: OutboxEntry[] = [];
   for (const entry of entries) {
     if (!entry || entry.status === 'sent') continue;
@@ -260,12 +265,13 @@ export async function settle(
   await Promise.all([
     done,
     ...updated.map((entry) => records.put(entry)),
+    // Records only: answers are not in the outbox's sent count (deliveries.ts leaves them out too).
     adjustSent(tx.objectStore('counters'), counts.sent),
   ]);
   await persistHead(tx.objectStore('meta'), cursor, gone);
   await tx.done;
   commitHead(cursor, gone);
-  return counts;
+  return { sent: counts.sent + answers.sent, failed: counts.failed + answers.failed };
 }
 
 /**
@@ -293,7 +299,7 @@ export async function settleBatch(
   const durability = { durability: 'relaxed' } as const;
   const tx =
     failed.length > 0
-      ? db.transaction(['records', 'queue', 'meta', 'deliveries'], 'readwrite', durability)
+      ? db.transaction(['records', 'answers', 'queue', 'meta', 'deliveries'], 'readwrite', durability)
       : db.transaction(['queue', 'meta', 'deliveries'], 'readwrite', durability);
   const queue = tx.objectStore('queue');
   const seqs = delivered.map((item) => item.seq);
@@ -308,9 +314,7 @@ export async function settleBatch(
     gone.push(item.seq);
   }
   const letters =
-    failed.length > 0
-      ? await deadLetterIn((tx as unknown as RecordTx).objectStore('records'), failed, now)
-      : { count: 0, seqs: [] };
+    failed.length > 0 ? await deadLetterIn(tx as unknown as RecordTx, failed, now) : { count: 0, seqs: [] };
   gone.push(...letters.seqs);
   const deleted = deleteSeqs(queue, cursor, gone);
   await Promise.all([deleted.done, journal(tx.objectStore('deliveries'), ids, now)]);
@@ -322,6 +326,7 @@ export async function settleBatch(
 
 interface RecordTx {
   objectStore(name: 'records'): RecordStore;
+  objectStore(name: 'answers'): AnswerStore;
 }
 
 interface RecordStore {
@@ -329,23 +334,68 @@ interface RecordStore {
   put(entry: OutboxEntry): Promise<string>;
 }
 
-/** Writes dead letters for still-pending records; returns their former queue seqs. */
+interface AnswerStore {
+  get(id: string): Promise<AnswerEntry | undefined>;
+  put(entry: AnswerEntry): Promise<string>;
+}
+
+/** Writes dead letters for still-pending records and answers; returns their former queue seqs. */
 async function deadLetterIn(
-  records: RecordStore,
+  tx: RecordTx,
   letters: readonly DeadLetter[],
   now: number,
 ): Promise<{ count: number; seqs: number[] }> {
+  const records = tx.objectStore('records');
   const entries = await Promise.all(letters.map((letter) => records.get(letter.id)));
   const seqs: number[] = [];
   const writes: Promise<string>[] = [];
+  const notRecords: string[] = [];
   letters.forEach((letter, i) => {
     const entry = entries[i];
+    if (!entry) notRecords.push(letter.id);
     if (entry?.status !== 'pending') return;
     if (entry.seq !== undefined) seqs.push(entry.seq);
     writes.push(records.put(failedEntry(entry, letter, now)));
   });
   await Promise.all(writes);
-  return { count: writes.length, seqs };
+  const verdicts = new Map(letters.map((letter) => [letter.id, letter]));
+  const answers = await settleAnswersIn(tx.objectStore('answers'), notRecords, verdicts, now);
+  return { count: writes.length + answers.failed, seqs: [...seqs, ...answers.seqs] };
+}
+
+/**
+ * Settles pending answers among `ids` by their verdict (null: delivered). Their queue rows are the
+ * caller's to delete, by the seqs returned. Ids that are no answer either are left alone.
+ */
+async function settleAnswersIn(
+  answers: AnswerStore,
+  ids: readonly string[],
+  verdicts: ReadonlyMap<string, DeadLetter | null>,
+  now: number,
+): Promise<{ sent: number; failed: number; seqs: number[] }> {
+  const result = { sent: 0, failed: 0, seqs: [] as number[] };
+  const entries = await Promise.all(ids.map((id) => answers.get(id)));
+  const writes: Promise<string>[] = [];
+  for (const entry of entries) {
+    if (entry?.status !== 'pending') continue;
+    const letter = verdicts.get(entry.id);
+    if (entry.seq !== undefined) result.seqs.push(entry.seq);
+    const { seq: _seq, failure: _failure, ...rest } = entry;
+    if (letter) {
+      result.failed++;
+      const failure = {
+        code: letter.code.slice(0, FAILURE_CODE_MAX),
+        reason: letter.reason.slice(0, FAILURE_REASON_MAX),
+        at: now,
+      };
+      writes.push(answers.put({ ...rest, status: 'failed', failure }));
+    } else {
+      result.sent++;
+      writes.push(answers.put({ ...rest, status: 'sent', sentAt: now }));
+    }
+  }
+  await Promise.all(writes);
+  return result;
 }
 
 function failedEntry(entry: OutboxEntry, letter: DeadLetter, now: number): OutboxEntry {

@@ -19,7 +19,7 @@ import { refreshBadge } from './badge';
 import { classifyReply, replyReason } from './classify';
 import { acquireLease, releaseLease } from './lease';
 import { getSyncState, type SyncResult, type SyncState, saveSyncState } from './state';
-import { fetchStatusUpdates } from './status';
+import { fetchStatusUpdates, questionApps } from './status';
 import { checkEndpoint, clientInfo, isoWithOffset, postJson, REQUEST_TIMEOUT_MS } from './transport';
 
 /**
@@ -198,6 +198,8 @@ interface Pass {
   badgeAt: number;
   /** A 500 splits the batch to find the record that fails alone (the same batch failed repeatedly). */
   isolate: boolean;
+  /** Applications the status query asks questions for (issue #18); undefined when switched off. */
+  apps: string[] | undefined;
 }
 
 type Step =
@@ -297,6 +299,7 @@ async function startPass(
       state.lastResult === 'failing' &&
       state.lastErrorCode === 'endpoint_error' &&
       state.consecutiveFailures >= ISOLATE_AFTER_FAILURES,
+    apps: questionApps(settings),
   };
   const batchSize = Math.min(Math.max(1, settings.batchSize), MAX_BATCH_ITEMS);
   // Per-item commas count against the byte budget too.
@@ -625,7 +628,12 @@ async function maybeFetchStatus(pass: Pass, force: boolean): Promise<void> {
     const now = pass.now();
     if (!force && typeof last === 'number' && now - last < STATUS_INTERVAL_MS) return;
     await db.put('meta', now, STATUS_AT_KEY);
-    await fetchStatusUpdates({ endpoint: pass.endpoint, token: pass.token, timeoutMs: pass.timeoutMs });
+    await fetchStatusUpdates({
+      endpoint: pass.endpoint,
+      token: pass.token,
+      timeoutMs: pass.timeoutMs,
+      ...(pass.apps ? { apps: pass.apps } : {}),
+    });
   } catch {
     // Answers are a courtesy: a collector without /status, or one that is down, must not mark
     // delivery as failing. The next interval asks again.

@@ -1,13 +1,17 @@
+import { z } from 'zod';
 import { AppError } from '../errors';
 import type { OutboxEntry } from '../schema/outbox';
 import {
   ErrorResponse,
   type IncidentStatus,
   type OfficerStatus,
+  STATUS_APPS_MAX,
+  STATUS_QUESTIONS_MAX,
   StatusResponse,
   type StatusUpdate,
 } from '../schema/wire';
 import { getDb } from '../store/db';
+import { clearQuestions, replaceQuestions } from '../store/questions';
 import { postJson, REQUEST_TIMEOUT_MS, statusUrl } from './transport';
 
 /**
@@ -164,23 +168,37 @@ export async function fetchStatusUpdates({
   endpoint,
   token,
   timeoutMs = REQUEST_TIMEOUT_MS,
+  apps,
 }: {
   endpoint: string;
   token: string;
   timeoutMs?: number;
-}): Promise<{ asked: number; updated: number; unread: string[] }> {
+  /** Applications to ask questions for (questionApps); absent: none, and the stored ones are dropped. */
+  apps?: readonly string[];
+}): Promise<{ asked: number; updated: number; unread: string[]; questions?: number }> {
   const open = await openRecords();
-  const result = { asked: open.length, updated: 0, unread: [] as string[] };
-  if (open.length === 0) return result;
+  const result: { asked: number; updated: number; unread: string[]; questions?: number } = {
+    asked: open.length,
+    updated: 0,
+    unread: [],
+  };
+  if (!apps) await clearQuestions();
+  if (open.length === 0 && !apps) return result;
   const db = await getDb();
   const stored = await db.get('meta', CURSOR_KEY);
   let since = typeof stored === 'string' ? stored : undefined;
   let nextCursor: string | undefined;
-  for (let start = 0; start < open.length; start += STATUS_PAGE_SIZE) {
+  // At least one query even without open records: the questions come with the first.
+  for (let start = 0; start < Math.max(open.length, 1); start += STATUS_PAGE_SIZE) {
     const page = open.slice(start, start + STATUS_PAGE_SIZE);
     const secrets: Record<string, string> = {};
     for (const { id, secret } of page) if (secret !== undefined) secrets[id] = secret;
-    const query = { ids: page.map((record) => record.id), secrets, ...(since ? { since } : {}) };
+    const query = {
+      ids: page.map((record) => record.id),
+      secrets,
+      ...(since ? { since } : {}),
+      ...(apps && start === 0 ? { apps } : {}),
+    };
     const reply = await postJson(statusUrl(endpoint), JSON.stringify(query), { token, timeoutMs });
     if (reply.status === 401 || reply.status === 403) throw new AppError('endpoint_unauthorized');
     if (since !== undefined && reply.status === 400 && isBadCursor(reply.body)) {
@@ -192,8 +210,10 @@ export async function fetchStatusUpdates({
       continue;
     }
     if (reply.status !== 200) throw new AppError('endpoint_error', `http_${reply.status}`);
-    const parsed = StatusResponse.safeParse(reply.body);
+    const parsed = StatusReply.safeParse(reply.body);
     if (!parsed.success) throw new AppError('endpoint_bad_reply');
+    // The whole current set each time; a collector that predates questions sends none, so none apply.
+    if (apps && start === 0) result.questions = await replaceQuestions(parsed.data.questions ?? []);
     // Only answers about ids we asked for: a confused collector must not write into other records.
     const asked = new Set(query.ids);
     const updates = parsed.data.updates.filter((update) => asked.has(update.id));
@@ -203,6 +223,27 @@ export async function fetchStatusUpdates({
   }
   if (nextCursor !== undefined) await db.put('meta', nextCursor, CURSOR_KEY);
   return result;
+}
+
+/**
+ * The reply as read here: questions are taken one by one (store/questions.ts), so one question the
+ * extension cannot read does not cost the officers' answers or the other questions.
+ */
+const StatusReply = StatusResponse.extend({
+  questions: z.array(z.unknown()).max(STATUS_QUESTIONS_MAX).optional(),
+});
+
+/**
+ * The applications the status query asks questions for (issue #18): those of the configured sites,
+ * each once, or none when policy switched questions off.
+ */
+export function questionApps(settings: {
+  questionsEnabled: boolean;
+  sites: readonly { app: string }[];
+}): string[] | undefined {
+  if (!settings.questionsEnabled) return undefined;
+  const apps = [...new Set(settings.sites.map((site) => site.app))].slice(0, STATUS_APPS_MAX);
+  return apps.length > 0 ? apps : undefined;
 }
 
 function isBadCursor(body: unknown): boolean {

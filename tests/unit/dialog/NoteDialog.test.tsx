@@ -81,6 +81,7 @@ async function mount() {
         onDiscard={async () => undefined}
         onPick={() => {}}
         onClearElement={() => {}}
+        onAnswer={() => Promise.reject(new Error('unused'))}
       />,
       root,
     ),

@@ -28,7 +28,7 @@ function readRegKey(text: string, key: string): Record<string, unknown> {
   return values;
 }
 
-const booleans = new Set(['screenshotsAllowed', 'redactAllDates']);
+const booleans = new Set(['screenshotsAllowed', 'redactAllDates', 'questionsEnabled', 'questionPrompt']);
 /** REG_DWORD 0/1 become booleans where the schema says boolean (as Chrome converts them). */
 const withBooleans = (values: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(values).map(([k, v]) => [k, booleans.has(k) ? v === 1 : v]));
@@ -37,7 +37,7 @@ describe('docs/policy-examples', () => {
   it('extension-policy.json sets every setting and all of it applies', () => {
     const policy = parsePolicy(JSON.parse(read('extension-policy.json')));
     expect(policy.warnings).toEqual([]);
-    expect(policy.locked).toHaveLength(15);
+    expect(policy.locked).toHaveLength(19);
   });
 
   it('the Linux Chromium file addresses our extension id and applies in full', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RawCapture } from '../../schema/capture';
+import { Localised, QuestionForm, QuestionId } from '../../schema/questions';
 import { Impact } from '../../schema/record';
 
 /** Shape every protocol part satisfies. */
@@ -32,6 +33,15 @@ export const NoteDraftStored = z.object({
 });
 export type NoteDraftStored = z.infer<typeof NoteDraftStored>;
 
+/** An officer's question as the dialog and the popup show it (issue #18). */
+export const ShownQuestion = z.object({
+  id: QuestionId,
+  text: Localised(300),
+  form: QuestionForm,
+  noteAllowed: z.boolean(),
+});
+export type ShownQuestion = z.infer<typeof ShownQuestion>;
+
 /** What the dialog needs besides the capture: resolved language, categories and redaction options. */
 export const DialogSetup = z.object({
   captureId: CaptureId,
@@ -51,6 +61,8 @@ export const DialogSetup = z.object({
    * icon or the shortcut grant (a site's host permission is not enough, in Chrome nor Firefox).
    */
   screenshotReady: z.boolean().default(false),
+  /** Officers' questions open on this screen, not yet answered on this device (issue #18). */
+  questions: z.array(ShownQuestion).default([]),
 });
 export type DialogSetup = z.infer<typeof DialogSetup>;
 
