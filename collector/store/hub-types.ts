@@ -67,7 +67,8 @@ export interface HubStore {
   jobCentreFigures(app: string, screen: string, range: HubRange): Promise<HubJobCentreFigures[]>;
   /**
    * The asking job centre's figures beside the region's: its own screens and the region's top
-   * `limit`, each with the number of job centres affected and the medians — never another's figures.
+   * `limit`, each with the number of job centres affected and the medians — never another's figures,
+   * and only screens that trouble at least MEDIAN_MIN_JOB_CENTRES job centres.
    */
   comparison(
     jobCentre: string,

@@ -56,6 +56,12 @@ function* insertRows(
   }
 }
 
+/**
+ * Fewest job centres a screen must trouble before a job centre sees the region's median for it: of
+ * two, the median and one's own figure would reveal the other's exactly.
+ */
+export const MEDIAN_MIN_JOB_CENTRES = 3;
+
 /** The median of some numbers (0 for none); the mean of the middle two for an even count. */
 export function median(values: readonly number[]): number {
   if (values.length === 0) return 0;
@@ -397,7 +403,11 @@ export class SqlHubStore implements HubStore {
             medianMinutesLost: median(each.map((one) => Number(one.minutes_lost))),
           };
         });
-        return [...top, ...extraHotspots].map((hotspot) => {
+        // With fewer job centres, the median and the asker's own figures would give away another's.
+        const shareable = [...top, ...extraHotspots].filter(
+          (hotspot) => hotspot.jobCentres >= MEDIAN_MIN_JOB_CENTRES,
+        );
+        return shareable.map((hotspot) => {
           const mine = ownByScreen.get(screenKey(hotspot.app, hotspot.screen));
           return {
             app: hotspot.app,

@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CollectorConfigInput } from '../../collector/config';
+import { tokenSha256 } from '../../collector/hub/job-centres';
 import {
   cellId,
   HUB_PROTOCOL_VERSION,
@@ -6,6 +10,8 @@ import {
   type HubPush,
   sharedNoteId,
 } from '../../collector/hub/protocol';
+import type { RunningCollector } from '../../collector/server';
+import { type BackendKind, backendConfig, makeTempDir, postJson, startTestCollector } from './helpers';
 
 // Pushes as a job centre's collector sends them, for the hub's store and HTTP tests (issue #19).
 
@@ -79,4 +85,36 @@ export function sharedNote(
     text,
     reply: 'Workaround: erst Entwurf speichern, dann absenden.',
   };
+}
+
+/** A hub on `kind` (a fresh database) that accepts JC_A, JC_B and JC_C, with officers if given. */
+export async function startTestHub(
+  kind: BackendKind,
+  overrides: CollectorConfigInput = {},
+): Promise<RunningCollector> {
+  const dir = await makeTempDir();
+  const file = path.join(dir, 'job-centres.json');
+  await writeFile(
+    file,
+    JSON.stringify(
+      [JC_A, JC_B, JC_C].map(({ id, name, token }) => ({ id, name, tokenSha256: tokenSha256(token) })),
+    ),
+  );
+  return startTestCollector({
+    ...(await backendConfig(kind)),
+    dataDir: dir,
+    mode: 'hub',
+    hubJobCentresFile: file,
+    ...overrides,
+  });
+}
+
+/** POSTs a push to a hub with a job centre's token. */
+export function postPush(hub: RunningCollector, body: unknown, token: string | null): Promise<Response> {
+  return postJson(`${hub.url}/hub/v1/push`, body, token);
+}
+
+/** GETs a hub's feed with a job centre's token. */
+export function getFeed(hub: RunningCollector, token: string, since = '0'): Promise<Response> {
+  return fetch(`${hub.url}/hub/v1/feed?since=${since}`, { headers: { Authorization: `Bearer ${token}` } });
 }

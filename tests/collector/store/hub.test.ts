@@ -129,7 +129,7 @@ describe.each(BACKENDS)('hub store on $name', (backend) => {
             medianNotes: 5,
             medianMinutesLost: 20,
           },
-          expect.objectContaining({ screen: OTHER, jobCentresAffected: 1, ownNotes: 0, ownMinutesLost: 0 }),
+          // OTHER troubles one job centre only: its median would be that job centre's figure.
         ]);
         expect(await hub.jobCentreFigures(HUB_APP, HUB_SCREEN, RANGE)).toEqual([
           { jobCentre: JC_C.id, notes: 3, minutesLost: 90 },
