@@ -81,14 +81,6 @@ function rangeWhere(range: HubRange): { sql: string; params: unknown[] } {
     : { sql: 'week >= ? AND week <= ? AND app = ?', params: [range.from, range.to, range.app] };
 }
 
-interface ScreenRow {
-  app: string;
-  screen: string;
-  job_centres: Count;
-  notes: Count;
-  minutes_lost: Count;
-}
-
 interface PerJobCentreRow {
   app: string;
   screen: string;
@@ -139,17 +131,11 @@ export function withBit(bits: string, ordinal: number, on: boolean): string {
   return digits.join('').replace(/0+$/, '');
 }
 
-/** The union of two sets. */
-export function unionBits(a: string, b: string): string {
-  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
-  let out = '';
-  for (let i = 0; i < long.length; i++) {
-    out += (Number.parseInt(long[i] as string, 16) | Number.parseInt(short[i] ?? '0', 16)).toString(16);
-  }
-  return out;
-}
-
 const NIBBLE_BITS = [0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4];
+const BYTE_BITS = Array.from(
+  { length: 256 },
+  (_, byte) => (NIBBLE_BITS[byte >> 4] as number) + (NIBBLE_BITS[byte & 15] as number),
+);
 
 /** How many job centres a set holds. */
 export function countBits(bits: string): number {
@@ -176,30 +162,41 @@ function* rankingOp(range: HubRange, limit: number): Generator<SqlStep, HubRanke
     `SELECT week, app, screen, job_centres, notes, minutes_lost FROM hub_screen_totals WHERE ${where.sql}`,
     where.params,
   );
+  // The union as bytes: a screen's set over 52 weeks is OR-ed 52 times, hex strings would be rebuilt each time.
   const screens = new Map<
     string,
-    { app: string; screen: string; bits: string; notes: number; minutesLost: number }
+    { app: string; screen: string; bits: Uint8Array; notes: number; minutesLost: number }
   >();
   for (const row of rows) {
     const key = screenKey(row.app, row.screen);
-    const found = screens.get(key) ?? {
-      app: row.app,
-      screen: row.screen,
-      bits: '',
-      notes: 0,
-      minutesLost: 0,
-    };
-    found.bits = unionBits(found.bits, row.job_centres);
+    const hex = String(row.job_centres);
+    const bytes = Buffer.from(hex.length % 2 === 1 ? `${hex}0` : hex, 'hex');
+    let found = screens.get(key);
+    if (!found) {
+      found = {
+        app: row.app,
+        screen: row.screen,
+        bits: new Uint8Array(bytes.length),
+        notes: 0,
+        minutesLost: 0,
+      };
+      screens.set(key, found);
+    }
+    if (found.bits.length < bytes.length) {
+      const wider = new Uint8Array(bytes.length);
+      wider.set(found.bits);
+      found.bits = wider;
+    }
+    for (let i = 0; i < bytes.length; i++) found.bits[i] = (found.bits[i] as number) | (bytes[i] as number);
     found.notes += Number(row.notes);
     found.minutesLost += Number(row.minutes_lost);
-    screens.set(key, found);
   }
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [...screens.values()]
     .map(({ app, screen, bits, notes, minutesLost }) => ({
       app,
       screen,
-      jobCentres: countBits(bits),
+      jobCentres: bits.reduce((sum, byte) => sum + (BYTE_BITS[byte] as number), 0),
       notes,
       minutesLost,
     }))
