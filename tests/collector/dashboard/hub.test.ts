@@ -94,6 +94,22 @@ describe('the hub dashboard over HTTP', () => {
     }
   });
 
+  it('speaks English when asked', async () => {
+    const { hub, officer } = await hubWithOfficer(false);
+    try {
+      await officer.fetch('/dashboard/lang?to=en&back=/dashboard/hub');
+      const ranking = await officer.page('/dashboard/hub');
+      expect(ranking).toContain('<html lang="en">');
+      expect(ranking).toContain('Hotspots across job centres');
+      expect(ranking).toContain('in 3 of 3 job centres');
+      expect(ranking).toContain('Notices to job centres');
+      const notices = await officer.page('/dashboard/hub/notices');
+      expect(notices).toContain('Fixed in release …');
+    } finally {
+      await hub.close();
+    }
+  });
+
   it('shows each job centre’s figures when the hub is configured to', async () => {
     const { hub, officer } = await hubWithOfficer(true);
     try {
