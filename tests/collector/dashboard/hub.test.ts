@@ -64,7 +64,12 @@ describe('the hub dashboard over HTTP', () => {
       expect(ranking.match(/in 3 von 3 Jobcentern/g)).toHaveLength(2);
       expect(ranking).toContain('ganze Anwendung');
       // A job centre's pages do not exist on a hub.
-      expect((await officer.fetch('/dashboard/questions')).status).toBe(404);
+      const missing = await officer.fetch('/dashboard/questions');
+      expect(missing.status).toBe(404);
+      // …and the error page offers the hub's navigation, not theirs.
+      const errorPage = await missing.text();
+      expect(errorPage).toContain('href="/dashboard/hub/notices"');
+      expect(errorPage).not.toContain('href="/dashboard/questions"');
 
       const csv = await officer.fetch('/dashboard/hub/export.csv?weeks=4');
       expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
