@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { CollectorConfig } from '../config';
 import { HttpError } from '../errors';
+import type { HubServices } from '../hub/api';
 import type { IncidentServices } from '../incidents';
 import { loadOfficersFile, OfficerDirectory } from '../officers';
 import type { DashboardStore } from '../store/dashboard-types';
@@ -13,6 +14,7 @@ import { DASHBOARD_ERRORS, type DashboardErrorCode, LANG_COOKIE, negotiateLang, 
 import { type DashboardDeps, type DashboardEnv, pageContext } from './routes/context';
 import { exportRoutes } from './routes/export';
 import { hotspotRoutes } from './routes/hotspots';
+import { hubRoutes } from './routes/hub';
 import { inboxRoutes } from './routes/inbox';
 import { incidentRoutes } from './routes/incidents';
 import { markerRoutes } from './routes/markers';
@@ -35,6 +37,8 @@ export interface DashboardOptions {
   incidents?: IncidentServices;
   /** Questions and change markers (issue #18); absent, their pages answer not found. */
   questions?: QuestionStore;
+  /** Hub mode (issue #19): the hub's pages instead of a job centre's. */
+  hub?: HubServices;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -88,6 +92,7 @@ export function createDashboardApp(options: DashboardOptions): Hono<DashboardEnv
     config,
     incidents: options.incidents,
     questions: options.questions,
+    hub: options.hub,
     now,
     https,
     officers: new OfficerDirectory(
@@ -128,7 +133,9 @@ export function createDashboardApp(options: DashboardOptions): Hono<DashboardEnv
     const status = DASHBOARD_ERRORS[code].status;
     const headers: Record<string, string> = code === 'db_unavailable' ? { 'Retry-After': '30' } : {};
     if (code === 'signin_rate_limited') headers['Retry-After'] = '60';
-    return c.html(errorPage(pageContext(c, deps.assetUrls), code, detail).value, status, headers);
+    // On a hub, its own navigation: a job centre's pages do not exist there.
+    const page = { ...pageContext(c, deps.assetUrls), hub: deps.hub !== undefined };
+    return c.html(errorPage(page, code, detail).value, status, headers);
   });
 
   // Without a session: the sign-in page's assets, the language switch, signing in.
@@ -146,6 +153,14 @@ export function createDashboardApp(options: DashboardOptions): Hono<DashboardEnv
     await next();
   });
   app.route('/', signoutRoutes(deps));
+  if (deps.hub) {
+    // A hub holds no job centre's notes: its own pages only (issue #19).
+    app.route('/', hubRoutes(deps));
+    app.all('*', () => {
+      throw new DashboardError('not_found');
+    });
+    return app;
+  }
   app.route('/', inboxRoutes(deps));
   app.route('/', recordRoutes(deps));
   app.route('/', hotspotRoutes(deps));
