@@ -190,4 +190,105 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX change_markers_day ON change_markers (day);
     `,
   },
+  {
+    version: 7,
+    name: 'hub: aggregates, shared notes, markers, question results and notices from job centres',
+    // Issue #19, the hub side (docs/hub.md). hub_cells: the aggregates job centres pushed, one row per
+    // deterministic cell id; (job_centre, week) serves the replacement of a push's weeks. hub_screen_weeks:
+    // the rollup the ranking, trend and feed read — one row per week × screen × job centre (the cells'
+    // categories and impacts summed), rebuilt for the pushed weeks inside the push's transaction; its
+    // primary key leads with week for the ranking's week range, hub_screen_weeks_screen serves the trend of
+    // one screen. hub_pushes: each part received (a retried first part must not wipe later parts);
+    // hub_job_centres: the last receipt per job centre for the dashboard. hub_notes, hub_markers,
+    // hub_questions: what job centres shared, by their deterministic ids. hub_notices: what the hub publishes
+    // back down; change_seq is the feed's cursor (taken as max + 1 inside the serialised write).
+    sql: `
+      CREATE TABLE hub_cells (
+        id            TEXT PRIMARY KEY,
+        job_centre    TEXT NOT NULL,
+        week          TEXT NOT NULL,
+        app           TEXT NOT NULL,
+        screen        TEXT NOT NULL,
+        category      TEXT NOT NULL,
+        impact        TEXT NOT NULL,
+        notes         INTEGER NOT NULL,
+        minutes_lost  INTEGER NOT NULL,
+        push_id       TEXT NOT NULL,
+        received_at   TEXT NOT NULL
+      );
+      CREATE INDEX hub_cells_job_centre_week ON hub_cells (job_centre, week);
+
+      CREATE TABLE hub_screen_weeks (
+        week          TEXT NOT NULL,
+        app           TEXT NOT NULL,
+        screen        TEXT NOT NULL,
+        job_centre    TEXT NOT NULL,
+        notes         INTEGER NOT NULL,
+        minutes_lost  INTEGER NOT NULL,
+        PRIMARY KEY (week, app, screen, job_centre)
+      );
+      CREATE INDEX hub_screen_weeks_screen ON hub_screen_weeks (app, screen, week);
+      CREATE INDEX hub_screen_weeks_job_centre ON hub_screen_weeks (job_centre, week);
+
+      CREATE TABLE hub_pushes (
+        push_id      TEXT NOT NULL,
+        part         INTEGER NOT NULL,
+        parts        INTEGER NOT NULL,
+        job_centre   TEXT NOT NULL,
+        received_at  TEXT NOT NULL,
+        PRIMARY KEY (push_id, part)
+      );
+
+      CREATE TABLE hub_job_centres (
+        id            TEXT PRIMARY KEY,
+        last_push_id  TEXT NOT NULL,
+        last_push_at  TEXT NOT NULL
+      );
+
+      CREATE TABLE hub_notes (
+        id           TEXT PRIMARY KEY,
+        job_centre   TEXT NOT NULL,
+        week         TEXT NOT NULL,
+        app          TEXT NOT NULL,
+        screen       TEXT NOT NULL,
+        category     TEXT NOT NULL,
+        impact       TEXT NOT NULL,
+        text         TEXT NOT NULL,
+        reply        TEXT,
+        received_at  TEXT NOT NULL
+      );
+      CREATE INDEX hub_notes_screen ON hub_notes (app, screen, week);
+
+      CREATE TABLE hub_markers (
+        id           TEXT PRIMARY KEY,
+        job_centre   TEXT NOT NULL,
+        day          TEXT NOT NULL,
+        marker_json  TEXT NOT NULL,
+        received_at  TEXT NOT NULL
+      );
+      CREATE INDEX hub_markers_day ON hub_markers (day);
+
+      CREATE TABLE hub_questions (
+        id           TEXT PRIMARY KEY,
+        job_centre   TEXT NOT NULL,
+        app          TEXT NOT NULL,
+        result_json  TEXT NOT NULL,
+        received_at  TEXT NOT NULL
+      );
+      CREATE INDEX hub_questions_app ON hub_questions (app);
+
+      CREATE TABLE hub_notices (
+        id            TEXT PRIMARY KEY,
+        kind          TEXT NOT NULL,
+        app           TEXT NOT NULL,
+        screen        TEXT NOT NULL,
+        notice_json   TEXT NOT NULL,
+        withdrawn     INTEGER NOT NULL DEFAULT 0,
+        published_at  TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        change_seq    BIGINT NOT NULL UNIQUE
+      );
+      CREATE INDEX hub_notices_screen ON hub_notices (app, screen);
+    `,
+  },
 ];

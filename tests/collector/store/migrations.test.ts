@@ -40,6 +40,13 @@ describe('SQLite migrations', () => {
       ).map((row) => row.name),
     ).toEqual([
       'change_markers_day',
+      'hub_cells_job_centre_week',
+      'hub_markers_day',
+      'hub_notes_screen',
+      'hub_notices_screen',
+      'hub_questions_app',
+      'hub_screen_weeks_job_centre',
+      'hub_screen_weeks_screen',
       'incident_notifications_due',
       'incidents_active',
       'incidents_app_opened',
