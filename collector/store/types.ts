@@ -1,6 +1,7 @@
 import type { FeedbackRecord } from '../../utils/schema/record';
 import type { ItemResult, OfficerStatus, StatusResponse, StatusUpdate } from '../../utils/schema/wire';
 import type { CaughtCounts } from '../second-line';
+import type { SqlSharingStore } from '../sharing/store';
 import type { DashboardStore } from './dashboard-types';
 import type { IncidentStore } from './incident-types';
 import type { QuestionStore } from './question-types';
@@ -129,6 +130,8 @@ export interface Backend {
   incidents: IncidentStore;
   /** Questions to caseworkers, their answers, and change markers (issue #18). */
   questions: QuestionStore;
+  /** Sharing with a regional hub (issue #19): settings, shared notes, pushes, the hub's feed. */
+  sharing: SqlSharingStore;
   /** Where the data is, for the start-up line: the SQLite file, or the URL without its password. */
   where: string;
   /** Closes both stores; call after the HTTP server has drained. */

@@ -1,3 +1,4 @@
+import { SqlSharingStore } from '../../sharing/store';
 import { SqlIncidentStore } from '../incidents';
 import { SqlQuestionStore } from '../questions';
 import type { Backend } from '../types';
@@ -17,6 +18,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     dashboard: new PostgresDashboardStore(pool),
     incidents: new SqlIncidentStore(driver),
     questions: new SqlQuestionStore(driver),
+    sharing: new SqlSharingStore(driver),
     where: redactDatabaseUrl(url),
     close: () => pool.end(),
   };

@@ -1,3 +1,4 @@
+import { SqlSharingStore } from '../../sharing/store';
 import { SqlIncidentStore } from '../incidents';
 import { SqlQuestionStore } from '../questions';
 import type { Backend } from '../types';
@@ -32,6 +33,7 @@ export async function openSqlite(file: string, options: { background?: boolean }
     incidents: new SqlIncidentStore(incidents),
     // On the incidents' connection: the same one-transaction-per-operation driver serves both.
     questions: new SqlQuestionStore(incidents),
+    sharing: new SqlSharingStore(incidents),
     where: file,
     async close() {
       await incidents.close();
