@@ -22,6 +22,7 @@ import { exportedRecordJson, exportStream, jsonArrayFormat, ndjsonFormat } from 
 import { groupAfterIngest, type IncidentServices } from './incidents';
 import { ingestBatch } from './ingest';
 import { cors, securityHeaders } from './middleware';
+import type { SharingServices } from './sharing/services';
 import type { DashboardStore } from './store/dashboard-types';
 import type { QuestionStore } from './store/question-types';
 import { BadCursorError, type ExportRow, type Store, StoreUnavailableError } from './store/types';
@@ -78,10 +79,11 @@ export function createApp(
   dashboard?: DashboardStore,
   incidents?: IncidentServices,
   questions?: QuestionStore,
+  sharing?: SharingServices,
 ): Hono {
   const app = new Hono();
   // First: the dashboard sets its own headers (a page CSP) instead of the API's ones below.
-  if (dashboard) mountDashboard(app, { store, dashboard, config, incidents, questions });
+  if (dashboard) mountDashboard(app, { store, dashboard, config, incidents, questions, sharing });
   const isIngestToken = tokenMatcher(config.ingestTokens);
   const isAdminToken = tokenMatcher(config.adminTokens);
   const anonymousIngest = config.allowAnonymous && config.ingestTokens.length === 0;

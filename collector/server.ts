@@ -9,6 +9,7 @@ import { type CollectorConfig, type CollectorConfigInput, parseConfig } from './
 import { configuredRule, type IncidentServices } from './incidents';
 import { configuredChannels, configuredSenders, NotificationDispatcher } from './notify/dispatcher';
 import { forgetCleanTexts } from './second-line';
+import { HubSharing } from './sharing/delivery';
 import type { DashboardStore } from './store/dashboard-types';
 import type { IncidentStore } from './store/incident-types';
 import { openBackend } from './store/open';
@@ -29,6 +30,8 @@ export interface RunningCollector {
   incidents: IncidentStore;
   /** Questions, answers and change markers (issue #18). */
   questions: QuestionStore;
+  /** Sharing with a regional hub (issue #19): the push loop, off until an officer switches it on. */
+  sharing: HubSharing;
   config: CollectorConfig;
   /** Absolute path of the SQLite file; with `DATABASE_URL`, that URL without its password. */
   databaseFile: string;
@@ -65,9 +68,18 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
     channels: configuredChannels(config),
     notify: () => dispatcher?.kick(),
   };
+  const sharing = new HubSharing(backend.sharing, backend.questions, {
+    k: config.shareMinNotes,
+    questionsMinAnswers: config.questionsMinAnswers,
+    pushIntervalMinutes: config.sharePushIntervalMinutes,
+    retryMs: config.shareRetryMs,
+  });
   let app: ReturnType<typeof createApp>;
   try {
-    app = createApp(store, config, dashboard, incidents, backend.questions);
+    app = createApp(store, config, dashboard, incidents, backend.questions, {
+      store: backend.sharing,
+      delivery: sharing,
+    });
   } catch (error) {
     // E.g. an invalid officers file: the databases must not stay open behind the error.
     await closeStores();
@@ -114,6 +126,8 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
     },
   );
   dispatcher.start();
+  // A hub pushes to no one; a job centre's loop idles until an officer switches sharing on.
+  if (config.mode === 'collector') sharing.start();
 
   const shutdown = async () => {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -127,6 +141,7 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
     clearTimeout(timer);
     // Before the stores: an attempt under way finishes and is marked; the rest stays queued.
     await dispatcher?.stop();
+    await sharing.stop();
     await closeStores();
   };
 
@@ -138,6 +153,7 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
     dashboard,
     incidents: backend.incidents,
     questions: backend.questions,
+    sharing,
     config,
     databaseFile,
     close() {

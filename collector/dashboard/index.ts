@@ -4,6 +4,7 @@ import type { CollectorConfig } from '../config';
 import { HttpError } from '../errors';
 import type { IncidentServices } from '../incidents';
 import { loadOfficersFile, OfficerDirectory } from '../officers';
+import type { SharingServices } from '../sharing/services';
 import type { DashboardStore } from '../store/dashboard-types';
 import type { QuestionStore } from '../store/question-types';
 import type { Store } from '../store/types';
@@ -18,6 +19,7 @@ import { incidentRoutes } from './routes/incidents';
 import { markerRoutes } from './routes/markers';
 import { questionRoutes } from './routes/questions';
 import { recordRoutes } from './routes/record';
+import { sharingRoutes } from './routes/sharing';
 import { signinRoutes, signoutRoutes } from './routes/signin';
 import { dashboardHeaders, localReturnPath } from './security';
 import { Sessions, SigninThrottle } from './session';
@@ -35,6 +37,8 @@ export interface DashboardOptions {
   incidents?: IncidentServices;
   /** Questions and change markers (issue #18); absent, their pages answer not found. */
   questions?: QuestionStore;
+  /** Sharing with a hub (issue #19); absent, its pages answer not found. */
+  sharing?: SharingServices;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -88,6 +92,7 @@ export function createDashboardApp(options: DashboardOptions): Hono<DashboardEnv
     config,
     incidents: options.incidents,
     questions: options.questions,
+    sharing: options.sharing,
     now,
     https,
     officers: new OfficerDirectory(
@@ -153,6 +158,7 @@ export function createDashboardApp(options: DashboardOptions): Hono<DashboardEnv
   app.route('/', incidentRoutes(deps));
   app.route('/', questionRoutes(deps));
   app.route('/', markerRoutes(deps));
+  app.route('/', sharingRoutes(deps));
 
   app.all('*', () => {
     throw new DashboardError('not_found');

@@ -33,6 +33,7 @@ const DEFAULTS = {
   hubShowJobCentres: false,
   shareMinNotes: 5,
   sharePushIntervalMinutes: 60,
+  shareRetryMs: 30_000,
 };
 
 function problems(run: () => unknown): readonly string[] {

@@ -5,6 +5,7 @@ import type { CollectorConfig } from '../../config';
 import { describeFirstIssue } from '../../errors';
 import type { IncidentServices } from '../../incidents';
 import type { OfficerDirectory } from '../../officers';
+import type { SharingServices } from '../../sharing/services';
 import type { DashboardStore, OfficerSession } from '../../store/dashboard-types';
 import type { IncidentSummary } from '../../store/incident-types';
 import type { QuestionStore } from '../../store/question-types';
@@ -42,6 +43,8 @@ export interface DashboardDeps {
   incidents?: IncidentServices;
   /** Questions and change markers (issue #18); absent, their pages answer not found. */
   questions?: QuestionStore;
+  /** Sharing with a hub (issue #19); absent, its pages answer not found. */
+  sharing?: SharingServices;
   now: () => Date;
   /** Whether the public URL is https (cookies are then `Secure`). */
   https: boolean;
@@ -84,6 +87,8 @@ export function noticeText(c: Context<DashboardEnv>): string | undefined {
       return t.t('noticeDuplicate');
     case 'unduplicate':
       return t.t('noticeUnduplicate');
+    case 'pushQueued':
+      return t.t('noticePushQueued');
     case 'bulk':
       return t.t('noticeBulk', { n: Number(c.req.query('n')) || 0 });
     default:

@@ -27,7 +27,7 @@ export interface AssetUrls {
 }
 
 /** Which navigation entry is the current page. */
-export type Section = 'inbox' | 'hotspots' | 'incidents' | 'questions' | 'markers' | 'none';
+export type Section = 'inbox' | 'hotspots' | 'incidents' | 'questions' | 'markers' | 'sharing' | 'none';
 
 /** An incident's state in words. */
 export function incidentStateLabel(page: PageContext, state: IncidentSummary['state']): string {
@@ -93,6 +93,7 @@ ${navLink('hotspots', '/dashboard/hotspots', t.t('navHotspots'))}
 ${navLink('incidents', '/dashboard/incidents', t.t('navIncidents'))}
 ${navLink('questions', '/dashboard/questions', t.t('navQuestions'))}
 ${navLink('markers', '/dashboard/markers', t.t('navMarkers'))}
+${navLink('sharing', '/dashboard/sharing', t.t('navSharing'))}
 </ul></nav>`
     : ''
 }
