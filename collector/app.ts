@@ -19,6 +19,7 @@ import { mountDashboard } from './dashboard';
 import { cutOffAfter } from './deadline';
 import { ClientAbortError, describeFirstIssue, errorResponse, HttpError } from './errors';
 import { exportedRecordJson, exportStream, jsonArrayFormat, ndjsonFormat } from './export-stream';
+import { HUB_PATH, type HubServices, hubApi } from './hub/api';
 import { groupAfterIngest, type IncidentServices } from './incidents';
 import { ingestBatch } from './ingest';
 import { cors, securityHeaders } from './middleware';
@@ -79,11 +80,12 @@ export function createApp(
   dashboard?: DashboardStore,
   incidents?: IncidentServices,
   questions?: QuestionStore,
+  hub?: HubServices,
   sharing?: SharingServices,
 ): Hono {
   const app = new Hono();
   // First: the dashboard sets its own headers (a page CSP) instead of the API's ones below.
-  if (dashboard) mountDashboard(app, { store, dashboard, config, incidents, questions, sharing });
+  if (dashboard) mountDashboard(app, { store, dashboard, config, incidents, questions, hub, sharing });
   const isIngestToken = tokenMatcher(config.ingestTokens);
   const isAdminToken = tokenMatcher(config.adminTokens);
   const anonymousIngest = config.allowAnonymous && config.ingestTokens.length === 0;
@@ -125,6 +127,24 @@ export function createApp(
     }
     return c.json({ ok: true });
   });
+
+  // The hub's protocol (issue #19); on a job centre's own collector it answers 409 not_a_hub.
+  app.route(
+    HUB_PATH,
+    hubApi(config, config.mode === 'hub' ? hub : undefined, () => new Date()),
+  );
+  if (config.mode === 'hub') {
+    // A hub takes aggregates from collectors, never notes from browsers: an extension pointed at it
+    // is told so instead of having its notes stored where no officer of its job centre reads them.
+    const refuse = () => {
+      throw new HttpError(
+        'hub_mode',
+        'this collector runs as a hub: it receives aggregates from job centres, not feedback from browsers',
+      );
+    };
+    app.all(FEEDBACK_PATH, refuse);
+    app.all(`${FEEDBACK_PATH}/*`, refuse);
+  }
 
   // Uploads being read or stored at once (issue #14, item 8): trickling uploads with a valid token
   // cannot pile up beyond this; the next sender is told to come back.

@@ -136,6 +136,14 @@ export const CollectorConfig = z
     hubShowJobCentres: z.boolean({ error: 'expected 1/true or 0/false' }).default(false),
     // (hub-server settings go here)
     /**
+     * Hub mode: largest push request. A full part (5000 cells, 500 notes of up to 6000 characters) stays
+     * below 8 MiB; the feedback limit (bodyLimitBytes) is sized for the extension's batches instead.
+     */
+    hubBodyLimitBytes: Integer(`expected a number of bytes from 1024 to ${64 * MiB}`)
+      .min(1024)
+      .max(64 * MiB)
+      .default(8 * MiB),
+    /**
      * Sharing with a hub: k, no cell with fewer notes leaves the job centre (merged upward to the
      * application first). Never below 3, as for question results.
      */
@@ -275,6 +283,7 @@ export const ENV_VARIABLES: Record<Key, { name: string; parse: (raw: string) => 
   mode: { name: 'COLLECTOR_MODE', parse: (raw) => raw.trim().toLowerCase() },
   hubJobCentresFile: { name: 'COLLECTOR_HUB_JOB_CENTRES_FILE', parse: (raw) => raw.trim() || undefined },
   hubShowJobCentres: { name: 'COLLECTOR_HUB_SHOW_JOB_CENTRES', parse: boolean },
+  hubBodyLimitBytes: { name: 'COLLECTOR_HUB_BODY_LIMIT_BYTES', parse: integer },
   shareMinNotes: { name: 'COLLECTOR_SHARE_MIN_NOTES', parse: integer },
   sharePushIntervalMinutes: { name: 'COLLECTOR_SHARE_PUSH_INTERVAL_MINUTES', parse: integer },
   shareRetryMs: { name: 'COLLECTOR_SHARE_RETRY_MS', parse: integer },

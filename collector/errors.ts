@@ -13,6 +13,12 @@ export const ERROR_STATUS = {
   bad_request: 400,
   bad_cursor: 400,
   schema_version_unsupported: 400,
+  // The hub's protocol (collector/hub/protocol.ts, HUB_ERROR_CODES) and the refusals of each mode.
+  invalid_push: 400,
+  below_k: 400,
+  wrong_job_centre: 403,
+  not_a_hub: 409,
+  hub_mode: 409,
   unauthorized: 401,
   forbidden: 403,
   origin_not_allowed: 403,

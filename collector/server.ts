@@ -6,11 +6,14 @@ import { createAdaptorServer } from '@hono/node-server';
 import { loadLexiconFromDisk } from '../utils/redact/lexicon-node';
 import { createApp, FEEDBACK_PATH } from './app';
 import { type CollectorConfig, type CollectorConfigInput, parseConfig } from './config';
+import type { HubServices } from './hub/api';
+import { JobCentreDirectory, loadJobCentresFile } from './hub/job-centres';
 import { configuredRule, type IncidentServices } from './incidents';
 import { configuredChannels, configuredSenders, NotificationDispatcher } from './notify/dispatcher';
 import { forgetCleanTexts } from './second-line';
 import { HubSharing } from './sharing/delivery';
 import type { DashboardStore } from './store/dashboard-types';
+import type { HubStore } from './store/hub-types';
 import type { IncidentStore } from './store/incident-types';
 import { openBackend } from './store/open';
 import type { QuestionStore } from './store/question-types';
@@ -30,6 +33,8 @@ export interface RunningCollector {
   incidents: IncidentStore;
   /** Questions, answers and change markers (issue #18). */
   questions: QuestionStore;
+  /** What job centres pushed, and the notices (issue #19; filled only in hub mode). */
+  hub: HubStore;
   /** Sharing with a regional hub (issue #19): the push loop, off until an officer switches it on. */
   sharing: HubSharing;
   config: CollectorConfig;
@@ -76,7 +81,15 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
   });
   let app: ReturnType<typeof createApp>;
   try {
-    app = createApp(store, config, dashboard, incidents, backend.questions, {
+    // A hub without its job centres' tokens could only refuse every push: fail the start instead.
+    const hub: HubServices | undefined =
+      config.mode === 'hub' && config.hubJobCentresFile
+        ? {
+            store: backend.hub,
+            jobCentres: new JobCentreDirectory(loadJobCentresFile(config.hubJobCentresFile)),
+          }
+        : undefined;
+    app = createApp(store, config, dashboard, incidents, backend.questions, hub, {
       store: backend.sharing,
       delivery: sharing,
     });
@@ -153,6 +166,7 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
     dashboard,
     incidents: backend.incidents,
     questions: backend.questions,
+    hub: backend.hub,
     sharing,
     config,
     databaseFile,

@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { CollectorConfig } from '../config';
 import { HttpError } from '../errors';
+import type { HubServices } from '../hub/api';
 import type { IncidentServices } from '../incidents';
 import { loadOfficersFile, OfficerDirectory } from '../officers';
 import type { SharingServices } from '../sharing/services';
@@ -37,6 +38,8 @@ export interface DashboardOptions {
   incidents?: IncidentServices;
   /** Questions and change markers (issue #18); absent, their pages answer not found. */
   questions?: QuestionStore;
+  /** Hub mode (issue #19): the hub's pages instead of a job centre's. */
+  hub?: HubServices;
   /** Sharing with a hub (issue #19); absent, its pages answer not found. */
   sharing?: SharingServices;
   /** Clock, for tests. */

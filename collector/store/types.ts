@@ -3,6 +3,7 @@ import type { ItemResult, OfficerStatus, StatusResponse, StatusUpdate } from '..
 import type { CaughtCounts } from '../second-line';
 import type { SqlSharingStore } from '../sharing/store';
 import type { DashboardStore } from './dashboard-types';
+import type { HubStore } from './hub-types';
 import type { IncidentStore } from './incident-types';
 import type { QuestionStore } from './question-types';
 
@@ -130,6 +131,8 @@ export interface Backend {
   incidents: IncidentStore;
   /** Questions to caseworkers, their answers, and change markers (issue #18). */
   questions: QuestionStore;
+  /** What job centres pushed to a hub, and the hub's notices (issue #19). */
+  hub: HubStore;
   /** Sharing with a regional hub (issue #19): settings, shared notes, pushes, the hub's feed. */
   sharing: SqlSharingStore;
   /** Where the data is, for the start-up line: the SQLite file, or the URL without its password. */

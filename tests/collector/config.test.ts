@@ -31,6 +31,7 @@ const DEFAULTS = {
   questionsMinAnswers: 5,
   mode: 'collector',
   hubShowJobCentres: false,
+  hubBodyLimitBytes: 8 * 1024 * 1024,
   shareMinNotes: 5,
   sharePushIntervalMinutes: 60,
   shareRetryMs: 30_000,

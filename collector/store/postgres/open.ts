@@ -1,4 +1,5 @@
 import { SqlSharingStore } from '../../sharing/store';
+import { SqlHubStore } from '../hub';
 import { SqlIncidentStore } from '../incidents';
 import { SqlQuestionStore } from '../questions';
 import type { Backend } from '../types';
@@ -18,6 +19,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     dashboard: new PostgresDashboardStore(pool),
     incidents: new SqlIncidentStore(driver),
     questions: new SqlQuestionStore(driver),
+    hub: new SqlHubStore(driver),
     sharing: new SqlSharingStore(driver),
     where: redactDatabaseUrl(url),
     close: () => pool.end(),

@@ -1,4 +1,5 @@
 import { SqlSharingStore } from '../../sharing/store';
+import { SqlHubStore } from '../hub';
 import { SqlIncidentStore } from '../incidents';
 import { SqlQuestionStore } from '../questions';
 import type { Backend } from '../types';
@@ -33,6 +34,7 @@ export async function openSqlite(file: string, options: { background?: boolean }
     incidents: new SqlIncidentStore(incidents),
     // On the incidents' connection: the same one-transaction-per-operation driver serves both.
     questions: new SqlQuestionStore(incidents),
+    hub: new SqlHubStore(incidents),
     sharing: new SqlSharingStore(incidents),
     where: file,
     async close() {

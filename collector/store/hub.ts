@@ -1,0 +1,549 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type HubComparison,
+  type HubMarker,
+  HubNotice,
+  type HubPush,
+  type HubPushResponse,
+  type HubQuestionResult,
+} from '../hub/protocol';
+import type {
+  HubHotspot,
+  HubJobCentreFigures,
+  HubNoticeInput,
+  HubRange,
+  HubReceipt,
+  HubStore,
+  HubStoredNote,
+  HubTrendWeek,
+} from './hub-types';
+import type { SqlDriver, SqlStep } from './incidents';
+
+// The hub (issue #19) on both databases, written once as operations over the incidents' SqlDriver
+// (store/incidents.ts): portable SQL with `?` placeholders, each operation in one transaction. Readings
+// go to hub_screen_weeks, the rollup of the cells per week × screen × job centre that each push
+// rebuilds for its weeks: the ranking then reads one row per job centre and screen and week instead of
+// seven categories × three impacts of them (docs/hub.md, "Scale").
+
+function* all<Row>(sql: string, params: readonly unknown[] = []): Generator<SqlStep, Row[], unknown> {
+  return (yield { kind: 'all', sql, params }) as Row[];
+}
+
+function* run(sql: string, params: readonly unknown[] = []): Generator<SqlStep, number, unknown> {
+  return (yield { kind: 'run', sql, params }) as number;
+}
+
+type Count = number | string;
+
+function placeholders(count: number): string {
+  return Array.from({ length: count }, () => '?').join(', ');
+}
+
+// Rows per multi-row INSERT: one statement per few hundred cells instead of one per cell (a weekly push
+// of 300 screens × 7 categories is some 2000 cells), well below both databases' parameter limits.
+const ROWS_PER_INSERT = 400;
+
+function* insertRows(
+  head: string,
+  columns: number,
+  rows: readonly unknown[][],
+  tail: string,
+): Generator<SqlStep, void, unknown> {
+  const row = `(${placeholders(columns)})`;
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+    yield* run(`${head} VALUES ${chunk.map(() => row).join(', ')} ${tail}`, chunk.flat());
+  }
+}
+
+/**
+ * Fewest job centres a screen must trouble before a job centre sees the region's median for it: of
+ * two, the median and one's own figure would reveal the other's exactly.
+ */
+export const MEDIAN_MIN_JOB_CENTRES = 3;
+
+/** The median of some numbers (0 for none); the mean of the middle two for an even count. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+function rangeWhere(range: HubRange): { sql: string; params: unknown[] } {
+  return range.app === undefined
+    ? { sql: 'week >= ? AND week <= ?', params: [range.from, range.to] }
+    : { sql: 'week >= ? AND week <= ? AND app = ?', params: [range.from, range.to, range.app] };
+}
+
+interface ScreenRow {
+  app: string;
+  screen: string;
+  job_centres: Count;
+  notes: Count;
+  minutes_lost: Count;
+}
+
+interface PerJobCentreRow {
+  app: string;
+  screen: string;
+  job_centre: string;
+  notes: Count;
+  minutes_lost: Count;
+}
+
+interface NoticeRow {
+  notice_json: string;
+  change_seq: Count;
+}
+
+const screenKey = (app: string, screen: string) => `${app}\0${screen}`;
+
+/** Each job centre's sums for the given screens in the range. */
+function* perJobCentre(
+  screens: readonly { app: string; screen: string }[],
+  range: HubRange,
+): Generator<SqlStep, Map<string, PerJobCentreRow[]>, unknown> {
+  const found = new Map<string, PerJobCentreRow[]>();
+  if (screens.length === 0) return found;
+  const where = rangeWhere(range);
+  const any = screens.map(() => '(app = ? AND screen = ?)').join(' OR ');
+  const rows = yield* all<PerJobCentreRow>(
+    `SELECT app, screen, job_centre, sum(notes) AS notes, sum(minutes_lost) AS minutes_lost
+     FROM hub_screen_weeks WHERE ${where.sql} AND (${any})
+     GROUP BY app, screen, job_centre`,
+    [...where.params, ...screens.flatMap((screen) => [screen.app, screen.screen])],
+  );
+  for (const row of rows) {
+    const key = screenKey(row.app, row.screen);
+    found.set(key, [...(found.get(key) ?? []), row]);
+  }
+  return found;
+}
+
+function* rankingOp(range: HubRange, limit: number): Generator<SqlStep, HubHotspot[], unknown> {
+  const where = rangeWhere(range);
+  const rows = yield* all<ScreenRow>(
+    `SELECT app, screen, count(DISTINCT job_centre) AS job_centres, sum(notes) AS notes,
+       sum(minutes_lost) AS minutes_lost
+     FROM hub_screen_weeks WHERE ${where.sql}
+     GROUP BY app, screen
+     ORDER BY job_centres DESC, minutes_lost DESC, notes DESC, app, screen
+     LIMIT ?`,
+    [...where.params, limit],
+  );
+  const spread = yield* perJobCentre(rows, range);
+  return rows.map((row) => {
+    const each = spread.get(screenKey(row.app, row.screen)) ?? [];
+    return {
+      app: row.app,
+      screen: row.screen,
+      jobCentres: Number(row.job_centres),
+      notes: Number(row.notes),
+      minutesLost: Number(row.minutes_lost),
+      medianNotes: median(each.map((one) => Number(one.notes))),
+      medianMinutesLost: median(each.map((one) => Number(one.minutes_lost))),
+    };
+  });
+}
+
+function* pushOp(push: HubPush, receivedAt: string): Generator<SqlStep, HubPushResponse, unknown> {
+  const jc = push.jobCentre;
+  const firstArrival =
+    (yield* all<{ part: number }>(
+      'SELECT part FROM hub_pushes WHERE push_id = ? AND part = ? AND job_centre = ?',
+      [push.pushId, push.part, jc],
+    )).length === 0;
+  // The weeks' replacement happens once per push: a retried first part must not wipe the parts that
+  // arrived after it.
+  if (push.part === 1 && firstArrival && push.weeks.length > 0) {
+    yield* run(
+      `DELETE FROM hub_cells WHERE job_centre = ? AND week IN (${placeholders(push.weeks.length)})`,
+      [jc, ...push.weeks],
+    );
+  }
+  yield* insertRows(
+    `INSERT INTO hub_cells (id, job_centre, week, app, screen, category, impact, notes, minutes_lost,
+       push_id, received_at)`,
+    11,
+    push.cells.map((cell) => [
+      cell.id,
+      jc,
+      cell.week,
+      cell.app,
+      cell.screen,
+      cell.category,
+      cell.impact,
+      cell.notes,
+      cell.minutesLost,
+      push.pushId,
+      receivedAt,
+    ]),
+    `ON CONFLICT (id) DO UPDATE SET week = excluded.week, app = excluded.app, screen = excluded.screen,
+       category = excluded.category, impact = excluded.impact, notes = excluded.notes,
+       minutes_lost = excluded.minutes_lost, push_id = excluded.push_id, received_at = excluded.received_at`,
+  );
+  // The rollup of every week this part touched, rebuilt from the cells as they now are.
+  const weeks = [
+    ...new Set([...(push.part === 1 ? push.weeks : []), ...push.cells.map((cell) => cell.week)]),
+  ];
+  if (weeks.length > 0) {
+    const list = placeholders(weeks.length);
+    yield* run(`DELETE FROM hub_screen_weeks WHERE job_centre = ? AND week IN (${list})`, [jc, ...weeks]);
+    yield* run(
+      `INSERT INTO hub_screen_weeks (week, app, screen, job_centre, notes, minutes_lost)
+       SELECT week, app, screen, job_centre, sum(notes), sum(minutes_lost)
+       FROM hub_cells WHERE job_centre = ? AND week IN (${list})
+       GROUP BY week, app, screen, job_centre`,
+      [jc, ...weeks],
+    );
+  }
+  yield* insertRows(
+    `INSERT INTO hub_notes (id, job_centre, week, app, screen, category, impact, text, reply, received_at)`,
+    10,
+    push.notes.map((note) => [
+      note.id,
+      jc,
+      note.week,
+      note.app,
+      note.screen,
+      note.category,
+      note.impact,
+      note.text,
+      note.reply ?? null,
+      receivedAt,
+    ]),
+    `ON CONFLICT (id) DO UPDATE SET week = excluded.week, app = excluded.app, screen = excluded.screen,
+       category = excluded.category, impact = excluded.impact, text = excluded.text, reply = excluded.reply,
+       received_at = excluded.received_at`,
+  );
+  yield* insertRows(
+    'INSERT INTO hub_markers (id, job_centre, day, marker_json, received_at)',
+    5,
+    push.markers.map((marker: HubMarker) => [marker.id, jc, marker.date, JSON.stringify(marker), receivedAt]),
+    `ON CONFLICT (id) DO UPDATE SET day = excluded.day, marker_json = excluded.marker_json,
+       received_at = excluded.received_at`,
+  );
+  yield* insertRows(
+    'INSERT INTO hub_questions (id, job_centre, app, result_json, received_at)',
+    5,
+    push.questions.map((question: HubQuestionResult) => [
+      question.id,
+      jc,
+      question.app,
+      JSON.stringify(question),
+      receivedAt,
+    ]),
+    `ON CONFLICT (id) DO UPDATE SET app = excluded.app, result_json = excluded.result_json,
+       received_at = excluded.received_at`,
+  );
+  if (push.withdrawn.length > 0) {
+    const list = placeholders(push.withdrawn.length);
+    for (const table of ['hub_notes', 'hub_markers', 'hub_questions']) {
+      yield* run(`DELETE FROM ${table} WHERE job_centre = ? AND id IN (${list})`, [jc, ...push.withdrawn]);
+    }
+  }
+  yield* run(
+    `INSERT INTO hub_pushes (push_id, part, parts, job_centre, received_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (push_id, part) DO NOTHING`,
+    [push.pushId, push.part, push.parts, jc, receivedAt],
+  );
+  yield* run(
+    `INSERT INTO hub_job_centres (id, last_push_id, last_push_at) VALUES (?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET last_push_id = excluded.last_push_id, last_push_at = excluded.last_push_at`,
+    [jc, push.pushId, receivedAt],
+  );
+  return {
+    pushId: push.pushId,
+    part: push.part,
+    cells: push.cells.length,
+    notes: push.notes.length,
+    markers: push.markers.length,
+    questions: push.questions.length,
+  };
+}
+
+function* noticeById(id: string): Generator<SqlStep, HubNotice | null, unknown> {
+  const rows = yield* all<NoticeRow>('SELECT notice_json, change_seq FROM hub_notices WHERE id = ?', [id]);
+  return rows[0] ? HubNotice.parse(JSON.parse(rows[0].notice_json)) : null;
+}
+
+function* saveNotice(notice: HubNotice, insert: boolean): Generator<SqlStep, HubNotice, unknown> {
+  // The feed's cursor: the writes are serialised (SQLite's write lock, PostgreSQL's status lock), so
+  // max + 1 is never handed out twice and becomes visible in order.
+  const [next] = yield* all<{ seq: Count | null }>('SELECT max(change_seq) AS seq FROM hub_notices');
+  const seq = Number(next?.seq ?? 0) + 1;
+  const json = JSON.stringify(notice);
+  if (insert) {
+    yield* run(
+      `INSERT INTO hub_notices (id, kind, app, screen, notice_json, withdrawn, published_at, updated_at, change_seq)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        notice.id,
+        notice.kind,
+        notice.app,
+        notice.screen,
+        json,
+        notice.withdrawn ? 1 : 0,
+        notice.publishedAt,
+        notice.updatedAt,
+        seq,
+      ],
+    );
+  } else {
+    yield* run(
+      `UPDATE hub_notices SET kind = ?, app = ?, screen = ?, notice_json = ?, withdrawn = ?, updated_at = ?,
+         change_seq = ? WHERE id = ?`,
+      [
+        notice.kind,
+        notice.app,
+        notice.screen,
+        json,
+        notice.withdrawn ? 1 : 0,
+        notice.updatedAt,
+        seq,
+        notice.id,
+      ],
+    );
+  }
+  return notice;
+}
+
+function noticeFrom(input: HubNoticeInput): Pick<HubNotice, 'kind' | 'app' | 'screen' | 'text' | 'fixedIn'> {
+  // Only a "fixed" notice names a release; a stale one from an earlier kind must not ride along.
+  const { kind, app, screen, text, fixedIn } = input;
+  return kind === 'fixed' && fixedIn ? { kind, app, screen, text, fixedIn } : { kind, app, screen, text };
+}
+
+/** The hub's store over a backend's SqlDriver. */
+export class SqlHubStore implements HubStore {
+  readonly #driver: SqlDriver;
+
+  constructor(driver: SqlDriver) {
+    this.#driver = driver;
+  }
+
+  push(push: HubPush, receivedAt: string): Promise<HubPushResponse> {
+    return this.#driver.write(pushOp(push, receivedAt));
+  }
+
+  ranking(range: HubRange, limit: number): Promise<HubHotspot[]> {
+    return this.#driver.read(rankingOp(range, limit));
+  }
+
+  trend(app: string, screen: string, range: HubRange): Promise<HubTrendWeek[]> {
+    return this.#driver.read(
+      (function* () {
+        const rows = yield* all<{ week: string; job_centres: Count; notes: Count; minutes_lost: Count }>(
+          `SELECT week, count(*) AS job_centres, sum(notes) AS notes, sum(minutes_lost) AS minutes_lost
+           FROM hub_screen_weeks WHERE app = ? AND screen = ? AND week >= ? AND week <= ?
+           GROUP BY week ORDER BY week`,
+          [app, screen, range.from, range.to],
+        );
+        return rows.map((row) => ({
+          week: row.week,
+          jobCentres: Number(row.job_centres),
+          notes: Number(row.notes),
+          minutesLost: Number(row.minutes_lost),
+        }));
+      })(),
+    );
+  }
+
+  jobCentreFigures(app: string, screen: string, range: HubRange): Promise<HubJobCentreFigures[]> {
+    return this.#driver.read(
+      (function* () {
+        const rows =
+          (yield* perJobCentre([{ app, screen }], { ...range, app })).get(screenKey(app, screen)) ?? [];
+        return rows
+          .map((row) => ({
+            jobCentre: row.job_centre,
+            notes: Number(row.notes),
+            minutesLost: Number(row.minutes_lost),
+          }))
+          .sort(
+            (a, b) =>
+              b.minutesLost - a.minutesLost || b.notes - a.notes || (a.jobCentre < b.jobCentre ? -1 : 1),
+          );
+      })(),
+    );
+  }
+
+  comparison(
+    jobCentre: string,
+    jobCentresTotal: number,
+    range: HubRange,
+    limit: number,
+  ): Promise<HubComparison[]> {
+    return this.#driver.read(
+      (function* () {
+        const top = yield* rankingOp(range, limit);
+        const where = rangeWhere(range);
+        const own = yield* all<PerJobCentreRow>(
+          `SELECT app, screen, job_centre, sum(notes) AS notes, sum(minutes_lost) AS minutes_lost
+           FROM hub_screen_weeks WHERE job_centre = ? AND ${where.sql}
+           GROUP BY app, screen, job_centre ORDER BY sum(minutes_lost) DESC, app, screen LIMIT ?`,
+          [jobCentre, ...where.params, limit],
+        );
+        const ownByScreen = new Map(own.map((row) => [screenKey(row.app, row.screen), row]));
+        const seen = new Set(top.map((row) => screenKey(row.app, row.screen)));
+        const extra = own.filter((row) => !seen.has(screenKey(row.app, row.screen)));
+        const spread = yield* perJobCentre(extra, range);
+        const extraHotspots: HubHotspot[] = extra.map((row) => {
+          const each = spread.get(screenKey(row.app, row.screen)) ?? [];
+          return {
+            app: row.app,
+            screen: row.screen,
+            jobCentres: each.length,
+            notes: 0,
+            minutesLost: 0,
+            medianNotes: median(each.map((one) => Number(one.notes))),
+            medianMinutesLost: median(each.map((one) => Number(one.minutes_lost))),
+          };
+        });
+        // With fewer job centres, the median and the asker's own figures would give away another's.
+        const shareable = [...top, ...extraHotspots].filter(
+          (hotspot) => hotspot.jobCentres >= MEDIAN_MIN_JOB_CENTRES,
+        );
+        return shareable.map((hotspot) => {
+          const mine = ownByScreen.get(screenKey(hotspot.app, hotspot.screen));
+          return {
+            app: hotspot.app,
+            screen: hotspot.screen,
+            jobCentresAffected: hotspot.jobCentres,
+            jobCentresTotal: Math.max(jobCentresTotal, hotspot.jobCentres),
+            ownNotes: Number(mine?.notes ?? 0),
+            ownMinutesLost: Number(mine?.minutes_lost ?? 0),
+            medianNotes: hotspot.medianNotes,
+            medianMinutesLost: hotspot.medianMinutesLost,
+          };
+        });
+      })(),
+    );
+  }
+
+  sharedNotes(range: HubRange, limit: number): Promise<HubStoredNote[]> {
+    const where = rangeWhere(range);
+    return this.#driver.read(
+      (function* () {
+        const rows = yield* all<{
+          id: string;
+          week: string;
+          app: string;
+          screen: string;
+          category: string;
+          impact: HubStoredNote['impact'];
+          text: string;
+          reply: string | null;
+          received_at: string;
+        }>(
+          `SELECT id, week, app, screen, category, impact, text, reply, received_at FROM hub_notes
+           WHERE ${where.sql} ORDER BY app, screen, week DESC, id LIMIT ?`,
+          [...where.params, limit],
+        );
+        return rows.map((row) => ({
+          id: row.id,
+          week: row.week,
+          app: row.app,
+          screen: row.screen,
+          category: row.category,
+          impact: row.impact,
+          text: row.text,
+          ...(row.reply === null ? {} : { reply: row.reply }),
+          receivedAt: row.received_at,
+        }));
+      })(),
+    );
+  }
+
+  apps(): Promise<string[]> {
+    return this.#driver.read(
+      (function* () {
+        // From the rollup's screen index: one entry per application's first screen and week.
+        const rows = yield* all<{ app: string }>('SELECT DISTINCT app FROM hub_screen_weeks ORDER BY app');
+        return rows.map((row) => row.app);
+      })(),
+    );
+  }
+
+  receipts(): Promise<HubReceipt[]> {
+    return this.#driver.read(
+      (function* () {
+        const rows = yield* all<{ id: string; last_push_id: string; last_push_at: string }>(
+          'SELECT id, last_push_id, last_push_at FROM hub_job_centres ORDER BY id',
+        );
+        return rows.map((row) => ({
+          jobCentre: row.id,
+          lastPushId: row.last_push_id,
+          lastPushAt: row.last_push_at,
+        }));
+      })(),
+    );
+  }
+
+  publishNotice(input: HubNoticeInput, at: string): Promise<HubNotice> {
+    const notice = HubNotice.parse({
+      id: randomUUID(),
+      ...noticeFrom(input),
+      publishedAt: at,
+      updatedAt: at,
+      withdrawn: false,
+    });
+    return this.#driver.write(saveNotice(notice, true));
+  }
+
+  updateNotice(id: string, input: HubNoticeInput, at: string): Promise<HubNotice | null> {
+    return this.#driver.write(
+      (function* () {
+        const found = yield* noticeById(id);
+        if (!found) return null;
+        const notice = HubNotice.parse({
+          id,
+          ...noticeFrom(input),
+          publishedAt: found.publishedAt,
+          updatedAt: at,
+          withdrawn: false,
+        });
+        return yield* saveNotice(notice, false);
+      })(),
+    );
+  }
+
+  withdrawNotice(id: string, at: string): Promise<HubNotice | null> {
+    return this.#driver.write(
+      (function* () {
+        const found = yield* noticeById(id);
+        if (!found) return null;
+        return yield* saveNotice({ ...found, updatedAt: at, withdrawn: true }, false);
+      })(),
+    );
+  }
+
+  notices(): Promise<HubNotice[]> {
+    return this.#driver.read(
+      (function* () {
+        const rows = yield* all<NoticeRow>(
+          'SELECT notice_json, change_seq FROM hub_notices ORDER BY change_seq DESC',
+        );
+        return rows.map((row) => HubNotice.parse(JSON.parse(row.notice_json)));
+      })(),
+    );
+  }
+
+  noticesSince(cursor: number): Promise<{ notices: HubNotice[]; cursor: number }> {
+    return this.#driver.read(
+      (function* () {
+        const rows = yield* all<NoticeRow>(
+          'SELECT notice_json, change_seq FROM hub_notices WHERE change_seq > ? ORDER BY change_seq',
+          [cursor],
+        );
+        return {
+          notices: rows.map((row) => HubNotice.parse(JSON.parse(row.notice_json))),
+          cursor: rows.length > 0 ? Number(rows.at(-1)?.change_seq) : cursor,
+        };
+      })(),
+    );
+  }
+}

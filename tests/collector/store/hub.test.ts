@@ -1,0 +1,167 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { BACKENDS, removeTestData, warnIfPostgresSkipped, withFreshInstance } from '../helpers';
+import { cell, HUB_APP, HUB_SCREEN, JC_A, JC_B, JC_C, push, sharedNote } from '../hub';
+
+// The hub's side of the store contract (issue #19) on every available backend: a push replaces its
+// weeks, re-sending changes nothing, later parts add, the ranking counts job centres, the comparison
+// holds only the asker's own figures, notices carry a cursor.
+
+warnIfPostgresSkipped('hub store contract');
+afterAll(removeTestData);
+
+const AT = '2026-12-07T08:00:00.000Z';
+const RANGE = { from: '2026-W38', to: '2026-W49' };
+const OTHER = '/akte/:id';
+
+describe.each(BACKENDS)('hub store on $name', (backend) => {
+  describe.skipIf(!backend.enabled)('HubStore', () => {
+    it('replaces a job centre’s weeks, idempotently, and later parts add', async () => {
+      await withFreshInstance(backend.kind, async ({ hub }) => {
+        const first = push(JC_A.id, ['2026-W48', '2026-W49'], {
+          cells: [
+            cell(JC_A.id, '2026-W48'),
+            cell(JC_A.id, '2026-W49'),
+            cell(JC_A.id, '2026-W49', { screen: OTHER, notes: 7, minutesLost: 70 }),
+          ],
+          notes: [sharedNote(JC_A.id, 'r1', '2026-W49')],
+        });
+        expect(await hub.push(first, AT)).toEqual({
+          pushId: first.pushId,
+          part: 1,
+          cells: 3,
+          notes: 1,
+          markers: 0,
+          questions: 0,
+        });
+        // The same push again: the same state.
+        await hub.push(first, AT);
+        const once = await hub.ranking(RANGE, 10);
+        expect(once).toEqual([
+          expect.objectContaining({ screen: OTHER, jobCentres: 1, notes: 7, minutesLost: 70 }),
+          expect.objectContaining({ screen: HUB_SCREEN, jobCentres: 1, notes: 10, minutesLost: 60 }),
+        ]);
+
+        // A new push of W49 without the other screen: it disappears, W48 stays.
+        const second = push(JC_A.id, ['2026-W49'], {
+          parts: 2,
+          cells: [cell(JC_A.id, '2026-W49', { notes: 6 })],
+        });
+        await hub.push(second, AT);
+        await hub.push({ ...second, part: 2, cells: [cell(JC_A.id, '2026-W49', { category: 'error' })] }, AT);
+        // A retried first part must not wipe what part 2 added.
+        await hub.push(second, AT);
+        expect(await hub.ranking(RANGE, 10)).toEqual([
+          expect.objectContaining({ screen: HUB_SCREEN, jobCentres: 1, notes: 16, minutesLost: 90 }),
+        ]);
+        expect(await hub.trend(HUB_APP, HUB_SCREEN, RANGE)).toEqual([
+          { week: '2026-W48', jobCentres: 1, notes: 5, minutesLost: 30 },
+          { week: '2026-W49', jobCentres: 1, notes: 11, minutesLost: 60 },
+        ]);
+        expect(await hub.receipts()).toEqual([
+          { jobCentre: JC_A.id, lastPushId: second.pushId, lastPushAt: AT },
+        ]);
+        expect(await hub.sharedNotes(RANGE, 10)).toEqual([
+          expect.objectContaining({
+            id: sharedNote(JC_A.id, 'r1', '2026-W49').id,
+            reply: expect.any(String),
+          }),
+        ]);
+        await hub.push(push(JC_A.id, [], { withdrawn: [sharedNote(JC_A.id, 'r1', '2026-W49').id] }), AT);
+        expect(await hub.sharedNotes(RANGE, 10)).toEqual([]);
+      });
+    });
+
+    it('ranks by job centres affected, then minutes, with medians, and compares only the asker', async () => {
+      await withFreshInstance(backend.kind, async ({ hub }) => {
+        await hub.push(
+          push(JC_A.id, ['2026-W49'], {
+            cells: [
+              cell(JC_A.id, '2026-W49', { minutesLost: 10 }),
+              cell(JC_A.id, '2026-W49', { screen: OTHER, minutesLost: 500 }),
+            ],
+          }),
+          AT,
+        );
+        await hub.push(
+          push(JC_B.id, ['2026-W49'], { cells: [cell(JC_B.id, '2026-W49', { minutesLost: 20, notes: 9 })] }),
+          AT,
+        );
+        await hub.push(
+          push(JC_C.id, ['2026-W48'], { cells: [cell(JC_C.id, '2026-W48', { minutesLost: 90, notes: 3 })] }),
+          AT,
+        );
+
+        expect(await hub.ranking(RANGE, 10)).toEqual([
+          {
+            app: HUB_APP,
+            screen: HUB_SCREEN,
+            jobCentres: 3,
+            notes: 17,
+            minutesLost: 120,
+            medianNotes: 5,
+            medianMinutesLost: 20,
+          },
+          {
+            app: HUB_APP,
+            screen: OTHER,
+            jobCentres: 1,
+            notes: 5,
+            minutesLost: 500,
+            medianNotes: 5,
+            medianMinutesLost: 500,
+          },
+        ]);
+        expect(await hub.ranking({ ...RANGE, app: 'E-Akte' }, 10)).toEqual([]);
+        expect(await hub.ranking({ from: '2026-W49', to: '2026-W49' }, 10)).toEqual([
+          expect.objectContaining({ screen: HUB_SCREEN, jobCentres: 2 }),
+          expect.objectContaining({ screen: OTHER, jobCentres: 1 }),
+        ]);
+
+        const comparison = await hub.comparison(JC_B.id, 25, RANGE, 10);
+        expect(comparison).toEqual([
+          {
+            app: HUB_APP,
+            screen: HUB_SCREEN,
+            jobCentresAffected: 3,
+            jobCentresTotal: 25,
+            ownNotes: 9,
+            ownMinutesLost: 20,
+            medianNotes: 5,
+            medianMinutesLost: 20,
+          },
+          // OTHER troubles one job centre only: its median would be that job centre's figure.
+        ]);
+        expect(await hub.jobCentreFigures(HUB_APP, HUB_SCREEN, RANGE)).toEqual([
+          { jobCentre: JC_C.id, notes: 3, minutesLost: 90 },
+          { jobCentre: JC_B.id, notes: 9, minutesLost: 20 },
+          { jobCentre: JC_A.id, notes: 5, minutesLost: 10 },
+        ]);
+        expect(await hub.apps()).toEqual([HUB_APP]);
+      });
+    });
+
+    it('publishes, edits and withdraws notices behind a cursor', async () => {
+      await withFreshInstance(backend.kind, async ({ hub }) => {
+        const published = await hub.publishNotice(
+          { kind: 'known-issue', app: HUB_APP, screen: HUB_SCREEN, text: { de: 'Bekanntes Problem' } },
+          AT,
+        );
+        const first = await hub.noticesSince(0);
+        expect(first).toEqual({ notices: [published], cursor: 1 });
+        expect(await hub.noticesSince(first.cursor)).toEqual({ notices: [], cursor: 1 });
+
+        const fixed = await hub.updateNotice(
+          published.id,
+          { kind: 'fixed', app: HUB_APP, screen: HUB_SCREEN, text: { de: 'Behoben' }, fixedIn: '24.3' },
+          '2026-12-08T08:00:00.000Z',
+        );
+        expect(fixed).toMatchObject({ kind: 'fixed', fixedIn: '24.3', publishedAt: AT, withdrawn: false });
+        const withdrawn = await hub.withdrawNotice(published.id, '2026-12-09T08:00:00.000Z');
+        expect(withdrawn).toMatchObject({ withdrawn: true, fixedIn: '24.3' });
+        expect(await hub.noticesSince(first.cursor)).toEqual({ notices: [withdrawn], cursor: 3 });
+        expect(await hub.notices()).toEqual([withdrawn]);
+        expect(await hub.withdrawNotice('6f1c8a3e-0000-4000-8000-000000000000', AT)).toBeNull();
+      });
+    });
+  });
+});
