@@ -12,6 +12,7 @@ import { configuredRule, type IncidentServices } from './incidents';
 import { configuredChannels, configuredSenders, NotificationDispatcher } from './notify/dispatcher';
 import { forgetCleanTexts } from './second-line';
 import { HubSharing } from './sharing/delivery';
+import type { SharingServices } from './sharing/services';
 import type { DashboardStore } from './store/dashboard-types';
 import type { HubStore } from './store/hub-types';
 import type { IncidentStore } from './store/incident-types';
@@ -35,8 +36,8 @@ export interface RunningCollector {
   questions: QuestionStore;
   /** What job centres pushed, and the notices (issue #19; filled only in hub mode). */
   hub: HubStore;
-  /** Sharing with a regional hub (issue #19): the push loop, off until an officer switches it on. */
-  sharing: HubSharing;
+  /** Sharing with a regional hub (issue #19): its store and the push loop (idle until switched on). */
+  sharing: SharingServices;
   config: CollectorConfig;
   /** Absolute path of the SQLite file; with `DATABASE_URL`, that URL without its password. */
   databaseFile: string;
@@ -167,7 +168,7 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
     incidents: backend.incidents,
     questions: backend.questions,
     hub: backend.hub,
-    sharing,
+    sharing: { store: backend.sharing, delivery: sharing },
     config,
     databaseFile,
     close() {

@@ -239,7 +239,8 @@ export class HubSharing {
           this.#round = undefined;
           const again = this.#again;
           this.#again = false;
-          this.#schedule(again ? 0 : (this.#options.pollMs ?? POLL_MS));
+          // A retry due sooner than the next poll (a short retryMs) is not held back by the poll.
+          this.#schedule(again ? 0 : (this.#options.pollMs ?? Math.min(POLL_MS, this.#options.retryMs)));
         });
     }, ms);
     // A waiting poll must not keep a stopping process alive.

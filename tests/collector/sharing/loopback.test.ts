@@ -1,0 +1,207 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { HubPush } from '../../../collector/hub/protocol';
+import type { RunningCollector } from '../../../collector/server';
+import type { StoredPush } from '../../../collector/sharing/store';
+import { berlinWeek } from '../../../collector/sharing/weeks';
+import type { FeedbackRecord } from '../../../utils/schema/record';
+import { type FaultProxy, startFaultProxy } from '../../support/fault-proxy';
+import { makeRecord } from '../../support/records';
+import { BATCH, makeTempDir, queryDatabase, removeTestData, startTestCollector } from '../helpers';
+import { JC_A, JC_B, startTestHub } from '../hub';
+
+// Loopback (issue #19): two job centres' collectors and a hub, each a real server on this machine, the
+// pushes over HTTP through a forwarding proxy that keeps every body (what went over the wire) and can
+// take the hub away. Asserted on the hub's database and on the wire: aggregates arrive once, a re-push
+// replaces, a cell below k never leaves, a shared note's reply leaves redacted, an outage and a restart
+// lose nothing, one job centre's token cannot write another's rows.
+
+afterAll(removeTestData);
+
+const K = 5;
+const APP = 'VerBIS';
+// Yesterday noon: inside the current or the last complete week, which every push covers.
+const CREATED = new Date(Date.now() - 86_400_000);
+CREATED.setUTCHours(11, 0, 0, 0);
+const WEEK = berlinWeek(CREATED);
+const PHONE = '0511 7654321';
+
+function notes(n: number, route: string, overrides: Partial<FeedbackRecord> = {}): FeedbackRecord[] {
+  const base = makeRecord();
+  return Array.from({ length: n }, () =>
+    makeRecord({
+      createdAt: CREATED.toISOString(),
+      category: 'slow',
+      minutesLost: 4,
+      context: { ...base.context, app: APP, routeTemplate: route, url: `https://verbis.example${route}` },
+      ...overrides,
+    }),
+  );
+}
+
+async function configure(collector: RunningCollector, hubUrl: string, jobCentre: string, token: string) {
+  expect(
+    await collector.sharing.store.saveSettings(
+      { enabled: true, hubUrl, jobCentre, token },
+      'anna',
+      new Date().toISOString(),
+    ),
+  ).toBe(true);
+}
+
+/** Presses "Jetzt senden" and waits until that push is no longer pending. */
+async function pushAndWait(collector: RunningCollector): Promise<StoredPush> {
+  const before = new Set((await collector.sharing.store.pushes(100)).map((push) => push.pushId));
+  expect(await collector.sharing.delivery.pushNow()).toBe(true);
+  let found: StoredPush | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = (await collector.sharing.store.pushes(100)).find((push) => !before.has(push.pushId));
+        return found?.state;
+      },
+      { timeout: 15_000, interval: 50 },
+    )
+    .not.toMatch(/^(pending)?$/);
+  return found as StoredPush;
+}
+
+interface CellRow {
+  id: string;
+  job_centre: string;
+  week: string;
+  screen: string;
+  category: string;
+  notes: number;
+  minutes_lost: number;
+}
+
+function hubCells(hub: RunningCollector): CellRow[] {
+  return queryDatabase<CellRow>(
+    hub.databaseFile,
+    'SELECT id, job_centre, week, screen, category, notes, minutes_lost FROM hub_cells ORDER BY job_centre, screen',
+  );
+}
+
+function wirePushes(proxy: FaultProxy): HubPush[] {
+  return proxy.requests
+    .filter((request) => request.method === 'POST' && request.path === '/hub/v1/push' && request.body)
+    .map((request) => HubPush.parse(JSON.parse(request.body as string)));
+}
+
+describe('two job centres and a hub, over HTTP', () => {
+  it('sends only cells of k notes, once, replaces on re-push, survives an outage and a restart, keeps tokens apart', async () => {
+    const hub = await startTestHub('sqlite');
+    const proxy = await startFaultProxy(hub.url, { captureBodies: true });
+    const hubUrl = new URL(proxy.url).origin;
+    const dirA = await makeTempDir();
+    let a = await startTestCollector({ dataDir: dirA, shareMinNotes: K, shareRetryMs: 100 });
+    const b = await startTestCollector({ shareMinNotes: K, shareRetryMs: 100 });
+    try {
+      // A: six notes on one screen (one cell), two on another in another category (below k even for
+      // the whole application: dropped); one of the six shared, with a reply naming a phone number.
+      const kunde = notes(6, '/kunde/:id');
+      const akte = notes(2, '/akte/:id', { category: 'error' });
+      await a.store.ingest([...kunde, ...akte], BATCH);
+      await a.store.setStatus(kunde[0]!.id, { status: 'solved', reply: `Hotline anrufen: ${PHONE}` });
+      expect(await a.sharing.store.share(kunde[0]!.id, 'anna', new Date().toISOString())).toBe(true);
+      await b.store.ingest(notes(5, '/kunde/:id'), BATCH);
+      await configure(a, hubUrl, JC_A.id, JC_A.token);
+      await configure(b, hubUrl, JC_B.id, JC_B.token);
+
+      const preview = await a.sharing.delivery.preview({ jobCentre: JC_A.id });
+      const first = await pushAndWait(a);
+      expect(first).toMatchObject({ state: 'sent', parts: 1, partsSent: 1, summary: { cells: 1, notes: 1 } });
+      expect((await pushAndWait(b)).state).toBe('sent');
+
+      // The preview is what left: the same cells and notes, byte for byte. (The loop may have sent a
+      // scheduled push as soon as sharing was switched on; the button's push is the one compared.)
+      const sentA = wirePushes(proxy).find((push) => push.pushId === first.pushId);
+      expect(sentA).toMatchObject({ jobCentre: JC_A.id, weeks: preview.weeks });
+      expect(sentA!.cells).toEqual(preview.cells);
+      expect(sentA!.notes).toEqual(preview.notes);
+
+      // On the hub: each job centre's one cell, once.
+      expect(
+        hubCells(hub).map((row) => [row.job_centre, row.week, row.screen, row.notes, row.minutes_lost]),
+      ).toEqual(
+        [
+          [JC_B.id, WEEK, '/kunde/:id', 5, 20],
+          [JC_A.id, WEEK, '/kunde/:id', 6, 24],
+        ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+      );
+      // Below k never left: not on the wire, not at the hub.
+      for (const push of wirePushes(proxy)) expect(push.cells.every((cell) => cell.notes >= K)).toBe(true);
+      expect(proxy.requests.some((request) => request.body?.includes('/akte/:id'))).toBe(false);
+      expect(hubCells(hub).some((row) => row.notes < K || row.screen === '/akte/:id')).toBe(false);
+      // The shared note's reply was redacted on the way out: the number is not on the wire or at the hub.
+      expect(sentA!.notes[0]!.reply).toContain('[TELEFON]');
+      expect(proxy.requests.some((request) => request.body?.includes(PHONE))).toBe(false);
+      const hubNotes = queryDatabase<Record<string, unknown>>(hub.databaseFile, 'SELECT * FROM hub_notes');
+      expect(hubNotes).toHaveLength(1);
+      expect(JSON.stringify(hubNotes)).not.toContain(PHONE);
+      // The feed was read after the push.
+      expect(await a.sharing.store.feed()).toMatchObject({ cursor: expect.any(String) });
+
+      // A re-push replaces: a note marked duplicate leaves 5, the same cell id now says 5.
+      expect(
+        await a.dashboard.markDuplicate(kunde[1]!.id, kunde[2]!.id, 'anna', new Date().toISOString()),
+      ).toBe('ok');
+      expect((await pushAndWait(a)).state).toBe('sent');
+      expect(
+        hubCells(hub)
+          .filter((row) => row.job_centre === JC_A.id)
+          .map((row) => row.notes),
+      ).toEqual([5]);
+      // One more: 4 notes, below k — the week's replacement removes the cell at the hub.
+      expect(
+        await a.dashboard.markDuplicate(kunde[3]!.id, kunde[2]!.id, 'anna', new Date().toISOString()),
+      ).toBe('ok');
+      expect((await pushAndWait(a)).summary.cells).toBe(0);
+      expect(hubCells(hub).filter((row) => row.job_centre === JC_A.id)).toEqual([]);
+
+      // Outage: the hub is unreachable; the push waits, retries, and survives a restart of the collector.
+      await a.store.ingest(notes(7, '/antrag/:id'), BATCH);
+      proxy.setMode({ kind: 'down' });
+      expect(await a.sharing.delivery.pushNow()).toBe(true);
+      await expect
+        .poll(async () => (await a.sharing.store.pendingPush())?.push.attempts ?? 0, { timeout: 10_000 })
+        .toBeGreaterThanOrEqual(2);
+      const waiting = (await a.sharing.store.pendingPush())!.push;
+      expect(waiting.lastError).toMatch(/^unreachable/);
+      await a.close();
+      proxy.setMode({ kind: 'pass' });
+      a = await startTestCollector({ dataDir: dirA, shareMinNotes: K, shareRetryMs: 100 });
+      await expect
+        .poll(
+          async () =>
+            (await a.sharing.store.pushes(100)).find((push) => push.pushId === waiting.pushId)?.state,
+          {
+            timeout: 15_000,
+          },
+        )
+        .toBe('sent');
+      expect(
+        hubCells(hub)
+          .filter((row) => row.job_centre === JC_A.id)
+          .map((row) => [row.screen, row.notes]),
+      ).toEqual([['/antrag/:id', 7]]);
+
+      // A job centre's token cannot write another's rows: B's collector set to A's id is refused, once.
+      await configure(b, hubUrl, JC_A.id, JC_B.token);
+      const refused = await pushAndWait(b);
+      expect(refused).toMatchObject({ state: 'refused', lastError: 'wrong_job_centre (403)', attempts: 0 });
+      const requests = proxy.requests.length;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(proxy.requests.length).toBe(requests);
+      expect(
+        hubCells(hub)
+          .filter((row) => row.job_centre === JC_A.id)
+          .map((row) => row.notes),
+      ).toEqual([7]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await proxy.close();
+      await hub.close();
+    }
+  }, 90_000);
+});
