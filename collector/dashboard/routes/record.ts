@@ -2,10 +2,12 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { Text } from '../../../utils/schema/text';
 import { OfficerStatus } from '../../../utils/schema/wire';
+import { hubForScreen } from '../../sharing/services';
 import type { SqlSharingStore } from '../../sharing/store';
 import { duplicateError, markDuplicate } from '../duplicates';
 import { DashboardError } from '../errors';
 import { detailPage } from '../views/detail';
+import { hubScreenSection } from '../views/sharing';
 import {
   type DashboardDeps,
   type DashboardEnv,
@@ -47,11 +49,13 @@ export function recordRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
     const stored = id ? await store.getRecord(id) : null;
     if (!id || !stored) throw new DashboardError('record_not_found');
     const since = new Date(now().getTime() - SAME_SCREEN_WEEKS * 7 * 86_400_000).toISOString();
-    const [links, audit, sameScreen, share] = await Promise.all([
+    const { app, routeTemplate } = stored.record.context;
+    const [links, audit, sameScreen, share, hub] = await Promise.all([
       dashboard.duplicateLinks(id),
       dashboard.audit(id),
       dashboard.sameScreenRecords(id, since, SAME_SCREEN_LIMIT),
       deps.sharing ? shareState(deps.sharing.store, id) : undefined,
+      deps.sharing ? hubForScreen(deps.sharing, app, routeTemplate) : undefined,
     ]);
     return render(
       c,
@@ -66,6 +70,7 @@ export function recordRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
           records: sameScreen,
         },
         share,
+        hub && hubScreenSection(c.var.t, hub.notices, hub.comparison, hub.feed),
       ),
     );
   });

@@ -73,6 +73,8 @@ export function detailPage(
   same: SameScreen = { weeks: 0, records: [] },
   /** Whether the note is shared with other job centres (issue #19); absent: no sharing on this collector. */
   share?: { shared: boolean; enabled: boolean },
+  /** The hub's notices and the regional comparison for the note's screen (issue #19). */
+  hub: Html = html``,
 ): Html {
   const { t } = page;
   const { record } = stored;
@@ -122,6 +124,7 @@ ${fact(t.t('status'), t.status(stored.status))}
 ${fact(t.t('duplicateOf'), links.duplicateOf ? recordLink(links.duplicateOf) : null)}
 </dl>
 </section>
+${hub}
 
 <section aria-labelledby="h-workflow">
 <h2 id="h-workflow">${t.t('workflow')}</h2>
