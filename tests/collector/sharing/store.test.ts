@@ -10,6 +10,7 @@ import { loadLexiconFromDisk } from '../../../utils/redact/lexicon-node';
 import type { FeedbackRecord } from '../../../utils/schema/record';
 import { makeRecord } from '../../support/records';
 import { BACKENDS, BATCH, removeTestData, warnIfPostgresSkipped, withFreshInstance } from '../helpers';
+import { answerItem, questionSettings } from '../questions';
 
 // The job centre's sharing store (issue #19) on every available backend, and the push planned from it:
 // settings, counts by hour without duplicates, shared notes re-redacted, the pending push resumed part
@@ -161,6 +162,57 @@ describe.each(BACKENDS)('sharing store on $name', (backend) => {
           NOW,
         );
         expect(plan.cells.map((cell) => [cell.screen, cell.notes])).toEqual([[WHOLE_APPLICATION, 5]]);
+      });
+    });
+
+    it('sends markers of the covered weeks, and question results only from the larger k', async () => {
+      await withFreshInstance(backend.kind, async ({ sharing, questions }) => {
+        const marker = await questions.createMarker(
+          {
+            day: '2026-12-01',
+            title: 'Release 24.3',
+            kind: 'law',
+            apps: ['VerBIS'],
+            screens: ['/kunde/:id'],
+          },
+          AT,
+        );
+        await questions.createMarker(
+          { day: '2025-01-01', title: 'Alt', kind: 'release', apps: ['VerBIS'], screens: [] },
+          AT,
+        );
+        const question = await questions.create(questionSettings({ markerId: marker.id }), AT);
+        await questions.activate(question.id, AT);
+        const answer = (value: number) => ({
+          answer: answerItem(question.id, { kind: 'scale', value }),
+          caught: 0,
+        });
+        await questions.ingestAnswers([3, 4, 4, 5, 5, 5].map(answer), AT);
+
+        const planWith = (k: number, questionsMinAnswers: number) =>
+          planPush({ sharing, questions }, { jobCentre: JC, k, questionsMinAnswers }, NOW);
+        const plan = await planWith(5, 5);
+        expect(plan.markers).toEqual([
+          {
+            id: `${JC}:marker:${marker.id}`,
+            date: '2026-12-01',
+            title: 'Release 24.3',
+            kind: 'legal',
+            apps: ['VerBIS'],
+            screens: ['/kunde/:id'],
+          },
+        ]);
+        expect(plan.questions).toEqual([
+          expect.objectContaining({
+            id: `${JC}:question:${question.id}`,
+            answers: 6,
+            distribution: { '3': 1, '4': 2, '5': 3 },
+            markerId: `${JC}:marker:${marker.id}`,
+          }),
+        ]);
+        // Six answers: below the sharing k of 7, or below the questions' own k of 7 — nothing leaves.
+        expect((await planWith(7, 5)).questions).toEqual([]);
+        expect((await planWith(5, 7)).questions).toEqual([]);
       });
     });
 
