@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { HubFeed, HubPush, HubPushResponse } from '../hub/protocol';
 import { retryDelayMs } from '../notify/dispatcher';
 import type { QuestionStore } from '../store/question-types';
+import type { SharingSettings, SqlSharingStore } from '../store/sharing';
 import { type PlanSettings, planPush, splitPush, summarise } from './push';
-import type { SharingSettings, SqlSharingStore } from './store';
 
 // Delivery of pushes to the hub (docs/hub.md, "Delivery"), with the extension's sync guarantees: a push
 // is planned in full and stored before its first part leaves; parts go one after the other, each

@@ -14,8 +14,8 @@ import {
   WHOLE_APPLICATION,
 } from '../hub/protocol';
 import type { QuestionStore } from '../store/question-types';
+import type { PushSummary, SqlSharingStore } from '../store/sharing';
 import { aggregateCells, type CountRow, type Suppressed } from './aggregate';
-import type { PushSummary, SqlSharingStore } from './store';
 import { berlinWeek, coveredWeeks, mondayOf, weeksWindow } from './weeks';
 
 // What the next push sends, built by one function for the preview page and for the delivery alike

@@ -1,5 +1,5 @@
+import type { SqlSharingStore } from '../store/sharing';
 import type { HubSharing } from './delivery';
-import type { SqlSharingStore } from './store';
 
 /** What the dashboard's sharing pages are built on: the store and the push loop ("Jetzt senden"). */
 export interface SharingServices {

@@ -1,11 +1,11 @@
 import type { FeedbackRecord } from '../../utils/schema/record';
 import type { ItemResult, OfficerStatus, StatusResponse, StatusUpdate } from '../../utils/schema/wire';
 import type { CaughtCounts } from '../second-line';
-import type { SqlSharingStore } from '../sharing/store';
 import type { DashboardStore } from './dashboard-types';
 import type { HubStore } from './hub-types';
 import type { IncidentStore } from './incident-types';
 import type { QuestionStore } from './question-types';
+import type { SqlSharingStore } from './sharing';
 
 /** Where a batch came from; stored with every record it brought. */
 export interface BatchMeta {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Text } from '../../../utils/schema/text';
 import { OfficerStatus } from '../../../utils/schema/wire';
 import { hubForScreen } from '../../sharing/services';
-import type { SqlSharingStore } from '../../sharing/store';
+import type { SqlSharingStore } from '../../store/sharing';
 import { duplicateError, markDuplicate } from '../duplicates';
 import { DashboardError } from '../errors';
 import { detailPage } from '../views/detail';

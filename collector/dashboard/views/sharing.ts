@@ -1,6 +1,6 @@
 import type { HubComparison, HubNotice } from '../../hub/protocol';
 import type { PushPlan } from '../../sharing/push';
-import type { FeedState, SharingSettings, StoredPush } from '../../sharing/store';
+import type { FeedState, SharingSettings, StoredPush } from '../../store/sharing';
 import { formatDate, formatDateTime } from '../format';
 import { type Html, html } from '../html';
 import type { Translator } from '../i18n';

@@ -1,7 +1,7 @@
-import { SqlSharingStore } from '../../sharing/store';
 import { SqlHubStore } from '../hub';
 import { SqlIncidentStore } from '../incidents';
 import { SqlQuestionStore } from '../questions';
+import { SqlSharingStore } from '../sharing';
 import type { Backend } from '../types';
 import { PostgresDashboardStore } from './dashboard-store';
 import { PostgresIncidentDriver } from './incident-driver';

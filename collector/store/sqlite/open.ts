@@ -1,7 +1,7 @@
-import { SqlSharingStore } from '../../sharing/store';
 import { SqlHubStore } from '../hub';
 import { SqlIncidentStore } from '../incidents';
 import { SqlQuestionStore } from '../questions';
+import { SqlSharingStore } from '../sharing';
 import type { Backend } from '../types';
 import { SqliteDashboardStore } from './dashboard-store';
 import { SqliteIncidentDriver } from './incident-driver';

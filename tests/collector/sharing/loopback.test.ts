@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { HubPush } from '../../../collector/hub/protocol';
 import type { RunningCollector } from '../../../collector/server';
-import type { StoredPush } from '../../../collector/sharing/store';
 import { berlinWeek } from '../../../collector/sharing/weeks';
+import type { StoredPush } from '../../../collector/store/sharing';
 import type { FeedbackRecord } from '../../../utils/schema/record';
 import { type FaultProxy, startFaultProxy } from '../../support/fault-proxy';
 import { makeRecord } from '../../support/records';

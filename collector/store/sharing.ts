@@ -1,9 +1,10 @@
 import { type HubComparison, type HubFeed, HubNotice } from '../hub/protocol';
-import type { SqlDriver, SqlStep } from '../store/incidents';
+import type { SqlDriver, SqlStep } from './incidents';
 
-// The job centre's side of sharing (issue #19) on both databases, written once as operations over the
-// incidents' SqlDriver (store/incidents.ts), like questions.ts: portable SQL with `?` placeholders,
-// `ON CONFLICT … DO UPDATE` (SQLite and PostgreSQL alike), each operation in one transaction.
+// The job centre's side of sharing with a hub (issue #19, collector/sharing/) on both databases,
+// written once as operations over the incidents' SqlDriver (store/incidents.ts), like questions.ts:
+// portable SQL with `?` placeholders, `ON CONFLICT … DO UPDATE` (SQLite and PostgreSQL alike), each
+// operation in one transaction.
 
 function* all<Row>(sql: string, params: readonly unknown[] = []): Generator<SqlStep, Row[], unknown> {
   return (yield { kind: 'all', sql, params }) as Row[];
