@@ -90,10 +90,16 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
             jobCentres: new JobCentreDirectory(loadJobCentresFile(config.hubJobCentresFile)),
           }
         : undefined;
-    app = createApp(store, config, dashboard, incidents, backend.questions, hub, {
-      store: backend.sharing,
-      delivery: sharing,
-    });
+    app = createApp(
+      store,
+      config,
+      dashboard,
+      incidents,
+      backend.questions,
+      hub,
+      // A hub shares with no one: no sharing pages there.
+      config.mode === 'collector' ? { store: backend.sharing, delivery: sharing } : undefined,
+    );
   } catch (error) {
     // E.g. an invalid officers file: the databases must not stay open behind the error.
     await closeStores();

@@ -15,6 +15,7 @@ import { DASHBOARD_ERRORS, type DashboardErrorCode, LANG_COOKIE, negotiateLang, 
 import { type DashboardDeps, type DashboardEnv, pageContext } from './routes/context';
 import { exportRoutes } from './routes/export';
 import { hotspotRoutes } from './routes/hotspots';
+import { hubRoutes } from './routes/hub';
 import { inboxRoutes } from './routes/inbox';
 import { incidentRoutes } from './routes/incidents';
 import { markerRoutes } from './routes/markers';
@@ -95,6 +96,7 @@ export function createDashboardApp(options: DashboardOptions): Hono<DashboardEnv
     config,
     incidents: options.incidents,
     questions: options.questions,
+    hub: options.hub,
     sharing: options.sharing,
     now,
     https,
@@ -154,6 +156,14 @@ export function createDashboardApp(options: DashboardOptions): Hono<DashboardEnv
     await next();
   });
   app.route('/', signoutRoutes(deps));
+  if (deps.hub) {
+    // A hub holds no job centre's notes: its own pages only (issue #19).
+    app.route('/', hubRoutes(deps));
+    app.all('*', () => {
+      throw new DashboardError('not_found');
+    });
+    return app;
+  }
   app.route('/', inboxRoutes(deps));
   app.route('/', recordRoutes(deps));
   app.route('/', hotspotRoutes(deps));

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { CollectorConfig } from '../../config';
 import { describeFirstIssue } from '../../errors';
+import type { HubServices } from '../../hub/api';
 import type { IncidentServices } from '../../incidents';
 import type { OfficerDirectory } from '../../officers';
 import type { SharingServices } from '../../sharing/services';
@@ -43,6 +44,8 @@ export interface DashboardDeps {
   incidents?: IncidentServices;
   /** Questions and change markers (issue #18); absent, their pages answer not found. */
   questions?: QuestionStore;
+  /** Hub mode (issue #19): the hub's store and job centres; absent on a job centre's collector. */
+  hub?: HubServices;
   /** Sharing with a hub (issue #19); absent, its pages answer not found. */
   sharing?: SharingServices;
   now: () => Date;

@@ -16,6 +16,8 @@ export interface PageContext {
   assets: AssetUrls;
   /** Open and known incidents, shown at the top of every page (none: no banner). */
   incidents?: readonly IncidentSummary[];
+  /** A hub's page (issue #19): the hub's navigation instead of a job centre's. */
+  hub?: boolean;
 }
 
 /** URLs of the static assets, with a content hash so browsers may cache them. */
@@ -27,7 +29,17 @@ export interface AssetUrls {
 }
 
 /** Which navigation entry is the current page. */
-export type Section = 'inbox' | 'hotspots' | 'incidents' | 'questions' | 'markers' | 'sharing' | 'none';
+export type Section =
+  | 'inbox'
+  | 'hotspots'
+  | 'incidents'
+  | 'questions'
+  | 'markers'
+  | 'hubRanking'
+  | 'hubNotes'
+  | 'hubNotices'
+  | 'sharing'
+  | 'none';
 
 /** An incident's state in words. */
 export function incidentStateLabel(page: PageContext, state: IncidentSummary['state']): string {
@@ -86,7 +98,16 @@ ${options.chart ? html`<link rel="stylesheet" href="${page.assets.uplotCss}">` :
 <header class="site-header">
 <p class="brand">${t.t('appName')}</p>
 ${
-  officer
+  officer && page.hub
+    ? html`<nav aria-label="${t.t('mainNav')}"><ul class="nav-list">
+${navLink('hubRanking', '/dashboard/hub', t.t('navHubRanking'))}
+${navLink('hubNotes', '/dashboard/hub/notes', t.t('navHubNotes'))}
+${navLink('hubNotices', '/dashboard/hub/notices', t.t('navHubNotices'))}
+</ul></nav>`
+    : ''
+}
+${
+  officer && !page.hub
     ? html`<nav aria-label="${t.t('mainNav')}"><ul class="nav-list">
 ${navLink('inbox', '/dashboard', t.t('navInbox'))}
 ${navLink('hotspots', '/dashboard/hotspots', t.t('navHotspots'))}

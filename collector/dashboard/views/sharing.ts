@@ -169,9 +169,11 @@ ${csrfField(page.officer)}<input type="hidden" name="share" value="${state.share
 }
 
 function noticeKind(t: Translator, notice: HubNotice): string {
-  if (notice.kind === 'known-issue') return t.t('hubNoticeKnownIssue');
-  if (notice.kind === 'workaround') return t.t('hubNoticeWorkaround');
-  return notice.fixedIn ? t.t('hubNoticeFixed', { release: notice.fixedIn }) : t.t('hubNoticeFixedNoRelease');
+  if (notice.kind === 'known-issue') return t.t('feedNoticeKnownIssue');
+  if (notice.kind === 'workaround') return t.t('feedNoticeWorkaround');
+  return notice.fixedIn
+    ? t.t('feedNoticeFixed', { release: notice.fixedIn })
+    : t.t('feedNoticeFixedNoRelease');
 }
 
 /** The hub's notices and the regional comparison for one screen (beside the job centre's own notes). */
@@ -183,7 +185,7 @@ export function hubScreenSection(
 ): Html {
   if (notices.length === 0 && !comparison) return html``;
   return html`<section aria-labelledby="h-hub" class="hub-notices">
-<h2 id="h-hub">${t.t('hubNotices')}</h2>
+<h2 id="h-hub">${t.t('feedNotices')}</h2>
 ${
   notices.length > 0
     ? html`<ul>${notices.map(
@@ -194,9 +196,9 @@ ${
 }
 ${
   comparison && feed
-    ? html`<h3 id="h-hub-compare">${t.t('hubComparison')}</h3>
-<p id="hub-compare-hint">${t.t('hubComparisonHint', { n: feed.weeks.length, date: formatDateTime(feed.fetchedAt) })} ${t.t('hubAffected', { n: comparison.jobCentresAffected, total: comparison.jobCentresTotal })}</p>
-<table aria-labelledby="h-hub-compare" aria-describedby="hub-compare-hint"><thead><tr><th scope="col">${t.t('hubOwn')}</th><th scope="col">${t.t('hubMedian')}</th><th scope="col">${t.t('hubOwnMinutes')}</th><th scope="col">${t.t('hubMedianMinutes')}</th></tr></thead>
+    ? html`<h3 id="h-hub-compare">${t.t('feedComparison')}</h3>
+<p id="hub-compare-hint">${t.t('feedComparisonHint', { n: feed.weeks.length, date: formatDateTime(feed.fetchedAt) })} ${t.t('feedAffected', { n: comparison.jobCentresAffected, total: comparison.jobCentresTotal })}</p>
+<table aria-labelledby="h-hub-compare" aria-describedby="hub-compare-hint"><thead><tr><th scope="col">${t.t('feedOwn')}</th><th scope="col">${t.t('feedMedian')}</th><th scope="col">${t.t('feedOwnMinutes')}</th><th scope="col">${t.t('feedMedianMinutes')}</th></tr></thead>
 <tbody><tr><td>${comparison.ownNotes}</td><td>${comparison.medianNotes}</td><td>${comparison.ownMinutesLost}</td><td>${comparison.medianMinutesLost}</td></tr></tbody></table>`
     : ''
 }
