@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { HubPush } from '../../../collector/hub/protocol';
+import { HubPush, PUSH_NOTES_MAX } from '../../../collector/hub/protocol';
 import type { RunningCollector } from '../../../collector/server';
 import { berlinWeek } from '../../../collector/sharing/weeks';
 import type { StoredPush } from '../../../collector/store/sharing';
@@ -200,6 +200,63 @@ describe('two job centres and a hub, over HTTP', () => {
       ).toEqual([7]);
     } finally {
       await Promise.all([a.close(), b.close()]);
+      await proxy.close();
+      await hub.close();
+    }
+  }, 90_000);
+
+  it('resumes a push of several parts at the part that failed, after a restart, with the same push id', async () => {
+    const hub = await startTestHub('sqlite');
+    const proxy = await startFaultProxy(hub.url, { captureBodies: true });
+    const dir = await makeTempDir();
+    let a = await startTestCollector({ dataDir: dir, shareMinNotes: K, shareRetryMs: 100 });
+    try {
+      // One note more than a part holds: two parts. The last one shared carries a marker the proxy
+      // answers with 500, so part 1 is stored and part 2 fails until the hub "recovers".
+      const shared = notes(PUSH_NOTES_MAX + 1, '/kunde/:id');
+      shared[PUSH_NOTES_MAX] = {
+        ...shared[PUSH_NOTES_MAX]!,
+        note: 'Teil zwei: Speichern hakt POISON-PART-2',
+      };
+      await a.store.ingest(shared, BATCH);
+      const at = (i: number) => new Date(Date.UTC(2026, 11, 1) + i * 1000).toISOString();
+      for (const [i, record] of shared.entries()) await a.sharing.store.share(record.id, 'anna', at(i));
+      proxy.setMode({ kind: 'poison', marker: 'POISON-PART-2' });
+      await a.sharing.store.saveSettings(
+        { enabled: true, hubUrl: new URL(proxy.url).origin, jobCentre: JC_A.id, token: JC_A.token },
+        'anna',
+        new Date().toISOString(),
+      );
+      await expect
+        .poll(async () => (await a.sharing.store.pendingPush())?.push, { timeout: 10_000 })
+        .toMatchObject({ parts: 2, partsSent: 1, attempts: expect.any(Number) });
+      const pending = (await a.sharing.store.pendingPush())!.push;
+      expect(queryDatabase(hub.databaseFile, 'SELECT count(*) AS n FROM hub_notes')).toEqual([
+        { n: PUSH_NOTES_MAX },
+      ]);
+
+      await a.close();
+      proxy.setMode({ kind: 'pass' });
+      a = await startTestCollector({ dataDir: dir, shareMinNotes: K, shareRetryMs: 100 });
+      await expect
+        .poll(
+          async () =>
+            (await a.sharing.store.pushes(10)).find((push) => push.pushId === pending.pushId)?.state,
+          {
+            timeout: 15_000,
+          },
+        )
+        .toBe('sent');
+      expect(queryDatabase(hub.databaseFile, 'SELECT count(*) AS n FROM hub_notes')).toEqual([
+        { n: PUSH_NOTES_MAX + 1 },
+      ]);
+      // Part 1 went once; part 2 was retried until it passed — the same push, not a new one.
+      const parts = wirePushes(proxy).filter((push) => push.pushId === pending.pushId);
+      expect(parts.filter((push) => push.part === 1)).toHaveLength(1);
+      expect(parts.filter((push) => push.part === 2).length).toBeGreaterThanOrEqual(2);
+      expect(new Set(wirePushes(proxy).map((push) => push.pushId))).toEqual(new Set([pending.pushId]));
+    } finally {
+      await a.close();
       await proxy.close();
       await hub.close();
     }
