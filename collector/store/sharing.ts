@@ -481,6 +481,19 @@ export class SqlSharingStore {
     );
   }
 
+  /** Every notice of the hub, newest change first (the hotspots page sets them beside its ranking). */
+  allNotices(limit: number): Promise<HubNotice[]> {
+    return this.#driver.read(
+      (function* () {
+        const rows = yield* all<{ notice_json: string }>(
+          'SELECT notice_json FROM share_notices ORDER BY updated_at DESC, id LIMIT ?',
+          [limit],
+        );
+        return rows.map((row) => HubNotice.parse(JSON.parse(row.notice_json)));
+      })(),
+    );
+  }
+
   /**
    * The hub's notices for a screen of an application — those for the screen itself and those for the
    * whole application (`*`) — newest first; without `screen`, every notice of the application.

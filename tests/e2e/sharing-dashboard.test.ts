@@ -83,6 +83,12 @@ describe('Teilen mit dem Hub in the dashboard (Chromium)', () => {
     expect(await page.getByRole('table', { name: /Protokoll/ }).textContent()).toContain('Gesendet am');
     expect(await axeViolations(page)).toEqual([]);
 
+    // Beside the hotspot ranking: the screen with the hub's notice, linked to its notes.
+    await page.goto(`${collector.url}/dashboard/hotspots`);
+    const beside = page.getByRole('table', { name: 'Hinweise des Hubs und Vergleich mit der Region' });
+    expect(await beside.textContent()).toContain('Bekanntes Problem');
+    expect(await axeViolations(page)).toEqual([]);
+
     // The note's page: the hub's notice beside the note, and the share mark by keyboard.
     await page.goto(`${collector.url}/dashboard?app=${APP}&route=${encodeURIComponent(SCREEN)}`);
     await page.getByText('Der Hersteller kennt den Fehler.').waitFor();

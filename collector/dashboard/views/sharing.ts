@@ -204,3 +204,44 @@ ${
 }
 </section>`;
 }
+
+/** A ranked screen, as the hotspots list it. */
+export interface RankedScreen {
+  app: string;
+  routeTemplate: string;
+  screenName: string;
+}
+
+/**
+ * Beside the hotspot ranking: for each ranked screen the hub knows, its notices and the regional
+ * comparison, linked to the screen's notes (where the notices are shown in full).
+ */
+export function hubHotspotsSection(
+  t: Translator,
+  ranked: readonly RankedScreen[],
+  notices: readonly HubNotice[],
+  feed: FeedState | null,
+): Html {
+  const rows = ranked
+    .map((screen) => ({
+      screen,
+      notices: notices.filter(
+        (notice) =>
+          notice.app === screen.app && (notice.screen === screen.routeTemplate || notice.screen === '*'),
+      ),
+      comparison: feed?.comparison.find(
+        (row) => row.app === screen.app && row.screen === screen.routeTemplate,
+      ),
+    }))
+    .filter((row) => row.notices.length > 0 || row.comparison);
+  if (rows.length === 0) return html``;
+  return html`<section aria-labelledby="h-hub-hotspots">
+<h2 id="h-hub-hotspots">${t.t('feedHotspotsTitle')}</h2>
+<table aria-labelledby="h-hub-hotspots"><thead><tr>
+<th scope="col">${t.t('app')}</th><th scope="col">${t.t('screen')}</th><th scope="col">${t.t('feedNotices')}</th><th scope="col" class="num">${t.t('feedOwn')}</th><th scope="col" class="num">${t.t('feedMedian')}</th><th scope="col">${t.t('feedAffectedShort')}</th>
+</tr></thead><tbody>${rows.map(({ screen, notices: found, comparison }) => {
+    const inbox = `/dashboard?${new URLSearchParams({ app: screen.app, route: screen.routeTemplate })}`;
+    return html`<tr><td>${screen.app}</td><td><a href="${inbox}">${screen.screenName || screen.routeTemplate}</a><br><code>${screen.routeTemplate}</code></td><td>${found.length > 0 ? found.map((notice) => noticeKind(t, notice)).join(', ') : '–'}</td><td class="num">${comparison?.ownNotes ?? '–'}</td><td class="num">${comparison?.medianNotes ?? '–'}</td><td>${comparison ? `${comparison.jobCentresAffected} / ${comparison.jobCentresTotal}` : '–'}</td></tr>`;
+  })}</tbody></table>
+</section>`;
+}

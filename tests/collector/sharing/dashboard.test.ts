@@ -149,5 +149,11 @@ describe('Teilen mit dem Hub', () => {
     const inbox = await officer.page(`/dashboard?app=VerBIS&route=${encodeURIComponent('/kunde/:id')}`);
     expect(inbox).toContain('Behoben in 24.3');
     expect(await officer.page('/dashboard')).not.toContain('Behoben in 24.3');
+    // Beside the hotspot ranking: the ranked screen with the hub's notice and the region's figures.
+    const hotspots = await officer.page('/dashboard/hotspots');
+    expect(hotspots).toContain('Hinweise des Hubs und Vergleich mit der Region');
+    expect(hotspots).toMatch(
+      /Behoben in 24\.3<\/td><td class="num">9<\/td><td class="num">6<\/td><td>14 \/ 25<\/td>/,
+    );
   });
 });
