@@ -19,8 +19,11 @@ import {
 export const HUB_PATH = '/hub/v1';
 /** The weeks the feed's comparison covers: the last this many complete ISO weeks. */
 export const FEED_WEEKS = 12;
-/** Screens in the feed's comparison: the region's top ones, plus the asker's own. */
-const FEED_SCREENS = 100;
+/**
+ * Screens in the feed's comparison: the region's top ones, plus the asker's own costliest. Each needs
+ * its medians over every job centre's rows (docs/hub.md, "Scale"), so the list stays short.
+ */
+const FEED_SCREENS = 30;
 /** Pushes read or stored at once; more are answered 503 `too_busy` (a push rebuilds whole weeks). */
 const PUSHES_AT_ONCE = 8;
 

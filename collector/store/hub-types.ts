@@ -12,13 +12,16 @@ export interface HubRange {
 }
 
 /** A screen across job centres: how many it troubles, and what it costs them together. */
-export interface HubHotspot {
+export interface HubRankedScreen {
   app: string;
   screen: string;
   jobCentres: number;
   notes: number;
   minutesLost: number;
-  /** Median over the job centres affected (the others have no cell for the screen). */
+}
+
+/** A ranked screen with the medians over the job centres affected (the others have no cell for it). */
+export interface HubHotspot extends HubRankedScreen {
   medianNotes: number;
   medianMinutesLost: number;
 }
@@ -60,7 +63,9 @@ export interface HubStore {
    */
   push(push: HubPush, receivedAt: string): Promise<HubPushResponse>;
   /** Screens ranked by job centres affected, then minutes lost, then notes. */
-  ranking(range: HubRange, limit: number): Promise<HubHotspot[]>;
+  ranking(range: HubRange, limit: number): Promise<HubRankedScreen[]>;
+  /** One screen's sums and medians over the job centres affected; null when no job centre has it. */
+  hotspot(app: string, screen: string, range: HubRange): Promise<HubHotspot | null>;
   /** One screen week by week over `weeks` (weeks without a cell are absent). */
   trend(app: string, screen: string, range: HubRange): Promise<HubTrendWeek[]>;
   /** Each job centre's figures for one screen, most minutes first. */

@@ -12,6 +12,7 @@ import type {
   HubJobCentreFigures,
   HubNoticeInput,
   HubRange,
+  HubRankedScreen,
   HubReceipt,
   HubStore,
   HubStoredNote,
@@ -20,10 +21,12 @@ import type {
 import type { SqlDriver, SqlStep } from './incidents';
 
 // The hub (issue #19) on both databases, written once as operations over the incidents' SqlDriver
-// (store/incidents.ts): portable SQL with `?` placeholders, each operation in one transaction. Readings
-// go to hub_screen_weeks, the rollup of the cells per week × screen × job centre that each push
-// rebuilds for its weeks: the ranking then reads one row per job centre and screen and week instead of
-// seven categories × three impacts of them (docs/hub.md, "Scale").
+// (store/incidents.ts): portable SQL with `?` placeholders, each operation in one transaction. Two
+// rollups, both kept by each push inside its transaction: hub_screen_weeks (week × screen × job centre,
+// the cells' categories and impacts summed) for one screen's medians and each job centre's figures, and
+// hub_screen_totals (week × screen: sums over all job centres and the set of job centres as a bitmap)
+// for the ranking and the trend, which then read a few thousand rows at any size of region
+// (docs/hub.md, "Scale").
 
 function* all<Row>(sql: string, params: readonly unknown[] = []): Generator<SqlStep, Row[], unknown> {
   return (yield { kind: 'all', sql, params }) as Row[];
@@ -78,14 +81,6 @@ function rangeWhere(range: HubRange): { sql: string; params: unknown[] } {
     : { sql: 'week >= ? AND week <= ? AND app = ?', params: [range.from, range.to, range.app] };
 }
 
-interface ScreenRow {
-  app: string;
-  screen: string;
-  job_centres: Count;
-  notes: Count;
-  minutes_lost: Count;
-}
-
 interface PerJobCentreRow {
   app: string;
   screen: string;
@@ -123,34 +118,209 @@ function* perJobCentre(
   return found;
 }
 
-function* rankingOp(range: HubRange, limit: number): Generator<SqlStep, HubHotspot[], unknown> {
+// Sets of job centres as hex bitmaps: bit n, counted from the left, is the job centre of ordinal n.
+// Hex text rather than a blob or PostgreSQL's bit type: the same on both databases, read in JS.
+
+/** `bits` with the bit of `ordinal` set or cleared; trailing zero digits dropped ('' is the empty set). */
+export function withBit(bits: string, ordinal: number, on: boolean): string {
+  const index = Math.floor(ordinal / 4);
+  const digits = bits.padEnd(index + 1, '0').split('');
+  const mask = 8 >> (ordinal % 4);
+  const digit = Number.parseInt(digits[index] as string, 16);
+  digits[index] = (on ? digit | mask : digit & ~mask).toString(16);
+  return digits.join('').replace(/0+$/, '');
+}
+
+const NIBBLE_BITS = [0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4];
+const BYTE_BITS = Array.from(
+  { length: 256 },
+  (_, byte) => (NIBBLE_BITS[byte >> 4] as number) + (NIBBLE_BITS[byte & 15] as number),
+);
+
+/** How many job centres a set holds. */
+export function countBits(bits: string): number {
+  let count = 0;
+  for (const digit of bits) count += NIBBLE_BITS[Number.parseInt(digit, 16)] as number;
+  return count;
+}
+
+interface TotalsRow {
+  week: string;
+  app: string;
+  screen: string;
+  job_centres: string;
+  notes: Count;
+  minutes_lost: Count;
+}
+
+function* rankingOp(range: HubRange, limit: number): Generator<SqlStep, HubRankedScreen[], unknown> {
   const where = rangeWhere(range);
-  const rows = yield* all<ScreenRow>(
-    `SELECT app, screen, count(DISTINCT job_centre) AS job_centres, sum(notes) AS notes,
-       sum(minutes_lost) AS minutes_lost
-     FROM hub_screen_weeks WHERE ${where.sql}
-     GROUP BY app, screen
-     ORDER BY job_centres DESC, minutes_lost DESC, notes DESC, app, screen
-     LIMIT ?`,
-    [...where.params, limit],
+  // One row per week and screen (3,600 for 12 weeks of 300 screens), summed here: the distinct job
+  // centres over several weeks are the union of the weeks' sets, where SQL would need a DISTINCT over
+  // every job centre's row.
+  const rows = yield* all<TotalsRow>(
+    `SELECT week, app, screen, job_centres, notes, minutes_lost FROM hub_screen_totals WHERE ${where.sql}`,
+    where.params,
   );
-  const spread = yield* perJobCentre(rows, range);
-  return rows.map((row) => {
+  // The union as bytes: a screen's set over 52 weeks is OR-ed 52 times, hex strings would be rebuilt each time.
+  const screens = new Map<
+    string,
+    { app: string; screen: string; bits: Uint8Array; notes: number; minutesLost: number }
+  >();
+  for (const row of rows) {
+    const key = screenKey(row.app, row.screen);
+    const hex = String(row.job_centres);
+    const bytes = Buffer.from(hex.length % 2 === 1 ? `${hex}0` : hex, 'hex');
+    let found = screens.get(key);
+    if (!found) {
+      found = {
+        app: row.app,
+        screen: row.screen,
+        bits: new Uint8Array(bytes.length),
+        notes: 0,
+        minutesLost: 0,
+      };
+      screens.set(key, found);
+    }
+    if (found.bits.length < bytes.length) {
+      const wider = new Uint8Array(bytes.length);
+      wider.set(found.bits);
+      found.bits = wider;
+    }
+    for (let i = 0; i < bytes.length; i++) found.bits[i] = (found.bits[i] as number) | (bytes[i] as number);
+    found.notes += Number(row.notes);
+    found.minutesLost += Number(row.minutes_lost);
+  }
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...screens.values()]
+    .map(({ app, screen, bits, notes, minutesLost }) => ({
+      app,
+      screen,
+      jobCentres: bits.reduce((sum, byte) => sum + (BYTE_BITS[byte] as number), 0),
+      notes,
+      minutesLost,
+    }))
+    .sort(
+      (a, b) =>
+        b.jobCentres - a.jobCentres ||
+        b.minutesLost - a.minutesLost ||
+        b.notes - a.notes ||
+        text(a.app, b.app) ||
+        text(a.screen, b.screen),
+    )
+    .slice(0, limit);
+}
+
+/** Ranked screens with their medians over the job centres affected. */
+function* withMedians(
+  ranked: readonly HubRankedScreen[],
+  range: HubRange,
+): Generator<SqlStep, HubHotspot[], unknown> {
+  const spread = yield* perJobCentre(ranked, range);
+  return ranked.map((row) => {
     const each = spread.get(screenKey(row.app, row.screen)) ?? [];
     return {
-      app: row.app,
-      screen: row.screen,
-      jobCentres: Number(row.job_centres),
-      notes: Number(row.notes),
-      minutesLost: Number(row.minutes_lost),
+      ...row,
       medianNotes: median(each.map((one) => Number(one.notes))),
       medianMinutesLost: median(each.map((one) => Number(one.minutes_lost))),
     };
   });
 }
 
+interface ScreenWeekRow {
+  week: string;
+  app: string;
+  screen: string;
+  notes: Count;
+  minutes_lost: Count;
+}
+
+/**
+ * Keeps hub_screen_totals in step after one job centre's rows of `weeks` in hub_screen_weeks changed
+ * from `before` to `after`: its notes and minutes replaced in the sums, its bit set or cleared.
+ */
+function* updateTotals(
+  ordinal: number,
+  weeks: readonly string[],
+  before: readonly ScreenWeekRow[],
+  after: readonly ScreenWeekRow[],
+): Generator<SqlStep, void, unknown> {
+  const key = (row: { week: string; app: string; screen: string }) =>
+    `${row.week}\0${row.app}\0${row.screen}`;
+  const old = new Map(before.map((row) => [key(row), row]));
+  const now = new Map(after.map((row) => [key(row), row]));
+  const touched = new Set([...old.keys(), ...now.keys()]);
+  if (touched.size === 0) return;
+  const found = yield* all<TotalsRow>(
+    `SELECT week, app, screen, job_centres, notes, minutes_lost FROM hub_screen_totals
+     WHERE week IN (${placeholders(weeks.length)})`,
+    weeks,
+  );
+  const current = new Map(found.filter((row) => touched.has(key(row))).map((row) => [key(row), row]));
+  const upserts: unknown[][] = [];
+  const emptied: ScreenWeekRow[] = [];
+  for (const id of touched) {
+    const was = old.get(id);
+    const is = now.get(id);
+    const row = (is ?? was) as ScreenWeekRow;
+    const total = current.get(id);
+    const bits = withBit(total?.job_centres ?? '', ordinal, is !== undefined);
+    const notes = Number(total?.notes ?? 0) - Number(was?.notes ?? 0) + Number(is?.notes ?? 0);
+    const minutes =
+      Number(total?.minutes_lost ?? 0) - Number(was?.minutes_lost ?? 0) + Number(is?.minutes_lost ?? 0);
+    if (bits === '') emptied.push(row);
+    else upserts.push([row.week, row.app, row.screen, bits, notes, minutes]);
+  }
+  for (const row of emptied) {
+    yield* run('DELETE FROM hub_screen_totals WHERE week = ? AND app = ? AND screen = ?', [
+      row.week,
+      row.app,
+      row.screen,
+    ]);
+  }
+  yield* insertRows(
+    'INSERT INTO hub_screen_totals (week, app, screen, job_centres, notes, minutes_lost)',
+    6,
+    upserts,
+    `ON CONFLICT (week, app, screen) DO UPDATE SET job_centres = excluded.job_centres, notes = excluded.notes,
+       minutes_lost = excluded.minutes_lost`,
+  );
+}
+
+/** The job centre's ordinal (its bit in the sets), given at its first push. */
+function* ordinalOf(jobCentre: string, pushId: string, at: string): Generator<SqlStep, number, unknown> {
+  const [found] = yield* all<{ ordinal: Count }>('SELECT ordinal FROM hub_job_centres WHERE id = ?', [
+    jobCentre,
+  ]);
+  if (found) return Number(found.ordinal);
+  // Writes are serialised, so max + 1 is this job centre's alone.
+  const [last] = yield* all<{ n: Count | null }>('SELECT max(ordinal) AS n FROM hub_job_centres');
+  const ordinal = last?.n === null || last?.n === undefined ? 0 : Number(last.n) + 1;
+  yield* run('INSERT INTO hub_job_centres (id, ordinal, last_push_id, last_push_at) VALUES (?, ?, ?, ?)', [
+    jobCentre,
+    ordinal,
+    pushId,
+    at,
+  ]);
+  return ordinal;
+}
+
 function* pushOp(push: HubPush, receivedAt: string): Generator<SqlStep, HubPushResponse, unknown> {
   const jc = push.jobCentre;
+  const ordinal = yield* ordinalOf(jc, push.pushId, receivedAt);
+  // The weeks this part changes, and the job centre's rollup rows of them before the change.
+  const weeks = [
+    ...new Set([...(push.part === 1 ? push.weeks : []), ...push.cells.map((cell) => cell.week)]),
+  ];
+  const rollupOf = function* () {
+    if (weeks.length === 0) return [] as ScreenWeekRow[];
+    return yield* all<ScreenWeekRow>(
+      `SELECT week, app, screen, notes, minutes_lost FROM hub_screen_weeks
+       WHERE job_centre = ? AND week IN (${placeholders(weeks.length)})`,
+      [jc, ...weeks],
+    );
+  };
+  const before = yield* rollupOf();
   const firstArrival =
     (yield* all<{ part: number }>(
       'SELECT part FROM hub_pushes WHERE push_id = ? AND part = ? AND job_centre = ?',
@@ -185,10 +355,7 @@ function* pushOp(push: HubPush, receivedAt: string): Generator<SqlStep, HubPushR
        category = excluded.category, impact = excluded.impact, notes = excluded.notes,
        minutes_lost = excluded.minutes_lost, push_id = excluded.push_id, received_at = excluded.received_at`,
   );
-  // The rollup of every week this part touched, rebuilt from the cells as they now are.
-  const weeks = [
-    ...new Set([...(push.part === 1 ? push.weeks : []), ...push.cells.map((cell) => cell.week)]),
-  ];
+  // The rollups of every week this part touched, rebuilt from the cells as they now are.
   if (weeks.length > 0) {
     const list = placeholders(weeks.length);
     yield* run(`DELETE FROM hub_screen_weeks WHERE job_centre = ? AND week IN (${list})`, [jc, ...weeks]);
@@ -199,6 +366,7 @@ function* pushOp(push: HubPush, receivedAt: string): Generator<SqlStep, HubPushR
        GROUP BY week, app, screen, job_centre`,
       [jc, ...weeks],
     );
+    yield* updateTotals(ordinal, weeks, before, yield* rollupOf());
   }
   yield* insertRows(
     `INSERT INTO hub_notes (id, job_centre, week, app, screen, category, impact, text, reply, received_at)`,
@@ -250,11 +418,11 @@ function* pushOp(push: HubPush, receivedAt: string): Generator<SqlStep, HubPushR
      ON CONFLICT (push_id, part) DO NOTHING`,
     [push.pushId, push.part, push.parts, jc, receivedAt],
   );
-  yield* run(
-    `INSERT INTO hub_job_centres (id, last_push_id, last_push_at) VALUES (?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET last_push_id = excluded.last_push_id, last_push_at = excluded.last_push_at`,
-    [jc, push.pushId, receivedAt],
-  );
+  yield* run('UPDATE hub_job_centres SET last_push_id = ?, last_push_at = ? WHERE id = ?', [
+    push.pushId,
+    receivedAt,
+    jc,
+  ]);
   return {
     pushId: push.pushId,
     part: push.part,
@@ -329,22 +497,40 @@ export class SqlHubStore implements HubStore {
     return this.#driver.write(pushOp(push, receivedAt));
   }
 
-  ranking(range: HubRange, limit: number): Promise<HubHotspot[]> {
+  ranking(range: HubRange, limit: number): Promise<HubRankedScreen[]> {
     return this.#driver.read(rankingOp(range, limit));
+  }
+
+  hotspot(app: string, screen: string, range: HubRange): Promise<HubHotspot | null> {
+    return this.#driver.read(
+      (function* () {
+        const rows =
+          (yield* perJobCentre([{ app, screen }], { ...range, app })).get(screenKey(app, screen)) ?? [];
+        if (rows.length === 0) return null;
+        return {
+          app,
+          screen,
+          jobCentres: rows.length,
+          notes: rows.reduce((sum, row) => sum + Number(row.notes), 0),
+          minutesLost: rows.reduce((sum, row) => sum + Number(row.minutes_lost), 0),
+          medianNotes: median(rows.map((row) => Number(row.notes))),
+          medianMinutesLost: median(rows.map((row) => Number(row.minutes_lost))),
+        };
+      })(),
+    );
   }
 
   trend(app: string, screen: string, range: HubRange): Promise<HubTrendWeek[]> {
     return this.#driver.read(
       (function* () {
-        const rows = yield* all<{ week: string; job_centres: Count; notes: Count; minutes_lost: Count }>(
-          `SELECT week, count(*) AS job_centres, sum(notes) AS notes, sum(minutes_lost) AS minutes_lost
-           FROM hub_screen_weeks WHERE app = ? AND screen = ? AND week >= ? AND week <= ?
-           GROUP BY week ORDER BY week`,
+        const rows = yield* all<{ week: string; job_centres: string; notes: Count; minutes_lost: Count }>(
+          `SELECT week, job_centres, notes, minutes_lost FROM hub_screen_totals
+           WHERE app = ? AND screen = ? AND week >= ? AND week <= ? ORDER BY week`,
           [app, screen, range.from, range.to],
         );
         return rows.map((row) => ({
           week: row.week,
-          jobCentres: Number(row.job_centres),
+          jobCentres: countBits(row.job_centres),
           notes: Number(row.notes),
           minutesLost: Number(row.minutes_lost),
         }));
@@ -379,7 +565,7 @@ export class SqlHubStore implements HubStore {
   ): Promise<HubComparison[]> {
     return this.#driver.read(
       (function* () {
-        const top = yield* rankingOp(range, limit);
+        const top = yield* withMedians(yield* rankingOp(range, limit), range);
         const where = rangeWhere(range);
         const own = yield* all<PerJobCentreRow>(
           `SELECT app, screen, job_centre, sum(notes) AS notes, sum(minutes_lost) AS minutes_lost

@@ -29,7 +29,7 @@ describe('collector layout (meta-test)', () => {
       importsOf(file)
         .filter((target) => !target.startsWith('collector/store') && !target.startsWith('utils/'))
         .filter((target) => target !== 'collector/second-line')
-        // The hub protocol is the zod contract both sides store and send (issue #19), a schema like utils/schema.
+        // The hub's protocol is schemas and deterministic ids (zod, like utils/schema), no HTTP.
         .filter((target) => target !== 'collector/hub/protocol')
         .map((target) => `${file} → ${target}`),
     );

@@ -2,7 +2,6 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { lastCompleteWeeks } from '../../hub/iso-week';
 import { HubNotice } from '../../hub/protocol';
-import { MEDIAN_MIN_JOB_CENTRES } from '../../store/hub';
 import type { HubNoticeInput, HubRange } from '../../store/hub-types';
 import { BOM, csvLine } from '../csv';
 import { DashboardError } from '../errors';
@@ -109,7 +108,8 @@ export function hubRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
     const chosen = period(c, deps.now());
     const screen = parseOrThrow(ScreenParams, c.req.query());
     const screenRange = { from: chosen.from, to: chosen.to, app: screen.app };
-    const [trend, notices, notes, figures] = await Promise.all([
+    const [hotspot, trend, notices, notes, figures] = await Promise.all([
+      store.hotspot(screen.app, screen.screen, screenRange),
       store.trend(screen.app, screen.screen, screenRange),
       store.notices(),
       store.sharedNotes(screenRange, NOTES_LIMIT),
@@ -122,6 +122,7 @@ export function hubRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
         hubPage(c),
         chosen,
         screen,
+        { hotspot, total: jobCentres.size },
         trend,
         notices.filter(
           (notice) => notice.app === screen.app && notice.screen === screen.screen && !notice.withdrawn,
@@ -142,8 +143,7 @@ export function hubRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
     const chosen = period(c, deps.now());
     const ranking = await store.ranking(range(chosen), RANKING_LIMIT);
     const t = c.var.t;
-    // German Excel: `;` between cells, decimal comma in the medians, a BOM for the umlauts (csv.ts).
-    const decimal = (value: number) => String(value).replace('.', ',');
+    // German Excel: `;` between cells, a BOM for the umlauts (csv.ts).
     const separator = ';';
     const lines = [
       csvLine(
@@ -155,8 +155,6 @@ export function hubRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
           t.t('hubJobCentre'),
           t.t('minutes'),
           t.t('hubNotes'),
-          t.t('hubMedianMinutes'),
-          t.t('hubMedianNotes'),
         ],
         separator,
       ),
@@ -170,8 +168,6 @@ export function hubRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
             jobCentres.size,
             hotspot.minutesLost,
             hotspot.notes,
-            hotspot.jobCentres >= MEDIAN_MIN_JOB_CENTRES ? decimal(hotspot.medianMinutesLost) : null,
-            hotspot.jobCentres >= MEDIAN_MIN_JOB_CENTRES ? decimal(hotspot.medianNotes) : null,
           ],
           separator,
         ),

@@ -3,6 +3,7 @@ import { MEDIAN_MIN_JOB_CENTRES } from '../../store/hub';
 import type {
   HubHotspot,
   HubJobCentreFigures,
+  HubRankedScreen,
   HubReceipt,
   HubStoredNote,
   HubTrendWeek,
@@ -79,12 +80,12 @@ function median(page: PageContext, hotspot: HubHotspot, value: number): Html {
   // Of two job centres, the median and one's own figure would reveal the other's (store/hub.ts).
   return hotspot.jobCentres >= MEDIAN_MIN_JOB_CENTRES
     ? html`${number(page, value)}`
-    : html`<span title="${page.t.t('hubMedianHidden')}">–<span class="visually-hidden"> (${page.t.t('hubMedianHidden')})</span></span>`;
+    : html`–<span class="visually-hidden"> (${page.t.t('hubMedianHidden')})</span>`;
 }
 
 function rankingTable(
   page: PageContext,
-  ranking: readonly HubHotspot[],
+  ranking: readonly HubRankedScreen[],
   total: number,
   period: HubPeriod,
   links: boolean,
@@ -93,7 +94,7 @@ function rankingTable(
   if (ranking.length === 0) return html`<p>${t.t('hubNoData')}</p>`;
   return html`<table class="hub-ranking">
 <caption>${t.t('hubRankingTitle')}</caption>
-<thead><tr><th scope="col">${t.t('hubRank')}</th><th scope="col">${t.t('app')}</th><th scope="col">${t.t('screen')}</th><th scope="col">${t.t('hubAffected')}</th><th scope="col">${t.t('minutes')}</th><th scope="col">${t.t('hubNotes')}</th><th scope="col">${t.t('hubMedianMinutes')}</th><th scope="col">${t.t('hubMedianNotes')}</th></tr></thead>
+<thead><tr><th scope="col">${t.t('hubRank')}</th><th scope="col">${t.t('app')}</th><th scope="col">${t.t('screen')}</th><th scope="col">${t.t('hubAffected')}</th><th scope="col">${t.t('minutes')}</th><th scope="col">${t.t('hubNotes')}</th></tr></thead>
 <tbody>${ranking.map(
     (hotspot, index) => html`<tr>
 <td>${index + 1}</td>
@@ -106,8 +107,6 @@ function rankingTable(
 <td>${t.t('hubAffectedOf', { n: hotspot.jobCentres, total: Math.max(total, hotspot.jobCentres) })}</td>
 <td>${number(page, hotspot.minutesLost)}</td>
 <td>${number(page, hotspot.notes)}</td>
-<td>${median(page, hotspot, hotspot.medianMinutesLost)}</td>
-<td>${median(page, hotspot, hotspot.medianNotes)}</td>
 </tr>`,
   )}</tbody>
 </table>`;
@@ -133,7 +132,7 @@ export function hubRankingPage(
   page: PageContext,
   period: HubPeriod,
   apps: readonly string[],
-  ranking: readonly HubHotspot[],
+  ranking: readonly HubRankedScreen[],
   total: number,
   receipts: readonly HubReceipt[],
   centres: readonly HubJobCentreName[],
@@ -179,6 +178,7 @@ export function hubScreenPage(
   page: PageContext,
   period: HubPeriod,
   screen: { app: string; screen: string },
+  summary: { hotspot: HubHotspot | null; total: number },
   trend: readonly HubTrendWeek[],
   notices: readonly HubNotice[],
   notes: readonly HubStoredNote[],
@@ -192,6 +192,17 @@ export function hubScreenPage(
     body: html`<p><a href="/dashboard/hub${periodQuery(period)}">${t.t('navHubRanking')}</a></p>
 <h1>${title}</h1>
 ${periodLine(page, period)}
+${
+  summary.hotspot
+    ? html`<dl class="hub-summary">
+<dt>${t.t('hubAffected')}</dt><dd>${t.t('hubAffectedOf', { n: summary.hotspot.jobCentres, total: Math.max(summary.total, summary.hotspot.jobCentres) })}</dd>
+<dt>${t.t('minutes')}</dt><dd>${number(page, summary.hotspot.minutesLost)}</dd>
+<dt>${t.t('hubNotes')}</dt><dd>${number(page, summary.hotspot.notes)}</dd>
+<dt>${t.t('hubMedianMinutes')}</dt><dd>${median(page, summary.hotspot, summary.hotspot.medianMinutesLost)}</dd>
+<dt>${t.t('hubMedianNotes')}</dt><dd>${median(page, summary.hotspot, summary.hotspot.medianNotes)}</dd>
+</dl>`
+    : ''
+}
 <section aria-labelledby="hub-trend"><h2 id="hub-trend">${t.t('hubTrend')}</h2>
 ${
   trend.length === 0
@@ -346,7 +357,7 @@ ${noticeFields(page, 'edit-notice', notice)}
 export function hubPrintPage(
   page: PageContext,
   period: HubPeriod,
-  ranking: readonly HubHotspot[],
+  ranking: readonly HubRankedScreen[],
   total: number,
   notes: readonly HubStoredNote[],
 ): Html {

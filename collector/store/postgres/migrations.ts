@@ -208,6 +208,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX hub_screen_weeks_screen ON hub_screen_weeks (app, screen, week);
       CREATE INDEX hub_screen_weeks_job_centre ON hub_screen_weeks (job_centre, week);
 
+      CREATE TABLE hub_screen_totals (
+        week           TEXT COLLATE "C" NOT NULL,
+        app            TEXT NOT NULL,
+        screen         TEXT NOT NULL,
+        job_centres    TEXT NOT NULL,
+        notes          INTEGER NOT NULL,
+        minutes_lost   INTEGER NOT NULL,
+        PRIMARY KEY (week, app, screen)
+      );
+      CREATE INDEX hub_screen_totals_screen ON hub_screen_totals (app, screen, week);
+
       CREATE TABLE hub_pushes (
         push_id      TEXT NOT NULL,
         part         INTEGER NOT NULL,
@@ -219,6 +230,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
 
       CREATE TABLE hub_job_centres (
         id            TEXT PRIMARY KEY,
+        ordinal       INTEGER NOT NULL UNIQUE,
         last_push_id  TEXT NOT NULL,
         last_push_at  TEXT COLLATE "C" NOT NULL
       );

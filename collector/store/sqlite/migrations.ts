@@ -195,13 +195,15 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     name: 'hub: aggregates, shared notes, markers, question results and notices from job centres',
     // Issue #19, the hub side (docs/hub.md). hub_cells: the aggregates job centres pushed, one row per
     // deterministic cell id; (job_centre, week) serves the replacement of a push's weeks. hub_screen_weeks:
-    // the rollup the ranking, trend and feed read — one row per week × screen × job centre (the cells'
-    // categories and impacts summed), rebuilt for the pushed weeks inside the push's transaction; its
-    // primary key leads with week for the ranking's week range, hub_screen_weeks_screen serves the trend of
-    // one screen. hub_pushes: each part received (a retried first part must not wipe later parts);
-    // hub_job_centres: the last receipt per job centre for the dashboard. hub_notes, hub_markers,
-    // hub_questions: what job centres shared, by their deterministic ids. hub_notices: what the hub publishes
-    // back down; change_seq is the feed's cursor (taken as max + 1 inside the serialised write).
+    // one row per week × screen × job centre (the cells' categories and impacts summed), rebuilt for the
+    // pushed weeks inside the push's transaction; hub_screen_weeks_screen serves one screen's medians and
+    // each job centre's figures. hub_pushes: each part received (a retried first part must not wipe later parts);
+    // hub_job_centres: the last receipt per job centre for the dashboard, and its ordinal (its bit below).
+    // hub_screen_totals: what the ranking reads — per week × screen the sums over all job centres and the
+    // set of job centres as a bitmap in hex (bit = ordinal), so "job centres affected" over any weeks is
+    // the OR of a few hundred bitmaps instead of a DISTINCT over millions of rows (docs/hub.md, "Scale").
+    // hub_notes, hub_markers, hub_questions: what job centres shared, by their deterministic ids.
+    // hub_notices: what the hub publishes back down; change_seq is the feed's cursor (taken as max + 1 inside the serialised write).
     sql: `
       CREATE TABLE hub_cells (
         id            TEXT PRIMARY KEY,
@@ -230,6 +232,17 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX hub_screen_weeks_screen ON hub_screen_weeks (app, screen, week);
       CREATE INDEX hub_screen_weeks_job_centre ON hub_screen_weeks (job_centre, week);
 
+      CREATE TABLE hub_screen_totals (
+        week           TEXT NOT NULL,
+        app            TEXT NOT NULL,
+        screen         TEXT NOT NULL,
+        job_centres    TEXT NOT NULL,
+        notes          INTEGER NOT NULL,
+        minutes_lost   INTEGER NOT NULL,
+        PRIMARY KEY (week, app, screen)
+      );
+      CREATE INDEX hub_screen_totals_screen ON hub_screen_totals (app, screen, week);
+
       CREATE TABLE hub_pushes (
         push_id      TEXT NOT NULL,
         part         INTEGER NOT NULL,
@@ -241,6 +254,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
 
       CREATE TABLE hub_job_centres (
         id            TEXT PRIMARY KEY,
+        ordinal       INTEGER NOT NULL UNIQUE,
         last_push_id  TEXT NOT NULL,
         last_push_at  TEXT NOT NULL
       );

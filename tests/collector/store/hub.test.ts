@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { countBits, withBit } from '../../../collector/store/hub';
 import { BACKENDS, removeTestData, warnIfPostgresSkipped, withFreshInstance } from '../helpers';
 import { cell, HUB_APP, HUB_SCREEN, JC_A, JC_B, JC_C, push, sharedNote } from '../hub';
 
@@ -12,6 +13,24 @@ afterAll(removeTestData);
 const AT = '2026-12-07T08:00:00.000Z';
 const RANGE = { from: '2026-W38', to: '2026-W49' };
 const OTHER = '/akte/:id';
+
+describe('sets of job centres as hex bitmaps', () => {
+  it.each([
+    ['', 0, true, '8'],
+    ['', 5, true, '04'],
+    ['8', 3, true, '9'],
+    ['9', 0, false, '1'],
+    ['04', 5, false, ''],
+    ['f', 399, true, `f${'0'.repeat(98)}1`],
+  ])('%j with bit %i %s is %j', (bits, ordinal, on, expected) => {
+    expect(withBit(bits, ordinal, on)).toBe(expected);
+  });
+
+  it('counts', () => {
+    expect(countBits('f001')).toBe(5);
+    expect(countBits('')).toBe(0);
+  });
+});
 
 describe.each(BACKENDS)('hub store on $name', (backend) => {
   describe.skipIf(!backend.enabled)('HubStore', () => {
@@ -92,25 +111,19 @@ describe.each(BACKENDS)('hub store on $name', (backend) => {
         );
 
         expect(await hub.ranking(RANGE, 10)).toEqual([
-          {
-            app: HUB_APP,
-            screen: HUB_SCREEN,
-            jobCentres: 3,
-            notes: 17,
-            minutesLost: 120,
-            medianNotes: 5,
-            medianMinutesLost: 20,
-          },
-          {
-            app: HUB_APP,
-            screen: OTHER,
-            jobCentres: 1,
-            notes: 5,
-            minutesLost: 500,
-            medianNotes: 5,
-            medianMinutesLost: 500,
-          },
+          { app: HUB_APP, screen: HUB_SCREEN, jobCentres: 3, notes: 17, minutesLost: 120 },
+          { app: HUB_APP, screen: OTHER, jobCentres: 1, notes: 5, minutesLost: 500 },
         ]);
+        expect(await hub.hotspot(HUB_APP, HUB_SCREEN, RANGE)).toEqual({
+          app: HUB_APP,
+          screen: HUB_SCREEN,
+          jobCentres: 3,
+          notes: 17,
+          minutesLost: 120,
+          medianNotes: 5,
+          medianMinutesLost: 20,
+        });
+        expect(await hub.hotspot(HUB_APP, '/nowhere', RANGE)).toBeNull();
         expect(await hub.ranking({ ...RANGE, app: 'E-Akte' }, 10)).toEqual([]);
         expect(await hub.ranking({ from: '2026-W49', to: '2026-W49' }, 10)).toEqual([
           expect.objectContaining({ screen: HUB_SCREEN, jobCentres: 2 }),

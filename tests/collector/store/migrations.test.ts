@@ -45,6 +45,7 @@ describe('SQLite migrations', () => {
       'hub_notes_screen',
       'hub_notices_screen',
       'hub_questions_app',
+      'hub_screen_totals_screen',
       'hub_screen_weeks_job_centre',
       'hub_screen_weeks_screen',
       'incident_notifications_due',
