@@ -144,6 +144,17 @@ describe.each(BACKENDS)('two job centres and a hub, over HTTP, on $name', (backe
         await a.store.setStatus(kunde[0]!.id, { status: 'solved', reply: `Hotline anrufen: ${PHONE}` });
         expect(await a.sharing.store.share(kunde[0]!.id, 'anna', new Date().toISOString())).toBe(true);
         await b.store.ingest(notes(5, '/kunde/:id'), BATCH);
+        // A change marker of this week travels with the figures it explains.
+        const marker = await a.questions.createMarker(
+          {
+            day: CREATED.toISOString().slice(0, 10),
+            title: 'Release 24.3',
+            kind: 'release',
+            apps: [APP],
+            screens: [],
+          },
+          new Date().toISOString(),
+        );
         await configure(a, hubUrl, JC_A.id, JC_A.token);
         await configure(b, hubUrl, JC_B.id, JC_B.token);
 
@@ -189,6 +200,9 @@ describe.each(BACKENDS)('two job centres and a hub, over HTTP, on $name', (backe
         const hubNotes = await hubQuery<Record<string, unknown>>(hub, 'SELECT * FROM hub_notes');
         expect(hubNotes).toHaveLength(1);
         expect(JSON.stringify(hubNotes)).not.toContain(PHONE);
+        expect(await hubQuery(hub, 'SELECT id, job_centre FROM hub_markers')).toEqual([
+          { id: `${JC_A.id}:marker:${marker.id}`, job_centre: JC_A.id },
+        ]);
         // The feed was read after the push.
         expect(await a.sharing.store.feed()).toMatchObject({ cursor: expect.any(String) });
 
