@@ -8,10 +8,11 @@ import { type PlanSettings, planPush, splitPush, summarise } from './push';
 // Delivery of pushes to the hub (docs/hub.md, "Delivery"), with the extension's sync guarantees: a push
 // is planned in full and stored before its first part leaves; parts go one after the other, each
 // marked in the database once the hub stored it, so a restart resumes at the next part; an outage,
-// a 5xx or a 429 waits with backoff (twice as long each time, at most an hour) and tries the same part
-// again; any other 4xx is a refusal the job centre has to fix (wrong token, wrong job centre id): the
-// push stops and the log shows the hub's error code, instead of knocking for ever. Every push carries
-// deterministic ids and replaces whole weeks, so sending a part twice changes nothing.
+// a 5xx or a 429 waits with backoff (twice as long each time, at most an hour, or as long as the hub's
+// Retry-After asks) and tries the same part again; any other 4xx is a refusal the job centre has to fix
+// (wrong token, wrong job centre id): the push stops and the log shows the hub's error code, instead of
+// knocking for ever. Every push carries deterministic ids and replaces whole weeks, so sending a part
+// twice changes nothing.
 
 /** How often the loop looks whether a push is due (a wake-up is cheap: one or two indexed reads). */
 const POLL_MS = 5_000;
@@ -34,6 +35,12 @@ export interface DeliveryOptions {
 function errorCode(status: number, body: unknown): string {
   const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
   return typeof code === 'string' ? code.slice(0, 60) : `http_${status}`;
+}
+
+/** A Retry-After in seconds as milliseconds (at most an hour); 0 when absent or a date we do not parse. */
+function retryAfter(value: string | null): number {
+  if (!value || !/^\d{1,6}$/.test(value.trim())) return 0;
+  return Math.min(Number(value.trim()) * 1000, 3_600_000);
 }
 
 /** Whether a failed status may pass by itself (outage, overload), so the same part is sent again. */
@@ -173,6 +180,7 @@ export class HubSharing {
       const part = HubPush.parse(parts[index]);
       let status = 0;
       let body: unknown = null;
+      let retryAfterMs = 0;
       try {
         const response = await fetch(hubEndpoint(settings.hubUrl, '/hub/v1/push'), {
           method: 'POST',
@@ -181,6 +189,7 @@ export class HubSharing {
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
         status = response.status;
+        retryAfterMs = retryAfter(response.headers.get('retry-after'));
         body = await response.json().catch(() => null);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -194,7 +203,12 @@ export class HubSharing {
       }
       const code = errorCode(status, body);
       if (status === 200 || retryable(status)) {
-        await this.#later(pushId, status === 200 ? 'bad_response' : `${code} (${status})`, attempts);
+        await this.#later(
+          pushId,
+          status === 200 ? 'bad_response' : `${code} (${status})`,
+          attempts,
+          retryAfterMs,
+        );
         return false;
       }
       await this.#store.finishPush(pushId, 'refused', `${code} (${status})`, this.#now().toISOString());
@@ -205,8 +219,10 @@ export class HubSharing {
     return true;
   }
 
-  async #later(pushId: string, error: string, attempts: number): Promise<void> {
-    const next = new Date(this.#now().getTime() + retryDelayMs(this.#options.retryMs, attempts + 1));
+  /** Schedules the next attempt: the backoff, or later if the hub asked for it (Retry-After). */
+  async #later(pushId: string, error: string, attempts: number, atLeastMs = 0): Promise<void> {
+    const delay = Math.max(retryDelayMs(this.#options.retryMs, attempts + 1), atLeastMs);
+    const next = new Date(this.#now().getTime() + delay);
     console.error(`collector: push ${pushId} to the hub failed (${error}), retry at ${next.toISOString()}`);
     await this.#store.retryLater(pushId, error, next.toISOString());
   }

@@ -323,4 +323,42 @@ describe.each(BACKENDS)('two job centres and a hub, over HTTP, on $name', (backe
     },
     90_000,
   );
+
+  it.skipIf(!backend.enabled)(
+    'waits as long as the hub asks when it is too busy (503 with Retry-After)',
+    async () => {
+      const hub = await startTestHub(kind);
+      const proxy = await startFaultProxy(hub.url, { captureBodies: true });
+      const a = await startTestCollector(await on(await makeTempDir()));
+      try {
+        await a.store.ingest(notes(5, '/kunde/:id'), BATCH);
+        proxy.setMode({ kind: 'status', status: 503, times: 1, retryAfter: 2 });
+        const started = Date.now();
+        await configure(a, new URL(proxy.url).origin, JC_A.id, JC_A.token);
+        await a.sharing.delivery.pushNow();
+        await expect
+          .poll(async () => (await a.sharing.store.pendingPush())?.push.attempts, { timeout: 10_000 })
+          .toBe(1);
+        const waiting = (await a.sharing.store.pendingPush())!.push;
+        // retryMs is 100 ms here: only the hub's Retry-After makes it wait two seconds.
+        expect(Date.parse(waiting.nextAttemptAt as string) - started).toBeGreaterThanOrEqual(1900);
+        expect(waiting.lastError).toBe('unavailable (503)');
+        await expect
+          .poll(
+            async () =>
+              (await a.sharing.store.pushes(10)).find((push) => push.pushId === waiting.pushId)?.state,
+            {
+              timeout: 10_000,
+            },
+          )
+          .toBe('sent');
+        expect((await hubCells(hub)).map((row) => row.notes)).toEqual([5]);
+      } finally {
+        await a.close();
+        await proxy.close();
+        await hub.close();
+      }
+    },
+    60_000,
+  );
 });
