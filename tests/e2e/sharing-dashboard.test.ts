@@ -34,7 +34,7 @@ beforeAll(async () => {
   const records = Array.from({ length: 5 }, () =>
     makeRecord({ createdAt: created, context: { ...base.context, app: APP, routeTemplate: SCREEN } }),
   );
-  firstId = records[0]!.id;
+  firstId = records[0]?.id as string;
   await collector.store.ingest(records, BATCH);
   await hub.hub.publishNotice(
     { kind: 'known-issue', app: APP, screen: SCREEN, text: { de: 'Der Hersteller kennt den Fehler.' } },

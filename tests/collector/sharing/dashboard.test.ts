@@ -5,6 +5,9 @@ import { makeRecord } from '../../support/records';
 import { csrfOf, OfficerClient, PASSWORD, startOn } from '../dashboard/officer';
 import { BATCH, removeTestData } from '../helpers';
 
+/** The id of the n-th record made above (the list is never shorter). */
+const idAt = (records: readonly { id: string }[], n: number) => records[n]?.id as string;
+
 // The sharing pages of a job centre's dashboard (issue #19) over HTTP: settings off by default, saved
 // behind CSRF with clear errors, the token never shown again; the preview; the share mark on a note;
 // the hub's notices beside the note and the screen's notes.
@@ -90,24 +93,25 @@ describe('Teilen mit dem Hub', () => {
     expect(preview).not.toContain('/akte/:id');
     expect(preview).toContain('Jetzt senden');
 
-    const detail = await officer.page(`/dashboard/records/${records[0]!.id}`);
+    const detail = await officer.page(`/dashboard/records/${idAt(records, 0)}`);
     expect(detail).toContain('Mit anderen Jobcentern teilen');
     const csrf = csrfOf(detail);
     expect(
-      (await officer.post(`/dashboard/records/${records[0]!.id}/share`, { _csrf: csrf, share: '1' })).status,
+      (await officer.post(`/dashboard/records/${idAt(records, 0)}/share`, { _csrf: csrf, share: '1' }))
+        .status,
     ).toBe(303);
-    expect(await collector.sharing.store.isShared(records[0]!.id)).toBe(true);
-    expect(await officer.page(`/dashboard/records/${records[0]!.id}`)).toContain('Nicht mehr teilen');
+    expect(await collector.sharing.store.isShared(idAt(records, 0))).toBe(true);
+    expect(await officer.page(`/dashboard/records/${idAt(records, 0)}`)).toContain('Nicht mehr teilen');
     expect(await officer.page('/dashboard/sharing')).toContain(
       'Geteilte Notizen (noch einmal geschwärzt) (1)',
     );
-    await officer.post(`/dashboard/records/${records[0]!.id}/share`, { _csrf: csrf, share: '0' });
-    expect(await collector.sharing.store.withdrawnNotes()).toEqual([records[0]!.id]);
+    await officer.post(`/dashboard/records/${idAt(records, 0)}/share`, { _csrf: csrf, share: '0' });
+    expect(await collector.sharing.store.withdrawnNotes()).toEqual([idAt(records, 0)]);
   });
 
   it("shows the hub's notices and the comparison beside the note and the screen's notes", async () => {
-    const [record] = notes(1, '/kunde/:id');
-    await collector.store.ingest([record!], BATCH);
+    const records = notes(1, '/kunde/:id');
+    await collector.store.ingest(records, BATCH);
     const at = new Date().toISOString();
     await collector.sharing.store.saveFeed(
       {
@@ -142,7 +146,7 @@ describe('Teilen mit dem Hub', () => {
       },
       at,
     );
-    const detail = await officer.page(`/dashboard/records/${record!.id}`);
+    const detail = await officer.page(`/dashboard/records/${idAt(records, 0)}`);
     expect(detail).toContain('Behoben in 24.3');
     expect(detail).toContain('Speichern funktioniert wieder.');
     expect(detail).toContain('Brennpunkt in 14 von 25 Jobcentern');
