@@ -109,15 +109,15 @@ export class HubSharing {
 
   /**
    * "Jetzt senden": a push waiting for its retry goes now; else a new push is planned now. Resolves
-   * once the request is stored (not delivered). False when sharing is off.
+   * with that push's id once it is stored (not delivered); null when sharing is off.
    */
-  async pushNow(): Promise<boolean> {
+  async pushNow(): Promise<string | null> {
     const settings = await this.#store.settings();
-    if (!settings?.enabled) return false;
+    if (!settings?.enabled) return null;
     const at = this.#now().toISOString();
-    if (!(await this.#store.dueNow(at))) await this.#plan(settings, 'officer');
+    const pushId = (await this.#store.dueNow(at)) ?? (await this.#plan(settings, 'officer'));
     this.kick();
-    return true;
+    return pushId;
   }
 
   /** Looks now instead of at the next poll. */
@@ -154,7 +154,8 @@ export class HubSharing {
     if (delivered) await this.#readFeed(settings);
   }
 
-  async #plan(settings: SharingSettings, reason: string): Promise<void> {
+  /** Plans a push from the data as it is now and stores it pending, with all its parts; its id. */
+  async #plan(settings: SharingSettings, reason: string): Promise<string> {
     const at = this.#now();
     const plan = await planPush(
       { sharing: this.#store, questions: this.#questions },
@@ -164,6 +165,7 @@ export class HubSharing {
     const pushId = randomUUID();
     const parts = splitPush(plan, pushId, at.toISOString());
     await this.#store.createPush({ pushId, reason, parts, summary: summarise(plan) }, at.toISOString());
+    return pushId;
   }
 
   /** Sends the parts from `partsSent` on; true when the push is complete. */

@@ -376,11 +376,15 @@ export class SqlSharingStore {
     );
   }
 
-  /** Moves a pending push's next attempt to `at` ("Jetzt senden" while one waits). */
-  dueNow(at: string): Promise<boolean> {
+  /** Moves a pending push's next attempt to `at` ("Jetzt senden" while one waits): its id, or null. */
+  dueNow(at: string): Promise<string | null> {
     return this.#driver.write(
       (function* () {
-        return (yield* run(`UPDATE share_pushes SET next_attempt_at = ? WHERE state = 'pending'`, [at])) > 0;
+        const rows = yield* all<{ push_id: string }>(
+          `UPDATE share_pushes SET next_attempt_at = ? WHERE state = 'pending' RETURNING push_id`,
+          [at],
+        );
+        return rows[0]?.push_id ?? null;
       })(),
     );
   }

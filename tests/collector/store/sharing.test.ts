@@ -238,11 +238,11 @@ describe.each(BACKENDS)('sharing store on $name', (backend) => {
           lastError: 'unreachable: ECONNREFUSED',
           nextAttemptAt: '2026-12-09T10:05:00.000Z',
         });
-        expect(await sharing.dueNow('2026-12-09T10:01:00.000Z')).toBe(true);
+        expect(await sharing.dueNow('2026-12-09T10:01:00.000Z')).toBe(pushId);
         expect((await sharing.pendingPush())?.push.nextAttemptAt).toBe('2026-12-09T10:01:00.000Z');
         await sharing.finishPush(pushId, 'refused', 'wrong_job_centre (403)', '2026-12-09T10:02:00.000Z');
         expect(await sharing.pendingPush()).toBeNull();
-        expect(await sharing.dueNow(AT)).toBe(false);
+        expect(await sharing.dueNow(AT)).toBeNull();
         expect(await sharing.pushes(10)).toEqual([
           expect.objectContaining({
             pushId,
