@@ -20,7 +20,12 @@ async function main(): Promise<void> {
   }
 
   const collector = await startCollector(config);
-  console.log(`Mitsprache collector listening on ${collector.endpoint} (database ${collector.databaseFile})`);
+  // A hub's address is what job centres' officers enter, not the extension's endpoint.
+  const listening =
+    config.mode === 'hub'
+      ? `hub listening on ${collector.url}/hub/v1`
+      : `collector listening on ${collector.endpoint}`;
+  console.log(`Mitsprache ${listening} (database ${collector.databaseFile})`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -138,7 +138,9 @@ export function createDashboardApp(options: DashboardOptions): Hono<DashboardEnv
     const status = DASHBOARD_ERRORS[code].status;
     const headers: Record<string, string> = code === 'db_unavailable' ? { 'Retry-After': '30' } : {};
     if (code === 'signin_rate_limited') headers['Retry-After'] = '60';
-    return c.html(errorPage(pageContext(c, deps.assetUrls), code, detail).value, status, headers);
+    // On a hub, its own navigation: a job centre's pages do not exist there.
+    const page = { ...pageContext(c, deps.assetUrls), hub: deps.hub !== undefined };
+    return c.html(errorPage(page, code, detail).value, status, headers);
   });
 
   // Without a session: the sign-in page's assets, the language switch, signing in.

@@ -326,12 +326,12 @@ function* pushOp(push: HubPush, receivedAt: string): Generator<SqlStep, HubPushR
       'SELECT part FROM hub_pushes WHERE push_id = ? AND part = ? AND job_centre = ?',
       [push.pushId, push.part, jc],
     )).length === 0;
-  // The weeks' replacement happens once per push: a retried first part must not wipe the parts that
-  // arrived after it.
+  // The weeks' replacement happens once per push (a retried first part must not wipe what came since)
+  // and spares the push's own cells (its later parts may arrive before its first).
   if (push.part === 1 && firstArrival && push.weeks.length > 0) {
     yield* run(
-      `DELETE FROM hub_cells WHERE job_centre = ? AND week IN (${placeholders(push.weeks.length)})`,
-      [jc, ...push.weeks],
+      `DELETE FROM hub_cells WHERE job_centre = ? AND push_id <> ? AND week IN (${placeholders(push.weeks.length)})`,
+      [jc, push.pushId, ...push.weeks],
     );
   }
   yield* insertRows(

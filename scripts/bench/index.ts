@@ -29,6 +29,8 @@ type Runner = { kind: 'call'; exportName: string } | { kind: 'spawn' };
 const BENCHES: Readonly<Record<string, Runner>> = {
   'collector-ingest.ts': { kind: 'spawn' },
   'dashboard.ts': { kind: 'spawn' },
+  // Opt-in region size: `npx tsx scripts/bench/hub.ts --full` (here the small default, on DATABASE_URL).
+  'hub.ts': { kind: 'spawn' },
   'incidents.ts': { kind: 'spawn' },
   'load-bisect.ts': { kind: 'spawn' },
   'load-cpu.ts': { kind: 'call', exportName: 'benchLoadCpu' },

@@ -64,7 +64,12 @@ describe('the hub dashboard over HTTP', () => {
       expect(ranking.match(/in 3 von 3 Jobcentern/g)).toHaveLength(2);
       expect(ranking).toContain('ganze Anwendung');
       // A job centre's pages do not exist on a hub.
-      expect((await officer.fetch('/dashboard/questions')).status).toBe(404);
+      const missing = await officer.fetch('/dashboard/questions');
+      expect(missing.status).toBe(404);
+      // …and the error page offers the hub's navigation, not theirs.
+      const errorPage = await missing.text();
+      expect(errorPage).toContain('href="/dashboard/hub/notices"');
+      expect(errorPage).not.toContain('href="/dashboard/questions"');
 
       const csv = await officer.fetch('/dashboard/hub/export.csv?weeks=4');
       expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -89,6 +94,22 @@ describe('the hub dashboard over HTTP', () => {
       const print = await officer.page('/dashboard/hub/print');
       expect(print).toContain('Bericht für den Hersteller');
       expect(print).toContain('Workaround: erst Entwurf speichern');
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('speaks English when asked', async () => {
+    const { hub, officer } = await hubWithOfficer(false);
+    try {
+      await officer.fetch('/dashboard/lang?to=en&back=/dashboard/hub');
+      const ranking = await officer.page('/dashboard/hub');
+      expect(ranking).toContain('<html lang="en">');
+      expect(ranking).toContain('Hotspots across job centres');
+      expect(ranking).toContain('in 3 of 3 job centres');
+      expect(ranking).toContain('Notices to job centres');
+      const notices = await officer.page('/dashboard/hub/notices');
+      expect(notices).toContain('Fixed in release …');
     } finally {
       await hub.close();
     }

@@ -90,6 +90,22 @@ describe.each(BACKENDS)('hub store on $name', (backend) => {
       });
     });
 
+    it('keeps a later part that arrived before the first', async () => {
+      await withFreshInstance(backend.kind, async ({ hub }) => {
+        await hub.push(
+          push(JC_A.id, ['2026-W49'], { cells: [cell(JC_A.id, '2026-W49', { screen: OTHER })] }),
+          AT,
+        );
+        const next = push(JC_A.id, ['2026-W49'], { parts: 2, cells: [cell(JC_A.id, '2026-W49')] });
+        await hub.push({ ...next, part: 2, cells: [cell(JC_A.id, '2026-W49', { category: 'error' })] }, AT);
+        await hub.push(next, AT);
+        // The older push's cell is gone, both parts of the newer one are there.
+        expect(await hub.ranking(RANGE, 10)).toEqual([
+          { app: HUB_APP, screen: HUB_SCREEN, jobCentres: 1, notes: 10, minutesLost: 60 },
+        ]);
+      });
+    });
+
     it('ranks by job centres affected, then minutes, with medians, and compares only the asker', async () => {
       await withFreshInstance(backend.kind, async ({ hub }) => {
         await hub.push(
