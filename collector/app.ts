@@ -23,6 +23,7 @@ import { HUB_PATH, type HubServices, hubApi } from './hub/api';
 import { groupAfterIngest, type IncidentServices } from './incidents';
 import { ingestBatch } from './ingest';
 import { cors, securityHeaders } from './middleware';
+import type { SharingServices } from './sharing/services';
 import type { DashboardStore } from './store/dashboard-types';
 import type { QuestionStore } from './store/question-types';
 import { BadCursorError, type ExportRow, type Store, StoreUnavailableError } from './store/types';
@@ -80,10 +81,11 @@ export function createApp(
   incidents?: IncidentServices,
   questions?: QuestionStore,
   hub?: HubServices,
+  sharing?: SharingServices,
 ): Hono {
   const app = new Hono();
   // First: the dashboard sets its own headers (a page CSP) instead of the API's ones below.
-  if (dashboard) mountDashboard(app, { store, dashboard, config, incidents, questions, hub });
+  if (dashboard) mountDashboard(app, { store, dashboard, config, incidents, questions, hub, sharing });
   const isIngestToken = tokenMatcher(config.ingestTokens);
   const isAdminToken = tokenMatcher(config.adminTokens);
   const anonymousIngest = config.allowAnonymous && config.ingestTokens.length === 0;

@@ -153,6 +153,14 @@ export const CollectorConfig = z
       .default(5),
     /** Sharing with a hub: how often the job centre's collector pushes (when an officer switched it on). */
     sharePushIntervalMinutes: Integer('expected minutes from 1 to 10080').min(1).max(10_080).default(60),
+    /**
+     * Sharing with a hub: first retry of a push part after an outage or a 5xx; each further one waits
+     * twice as long (at most an hour). A 4xx refusal is not retried.
+     */
+    shareRetryMs: Integer('expected milliseconds from 100 to 3600000')
+      .min(100)
+      .max(3_600_000)
+      .default(30_000),
     // (job-centre sharing settings go here)
   })
   .superRefine((config, ctx) => {
@@ -278,6 +286,7 @@ export const ENV_VARIABLES: Record<Key, { name: string; parse: (raw: string) => 
   hubBodyLimitBytes: { name: 'COLLECTOR_HUB_BODY_LIMIT_BYTES', parse: integer },
   shareMinNotes: { name: 'COLLECTOR_SHARE_MIN_NOTES', parse: integer },
   sharePushIntervalMinutes: { name: 'COLLECTOR_SHARE_PUSH_INTERVAL_MINUTES', parse: integer },
+  shareRetryMs: { name: 'COLLECTOR_SHARE_RETRY_MS', parse: integer },
 };
 
 /** Names the JSON config file through the environment when `--config` is not given. */

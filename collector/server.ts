@@ -11,6 +11,8 @@ import { JobCentreDirectory, loadJobCentresFile } from './hub/job-centres';
 import { configuredRule, type IncidentServices } from './incidents';
 import { configuredChannels, configuredSenders, NotificationDispatcher } from './notify/dispatcher';
 import { forgetCleanTexts } from './second-line';
+import { HubSharing } from './sharing/delivery';
+import type { SharingServices } from './sharing/services';
 import type { DashboardStore } from './store/dashboard-types';
 import type { HubStore } from './store/hub-types';
 import type { IncidentStore } from './store/incident-types';
@@ -34,6 +36,8 @@ export interface RunningCollector {
   questions: QuestionStore;
   /** What job centres pushed, and the notices (issue #19; filled only in hub mode). */
   hub: HubStore;
+  /** Sharing with a regional hub (issue #19): its store and the push loop (idle until switched on). */
+  sharing: SharingServices;
   config: CollectorConfig;
   /** Absolute path of the SQLite file; with `DATABASE_URL`, that URL without its password. */
   databaseFile: string;
@@ -70,6 +74,12 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
     channels: configuredChannels(config),
     notify: () => dispatcher?.kick(),
   };
+  const sharing = new HubSharing(backend.sharing, backend.questions, {
+    k: config.shareMinNotes,
+    questionsMinAnswers: config.questionsMinAnswers,
+    pushIntervalMinutes: config.sharePushIntervalMinutes,
+    retryMs: config.shareRetryMs,
+  });
   let app: ReturnType<typeof createApp>;
   try {
     // A hub without its job centres' tokens could only refuse every push: fail the start instead.
@@ -80,7 +90,16 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
             jobCentres: new JobCentreDirectory(loadJobCentresFile(config.hubJobCentresFile)),
           }
         : undefined;
-    app = createApp(store, config, dashboard, incidents, backend.questions, hub);
+    app = createApp(
+      store,
+      config,
+      dashboard,
+      incidents,
+      backend.questions,
+      hub,
+      // A hub shares with no one: no sharing pages there.
+      config.mode === 'collector' ? { store: backend.sharing, delivery: sharing } : undefined,
+    );
   } catch (error) {
     // E.g. an invalid officers file: the databases must not stay open behind the error.
     await closeStores();
@@ -127,6 +146,8 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
     },
   );
   dispatcher.start();
+  // A hub pushes to no one; a job centre's loop idles until an officer switches sharing on.
+  if (config.mode === 'collector') sharing.start();
 
   const shutdown = async () => {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -140,6 +161,7 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
     clearTimeout(timer);
     // Before the stores: an attempt under way finishes and is marked; the rest stays queued.
     await dispatcher?.stop();
+    await sharing.stop();
     await closeStores();
   };
 
@@ -152,6 +174,7 @@ export async function startCollector(overrides: CollectorConfigInput = {}): Prom
     incidents: backend.incidents,
     questions: backend.questions,
     hub: backend.hub,
+    sharing: { store: backend.sharing, delivery: sharing },
     config,
     databaseFile,
     close() {

@@ -5,6 +5,7 @@ import { HttpError } from '../errors';
 import type { HubServices } from '../hub/api';
 import type { IncidentServices } from '../incidents';
 import { loadOfficersFile, OfficerDirectory } from '../officers';
+import type { SharingServices } from '../sharing/services';
 import type { DashboardStore } from '../store/dashboard-types';
 import type { QuestionStore } from '../store/question-types';
 import type { Store } from '../store/types';
@@ -20,6 +21,7 @@ import { incidentRoutes } from './routes/incidents';
 import { markerRoutes } from './routes/markers';
 import { questionRoutes } from './routes/questions';
 import { recordRoutes } from './routes/record';
+import { sharingRoutes } from './routes/sharing';
 import { signinRoutes, signoutRoutes } from './routes/signin';
 import { dashboardHeaders, localReturnPath } from './security';
 import { Sessions, SigninThrottle } from './session';
@@ -39,6 +41,8 @@ export interface DashboardOptions {
   questions?: QuestionStore;
   /** Hub mode (issue #19): the hub's pages instead of a job centre's. */
   hub?: HubServices;
+  /** Sharing with a hub (issue #19); absent, its pages answer not found. */
+  sharing?: SharingServices;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -93,6 +97,7 @@ export function createDashboardApp(options: DashboardOptions): Hono<DashboardEnv
     incidents: options.incidents,
     questions: options.questions,
     hub: options.hub,
+    sharing: options.sharing,
     now,
     https,
     officers: new OfficerDirectory(
@@ -168,6 +173,7 @@ export function createDashboardApp(options: DashboardOptions): Hono<DashboardEnv
   app.route('/', incidentRoutes(deps));
   app.route('/', questionRoutes(deps));
   app.route('/', markerRoutes(deps));
+  app.route('/', sharingRoutes(deps));
 
   app.all('*', () => {
     throw new DashboardError('not_found');

@@ -173,7 +173,7 @@ export interface DuplicateLinks {
 export interface AuditEntry {
   at: string;
   officer: string;
-  action: 'status' | 'duplicate' | 'unduplicate';
+  action: 'status' | 'duplicate' | 'unduplicate' | 'share' | 'unshare';
   detail: string | null;
 }
 

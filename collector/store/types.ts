@@ -5,6 +5,7 @@ import type { DashboardStore } from './dashboard-types';
 import type { HubStore } from './hub-types';
 import type { IncidentStore } from './incident-types';
 import type { QuestionStore } from './question-types';
+import type { SqlSharingStore } from './sharing';
 
 /** Where a batch came from; stored with every record it brought. */
 export interface BatchMeta {
@@ -132,6 +133,8 @@ export interface Backend {
   questions: QuestionStore;
   /** What job centres pushed to a hub, and the hub's notices (issue #19). */
   hub: HubStore;
+  /** Sharing with a regional hub (issue #19): settings, shared notes, pushes, the hub's feed. */
+  sharing: SqlSharingStore;
   /** Where the data is, for the start-up line: the SQLite file, or the URL without its password. */
   where: string;
   /** Closes both stores; call after the HTTP server has drained. */

@@ -34,6 +34,7 @@ const DEFAULTS = {
   hubBodyLimitBytes: 8 * 1024 * 1024,
   shareMinNotes: 5,
   sharePushIntervalMinutes: 60,
+  shareRetryMs: 30_000,
 };
 
 function problems(run: () => unknown): readonly string[] {

@@ -42,6 +42,8 @@ export interface ProxiedRequest {
   fault: FaultMode['kind'];
   /** Status the collector answered, when the request was forwarded. */
   upstreamStatus?: number;
+  /** The request body as text, with `captureBodies` (what went over the wire, for exact assertions). */
+  body?: string;
 }
 
 /** A running fault proxy. */
@@ -102,7 +104,10 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
  * script: network errors, error statuses, lost replies, hangs, garbage. Bodies are buffered — this is
  * for tests with small batches, not for production traffic.
  */
-export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
+export async function startFaultProxy(
+  targetUrl: string,
+  options: { captureBodies?: boolean } = {},
+): Promise<FaultProxy> {
   const target = new URL(targetUrl);
   const requests: ProxiedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -192,6 +197,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     }
     const body = await readBody(incoming);
     entry.bytes = body.length;
+    if (options.captureBodies) entry.body = body.toString('utf8');
     const items = batchItems(body);
     if (items !== undefined) entry.items = items;
 

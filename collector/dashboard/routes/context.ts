@@ -6,6 +6,7 @@ import { describeFirstIssue } from '../../errors';
 import type { HubServices } from '../../hub/api';
 import type { IncidentServices } from '../../incidents';
 import type { OfficerDirectory } from '../../officers';
+import type { SharingServices } from '../../sharing/services';
 import type { DashboardStore, OfficerSession } from '../../store/dashboard-types';
 import type { IncidentSummary } from '../../store/incident-types';
 import type { QuestionStore } from '../../store/question-types';
@@ -45,6 +46,8 @@ export interface DashboardDeps {
   questions?: QuestionStore;
   /** Hub mode (issue #19): the hub's store and job centres; absent on a job centre's collector. */
   hub?: HubServices;
+  /** Sharing with a hub (issue #19); absent, its pages answer not found. */
+  sharing?: SharingServices;
   now: () => Date;
   /** Whether the public URL is https (cookies are then `Secure`). */
   https: boolean;
@@ -87,6 +90,8 @@ export function noticeText(c: Context<DashboardEnv>): string | undefined {
       return t.t('noticeDuplicate');
     case 'unduplicate':
       return t.t('noticeUnduplicate');
+    case 'pushQueued':
+      return t.t('noticePushQueued');
     case 'bulk':
       return t.t('noticeBulk', { n: Number(c.req.query('n')) || 0 });
     default:

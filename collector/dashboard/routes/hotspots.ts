@@ -5,6 +5,7 @@ import type { ChangeMarker } from '../../store/question-types';
 import { HotspotParams, hotspotDefaults } from '../filters';
 import { hotspotsPage, printPage } from '../views/hotspots';
 import { incidentHistory } from '../views/incidents';
+import { hubHotspotsSection } from '../views/sharing';
 import { type DashboardDeps, type DashboardEnv, pageContext, parseOrThrow, render } from './context';
 
 const HOTSPOT_LIMIT = 20;
@@ -13,6 +14,8 @@ const INCIDENT_HISTORY_DAYS = 365;
 const INCIDENTS_PER_APP = 20;
 /** Change markers looked at for the trend; the trend spans at most 26 weeks. */
 const MARKERS_LOOKED_AT = 500;
+/** The hub's notices looked at beside the ranking (issue #19); a region publishes a few dozen. */
+const NOTICES_LOOKED_AT = 1000;
 
 /** The change markers of the application filtered for (all without one); the view keeps the trend's weeks. */
 async function trendMarkers(deps: DashboardDeps, app: string | undefined): Promise<ChangeMarker[]> {
@@ -56,17 +59,20 @@ export function hotspotRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
     const { query, fromWeek } = hotspotQuery(params, now());
     const at = now();
     const since = new Date(at.getTime() - INCIDENT_HISTORY_DAYS * 86_400_000).toISOString();
-    const [options, report, leaks, history, markers] = await Promise.all([
+    const [options, report, leaks, history, markers, notices, feed] = await Promise.all([
       dashboard.filterOptions(),
       dashboard.hotspots(query),
       dashboard.leaks(trendWeeks(query)),
       deps.incidents?.store.history(since, INCIDENTS_PER_APP),
       trendMarkers(deps, params.app),
+      deps.sharing?.store.allNotices(NOTICES_LOOKED_AT),
+      deps.sharing?.store.feed(),
     ]);
     const period = { fromWeek, thisWeek: query.thisWeek };
     const page = pageContext(c, deps.assetUrls);
     const incidents = history ? incidentHistory(page, history, at) : undefined;
-    return render(c, hotspotsPage(page, params, options, report, period, leaks, incidents, markers));
+    const hub = notices ? hubHotspotsSection(page.t, report.hotspots, notices, feed ?? null) : undefined;
+    return render(c, hotspotsPage(page, params, options, report, period, leaks, incidents, markers, hub));
   });
 
   app.get('/hotspots/print', async (c) => {

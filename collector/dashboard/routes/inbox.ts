@@ -2,11 +2,13 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { Text } from '../../../utils/schema/text';
 import { OfficerStatus } from '../../../utils/schema/wire';
+import { hubForScreen } from '../../sharing/services';
 import { duplicateError, markDuplicate } from '../duplicates';
 import { DashboardError } from '../errors';
 import { FilterParams, toRecordFilter, toRecordSort } from '../filters';
 import { localReturnPath } from '../security';
 import { inboxPage, PAGE_SIZE } from '../views/inbox';
+import { hubScreenSection } from '../views/sharing';
 import {
   type DashboardDeps,
   type DashboardEnv,
@@ -43,11 +45,25 @@ export function inboxRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
     const filter = toRecordFilter(params);
     const sort = toRecordSort(params);
     const pageNumber = params.page ?? 1;
-    const [options, result] = await Promise.all([
+    // Filtered to one screen: the hub's notices for it beside the job centre's own notes.
+    const screen =
+      deps.sharing && params.app && params.route ? { app: params.app, route: params.route } : null;
+    const [options, result, hub] = await Promise.all([
       dashboard.filterOptions(),
       dashboard.listRecords(filter, sort, (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE),
+      screen && deps.sharing ? hubForScreen(deps.sharing, screen.app, screen.route) : undefined,
     ]);
-    return render(c, inboxPage(pageContext(c, deps.assetUrls), params, options, result, noticeText(c)));
+    return render(
+      c,
+      inboxPage(
+        pageContext(c, deps.assetUrls),
+        params,
+        options,
+        result,
+        noticeText(c),
+        hub && hubScreenSection(c.var.t, hub.notices, hub.comparison, hub.feed),
+      ),
+    );
   });
 
   app.post('/bulk', requireCsrf(deps), async (c) => {

@@ -2,9 +2,12 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { Text } from '../../../utils/schema/text';
 import { OfficerStatus } from '../../../utils/schema/wire';
+import { hubForScreen } from '../../sharing/services';
+import type { SqlSharingStore } from '../../store/sharing';
 import { duplicateError, markDuplicate } from '../duplicates';
 import { DashboardError } from '../errors';
 import { detailPage } from '../views/detail';
+import { hubScreenSection } from '../views/sharing';
 import {
   type DashboardDeps,
   type DashboardEnv,
@@ -27,6 +30,15 @@ export const SAME_SCREEN_WEEKS = 12;
 /** At most this many of them (the UUID field remains for the rest). */
 const SAME_SCREEN_LIMIT = 25;
 
+/** Whether a note is shared, and whether sharing is on at all (the share form says both). */
+async function shareState(
+  store: SqlSharingStore,
+  id: string,
+): Promise<{ shared: boolean; enabled: boolean }> {
+  const [shared, settings] = await Promise.all([store.isShared(id), store.settings()]);
+  return { shared, enabled: settings?.enabled ?? false };
+}
+
 /** One record: its page, its status and reply, and its duplicate mark. */
 export function recordRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
   const { store, dashboard, now } = deps;
@@ -37,17 +49,29 @@ export function recordRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
     const stored = id ? await store.getRecord(id) : null;
     if (!id || !stored) throw new DashboardError('record_not_found');
     const since = new Date(now().getTime() - SAME_SCREEN_WEEKS * 7 * 86_400_000).toISOString();
-    const [links, audit, sameScreen] = await Promise.all([
+    const { app, routeTemplate } = stored.record.context;
+    const [links, audit, sameScreen, share, hub] = await Promise.all([
       dashboard.duplicateLinks(id),
       dashboard.audit(id),
       dashboard.sameScreenRecords(id, since, SAME_SCREEN_LIMIT),
+      deps.sharing ? shareState(deps.sharing.store, id) : undefined,
+      deps.sharing ? hubForScreen(deps.sharing, app, routeTemplate) : undefined,
     ]);
     return render(
       c,
-      detailPage(pageContext(c, deps.assetUrls), stored, links, audit, noticeText(c), {
-        weeks: SAME_SCREEN_WEEKS,
-        records: sameScreen,
-      }),
+      detailPage(
+        pageContext(c, deps.assetUrls),
+        stored,
+        links,
+        audit,
+        noticeText(c),
+        {
+          weeks: SAME_SCREEN_WEEKS,
+          records: sameScreen,
+        },
+        share,
+        hub && hubScreenSection(c.var.t, hub.notices, hub.comparison, hub.feed),
+      ),
     );
   });
 

@@ -4,6 +4,7 @@ import type { StoredRecord } from '../../store/types';
 import { formatDateTime } from '../format';
 import { type Html, html } from '../html';
 import { csrfField, layout, type PageContext, selectField } from './layout';
+import { shareForm } from './sharing';
 
 function fact(label: string, value: Html | string | number | null | undefined): Html {
   if (value === null || value === undefined || value === '') return html``;
@@ -70,6 +71,10 @@ export function detailPage(
   audit: readonly AuditEntry[],
   notice?: string,
   same: SameScreen = { weeks: 0, records: [] },
+  /** Whether the note is shared with other job centres (issue #19); absent: no sharing on this collector. */
+  share?: { shared: boolean; enabled: boolean },
+  /** The hub's notices and the regional comparison for the note's screen (issue #19). */
+  hub: Html = html``,
 ): Html {
   const { t } = page;
   const { record } = stored;
@@ -119,6 +124,7 @@ ${fact(t.t('status'), t.status(stored.status))}
 ${fact(t.t('duplicateOf'), links.duplicateOf ? recordLink(links.duplicateOf) : null)}
 </dl>
 </section>
+${hub}
 
 <section aria-labelledby="h-workflow">
 <h2 id="h-workflow">${t.t('workflow')}</h2>
@@ -134,6 +140,7 @@ ${selectField(
 <div class="field"><label for="d-reply">${t.t('reply')}</label><textarea id="d-reply" name="reply" maxlength="2000" aria-describedby="d-reply-hint">${stored.reply ?? ''}</textarea><p class="hint" id="d-reply-hint">${t.t('replyHint')}</p></div>
 <div class="actions"><button type="submit">${t.t('save')}</button></div>
 </form>
+${share ? shareForm(page, stored.id, share) : ''}
 
 <h3 id="h-duplicates">${t.t('duplicates')}</h3>
 ${duplicateForm(page, stored, links, same)}

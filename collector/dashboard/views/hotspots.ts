@@ -210,6 +210,8 @@ export function hotspotsPage(
   leaks: readonly LeakWeek[] = [],
   incidents: Html = html``,
   markers: readonly ChangeMarker[] = [],
+  /** The hub's notices and comparison for the ranked screens (issue #19). */
+  hub: Html = html``,
 ): Html {
   const { t } = page;
   const { weeks, metric } = hotspotDefaults(params);
@@ -261,6 +263,7 @@ ${totalsLine(page, report)}
 ${trendFigure(page, report, markers)}
 <h2>${t.t('rank')}</h2>
 ${rankingTable(page, report, metric, period, true)}
+${hub}
 ${incidents}
 ${leakSection(page, leaks)}`,
   });

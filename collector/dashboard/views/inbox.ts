@@ -202,6 +202,8 @@ export function inboxPage(
   options: FilterOptions,
   result: InboxPage,
   notice?: string,
+  /** Filtered to one screen: the hub's notices and comparison for it (issue #19). */
+  hub: Html = html``,
 ): Html {
   const { t } = page;
   const count = result.totalCapped
@@ -215,6 +217,7 @@ export function inboxPage(
     body: html`<h1>${t.t('inboxTitle')}</h1>
 ${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : ''}
 ${filterForm(page, params, options)}
+${hub}
 <p role="status" id="result-count">${count}</p>
 <form method="post" action="/dashboard/bulk">
 ${csrfField(page.officer)}

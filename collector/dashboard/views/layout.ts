@@ -38,6 +38,7 @@ export type Section =
   | 'hubRanking'
   | 'hubNotes'
   | 'hubNotices'
+  | 'sharing'
   | 'none';
 
 /** An incident's state in words. */
@@ -113,6 +114,7 @@ ${navLink('hotspots', '/dashboard/hotspots', t.t('navHotspots'))}
 ${navLink('incidents', '/dashboard/incidents', t.t('navIncidents'))}
 ${navLink('questions', '/dashboard/questions', t.t('navQuestions'))}
 ${navLink('markers', '/dashboard/markers', t.t('navMarkers'))}
+${navLink('sharing', '/dashboard/sharing', t.t('navSharing'))}
 </ul></nav>`
     : ''
 }

@@ -281,4 +281,58 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX hub_notices_screen ON hub_notices (app, screen);
     `,
   },
+  {
+    version: 8,
+    name: 'sharing with a hub: settings, shared notes, pushes and the feed of the hub',
+    // As on SQLite; timestamps in the "C" collation.
+    sql: `
+      CREATE TABLE share_settings (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        enabled     INTEGER NOT NULL,
+        hub_url     TEXT NOT NULL,
+        job_centre  TEXT NOT NULL,
+        token       TEXT NOT NULL,
+        updated_at  TEXT COLLATE "C" NOT NULL,
+        updated_by  TEXT NOT NULL
+      );
+
+      CREATE TABLE share_notes (
+        record_id     TEXT PRIMARY KEY REFERENCES records (id),
+        shared_at     TEXT COLLATE "C" NOT NULL,
+        shared_by     TEXT NOT NULL,
+        withdrawn_at  TEXT COLLATE "C"
+      );
+
+      CREATE TABLE share_pushes (
+        push_id          TEXT PRIMARY KEY,
+        created_at       TEXT COLLATE "C" NOT NULL,
+        reason           TEXT NOT NULL,
+        state            TEXT NOT NULL,
+        parts            INTEGER NOT NULL,
+        parts_sent       INTEGER NOT NULL DEFAULT 0,
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at  TEXT COLLATE "C",
+        last_error       TEXT,
+        finished_at      TEXT COLLATE "C",
+        summary_json     TEXT NOT NULL,
+        body_json        TEXT
+      );
+
+      CREATE TABLE share_notices (
+        id           TEXT PRIMARY KEY,
+        app          TEXT NOT NULL,
+        screen       TEXT NOT NULL,
+        notice_json  TEXT NOT NULL,
+        updated_at   TEXT COLLATE "C" NOT NULL
+      );
+
+      CREATE TABLE share_feed (
+        id               INTEGER PRIMARY KEY CHECK (id = 1),
+        cursor           TEXT NOT NULL,
+        weeks_json       TEXT NOT NULL,
+        comparison_json  TEXT NOT NULL,
+        fetched_at       TEXT COLLATE "C" NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 import { SqlHubStore } from '../hub';
 import { SqlIncidentStore } from '../incidents';
 import { SqlQuestionStore } from '../questions';
+import { SqlSharingStore } from '../sharing';
 import type { Backend } from '../types';
 import { PostgresDashboardStore } from './dashboard-store';
 import { PostgresIncidentDriver } from './incident-driver';
@@ -19,6 +20,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     incidents: new SqlIncidentStore(driver),
     questions: new SqlQuestionStore(driver),
     hub: new SqlHubStore(driver),
+    sharing: new SqlSharingStore(driver),
     where: redactDatabaseUrl(url),
     close: () => pool.end(),
   };

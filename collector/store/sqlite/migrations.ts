@@ -305,4 +305,65 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX hub_notices_screen ON hub_notices (app, screen);
     `,
   },
+  {
+    version: 8,
+    name: 'sharing with a hub: settings, shared notes, pushes and the feed of the hub',
+    // Issue #19, the job centre's side (docs/hub.md, "What leaves a job centre", "Delivery").
+    // share_settings: the one row an officer sets on "Teilen mit dem Hub" (off until then; the token is
+    // needed to send, so it is kept, and the page shows only its last characters). share_notes: the notes
+    // an officer marked for sharing; withdrawn_at keeps an unshared one until a push has told the hub.
+    // share_pushes: each push, planned in full before its first part leaves (body_json, dropped once
+    // finished), so a restart resumes it part by part instead of building a different one; also the
+    // log the preview page shows. share_notices, share_feed: what the hub's feed last said. A handful of
+    // rows each (a push an hour is ~9000 a year), so no index beyond the primary keys.
+    sql: `
+      CREATE TABLE share_settings (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        enabled     INTEGER NOT NULL,
+        hub_url     TEXT NOT NULL,
+        job_centre  TEXT NOT NULL,
+        token       TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        updated_by  TEXT NOT NULL
+      );
+
+      CREATE TABLE share_notes (
+        record_id     TEXT PRIMARY KEY REFERENCES records (id),
+        shared_at     TEXT NOT NULL,
+        shared_by     TEXT NOT NULL,
+        withdrawn_at  TEXT
+      );
+
+      CREATE TABLE share_pushes (
+        push_id          TEXT PRIMARY KEY,
+        created_at       TEXT NOT NULL,
+        reason           TEXT NOT NULL,
+        state            TEXT NOT NULL,
+        parts            INTEGER NOT NULL,
+        parts_sent       INTEGER NOT NULL DEFAULT 0,
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at  TEXT,
+        last_error       TEXT,
+        finished_at      TEXT,
+        summary_json     TEXT NOT NULL,
+        body_json        TEXT
+      );
+
+      CREATE TABLE share_notices (
+        id           TEXT PRIMARY KEY,
+        app          TEXT NOT NULL,
+        screen       TEXT NOT NULL,
+        notice_json  TEXT NOT NULL,
+        updated_at   TEXT NOT NULL
+      );
+
+      CREATE TABLE share_feed (
+        id               INTEGER PRIMARY KEY CHECK (id = 1),
+        cursor           TEXT NOT NULL,
+        weeks_json       TEXT NOT NULL,
+        comparison_json  TEXT NOT NULL,
+        fetched_at       TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 import { SqlHubStore } from '../hub';
 import { SqlIncidentStore } from '../incidents';
 import { SqlQuestionStore } from '../questions';
+import { SqlSharingStore } from '../sharing';
 import type { Backend } from '../types';
 import { SqliteDashboardStore } from './dashboard-store';
 import { SqliteIncidentDriver } from './incident-driver';
@@ -34,6 +35,7 @@ export async function openSqlite(file: string, options: { background?: boolean }
     // On the incidents' connection: the same one-transaction-per-operation driver serves both.
     questions: new SqlQuestionStore(incidents),
     hub: new SqlHubStore(incidents),
+    sharing: new SqlSharingStore(incidents),
     where: file,
     async close() {
       await incidents.close();

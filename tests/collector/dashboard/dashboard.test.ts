@@ -73,6 +73,10 @@ const PROTECTED_ROUTES: readonly [method: 'GET' | 'POST', path: string][] = [
   ['GET', '/dashboard/markers'],
   ['POST', '/dashboard/markers'],
   ['GET', `/dashboard/markers/${SOME_ID}`],
+  ['GET', '/dashboard/sharing'],
+  ['POST', '/dashboard/sharing/settings'],
+  ['POST', '/dashboard/sharing/push'],
+  ['POST', `/dashboard/records/${SOME_ID}/share`],
   ['GET', '/dashboard/no-such-page'],
 ];
 /** Routes that work without a session: signing in, the language switch, the sign-in page's styles. */
