@@ -82,20 +82,31 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
     );
   };
 
+  const prepare = () => {
+    dialog.prepare();
+    void loadPageTools().catch(() => undefined);
+  };
   button = FeedbackButton({
     strings,
     corner: config.corner,
     offset: placement,
     collapsed: placement.collapsed,
     onOpen: openDialog,
-    onIntent: () => {
-      dialog.prepare();
-      void loadPageTools().catch(() => undefined);
-    },
+    onIntent: prepare,
     onPlace: (state) => void savePlacement(location.origin, state),
     signal: abort.signal,
   });
   ui.container.append(button, notice.element);
+  // The shortcut's intent (issue #20): its modifiers, Alt and Shift, held down together, ~100 ms before
+  // the F and its command arrive; the dialog loads in that time as on the pointer's arrival. Only the
+  // modifier flags are read, never which key was pressed; capture phase, so the page cannot hide them.
+  addEventListener(
+    'keydown',
+    (event) => {
+      if (event.altKey && event.shiftKey) prepare();
+    },
+    { capture: true, signal: abort.signal },
+  );
   keepAnchored(ui.host, abort.signal);
   abort.signal.addEventListener('abort', ui.remove);
   // No dialog is prepared before the user shows intent (entrypoints/content/dialog-slot.ts): an extension
