@@ -1,4 +1,4 @@
-import { send } from '../../utils/messaging/client';
+import { sendFromPage as send } from '../../utils/messaging/client';
 import type { QuestionPrompt as Words } from '../../utils/messaging/protocol/questions';
 import { PROMPT_CSS } from './QuestionPrompt.css';
 

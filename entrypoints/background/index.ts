@@ -11,6 +11,7 @@ import { openOutagePopup, watchOutages } from './outages';
 import { watchPageLoads } from './page-injection';
 import { registerRouter } from './router';
 import { registerSettingsWatchers } from './settings-watchers';
+import { siteRequests } from './site-requests';
 import { watchGrants } from './tab-grants';
 import { openDialogInActiveTab } from './tabs';
 
@@ -56,12 +57,20 @@ export default defineBackground(() => {
   };
   Object.assign(globalThis, { mitsprache: diagnostics });
 
+  // Top-level loads the browser tells us of: only those of the configured, granted sites (issue #20),
+  // narrowed once the sites are read and again whenever they or their permissions change.
+  const requests = siteRequests();
+  const narrowRequests = () =>
+    void injectedSites()
+      .then((sites) => requests.narrow(sites))
+      .catch(() => undefined);
   // Sites: the content script goes into pages of exactly the configured, granted sites, after their
   // load event; settings, policy and permission changes apply to open tabs at once.
-  watchPageLoads(async () => (await getEffectiveSettings({ withToken: false })).sites);
+  watchPageLoads(async () => (await getEffectiveSettings({ withToken: false })).sites, requests);
   // Outages (issue #17): failed top-level loads of the configured, granted sites.
-  watchOutages({ sites: injectedSites });
-  registerSettingsWatchers();
+  watchOutages({ sites: injectedSites }, requests);
+  registerSettingsWatchers({ onChange: narrowRequests });
+  narrowRequests();
   // Drafts and screenshot grants end with their tab.
   dropDraftsWithTab();
   watchGrants();

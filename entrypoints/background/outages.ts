@@ -28,6 +28,7 @@ import { episodeReports } from '../../utils/store/episode-reports';
 import { addRecord } from '../../utils/store/records';
 import { currentReporter } from './reporter';
 import type { HandlersFor } from './router';
+import { type RequestDetails, type SiteRequests, siteRequests, webRequestEvents } from './site-requests';
 
 /**
  * Outages of the configured applications (issue #17): the background watches top-level navigations
@@ -139,25 +140,14 @@ function pathOf(url: string): string {
   }
 }
 
-/** The fields of the webRequest events read here (alike in Chrome's and Firefox's typings). */
-interface RequestDetails {
-  tabId: number;
-  frameId: number;
-  url: string;
-}
-
-const TOP_LEVEL: { urls: string[]; types: ['main_frame'] } = {
-  urls: ['http://*/*', 'https://*/*'],
-  types: ['main_frame'],
-};
-
 /**
  * Watches top-level navigations fail and succeed. Register synchronously at the top of the background:
  * these events wake the worker. Observing only (no blocking, no extra permission beyond webRequest):
- * the browser reports requests of hosts we hold permission for only, and the configured sites are
- * looked up per event, since they change at any time. Returns the function that removes the listeners.
+ * the browser reports requests of hosts we hold permission for only, `requests` narrows them to the
+ * configured sites' pages, and the configured sites are looked up per event, since they change at any
+ * time. Returns the function that removes the listeners.
  */
-export function watchOutages(deps: OutageDeps): () => void {
+export function watchOutages(deps: OutageDeps, requests: SiteRequests = siteRequests()): () => void {
   const loops = new LoginLoops();
   const onError = (details: RequestDetails & { error: string }) => {
     if (details.tabId < 0 || details.frameId !== 0) return;
@@ -179,11 +169,13 @@ export function watchOutages(deps: OutageDeps): () => void {
       void noteSuccess(deps, details.url).catch(() => undefined);
     }
   };
-  browser.webRequest.onErrorOccurred.addListener(onError, TOP_LEVEL);
-  browser.webRequest.onCompleted.addListener(onCompleted, TOP_LEVEL);
+  const events = webRequestEvents();
+  const removers = [
+    requests.on(events.onErrorOccurred, onError),
+    requests.on(events.onCompleted, onCompleted),
+  ];
   return () => {
-    browser.webRequest.onErrorOccurred.removeListener(onError);
-    browser.webRequest.onCompleted.removeListener(onCompleted);
+    for (const remove of removers) remove();
   };
 }
 

@@ -4,6 +4,7 @@ import type { Site } from '../../utils/schema/settings';
 import { findSite } from '../../utils/sites/match';
 import { permissionOrigin } from '../../utils/sites/permission-origins';
 import { activeSites } from './permissions';
+import { type RequestDetails, type SiteRequests, siteRequests, webRequestEvents } from './site-requests';
 
 /** Where WXT emits entrypoints/content/index.ts. */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
@@ -132,17 +133,22 @@ export async function injectIntoOpenTabs(sites: readonly Site[]): Promise<void> 
  * Gives each tab that finishes loading a configured site the content script, after its load event.
  * `activeSites` reads the configured sites we hold permission for (read afresh per page: settings,
  * policy and permissions change at any time). Register synchronously at the top of the background:
- * a finished page load is what wakes the worker. Returns the function that removes the listeners.
+ * a page load is what wakes the worker. Returns the function that removes the listeners.
  *
  * Without the "tabs" permission the browser tells us a tab's address only on sites we hold host
  * permission for, so other sites' loads are dropped unread here.
+ *
+ * Chrome cannot filter tabs.onUpdated: a listener there wakes the worker for every change of every tab
+ * on every site (several per page load, issue #20). So in Chrome the tab's load starts with the
+ * response of its top-level request to a configured site (webRequest, filtered by the browser to those
+ * sites, see site-requests.ts), and only while such a tab is still loading does a tabs.onUpdated
+ * listener exist to hear it finish. Firefox filters tabs.onUpdated itself and keeps one listener.
  */
-export function watchPageLoads(configuredSites: () => Promise<readonly Site[]>): () => void {
+export function watchPageLoads(
+  configuredSites: () => Promise<readonly Site[]>,
+  requests: SiteRequests = siteRequests(),
+): () => void {
   const slow = new Map<number, ReturnType<typeof setTimeout>>();
-  const settle = (tabId: number) => {
-    clearTimeout(slow.get(tabId));
-    slow.delete(tabId);
-  };
   // Which configured sites we hold permission for, asked once per settings (the settings cache hands out
   // the same list until they change) and again after any permission change: asking the browser on
   // every page load was a round trip per site per load.
@@ -163,35 +169,87 @@ export function watchPageLoads(configuredSites: () => Promise<readonly Site[]>):
     const sites = await activeNow();
     if (findSite(sites, url)) await injectAfterLoad(tabId, url, sites);
   };
+  /** Tabs loading a configured site (Chrome): the only ones tabs.onUpdated is listened to for. */
+  const loading = new Set<number>();
+  let listening = false;
+  const settle = (tabId: number) => {
+    clearTimeout(slow.get(tabId));
+    slow.delete(tabId);
+    if (!import.meta.env.FIREFOX && loading.delete(tabId) && loading.size === 0) listen(false);
+  };
+  const loaded = (tabId: number, url: string | undefined) => {
+    settle(tabId);
+    // The tab may be gone or elsewhere by now: nothing to do then.
+    if (url) inject(tabId, url).catch(() => undefined);
+  };
   const onUpdated = (tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
     if (change.status !== 'loading' && change.status !== 'complete') return;
-    settle(tabId);
-    const url = tab.url;
-    if (!url) return;
-    const run = () => {
+    if (import.meta.env.FIREFOX) {
       settle(tabId);
-      // The tab may be gone or elsewhere by now: nothing to do then.
-      inject(tabId, url).catch(() => undefined);
-    };
-    if (change.status === 'complete') run();
-    else slow.set(tabId, setTimeout(run, SLOW_PAGE_MS));
+      const url = tab.url;
+      if (!url) return;
+      if (change.status === 'complete') loaded(tabId, url);
+      else
+        slow.set(
+          tabId,
+          setTimeout(() => loaded(tabId, url), SLOW_PAGE_MS),
+        );
+    } else if (change.status === 'complete' && loading.has(tabId)) loaded(tabId, tab.url);
   };
-  // Firefox can filter on the browser's side, so other tab changes do not wake the background.
+  const onRemoved = (tabId: number) => settle(tabId);
+  function listen(on: boolean) {
+    if (on === listening) return;
+    listening = on;
+    if (on) {
+      browser.tabs.onUpdated.addListener(onUpdated);
+      browser.tabs.onRemoved.addListener(onRemoved);
+    } else {
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      browser.tabs.onRemoved.removeListener(onRemoved);
+    }
+  }
+  /** Chrome: the top-level response of a configured site arrived; hear its tab finish loading. */
+  const onResponse = (details: RequestDetails) => {
+    const { tabId } = details;
+    if (tabId < 0 || details.frameId !== 0) return;
+    clearTimeout(slow.get(tabId));
+    loading.add(tabId);
+    listen(true);
+    const now = () =>
+      browser.tabs.get(tabId).then(
+        (tab) => tab,
+        () => undefined,
+      );
+    slow.set(
+      tabId,
+      setTimeout(() => void now().then((tab) => loaded(tabId, tab?.url)), SLOW_PAGE_MS),
+    );
+    // A quick page may have finished before a sleeping worker heard of its response.
+    void now().then((tab) => {
+      if (!loading.has(tabId)) return;
+      if (!tab) settle(tabId);
+      else if (tab.status === 'complete') loaded(tabId, tab.url);
+    });
+  };
+  let stopRequests: () => void = () => undefined;
   if (import.meta.env.FIREFOX) {
+    // Firefox can filter on the browser's side, so other tab changes do not wake the background.
     (browser.tabs.onUpdated.addListener as (l: typeof onUpdated, f: object) => void)(onUpdated, {
       properties: ['status'],
     });
+    browser.tabs.onRemoved.addListener(onRemoved);
+    listening = true;
   } else {
-    browser.tabs.onUpdated.addListener(onUpdated);
+    stopRequests = requests.on(webRequestEvents().onResponseStarted, onResponse);
   }
-  browser.tabs.onRemoved.addListener(settle);
   browser.permissions.onAdded.addListener(forget);
   browser.permissions.onRemoved.addListener(forget);
   return () => {
-    browser.tabs.onUpdated.removeListener(onUpdated);
-    browser.tabs.onRemoved.removeListener(settle);
+    stopRequests();
+    listen(false);
     browser.permissions.onAdded.removeListener(forget);
     browser.permissions.onRemoved.removeListener(forget);
     for (const tabId of [...slow.keys()]) settle(tabId);
+    loading.clear();
   };
 }

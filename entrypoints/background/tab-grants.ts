@@ -11,8 +11,47 @@ import type { Broadcast } from '../../utils/messaging/protocol';
  */
 const PREFIX = 'grant:';
 
+/**
+ * Whether the listeners that forget grants are registered. Only while a grant is noted: in Chrome a
+ * tabs.onUpdated listener wakes the worker for every change of every tab on every site (issue #20).
+ */
+let listening = false;
+/** Grants noted so far by this worker: a look at storage that began before one must not stop listening. */
+let noted = 0;
+
+const onUpdated = (tabId: number, change: { url?: string }) => {
+  if (change.url !== undefined) void forget(tabId);
+};
+const onRemoved = (tabId: number) => void forget(tabId);
+
+function listen(on: boolean): void {
+  if (on === listening) return;
+  listening = on;
+  if (on) {
+    browser.tabs.onUpdated.addListener(onUpdated);
+    browser.tabs.onRemoved.addListener(onRemoved);
+  } else {
+    browser.tabs.onUpdated.removeListener(onUpdated);
+    browser.tabs.onRemoved.removeListener(onRemoved);
+  }
+}
+
+/** Stops listening once no grant is left (and none was noted while we looked). */
+async function listenWhileGranted(): Promise<void> {
+  const before = noted;
+  const items = await browser.storage.session.get(null);
+  if (noted === before && !Object.keys(items).some((key) => key.startsWith(PREFIX))) listen(false);
+}
+
+async function forget(tabId: number): Promise<void> {
+  await browser.storage.session.remove(PREFIX + tabId);
+  await listenWhileGranted();
+}
+
 /** The browser granted activeTab for this tab just now (toolbar, shortcut). */
 export async function noteGrant(tabId: number): Promise<void> {
+  noted++;
+  listen(true);
   await browser.storage.session.set({ [PREFIX + tabId]: true });
   // A dialog already open (the shortcut pressed while it shows) drops its "not from the page" hint.
   const broadcast: Broadcast = { type: 'broadcast', event: 'grant' };
@@ -23,11 +62,12 @@ export async function hasGrant(tabId: number): Promise<boolean> {
   return (await browser.storage.session.get(PREFIX + tabId))[PREFIX + tabId] === true;
 }
 
-/** Forgets a grant when its tab navigates or closes; the listeners live as long as the worker. */
+/**
+ * Forgets a grant when its tab navigates or closes. The listeners are registered at once (a navigation
+ * that woke the worker reaches only listeners that exist before the first await) and removed again when
+ * no grant is noted; noting one registers them.
+ */
 export function watchGrants(): void {
-  const forget = (tabId: number) => void browser.storage.session.remove(PREFIX + tabId);
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url !== undefined) forget(tabId);
-  });
-  browser.tabs.onRemoved.addListener(forget);
+  listen(true);
+  void listenWhileGranted().catch(() => undefined);
 }

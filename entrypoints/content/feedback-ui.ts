@@ -5,7 +5,7 @@ import { FEEDBACK_UI_CSS } from '../../components/page/FeedbackButton.css';
 import { CONTENT_STRINGS } from '../../components/page/i18n';
 import { PageNotice } from '../../components/page/PageNotice';
 import type { PageTools } from '../../components/page/page-tools';
-import { send } from '../../utils/messaging/client';
+import { sendFromPage as send } from '../../utils/messaging/client';
 import type { ToContent } from '../../utils/messaging/protocol';
 import { keepAnchored } from './anchor';
 import { createDialogSlot } from './dialog-slot';
@@ -101,21 +101,32 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
     );
   };
 
+  const prepare = () => {
+    dialog.prepare();
+    void loadPageTools().catch(() => undefined);
+  };
   button = FeedbackButton({
     strings,
     corner: config.corner,
     offset: placement,
     collapsed: placement.collapsed,
     onOpen: openDialog,
-    onIntent: () => {
-      dialog.prepare();
-      void loadPageTools().catch(() => undefined);
-    },
+    onIntent: prepare,
     onPlace: (state) => void savePlacement(location.origin, state),
     signal: abort.signal,
   });
   ui.container.append(button, notice.element);
   void countQuestions(true);
+  // The shortcut's intent (issue #20): its modifiers, Alt and Shift, held down together, ~100 ms before
+  // the F and its command arrive; the dialog loads in that time as on the pointer's arrival. Only the
+  // modifier flags are read, never which key was pressed; capture phase, so the page cannot hide them.
+  addEventListener(
+    'keydown',
+    (event) => {
+      if (event.altKey && event.shiftKey) prepare();
+    },
+    { capture: true, signal: abort.signal },
+  );
   keepAnchored(ui.host, abort.signal);
   abort.signal.addEventListener('abort', ui.remove);
   // No dialog is prepared before the user shows intent (entrypoints/content/dialog-slot.ts): an extension

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { send } from '../../utils/messaging/client';
+import { sendFromPage as send } from '../../utils/messaging/client';
 
 /**
  * Asks the background to bring the content script to frames that load a document after the page has

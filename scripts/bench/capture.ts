@@ -33,6 +33,12 @@ const WARMUP = 3;
  * dwell on a target before a click is typically 100–300 ms), so it is on the quick side.
  */
 const POINTER_LEAD_MS = 100;
+/**
+ * How long before the shortcut's command its modifiers (Alt, Shift) are down, for the "shortcut as a
+ * chord" series: the same quick side as {@link POINTER_LEAD_MS} (a practised chord's keys come 50–150 ms
+ * apart; an assumption, not a measurement of caseworkers).
+ */
+const CHORD_LEAD_MS = 100;
 /** The demo screen every browser figure is taken on: a case overview, the app's busiest page. */
 const SCREEN = '/akte/JC-2024-004711/uebersicht';
 const DIALOG_FRAME = 'mitsprache-feedback iframe.frame';
@@ -120,6 +126,20 @@ class FeedbackButtonProbe {
       ).mitsprache.runCommand('open-feedback');
       return at;
     });
+  }
+
+  /**
+   * Holds Alt and Shift down in the page for `leadMs`, then runs the shortcut's command (the browser's
+   * accelerator itself cannot be pressed from a script); returns the worker's clock at the command.
+   */
+  async chordAndCommand(worker: ExtensionBrowser['worker'], leadMs: number): Promise<number> {
+    await this.page.keyboard.down('Alt');
+    await this.page.keyboard.down('Shift');
+    await sleep(leadMs);
+    const at = await this.openByCommand(worker);
+    await this.page.keyboard.up('Shift');
+    await this.page.keyboard.up('Alt');
+    return at;
   }
 
   /** Moves the mouse onto the button (the pointer's arrival is the intent that prepares the dialog). */
@@ -292,7 +312,9 @@ interface OpenTiming {
  *   the prepared dialog still loading;
  * - unprepared: the shortcut's command with no pointer or focus on the button before it (the shortcut
  *   and toolbar paths), timed from the worker's clock at the command: the whole extension page loads
- *   after it.
+ *   after it;
+ * - chord: the shortcut's command {@link CHORD_LEAD_MS} after its modifiers went down in the page (how a
+ *   keyboard user presses it), timed alike.
  */
 async function benchOpen(
   ext: ExtensionBrowser,
@@ -303,6 +325,7 @@ async function benchOpen(
   pointed: OpenTiming[];
   lead: OpenTiming[];
   unprepared: OpenTiming[];
+  chord: OpenTiming[];
   clockOffset: { offset: number; uncertainty: number };
 }> {
   const warmup = options.warmup ?? WARMUP;
@@ -316,7 +339,12 @@ async function benchOpen(
     await page.goto(url, { waitUntil: 'load' });
     const ui = new FeedbackButtonProbe(page);
     await ui.waitForButton();
-    const series = { pointed: [] as OpenTiming[], lead: [] as OpenTiming[], unprepared: [] as OpenTiming[] };
+    const series = {
+      pointed: [] as OpenTiming[],
+      lead: [] as OpenTiming[],
+      unprepared: [] as OpenTiming[],
+      chord: [] as OpenTiming[],
+    };
     let clockOffset = { offset: Number.NaN, uncertainty: Number.NaN };
     // A fresh page each time: focus back on the button after a dialog closed prepares the next one.
     const unpreparedNow = async () => {
@@ -343,10 +371,15 @@ async function benchOpen(
       await unpreparedNow();
       const cold = await ui.measureOpen(() => ui.openByCommand(ext.worker));
       await ui.closeDialog(cold.frame);
+
+      await unpreparedNow();
+      const chord = await ui.measureOpen(() => ui.chordAndCommand(ext.worker, CHORD_LEAD_MS));
+      await ui.closeDialog(chord.frame);
       if (i >= warmup) {
         if (pointed) series.pointed.push(pointed.timing);
         series.lead.push(lead.timing);
         series.unprepared.push(cold.timing);
+        series.chord.push(chord.timing);
       }
     }
     return { ...series, clockOffset };
@@ -504,7 +537,7 @@ export async function benchCapture(options: CaptureBenchOptions = {}): Promise<F
     );
 
     progress(`click → ready, ${runs} + ${WARMUP} runs each: pointer resting, quick click, no pointer`);
-    const { pointed, lead, unprepared, clockOffset } = await benchOpen(ext, url, runs);
+    const { pointed, lead, unprepared, chord, clockOffset } = await benchOpen(ext, url, runs);
     const phase = (name: string, values: number[]): Figure => ({
       name: `  phase: ${name}`,
       value: summary(values).median,
@@ -525,6 +558,11 @@ export async function benchCapture(options: CaptureBenchOptions = {}): Promise<F
       ...stats(
         'click → note field ready (no pointer or focus before: shortcut, toolbar)',
         summary(unprepared.map((t) => t.total)),
+      ),
+      ...stats(
+        `shortcut → note field ready (Alt and Shift down ${CHORD_LEAD_MS} ms before the command)`,
+        summary(chord.map((t) => t.total)),
+        { p95: 50 },
       ),
       phase(
         'click → dialog page requested (no pointer)',
@@ -590,26 +628,33 @@ export async function benchOpenBuilds(builds: Record<string, string>, runs: numb
     for (const [name, dir] of Object.entries(builds))
       browsers.push([name, await launchWithExtension({ extensionDir: dir })]);
     const url = `${demo.url}${SCREEN}`;
-    const results = new Map<string, { lead: OpenTiming[]; unprepared: OpenTiming[] }>();
+    type Series = { lead: OpenTiming[]; unprepared: OpenTiming[]; chord: OpenTiming[] };
+    const results = new Map<string, Series>();
     // Rounds of a few runs per build in turn (each round a fresh page per browser).
     const ROUND = 5;
     for (let done = 0; done < runs + WARMUP; done += ROUND) {
       for (const [name, ext] of browsers) {
         const round = await benchOpen(ext, url, ROUND, { warmup: done === 0 ? WARMUP : 0, pointed: false });
-        const into = results.get(name) ?? { lead: [], unprepared: [] };
+        const into = results.get(name) ?? { lead: [], unprepared: [], chord: [] };
         into.lead.push(...round.lead);
         into.unprepared.push(...round.unprepared);
+        into.chord.push(...round.chord);
         results.set(name, into);
       }
     }
     const names = [...results.keys()];
     for (const name of names) {
-      const { lead, unprepared } = results.get(name) as { lead: OpenTiming[]; unprepared: OpenTiming[] };
+      const { lead, unprepared, chord } = results.get(name) as Series;
       figures.push(
         ...stats(`[${name}] quick click → note field ready`, summary(lead.map((t) => t.total))),
         ...stats(`[${name}] shortcut → note field ready`, summary(unprepared.map((t) => t.total)), {
           p95: 50,
         }),
+        ...stats(
+          `[${name}] shortcut as a chord (Alt, Shift ${CHORD_LEAD_MS} ms ahead) → note field ready`,
+          summary(chord.map((t) => t.total)),
+          { p95: 50 },
+        ),
         {
           name: `[${name}]   phase: shortcut → dialog page loaded`,
           value: summary(unprepared.map((t) => t.loaded)).median,
@@ -626,12 +671,12 @@ export async function benchOpenBuilds(builds: Record<string, string>, runs: numb
     }
     const [base, ...others] = names;
     for (const other of others) {
-      for (const series of ['lead', 'unprepared'] as const) {
+      for (const series of ['lead', 'unprepared', 'chord'] as const) {
         const a = (results.get(base as string)?.[series] ?? []).map((t) => t.total);
         const b = (results.get(other)?.[series] ?? []).map((t) => t.total);
         const ci = bootstrapMedianDifference(a, b);
         figures.push({
-          name: `${other} − ${base}, ${series === 'lead' ? 'quick click' : 'shortcut'}, median`,
+          name: `${other} − ${base}, ${{ lead: 'quick click', unprepared: 'shortcut', chord: 'shortcut as a chord' }[series]}, median`,
           value: median(b) - median(a),
           unit: 'ms',
           note: `95% CI ${ci.low.toFixed(1)} … ${ci.high.toFixed(1)} (bootstrap)`,

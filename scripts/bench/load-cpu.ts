@@ -1,7 +1,8 @@
 /**
  * What the extension costs the machine per page load, in CPU time, by process: a browser without it,
- * one with it where the site is not configured (its presence: the background hears of every page load
- * in every tab, Chrome cannot filter those events), and one at work on the site (injection, content
+ * one with it where the site is not configured (its presence: the demo's host permission stays, only the
+ * settings' site goes; the background's listeners are filtered to configured sites since issue #20), and
+ * one at work on the site (injection, content
  * script, button, and leaving the page). It counts work after the load event too, which the load-event
  * figure (load-event.ts) rightly leaves out but a desk with two cores still pays. Browsers started alike
  * differ by a few ms of renderer and browser-process CPU per load (seen: ±2–3 ms), so read small

@@ -315,6 +315,15 @@ describe('capturing feedback', () => {
     await page.goto(`${suite.demo.url}/suche?q=Mustermann`);
     const ui = new FeedbackUi(page);
     await ui.button.waitFor();
+    // Shift or Alt alone (typing) prepares nothing; both held, the shortcut's first keys, prepare the
+    // dialog as the pointer on the button does (issue #20).
+    const frames = page.locator('mitsprache-feedback iframe.frame');
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Alt');
+    expect(await frames.count()).toBe(0);
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.locator('mitsprache-feedback iframe.frame[hidden]').waitFor({ state: 'attached' });
     // The shortcut (Alt+Shift+F) is a browser-level accelerator that cannot be scripted headless;
     // run the same command handler the browser would.
     await suite.ext.worker.evaluate(() =>
@@ -322,7 +331,10 @@ describe('capturing feedback', () => {
         globalThis as unknown as { mitsprache: { runCommand(c: string): Promise<void> } }
       ).mitsprache.runCommand('open-feedback'),
     );
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
     await expect.poll(() => isFocused(ui.note)).toBe(true);
+    expect(await frames.count()).toBe(1);
     await ui.note.press('Escape');
     await page.locator('mitsprache-feedback iframe.frame:not([hidden])').waitFor({ state: 'detached' });
     await expect.poll(() => isFocused(ui.button)).toBe(true);
