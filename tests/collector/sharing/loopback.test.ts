@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HubPush, PUSH_NOTES_MAX } from '../../../collector/hub/protocol';
+import { berlinWeek } from '../../../collector/hub/weeks';
 import type { RunningCollector } from '../../../collector/server';
-import { berlinWeek } from '../../../collector/sharing/weeks';
 import type { StoredPush } from '../../../collector/store/sharing';
 import type { FeedbackRecord } from '../../../utils/schema/record';
 import { type FaultProxy, startFaultProxy } from '../../support/fault-proxy';
