@@ -18,22 +18,10 @@ import { addRecord, queueRow } from '../../../utils/store/records';
 import { syncNow } from '../../../utils/sync/engine';
 import { acquireLease } from '../../../utils/sync/lease';
 import { asked, testAnswer, testQuestion } from '../../support/questions';
-import {
-  acceptAll,
-  configure,
-  type Seen,
-  startCollector,
-  syncTestLifecycle,
-  testRecord,
-} from '../../support/sync';
+import { acceptAll, collectorPerTest, configure, type Seen, testRecord } from '../../support/sync';
 
-type Collector = Awaited<ReturnType<typeof startCollector>>;
-let collector: Collector | undefined;
-syncTestLifecycle(() => {
-  const open = collector;
-  collector = undefined;
-  return [open];
-});
+// Each test's collector is closed after it, with the database.
+const startCollector = collectorPerTest();
 
 const ALL = { maxItems: 1000, maxBytes: Number.POSITIVE_INFINITY };
 const Q = testQuestion();
@@ -109,7 +97,7 @@ describe('answers through the sync engine', () => {
       .filter((item) => item.kind === 'answer');
 
   it('sends the answer in the same batch as a record, exactly once; accepted marks it sent', async () => {
-    collector = await startCollector(acceptAll);
+    const collector = await startCollector(acceptAll);
     await configure({ endpoint: collector.url, questionsEnabled: false });
     const record = testRecord();
     await addRecord(record);
@@ -129,7 +117,7 @@ describe('answers through the sync engine', () => {
   it.each(['duplicate', 'rejected'] as const)(
     'a result "%s" settles the answer (no resend)',
     async (status) => {
-      collector = await startCollector((seen) => {
+      const collector = await startCollector((seen) => {
         const items = (seen.body as { items: { id: string }[] }).items;
         return {
           status: 200,
@@ -158,7 +146,7 @@ describe('retention of answers', () => {
   const DAY = 24 * 60 * 60 * 1000;
 
   it('deletes a sent answer after the retention period only once its question is no longer delivered', async () => {
-    collector = await startCollector(acceptAll);
+    const collector = await startCollector(acceptAll);
     await configure({ endpoint: collector.url, questionsEnabled: false });
     const other = testQuestion({ id: '00000000-0000-4000-8000-0000000000cc' });
     await putAnswer(testAnswer(Q.id), asked());
