@@ -1,5 +1,4 @@
 // @vitest-environment node
-import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../../utils/schema/outbox';
 import {
@@ -9,7 +8,7 @@ import {
   readAnswers,
   withdrawAnswer,
 } from '../../../utils/store/answers';
-import { closeDb, DB_NAME, getDb, UPGRADES } from '../../../utils/store/db';
+import { getDb } from '../../../utils/store/db';
 import { markDeliveriesSent } from '../../../utils/store/deliveries';
 import { countSent } from '../../../utils/store/outbox-query';
 import { replaceQuestions } from '../../../utils/store/questions';
@@ -17,6 +16,7 @@ import { markSent, pendingCount, takeBatch } from '../../../utils/store/queue';
 import { addRecord, queueRow } from '../../../utils/store/records';
 import { syncNow } from '../../../utils/sync/engine';
 import { acquireLease } from '../../../utils/sync/lease';
+import { openDbAtVersion } from '../../support/db';
 import { asked, testAnswer, testQuestion } from '../../support/questions';
 import { acceptAll, collectorPerTest, configure, type Seen, testRecord } from '../../support/sync';
 
@@ -28,12 +28,7 @@ const Q = testQuestion();
 
 describe('database upgrade 4 → 5', () => {
   it('adds the question and answer stores and keeps records and queue rows as they were', async () => {
-    await closeDb();
-    const old = await openDB(DB_NAME, 4, {
-      upgrade(db, _from, _to, tx) {
-        for (const step of UPGRADES.slice(0, 4)) step(db as never, tx as never);
-      },
-    });
+    const old = await openDbAtVersion(4);
     const record = testRecord();
     const seq = Number(await old.add('queue', queueRow(record.id, record)));
     const entry: OutboxEntry = { id: record.id, createdAt: 1, status: 'pending', seq, record, attempts: 0 };
