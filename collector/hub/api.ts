@@ -4,7 +4,6 @@ import { readJsonBody } from '../body';
 import type { CollectorConfig } from '../config';
 import { describeFirstIssue, HttpError } from '../errors';
 import type { HubStore } from '../store/hub-types';
-import { lastCompleteWeeks } from './iso-week';
 import type { HubJobCentre, JobCentreDirectory } from './job-centres';
 import {
   cellId,
@@ -14,6 +13,7 @@ import {
   ownsId,
   SHARE_MIN_NOTES_FLOOR,
 } from './protocol';
+import { lastCompleteWeeks } from './weeks';
 
 /** Where the hub's protocol lives on its origin (docs/hub.md). */
 export const HUB_PATH = '/hub/v1';

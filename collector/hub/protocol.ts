@@ -64,18 +64,26 @@ export function ownsId(jobCentre: string, id: string): boolean {
 }
 
 /**
- * One aggregate: notes and minutes lost of one job centre in one week for one key. `id` is
- * deterministic — `{jobCentre}:{week}:{key}` where key is the first 32 hex digits of
- * SHA-256(app \0 screen \0 category \0 impact) — so a re-sent cell replaces instead of adding
- * (`cellId` below).
+ * What a cell and a shared note both say: their id, and the week, screen, category and impact they are
+ * about — the hub files both by these (hub_cells, hub_notes), so the two must not drift apart.
  */
-export const HubCell = z.strictObject({
+const WEEK_SCREEN_FIELDS = {
   id: z.string().max(200),
   week: IsoWeek,
   app: Text(100).trim().min(1),
   screen: HubScreen,
   category: CategoryId,
   impact: Impact,
+};
+
+/**
+ * One aggregate: notes and minutes lost of one job centre in one week for one key. `id` is
+ * deterministic — `{jobCentre}:{week}:{key}` where key is the first 32 hex digits of
+ * SHA-256(app \0 screen \0 category \0 impact) — so a re-sent cell replaces instead of adding
+ * (`cellId` below).
+ */
+export const HubCell = z.strictObject({
+  ...WEEK_SCREEN_FIELDS,
   /** Never below the sender's k, and never below SHARE_MIN_NOTES_FLOOR. */
   notes: z.number().int().min(SHARE_MIN_NOTES_FLOOR),
   minutesLost: z.number().int().min(0),
@@ -88,12 +96,7 @@ export type HubCell = z.infer<typeof HubCell>;
  * exact time (the week only). `id` is deterministic: `{jobCentre}:note:{first 32 hex of SHA-256(record id)}`.
  */
 export const HubSharedNote = z.strictObject({
-  id: z.string().max(200),
-  week: IsoWeek,
-  app: Text(100).trim().min(1),
-  screen: HubScreen,
-  category: CategoryId,
-  impact: Impact,
+  ...WEEK_SCREEN_FIELDS,
   text: Text(2000).trim().min(1),
   reply: Text(4000).trim().min(1).optional(),
 });

@@ -13,10 +13,10 @@ import {
   sharedNoteId,
   WHOLE_APPLICATION,
 } from '../hub/protocol';
+import { berlinWeek, coveredWeeks, mondayOf, weeksWindow } from '../hub/weeks';
 import type { QuestionStore } from '../store/question-types';
 import type { PushSummary, SqlSharingStore } from '../store/sharing';
 import { aggregateCells, type CountRow, type Suppressed } from './aggregate';
-import { berlinWeek, coveredWeeks, mondayOf, weeksWindow } from './weeks';
 
 // What the next push sends, built by one function for the preview page and for the delivery alike
 // (planPush): an officer sees exactly what leaves, not a description of it.

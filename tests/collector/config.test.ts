@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../collector/config';
+import { loadConfig } from '../../collector/config';
 import { CHROMIUM_EXTENSION_ID } from '../../utils/extension-id';
-import { makeTempDir, removeTempDirs } from './helpers';
+import { configProblems, makeTempDir, removeTempDirs } from './helpers';
 
 afterAll(removeTempDirs);
 
@@ -36,16 +36,6 @@ const DEFAULTS = {
   sharePushIntervalMinutes: 60,
   shareRetryMs: 30_000,
 };
-
-function problems(run: () => unknown): readonly string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('loadConfig from the environment', () => {
   it.each([
@@ -142,7 +132,7 @@ describe('loadConfig from the environment', () => {
       'COLLECTOR_QUESTIONS_MIN_ANSWERS: expected a number of answers from 3 to 10000 (never below 3)',
     ]),
   ])('refuses %j', (env, problem) => {
-    expect(problems(() => loadConfig({ env: { COLLECTOR_INGEST_TOKENS: 't-1', ...env } }))).toEqual([
+    expect(configProblems(() => loadConfig({ env: { COLLECTOR_INGEST_TOKENS: 't-1', ...env } }))).toEqual([
       problem,
     ]);
   });
@@ -169,7 +159,7 @@ describe('loadConfig from a file', () => {
     const file = path.join(await makeTempDir(), 'collector.json');
     await writeFile(file, JSON.stringify({ port: 'x', ingestTokens: ['t'], tokens: ['typo'] }));
 
-    expect(problems(() => loadConfig({ file, env: {} }))).toEqual([
+    expect(configProblems(() => loadConfig({ file, env: {} }))).toEqual([
       `${file}: port: expected an integer port 0–65535`,
       `${file}: unknown setting(s) tokens`,
     ]);
@@ -179,7 +169,7 @@ describe('loadConfig from a file', () => {
     const file = path.join(await makeTempDir(), 'collector.json');
     await writeFile(file, 'port = 9000');
 
-    expect(problems(() => loadConfig({ file, env: {} }))).toEqual([
+    expect(configProblems(() => loadConfig({ file, env: {} }))).toEqual([
       expect.stringMatching(
         new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot read JSON \\(`),
       ),

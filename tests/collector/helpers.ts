@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import type { CollectorConfigInput } from '../../collector/config';
+import { type CollectorConfigInput, ConfigError } from '../../collector/config';
 import { type RunningCollector, startCollector } from '../../collector/server';
 import { openPostgres } from '../../collector/store/postgres/open';
 import { SQLITE_FILE_NAME } from '../../collector/store/sqlite/database';
@@ -25,6 +25,17 @@ export const BATCH: BatchMeta = {
 /** Tokens every test collector is configured with. */
 export const INGEST_TOKEN = 'ingest-token-for-tests-0001';
 export const ADMIN_TOKEN = 'admin-token-for-tests-0001';
+
+/** The problems a ConfigError lists when `run` throws one; fails the test when it throws none. */
+export function configProblems(run: () => unknown): readonly string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
 
 const tempDirs: string[] = [];
 

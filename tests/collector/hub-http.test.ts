@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { lastCompleteWeeks } from '../../collector/hub/iso-week';
 import { HubFeed, HubPushResponse } from '../../collector/hub/protocol';
+import { lastCompleteWeeks } from '../../collector/hub/weeks';
 import type { RunningCollector } from '../../collector/server';
 import { BACKENDS, postJson, removeTestData, startTestCollector, warnIfPostgresSkipped } from './helpers';
 import {

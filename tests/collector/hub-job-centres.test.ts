@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../collector/config';
 import { JobCentreDirectory, loadJobCentresFile, tokenSha256 } from '../../collector/hub/job-centres';
-import { makeTempDir, removeTempDirs, startTestCollector } from './helpers';
+import { configProblems, makeTempDir, removeTempDirs, startTestCollector } from './helpers';
 import { JC_A, JC_B } from './hub';
 
 // The hub's job centres file (issue #19): checked with zod at start, a clear message naming the file
@@ -21,16 +21,6 @@ async function fileWith(content: string): Promise<string> {
   const file = path.join(await makeTempDir(), 'job-centres.json');
   await writeFile(file, content);
   return file;
-}
-
-function problems(run: () => unknown): readonly string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
 }
 
 describe('the job centres file', () => {
@@ -70,7 +60,7 @@ describe('the job centres file', () => {
     ['an unknown field', JSON.stringify([{ ...entry(JC_A), token: JC_A.token }]), /Unrecognized key/],
   ])('refuses %s with the file named', async (_, content, message) => {
     const file = await fileWith(content);
-    const found = problems(() => loadJobCentresFile(file));
+    const found = configProblems(() => loadJobCentresFile(file));
     expect(found).toEqual([expect.stringMatching(message)]);
     expect(found[0]?.startsWith(file)).toBe(true);
   });

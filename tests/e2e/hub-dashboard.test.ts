@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastCompleteWeeks } from '../../collector/hub/iso-week';
+import { lastCompleteWeeks } from '../../collector/hub/weeks';
 import type { RunningCollector } from '../../collector/server';
 import { removeTempDirs } from '../collector/helpers';
 import {

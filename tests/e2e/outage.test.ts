@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
 import type { OutboxEntry } from '../../utils/schema/outbox';
-import { OfficerClient, officerPasswordHash, PASSWORD } from '../collector/dashboard/officer';
+import { signedInOfficer } from '../collector/dashboard/officer';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { type CollectorRig, INGEST_TOKEN, startCollectorRig } from './support/collector';
 import { FeedbackUi, readRecords, sendNow, setSettings, setToken } from './support/pages';
@@ -387,14 +387,7 @@ describe('what becomes of the report', () => {
     // The collector grouped the report into an incident; an officer confirms it in the dashboard.
     const [incident] = await rig.collector.incidents.active();
     expect(incident).toMatchObject({ app: 'Leistungsverfahren', state: 'open', reports: 1 });
-    await rig.collector.dashboard.putOfficer(
-      { user: 'anna', passwordHash: await officerPasswordHash() },
-      false,
-      new Date().toISOString(),
-    );
-    const officer = new OfficerClient(rig.collector.url);
-    await officer.signIn('anna', PASSWORD);
-    const csrf = await officer.csrf();
+    const { officer, csrf } = await signedInOfficer(rig.collector);
     const statusText = 'IT ist informiert, das Rechenzentrum arbeitet daran.';
     const confirmed = await officer.post(`/dashboard/incidents/${incident?.id}/confirm`, {
       _csrf: csrf,

@@ -4,7 +4,7 @@ import type { RunningCollector } from '../../collector/server';
 import { postJson, removeTempDirs, startTestCollector } from '../collector/helpers';
 import { answerItem, QUESTION_APP } from '../collector/questions';
 import { makeBatch, makeRecord } from '../support/records';
-import { axeViolations, tabTo } from './support/a11y';
+import { axeViolations, tabTo, typeInto } from './support/a11y';
 import { signInToDashboard } from './support/dashboard';
 
 // The question and change-marker pages of the officers' dashboard (issue #18) in real Chromium against
@@ -17,12 +17,6 @@ const PASSWORD = 'correct horse battery staple';
 let collector: RunningCollector;
 let browser: Browser;
 let page: Page;
-
-/** Tabs to the field labelled `name` and types `text` into it. */
-async function typeInto(target: Page, name: RegExp, text: string): Promise<void> {
-  await tabTo(target, name);
-  await target.keyboard.type(text);
-}
 
 beforeAll(async () => {
   collector = await startTestCollector();

@@ -3,7 +3,7 @@ import type { Frame, Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
 import type { AnswerEntry } from '../../utils/schema/outbox';
-import { OfficerClient, officerPasswordHash, PASSWORD } from '../collector/dashboard/officer';
+import { activeQuestion } from '../collector/dashboard/officer';
 import { AXE } from './support/a11y';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { type CollectorRig, INGEST_TOKEN, startCollectorRig } from './support/collector';
@@ -52,16 +52,7 @@ afterEach(async () => {
 
 /** An officer writes a question for one screen of the demo application and activates it (dashboard forms). */
 async function officerAsks(screen = SCREEN, text = 'Klappt die neue Übersicht für Sie?'): Promise<string> {
-  await rig.collector.dashboard.putOfficer(
-    { user: 'anna', passwordHash: await officerPasswordHash() },
-    false,
-    new Date().toISOString(),
-  );
-  const officer = new OfficerClient(rig.collector.url);
-  await officer.signIn('anna', PASSWORD);
-  const csrf = await officer.csrf();
-  const created = await officer.post('/dashboard/questions', {
-    _csrf: csrf,
+  return activeQuestion(rig.collector, {
     textDe: text,
     app: APP,
     screens: `${screen}\n`,
@@ -72,11 +63,6 @@ async function officerAsks(screen = SCREEN, text = 'Klappt die neue Übersicht f
     highDe: 'sehr gut',
     noteAllowed: '1',
   });
-  expect(created.status).toBe(303);
-  const id = /\/dashboard\/questions\/([0-9a-f-]{36})/.exec(created.headers.get('location') ?? '')?.[1];
-  expect(id).toBeDefined();
-  expect((await officer.post(`/dashboard/questions/${id}/activate`, { _csrf: csrf })).status).toBe(303);
-  return id as string;
 }
 
 /** The answers the collector stored, with how often each id is there. */

@@ -4,7 +4,7 @@ import type { RunningCollector } from '../../collector/server';
 import { BATCH, removeTempDirs, startTestCollector } from '../collector/helpers';
 import { JC_A, startTestHub } from '../collector/hub';
 import { makeRecord } from '../support/records';
-import { axeViolations, tabTo } from './support/a11y';
+import { axeViolations, tabTo, typeInto } from './support/a11y';
 import { signInToDashboard } from './support/dashboard';
 
 // The job centre's sharing pages (issue #19) in real Chromium, against a real collector and a real hub:
@@ -20,11 +20,6 @@ let collector: RunningCollector;
 let browser: Browser;
 let page: Page;
 let firstId: string;
-
-async function typeInto(target: Page, name: RegExp, text: string): Promise<void> {
-  await tabTo(target, name);
-  await target.keyboard.type(text);
-}
 
 beforeAll(async () => {
   hub = await startTestHub('sqlite');

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
-import { OfficerClient, officerPasswordHash, PASSWORD } from '../collector/dashboard/officer';
+import { activeQuestion } from '../collector/dashboard/officer';
 import { type CollectorRig, INGEST_TOKEN, startCollectorRig } from '../e2e/support/collector';
 import { background, FeedbackPage, storeSettings, storeToken } from './support/extension';
 import { EXTENSION_UUID, type FirefoxWithExtension, launchFirefox } from './support/firefox';
@@ -41,16 +41,7 @@ function storedAnswers(): { id: string; n: number }[] {
 
 describe('questions in Firefox', () => {
   it('counts the question on its screen, takes the answer in the dialog and delivers it once', async () => {
-    await rig.collector.dashboard.putOfficer(
-      { user: 'anna', passwordHash: await officerPasswordHash() },
-      false,
-      new Date().toISOString(),
-    );
-    const officer = new OfficerClient(rig.collector.url);
-    await officer.signIn('anna', PASSWORD);
-    const csrf = await officer.csrf();
-    const created = await officer.post('/dashboard/questions', {
-      _csrf: csrf,
+    await activeQuestion(rig.collector, {
       textDe: 'Klappt die neue Übersicht für Sie?',
       app: APP,
       screens: '/akte/:id/uebersicht\n',
@@ -58,9 +49,6 @@ describe('questions in Firefox', () => {
       to: '31.12.2098',
       formKind: 'yesNo',
     });
-    expect(created.status).toBe(303);
-    const id = /\/dashboard\/questions\/([0-9a-f-]{36})/.exec(created.headers.get('location') ?? '')?.[1];
-    expect((await officer.post(`/dashboard/questions/${id}/activate`, { _csrf: csrf })).status).toBe(303);
 
     await storeToken(extensionPage, INGEST_TOKEN);
     await storeSettings(extensionPage, { endpoint: rig.endpoint });

@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { RawCapture } from '../../utils/schema/capture';
 
@@ -37,4 +38,21 @@ export function dialogSender(tab: number, frameId = 3) {
     tab: { id: tab } as never,
     frameId,
   };
+}
+
+/**
+ * What a (re)started background worker has before it handles a message: a manifest (the fake browser
+ * has none, and records carry the extension's version) and the word lists it loads again (from disk
+ * here, from the extension's files there). Imported when called, not above: after vi.resetModules()
+ * the restarted worker's modules are fresh ones, and the word lists must go into those.
+ */
+export async function workerStarted(): Promise<void> {
+  const { browser: api } = await import('wxt/browser');
+  vi.spyOn(api.runtime, 'getManifest').mockReturnValue({
+    manifest_version: 3,
+    name: 'Mitsprache',
+    version: '0.1.0',
+  });
+  const { loadLexiconFromDisk } = await import('../../utils/redact/lexicon-node');
+  loadLexiconFromDisk();
 }

@@ -126,11 +126,24 @@ export async function stopSync(
   await closeDb();
 }
 
+/** A test collector, as startCollector opens it. */
+export type TestCollector = Awaited<ReturnType<typeof startCollector>>;
+
 /**
- * The lifecycle of a sync test file: a fresh database before each test, and after it stopSync of the
- * collectors `take()` hands over (it forgets them, so none is closed twice).
+ * The lifecycle of a sync test file with at most one collector per test: a fresh database before each
+ * test, and after it stopSync with the collector the returned starter opened (then forgotten, so it is
+ * never closed twice). Call once at the top of the file and use the starter in place of startCollector.
  */
-export function syncTestLifecycle(take: () => readonly ({ close(): Promise<void> } | undefined)[]): void {
+export function collectorPerTest(): typeof startCollector {
+  let open: TestCollector | undefined;
   beforeEach(resetDb);
-  afterEach(() => stopSync(take()));
+  afterEach(() => {
+    const collector = open;
+    open = undefined;
+    return stopSync([collector]);
+  });
+  return async (...args) => {
+    open = await startCollector(...args);
+    return open;
+  };
 }

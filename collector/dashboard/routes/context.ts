@@ -99,6 +99,15 @@ export function noticeText(c: Context<DashboardEnv>): string | undefined {
   }
 }
 
+/**
+ * A service this collector may run without (incidents, questions, sharing): its pages are not found
+ * when it is off, as if the dashboard had none.
+ */
+export function serviceOrNotFound<T>(service: T | undefined): T {
+  if (!service) throw new DashboardError('not_found');
+  return service;
+}
+
 /** `input` parsed by `schema`, or a `bad_request` page naming the first problem. */
 export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);

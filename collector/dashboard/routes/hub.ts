@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { lastCompleteWeeks } from '../../hub/iso-week';
 import { HubNotice } from '../../hub/protocol';
+import { lastCompleteWeeks } from '../../hub/weeks';
 import type { HubNoticeInput, HubRange } from '../../store/hub-types';
 import { BOM, csvLine } from '../csv';
 import { DashboardError } from '../errors';

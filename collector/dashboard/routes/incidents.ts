@@ -13,6 +13,7 @@ import {
   parseOrThrow,
   render,
   requireCsrf,
+  serviceOrNotFound,
 } from './context';
 
 /** Incidents on the list page; older ones are in the hotspots page's history. */
@@ -49,10 +50,7 @@ function afterChange(c: Context<DashboardEnv>, result: IncidentChangeResult, ser
 export function incidentRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
   const { now } = deps;
   const app = new Hono<DashboardEnv>();
-  const services = (): IncidentServices => {
-    if (!deps.incidents) throw new DashboardError('not_found');
-    return deps.incidents;
-  };
+  const services = (): IncidentServices => serviceOrNotFound(deps.incidents);
 
   app.get('/incidents', async (c) => {
     const incidents = services();

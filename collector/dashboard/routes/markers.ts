@@ -14,6 +14,7 @@ import {
   parseOrThrow,
   render,
   requireCsrf,
+  serviceOrNotFound,
 } from './context';
 
 /** Markers on the list page. */
@@ -46,10 +47,7 @@ function markerIdParam(c: Context<DashboardEnv>): string {
 export function markerRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
   const { now } = deps;
   const app = new Hono<DashboardEnv>();
-  const store = (): QuestionStore => {
-    if (!deps.questions) throw new DashboardError('not_found');
-    return deps.questions;
-  };
+  const store = (): QuestionStore => serviceOrNotFound(deps.questions);
 
   app.get('/markers', async (c) => {
     const markers = await store().listMarkers(LIST_LIMIT);

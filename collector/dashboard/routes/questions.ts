@@ -27,6 +27,7 @@ import {
   parseOrThrow,
   render,
   requireCsrf,
+  serviceOrNotFound,
 } from './context';
 
 /** Questions on the list page. */
@@ -151,10 +152,7 @@ function resultsCsv(t: Translator, results: QuestionResults, separator: string):
 export function questionRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
   const { now, config } = deps;
   const app = new Hono<DashboardEnv>();
-  const store = (): QuestionStore => {
-    if (!deps.questions) throw new DashboardError('not_found');
-    return deps.questions;
-  };
+  const store = (): QuestionStore => serviceOrNotFound(deps.questions);
   const found = async (c: Context<DashboardEnv>) => {
     const question = await store().get(questionIdParam(c));
     if (!question) throw new DashboardError('question_not_found');

@@ -13,6 +13,7 @@ import {
   recordIdParam,
   render,
   requireCsrf,
+  serviceOrNotFound,
 } from './context';
 
 /** Pushes the log lists. */
@@ -40,10 +41,7 @@ const HubToken = z.string().regex(/^[\x21-\x2b\x2d-\x7e]{16,500}$/);
 export function sharingRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
   const { now } = deps;
   const app = new Hono<DashboardEnv>();
-  const sharing = (): SharingServices => {
-    if (!deps.sharing) throw new DashboardError('not_found');
-    return deps.sharing;
-  };
+  const sharing = (): SharingServices => serviceOrNotFound(deps.sharing);
 
   app.get('/sharing', async (c) => {
     const { store, delivery } = sharing();

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { lastCompleteWeeks } from '../../../collector/hub/iso-week';
+import { lastCompleteWeeks } from '../../../collector/hub/weeks';
 import type { RunningCollector } from '../../../collector/server';
 import { removeTempDirs } from '../helpers';
 import {

@@ -77,6 +77,40 @@ export function csrfOf(page: string): string {
   return token;
 }
 
+/**
+ * Officer "anna" put into a running collector and signed in, as the end-to-end tests need her beside
+ * the extension: her client and the session's CSRF token.
+ */
+export async function signedInOfficer(
+  collector: RunningCollector,
+): Promise<{ officer: OfficerClient; csrf: string }> {
+  await collector.dashboard.putOfficer(
+    { user: 'anna', passwordHash: await officerPasswordHash() },
+    false,
+    new Date().toISOString(),
+  );
+  const officer = new OfficerClient(collector.url);
+  await officer.signIn('anna', PASSWORD);
+  return { officer, csrf: await officer.csrf() };
+}
+
+/**
+ * A question written and activated through the dashboard's forms (`form` without `_csrf`), as the
+ * extension's end-to-end tests start; returns its id.
+ */
+export async function activeQuestion(
+  collector: RunningCollector,
+  form: Record<string, string>,
+): Promise<string> {
+  const { officer, csrf } = await signedInOfficer(collector);
+  const created = await officer.post('/dashboard/questions', { _csrf: csrf, ...form });
+  expect(created.status).toBe(303);
+  const id = /\/dashboard\/questions\/([0-9a-f-]{36})/.exec(created.headers.get('location') ?? '')?.[1];
+  expect(id).toBeDefined();
+  expect((await officer.post(`/dashboard/questions/${id}/activate`, { _csrf: csrf })).status).toBe(303);
+  return id as string;
+}
+
 /** A collector on the backend, with officer "anna" in its database. */
 export async function startOn(
   backend: BackendKind,

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HubPush, PUSH_NOTES_MAX } from '../../../collector/hub/protocol';
+import { berlinWeek } from '../../../collector/hub/weeks';
 import type { RunningCollector } from '../../../collector/server';
-import { berlinWeek } from '../../../collector/sharing/weeks';
 import type { StoredPush } from '../../../collector/store/sharing';
 import type { FeedbackRecord } from '../../../utils/schema/record';
 import { type FaultProxy, startFaultProxy } from '../../support/fault-proxy';
@@ -80,6 +80,11 @@ async function pushAndWait(collector: RunningCollector): Promise<StoredPush> {
     )
     .toMatch(/^(sent|refused|cancelled)$/);
   return found as StoredPush;
+}
+
+/** The state of push `pushId` in a collector's log; undefined while the log does not hold it. */
+async function pushState(collector: RunningCollector, pushId: string): Promise<string | undefined> {
+  return (await collector.sharing.store.pushes(100)).find((push) => push.pushId === pushId)?.state;
 }
 
 interface CellRow {
@@ -242,15 +247,7 @@ describe.each(BACKENDS)('two job centres and a hub, over HTTP, on $name', (backe
         await a.close();
         proxy.setMode({ kind: 'pass' });
         a = await startTestCollector(settingsA);
-        await expect
-          .poll(
-            async () =>
-              (await a.sharing.store.pushes(100)).find((push) => push.pushId === waiting.pushId)?.state,
-            {
-              timeout: 15_000,
-            },
-          )
-          .toBe('sent');
+        await expect.poll(() => pushState(a, waiting.pushId), { timeout: 15_000 }).toBe('sent');
         expect(
           (await hubCells(hub))
             .filter((row) => row.job_centre === JC_A.id)
@@ -315,15 +312,7 @@ describe.each(BACKENDS)('two job centres and a hub, over HTTP, on $name', (backe
         await a.close();
         proxy.setMode({ kind: 'pass' });
         a = await startTestCollector(settings);
-        await expect
-          .poll(
-            async () =>
-              (await a.sharing.store.pushes(10)).find((push) => push.pushId === pending.pushId)?.state,
-            {
-              timeout: 15_000,
-            },
-          )
-          .toBe('sent');
+        await expect.poll(() => pushState(a, pending.pushId), { timeout: 15_000 }).toBe('sent');
         expect(await hubNoteCount(hub)).toBe(PUSH_NOTES_MAX + 1);
         // Part 1 went once; part 2 was retried until it passed — the same push, not a new one.
         const parts = wirePushes(proxy).filter((push) => push.pushId === pending.pushId);
@@ -358,15 +347,7 @@ describe.each(BACKENDS)('two job centres and a hub, over HTTP, on $name', (backe
         // retryMs is 100 ms here: only the hub's Retry-After makes it wait two seconds.
         expect(Date.parse(waiting.nextAttemptAt as string) - started).toBeGreaterThanOrEqual(1900);
         expect(waiting.lastError).toBe('unavailable (503)');
-        await expect
-          .poll(
-            async () =>
-              (await a.sharing.store.pushes(10)).find((push) => push.pushId === waiting.pushId)?.state,
-            {
-              timeout: 10_000,
-            },
-          )
-          .toBe('sent');
+        await expect.poll(() => pushState(a, waiting.pushId), { timeout: 10_000 }).toBe('sent');
         expect((await hubCells(hub)).map((row) => row.notes)).toEqual([5]);
       } finally {
         await a.close();

@@ -29,3 +29,9 @@ export async function tabTo(target: Page, name: RegExp, maxPresses = 80): Promis
   }
   throw new Error(`no control matching ${name} reached by Tab`);
 }
+
+/** Tabs to the field labelled `name` and types `text` into it, as a keyboard user fills in a form. */
+export async function typeInto(target: Page, name: RegExp, text: string): Promise<void> {
+  await tabTo(target, name);
+  await target.keyboard.type(text);
+}

@@ -3,7 +3,7 @@ import { captureHandlers } from '../../../entrypoints/background/capture-handler
 import { AppError } from '../../../utils/errors';
 import { openedCapture } from '../../../utils/messaging/dialog-handover';
 import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
-import { contentSender, dialogSender, searchPageCapture } from '../../support/captures';
+import { contentSender, dialogSender, searchPageCapture, workerStarted } from '../../support/captures';
 import { resetDb } from '../../support/db';
 
 // The capture path in the background: the content script names the capture and shows the dialog at
@@ -21,17 +21,9 @@ const input = {
   minutesLost: null,
 } as const;
 
-/** The handlers as a (re)started worker has them; the fake browser has no manifest to read the version from. */
+/** The handlers as a (re)started worker has them. */
 async function handlers() {
-  const { browser: api } = await import('wxt/browser');
-  vi.spyOn(api.runtime, 'getManifest').mockReturnValue({
-    manifest_version: 3,
-    name: 'Mitsprache',
-    version: '0.1.0',
-  });
-  // A restarted worker loads its word lists again (from the extension's files; here from disk).
-  const { loadLexiconFromDisk } = await import('../../../utils/redact/lexicon-node');
-  loadLexiconFromDisk();
+  await workerStarted();
   const { captureHandlers: fresh } = await import('../../../entrypoints/background/capture-handlers');
   return fresh({ settings: async () => DEFAULT_SETTINGS, onRecordSaved: () => {} });
 }

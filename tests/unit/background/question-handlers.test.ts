@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/schema/settings';
 import { readAnswers } from '../../../utils/store/answers';
 import { replaceQuestions } from '../../../utils/store/questions';
-import { contentSender, dialogSender, searchPageCapture } from '../../support/captures';
+import { contentSender, dialogSender, searchPageCapture, workerStarted } from '../../support/captures';
 import { resetDb } from '../../support/db';
 import { testQuestion } from '../../support/questions';
 
@@ -28,14 +28,7 @@ const THERE = testQuestion({
 });
 
 async function handlers(patch: Partial<Settings> = {}) {
-  const { browser: api } = await import('wxt/browser');
-  vi.spyOn(api.runtime, 'getManifest').mockReturnValue({
-    manifest_version: 3,
-    name: 'Mitsprache',
-    version: '0.1.0',
-  });
-  const { loadLexiconFromDisk } = await import('../../../utils/redact/lexicon-node');
-  loadLexiconFromDisk();
+  await workerStarted();
   const { captureHandlers } = await import('../../../entrypoints/background/capture-handlers');
   const { questionHandlers } = await import('../../../entrypoints/background/question-handlers');
   const deps = {

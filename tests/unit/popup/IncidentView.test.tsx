@@ -1,21 +1,14 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AnswerView } from '../../../components/popup/AnswerView';
 import { popupT } from '../../../components/popup/i18n';
 import type { IncidentStatus } from '../../../utils/schema/wire';
+import { testRoot } from '../../support/preact';
 
 // Issue #17, item 5: what the caseworker who reported an outage reads in the popup once officers act.
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = testRoot();
 
 // Local times: the popup shows the caseworker's clock.
 const at = (hours: number, minutes: number) => new Date(2026, 11, 7, hours, minutes).toISOString();

@@ -1,23 +1,16 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { popupT } from '../../../components/popup/i18n';
 import { OutageCard } from '../../../components/popup/OutageCard';
 import { AppError } from '../../../utils/errors';
 import type { Send } from '../../../utils/messaging/protocol';
 import type { OutageOffer } from '../../../utils/messaging/protocol/outage';
+import { testRoot } from '../../support/preact';
 
 // Issue #17, item 2: the card over a failed page, as the caseworker meets it.
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = testRoot();
 
 const NOW = new Date(2026, 11, 7, 9, 20).getTime();
 const OFFER: OutageOffer = {

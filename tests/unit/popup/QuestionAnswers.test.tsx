@@ -1,23 +1,16 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { popupT } from '../../../components/popup/i18n';
 import { QuestionAnswers } from '../../../components/popup/QuestionAnswers';
 import type { Send } from '../../../utils/messaging/protocol';
 import type { AnswerItem, ShownQuestion } from '../../../utils/messaging/protocol/questions';
+import { testRoot } from '../../support/preact';
 
 // Issue #18 in the popup: the questions open on the active tab open in the page's dialog; the
 // caseworker's answers are listed and can be changed or withdrawn while they wait.
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = testRoot();
 
 const TAB = { id: 7, url: 'https://eakte.jobcenter.example/akte/4711/bescheid' };
 const QUESTION: ShownQuestion = {

@@ -1,21 +1,14 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { popupT } from '../../../components/popup/i18n';
 import { RecordReadable } from '../../../components/popup/RecordReadable';
+import { testRoot } from '../../support/preact';
 import { smallRecord } from '../../support/records';
 
 // Issue #17: what leaves the device says so in plain words, also for an outage report.
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = testRoot();
 
 const since = new Date(2026, 11, 7, 9, 14);
 const record = {

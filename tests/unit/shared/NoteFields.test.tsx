@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALOG_STRINGS, type DialogKey } from '../../../components/dialog/i18n';
 import {
   draftOf,
@@ -15,20 +15,13 @@ import { format } from '../../../utils/i18n/format';
 import type { Lang } from '../../../utils/i18n/lang';
 import { MINUTES_MAX, NOTE_MAX, NoteInput } from '../../../utils/schema/record';
 import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
+import { testRoot } from '../../support/preact';
 
 // The one note form (dialog and outbox edit): nothing chosen in advance, the form's own messages in
 // its language (issue #16, item 6), and praise without impact or minutes lost (item 5).
 
-let root: HTMLElement;
+const root = testRoot();
 let state: NoteDraftState;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 /** A form as the dialog has it: noValidate, our checks on submit, focus to the first invalid field. */
 function Form({ lang, initial }: { lang: Lang; initial: typeof EMPTY_NOTE }) {

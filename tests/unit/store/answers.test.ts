@@ -1,5 +1,4 @@
 // @vitest-environment node
-import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../../utils/schema/outbox';
 import {
@@ -9,7 +8,7 @@ import {
   readAnswers,
   withdrawAnswer,
 } from '../../../utils/store/answers';
-import { closeDb, DB_NAME, getDb, UPGRADES } from '../../../utils/store/db';
+import { getDb } from '../../../utils/store/db';
 import { markDeliveriesSent } from '../../../utils/store/deliveries';
 import { countSent } from '../../../utils/store/outbox-query';
 import { replaceQuestions } from '../../../utils/store/questions';
@@ -17,35 +16,19 @@ import { markSent, pendingCount, takeBatch } from '../../../utils/store/queue';
 import { addRecord, queueRow } from '../../../utils/store/records';
 import { syncNow } from '../../../utils/sync/engine';
 import { acquireLease } from '../../../utils/sync/lease';
+import { openDbAtVersion } from '../../support/db';
 import { asked, testAnswer, testQuestion } from '../../support/questions';
-import {
-  acceptAll,
-  configure,
-  type Seen,
-  startCollector,
-  syncTestLifecycle,
-  testRecord,
-} from '../../support/sync';
+import { acceptAll, collectorPerTest, configure, type Seen, testRecord } from '../../support/sync';
 
-type Collector = Awaited<ReturnType<typeof startCollector>>;
-let collector: Collector | undefined;
-syncTestLifecycle(() => {
-  const open = collector;
-  collector = undefined;
-  return [open];
-});
+// Each test's collector is closed after it, with the database.
+const startCollector = collectorPerTest();
 
 const ALL = { maxItems: 1000, maxBytes: Number.POSITIVE_INFINITY };
 const Q = testQuestion();
 
 describe('database upgrade 4 → 5', () => {
   it('adds the question and answer stores and keeps records and queue rows as they were', async () => {
-    await closeDb();
-    const old = await openDB(DB_NAME, 4, {
-      upgrade(db, _from, _to, tx) {
-        for (const step of UPGRADES.slice(0, 4)) step(db as never, tx as never);
-      },
-    });
+    const old = await openDbAtVersion(4);
     const record = testRecord();
     const seq = Number(await old.add('queue', queueRow(record.id, record)));
     const entry: OutboxEntry = { id: record.id, createdAt: 1, status: 'pending', seq, record, attempts: 0 };
@@ -109,7 +92,7 @@ describe('answers through the sync engine', () => {
       .filter((item) => item.kind === 'answer');
 
   it('sends the answer in the same batch as a record, exactly once; accepted marks it sent', async () => {
-    collector = await startCollector(acceptAll);
+    const collector = await startCollector(acceptAll);
     await configure({ endpoint: collector.url, questionsEnabled: false });
     const record = testRecord();
     await addRecord(record);
@@ -129,7 +112,7 @@ describe('answers through the sync engine', () => {
   it.each(['duplicate', 'rejected'] as const)(
     'a result "%s" settles the answer (no resend)',
     async (status) => {
-      collector = await startCollector((seen) => {
+      const collector = await startCollector((seen) => {
         const items = (seen.body as { items: { id: string }[] }).items;
         return {
           status: 200,
@@ -158,7 +141,7 @@ describe('retention of answers', () => {
   const DAY = 24 * 60 * 60 * 1000;
 
   it('deletes a sent answer after the retention period only once its question is no longer delivered', async () => {
-    collector = await startCollector(acceptAll);
+    const collector = await startCollector(acceptAll);
     await configure({ endpoint: collector.url, questionsEnabled: false });
     const other = testQuestion({ id: '00000000-0000-4000-8000-0000000000cc' });
     await putAnswer(testAnswer(Q.id), asked());

@@ -1,10 +1,10 @@
-import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../../utils/schema/outbox';
 import { FeedbackRecord, FeedbackRecordV1 } from '../../../utils/schema/record';
-import { closeDb, DB_NAME, getDb, UPGRADES } from '../../../utils/store/db';
+import { closeDb, getDb } from '../../../utils/store/db';
 import { takeBatch } from '../../../utils/store/queue';
 import { queueRow } from '../../../utils/store/records';
+import { openDbAtVersion } from '../../support/db';
 import { resetDb, testRecord } from '../../support/sync';
 
 beforeEach(resetDb);
@@ -20,12 +20,7 @@ function versionOne() {
 
 describe('database upgrade 3 → 4', () => {
   it('gives records not yet sent an answer secret (version 2) and leaves sent ones as the collector has them', async () => {
-    await closeDb();
-    const old = await openDB(DB_NAME, 3, {
-      upgrade(db, _from, _to, tx) {
-        for (const step of UPGRADES.slice(0, 3)) step(db as never, tx as never);
-      },
-    });
+    const old = await openDbAtVersion(3);
     const entries: OutboxEntry[] = [];
     for (const [i, status] of (['pending', 'sent', 'failed'] as const).entries()) {
       const record = versionOne();

@@ -1,10 +1,10 @@
-import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeDb, DB_NAME, DB_VERSION, getDb, UPGRADES } from '../../../utils/store/db';
+import { closeDb, DB_VERSION, getDb } from '../../../utils/store/db';
 import { deliveriesNotYetMarked, markDeliveriesSent, readByIds } from '../../../utils/store/deliveries';
 import { editPending } from '../../../utils/store/outbox-query';
 import { pendingCount, settleBatch, takeBatch } from '../../../utils/store/queue';
 import { addRecord, getRecord } from '../../../utils/store/records';
+import { openDbAtVersion } from '../../support/db';
 import { resetDb, testRecord } from '../../support/sync';
 
 beforeEach(resetDb);
@@ -124,12 +124,7 @@ describe('readByIds', () => {
 
 describe('database upgrade 1 → 2', () => {
   it('keeps version-1 records and queue rows and adds the journal', async () => {
-    await closeDb();
-    const old = await openDB(DB_NAME, 1, {
-      upgrade(db, _from, _to, tx) {
-        UPGRADES[0]?.(db as never, tx as never);
-      },
-    });
+    const old = await openDbAtVersion(1);
     const record = testRecord();
     const seq = await old.add('queue', { id: record.id, bytes: 10 });
     await old.add('records', { id: record.id, createdAt: 1, status: 'pending', seq, record, attempts: 0 });

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../../utils/schema/outbox';
-import { closeDb, DB_NAME, DB_VERSION, getDb, UPGRADES } from '../../../utils/store/db';
+import { closeDb, DB_VERSION, getDb } from '../../../utils/store/db';
 import { deliveriesNotYetMarked, markDeliveriesSent } from '../../../utils/store/deliveries';
 import { countSent, deleteEntry, walkSent } from '../../../utils/store/outbox-query';
 import { markFailed, markSent, requeue, settleBatch, takeBatch } from '../../../utils/store/queue';
@@ -10,6 +9,7 @@ import { addRecord } from '../../../utils/store/records';
 import { DAY_MS, pruneSent } from '../../../utils/store/retention';
 import { SENT_KEY } from '../../../utils/store/sent-count';
 import { applyStatusUpdates } from '../../../utils/sync/status';
+import { openDbAtVersion } from '../../support/db';
 import { resetDb, testRecord } from '../../support/sync';
 
 beforeEach(resetDb);
@@ -29,13 +29,7 @@ async function sentRecords(): Promise<number> {
 
 describe('database upgrade 2 → 3', () => {
   it('keeps every record, queue row and journal row and counts the sent records once', async () => {
-    await closeDb();
-    const old = await openDB(DB_NAME, 2, {
-      upgrade(db, _from, _to, tx) {
-        UPGRADES[0]?.(db as never, tx as never);
-        UPGRADES[1]?.(db as never, tx as never);
-      },
-    });
+    const old = await openDbAtVersion(2);
     const entries: OutboxEntry[] = [];
     for (const [i, status] of (['sent', 'pending', 'sent', 'failed', 'sent'] as const).entries()) {
       const record = testRecord();

@@ -15,24 +15,17 @@ import { getSyncState } from '../../../utils/sync/state';
 import {
   type Answer,
   acceptAll,
+  collectorPerTest,
   configure,
   type Seen,
-  startCollector,
-  syncTestLifecycle,
   testRecord,
 } from '../../support/sync';
 
-type Collector = Awaited<ReturnType<typeof startCollector>>;
-let collector: Collector | undefined;
-
-syncTestLifecycle(() => {
-  const open = collector;
-  collector = undefined;
-  return [open];
-});
+// Each test's collector is closed after it, with the database.
+const startCollector = collectorPerTest();
 
 async function serve(reply: (seen: Seen) => Answer | Promise<Answer>, token = '') {
-  collector = await startCollector(reply);
+  const collector = await startCollector(reply);
   await configure({ endpoint: collector.url, token });
   return collector;
 }

@@ -6,18 +6,13 @@ import { getDb } from '../../../utils/store/db';
 import { markSent } from '../../../utils/store/queue';
 import { addRecord, getRecord } from '../../../utils/store/records';
 import { fetchStatusUpdates, mergeOfficer, openRecords, unreadAnswerCount } from '../../../utils/sync/status';
-import { acceptAll, type Seen, startCollector, syncTestLifecycle, testRecord } from '../../support/sync';
+import { acceptAll, collectorPerTest, type Seen, testRecord } from '../../support/sync';
 
 // Issue #17, item 5: the incident an outage report was grouped into comes back with the status poll,
 // is kept with the record's answer, and makes news for the caseworker when it changes.
 
-type Collector = Awaited<ReturnType<typeof startCollector>>;
-let collector: Collector | undefined;
-syncTestLifecycle(() => {
-  const open = collector;
-  collector = undefined;
-  return [open];
-});
+// Each test's collector is closed after it, with the database.
+const startCollector = collectorPerTest();
 
 const OPENED = '2026-12-07T09:02:00.000+01:00';
 const KNOWN = '2026-12-07T09:14:00.000+01:00';
@@ -69,7 +64,7 @@ describe('the incident with a record’s answer', () => {
       ],
     ];
     const queries: Seen[] = [];
-    collector = await startCollector(acceptAll, (seen) => {
+    const collector = await startCollector(acceptAll, (seen) => {
       queries.push(seen);
       return {
         status: 200,

@@ -4,15 +4,10 @@ import { DEFAULT_SETTINGS } from '../../../utils/schema/settings';
 import { readQuestions } from '../../../utils/store/questions';
 import { fetchStatusUpdates, questionApps } from '../../../utils/sync/status';
 import { testQuestion } from '../../support/questions';
-import { acceptAll, type Seen, startCollector, syncTestLifecycle } from '../../support/sync';
+import { acceptAll, collectorPerTest, type Seen } from '../../support/sync';
 
-type Collector = Awaited<ReturnType<typeof startCollector>>;
-let collector: Collector | undefined;
-syncTestLifecycle(() => {
-  const open = collector;
-  collector = undefined;
-  return [open];
-});
+// Each test's collector is closed after it, with the database.
+const startCollector = collectorPerTest();
 
 const SITES = [
   { ...DEFAULT_SETTINGS.sites[0], pattern: 'https://a.example/*', app: 'Leistungsverfahren' },
@@ -56,7 +51,7 @@ describe('questions with the status poll', () => {
       ...testQuestion({ id: '00000000-0000-4000-8000-000000000078' }),
       form: { kind: 'stars' },
     };
-    collector = await startCollector(acceptAll, replyWith([good, broken, other]));
+    const collector = await startCollector(acceptAll, replyWith([good, broken, other]));
     const result = await fetchStatusUpdates({
       endpoint: collector.url,
       token: 't',
@@ -71,7 +66,7 @@ describe('questions with the status poll', () => {
 
   it('replaces the previous set: a question missing from the reply has ended', async () => {
     let questions: unknown[] | undefined = [testQuestion()];
-    collector = await startCollector(acceptAll, (seen) => replyWith(questions)(seen));
+    const collector = await startCollector(acceptAll, (seen) => replyWith(questions)(seen));
     await fetchStatusUpdates({ endpoint: collector.url, token: 't', apps: ['Leistungsverfahren'] });
     expect(await readQuestions()).toHaveLength(1);
     questions = [];
@@ -86,7 +81,7 @@ describe('questions with the status poll', () => {
   });
 
   it('switched off: no query without open records, no apps, and the stored questions are dropped', async () => {
-    collector = await startCollector(acceptAll, replyWith([testQuestion()]));
+    const collector = await startCollector(acceptAll, replyWith([testQuestion()]));
     await fetchStatusUpdates({ endpoint: collector.url, token: 't', apps: ['Leistungsverfahren'] });
     expect(await readQuestions()).toHaveLength(1);
     await fetchStatusUpdates({ endpoint: collector.url, token: 't' });

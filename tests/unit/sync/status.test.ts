@@ -16,23 +16,10 @@ import {
   type OfficerAnswer,
   unreadAnswerCount,
 } from '../../../utils/sync/status';
-import {
-  acceptAll,
-  configure,
-  type Seen,
-  startCollector,
-  syncTestLifecycle,
-  testRecord,
-} from '../../support/sync';
+import { acceptAll, collectorPerTest, configure, type Seen, testRecord } from '../../support/sync';
 
-type Collector = Awaited<ReturnType<typeof startCollector>>;
-let collector: Collector | undefined;
-
-syncTestLifecycle(() => {
-  const open = collector;
-  collector = undefined;
-  return [open];
-});
+// Each test's collector is closed after it, with the database.
+const startCollector = collectorPerTest();
 
 const ID = '00000000-0000-4000-8000-00000000abcd';
 const T1 = '2026-11-25T10:00:00.000+01:00';
@@ -149,7 +136,7 @@ describe('fetchStatusUpdates', () => {
     await sentRecord(answer('solved', 'Behoben', true));
     await addRecord(testRecord()); // pending: not asked about
     const queries: Seen[] = [];
-    collector = await startCollector(acceptAll, (seen) => {
+    const collector = await startCollector(acceptAll, (seen) => {
       queries.push(seen);
       return {
         status: 200,
@@ -179,7 +166,7 @@ describe('fetchStatusUpdates', () => {
     }
     await tx.done;
     const pages: string[][] = [];
-    collector = await startCollector(acceptAll, (seen) => {
+    const collector = await startCollector(acceptAll, (seen) => {
       pages.push((seen.body as { ids: string[] }).ids);
       return { status: 200, body: { updates: [], cursor: `c${pages.length}` } };
     });
@@ -200,7 +187,7 @@ describe('fetchStatusUpdates', () => {
       sentAt: 1,
     });
     const queries: Seen[] = [];
-    collector = await startCollector(acceptAll, (seen) => {
+    const collector = await startCollector(acceptAll, (seen) => {
       queries.push(seen);
       return { status: 200, body: { updates: [], cursor: '0' } };
     });
@@ -211,7 +198,7 @@ describe('fetchStatusUpdates', () => {
   it('starts over without a cursor when the collector no longer knows it (bad_cursor)', async () => {
     const open = await sentRecord();
     const queries: Seen[] = [];
-    collector = await startCollector(acceptAll, (seen) => {
+    const collector = await startCollector(acceptAll, (seen) => {
       queries.push(seen);
       return (seen.body as { since?: string }).since === undefined
         ? { status: 200, body: { updates: [{ ...update('solved', 'Erledigt.'), id: open }], cursor: '7' } }
@@ -228,7 +215,7 @@ describe('fetchStatusUpdates', () => {
 
   it('does not loop when the collector refuses even no cursor', async () => {
     await sentRecord();
-    collector = await startCollector(acceptAll, () => ({
+    const collector = await startCollector(acceptAll, () => ({
       status: 400,
       body: { error: { code: 'bad_cursor', message: 'unknown cursor' } },
     }));
@@ -241,7 +228,7 @@ describe('fetchStatusUpdates', () => {
 
   it('keeps the cursor when a page fails', async () => {
     await sentRecord();
-    collector = await startCollector(acceptAll, () => ({ status: 500 }));
+    const collector = await startCollector(acceptAll, () => ({ status: 500 }));
     await (await getDb()).put('meta', 'c0', 'status:cursor');
     await expect(fetchStatusUpdates({ endpoint: collector.url, token: '' })).rejects.toMatchObject({
       code: 'endpoint_error',
@@ -250,7 +237,7 @@ describe('fetchStatusUpdates', () => {
   });
 
   it('runs after a successful pass, and its failure does not mark sync as failing', async () => {
-    collector = await startCollector(acceptAll, () => ({ status: 404 }));
+    const collector = await startCollector(acceptAll, () => ({ status: 404 }));
     await configure({ endpoint: collector.url });
     await addRecord(testRecord());
     expect(await syncNow()).toMatchObject({ outcome: 'ok', sent: 1 });

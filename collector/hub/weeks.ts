@@ -1,8 +1,10 @@
-import type { IsoWeek } from '../hub/protocol';
+import type { IsoWeek } from './protocol';
 
-// ISO weeks on the Europe/Berlin calendar (issue #19): a note made on Monday 00:30 in Berlin belongs to
-// the new week although it is still Sunday in UTC. Berlin's offset from UTC is always whole hours, so
-// the UTC hour of a moment fixes its Berlin week — the store groups by UTC hour for that reason.
+// ISO weeks on the Europe/Berlin calendar (issue #19, protocol.ts `IsoWeek`): a note made on Monday 00:30
+// in Berlin belongs to the new week although it is still Sunday in UTC. Berlin's offset from UTC is always
+// whole hours, so the UTC hour of a moment fixes its Berlin week — the store groups by UTC hour for that
+// reason. One module for both ends of the protocol, so a collector's push and the hub's feed and
+// dashboard never disagree on which week a moment is in.
 
 const TIME_ZONE = 'Europe/Berlin';
 const DAY_MS = 86_400_000;
@@ -74,6 +76,11 @@ export function coveredWeeks(now: Date, complete = COMPLETE_WEEKS_COVERED): IsoW
     weeks.push(isoWeekOfDay(monday.toISOString().slice(0, 10)));
   }
   return weeks;
+}
+
+/** The `count` complete ISO weeks before the one `now` falls in, oldest first (the hub's feed and dashboard). */
+export function lastCompleteWeeks(now: Date, count: number): IsoWeek[] {
+  return coveredWeeks(now, count).slice(0, -1);
 }
 
 /** The UTC window [from, to) of a run of consecutive weeks, oldest first. */
