@@ -51,9 +51,13 @@ export function screenOf(
  */
 export async function openQuestions(settings: Settings, screen: Screen | undefined, now = Date.now()) {
   if (!settings.questionsEnabled || !screen) return [];
-  const [questions, answers, log] = await Promise.all([readQuestions(), readAnswers(), readPromptLog()]);
+  // Asked on every page load of a configured site (issue #20): most screens have no question, and then
+  // one read is all it costs.
+  const applying = questionsFor(await readQuestions(), screen, now);
+  if (applying.length === 0) return [];
+  const [answers, log] = await Promise.all([readAnswers(), readPromptLog()]);
   const closed = new Set([...answers.map((answer) => answer.questionId), ...log.never]);
-  return questionsFor(questions, screen, now).filter((question) => !closed.has(question.id));
+  return applying.filter((question) => !closed.has(question.id));
 }
 
 export function shown(question: Question | ShownQuestion): ShownQuestion {
