@@ -276,6 +276,12 @@ describe.each(BACKENDS)('questions end to end on $name', (backend) => {
         expect(results).toContain('id="results-hidden"');
         expect(results).toContain('<table id="results-marker-compare"');
         expect(results).toMatch(/<th scope="row">Nachher<\/th><td>[^<]+<\/td><td>2<\/td><td>10<\/td>/);
+        // … and so do both exports, for the working group's summary.
+        const csv = await (await officer.fetch(`/dashboard/questions/${question.id}/results.csv`)).text();
+        expect(csv).toContain('Release 24.3');
+        expect(csv).toMatch(/Nachher;[^;]+;2;10;/);
+        const json = await (await officer.fetch(`/dashboard/questions/${question.id}/results.json`)).json();
+        expect(json.markerComparison).toMatchObject({ after: { notes: 2, minutesLost: 10 } });
       } finally {
         await collector.close();
       }

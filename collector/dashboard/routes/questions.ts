@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { Question, type QuestionForm, QuestionId } from '../../../utils/schema/questions';
 import type {
+  MarkerComparison,
   QuestionChangeResult,
   QuestionResults,
   QuestionSettings,
@@ -119,8 +120,16 @@ function afterChange(c: Context<DashboardEnv>, result: QuestionChangeResult) {
   return c.redirect(`/dashboard/questions/${result.question.id}?notice=saved`, 303);
 }
 
-/** The results as CSV cells: the counts always, the rest only when shown (the k rule). */
-function resultsCsv(t: Translator, results: QuestionResults, separator: string): string {
+/**
+ * The results as CSV cells: the counts always, the rest only when shown (the k rule); the marker's
+ * before/after always, as on the page — it counts notes, not answers.
+ */
+function resultsCsv(
+  t: Translator,
+  results: QuestionResults,
+  comparison: MarkerComparison | null,
+  separator: string,
+): string {
   const { question } = results.question;
   let out = BOM;
   out += csvLine([t.t('questionTitle'), question.text.de], separator);
@@ -129,7 +138,7 @@ function resultsCsv(t: Translator, results: QuestionResults, separator: string):
   out += csvLine([t.t('questionMinAnswers'), results.minAnswers], separator);
   if (!results.shown) {
     out += csvLine([t.t('questionMissing'), results.missing], separator);
-    return out;
+    return out + comparisonCsv(t, comparison, separator);
   }
   out += csvLine([], separator);
   out += csvLine([t.t('questionValue'), t.t('questionCount'), t.t('questionShare')], separator);
@@ -145,6 +154,34 @@ function resultsCsv(t: Translator, results: QuestionResults, separator: string):
   out += csvLine([], separator);
   out += csvLine([t.t('questionNotes')], separator);
   for (const note of results.notes) out += csvLine([note], separator);
+  return out + comparisonCsv(t, comparison, separator);
+}
+
+/** The before/after of the question's change marker as CSV rows (nothing without a marker). */
+function comparisonCsv(t: Translator, comparison: MarkerComparison | null, separator: string): string {
+  if (!comparison) return '';
+  let out = csvLine([], separator);
+  out += csvLine([t.t('markerCompareOf', { title: comparison.marker.title })], separator);
+  out += csvLine(
+    [t.t('markerPeriod'), t.t('markerPeriod'), t.t('markerNotes'), t.t('minutes'), t.t('category')],
+    separator,
+  );
+  for (const [label, period] of [
+    [t.t('markerBefore'), comparison.before],
+    [t.t('markerAfter'), comparison.after],
+  ] as const) {
+    const last = new Date(Date.parse(period.to) - 1).toISOString().slice(0, 10);
+    out += csvLine(
+      [
+        label,
+        `${period.from.slice(0, 10)} – ${last}`,
+        period.notes,
+        period.minutesLost,
+        period.categories.map((row) => `${t.category(row.value)}: ${row.count}`).join(', '),
+      ],
+      separator,
+    );
+  }
   return out;
 }
 
@@ -209,18 +246,21 @@ export function questionRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
     afterChange(c, await store().duplicate(questionIdParam(c), now().toISOString())),
   );
 
+  const comparisonOf = (found: QuestionResults) => {
+    const markerId = found.question.question.markerId;
+    return markerId ? store().compareMarker(markerId, MARKER_WEEKS) : Promise.resolve(null);
+  };
+
   app.get('/questions/:id/results', async (c) => {
     const found = await results(c);
-    const markerId = found.question.question.markerId;
-    const comparison = markerId ? await store().compareMarker(markerId, MARKER_WEEKS) : null;
-    return render(c, resultsPage(pageContext(c, deps.assetUrls), found, comparison));
+    return render(c, resultsPage(pageContext(c, deps.assetUrls), found, await comparisonOf(found)));
   });
 
   app.get('/questions/:id/results.csv', async (c) => {
     const t = c.var.t;
     const separator = CSV_SEPARATORS[t.lang === 'de' ? 'semicolon' : 'comma'];
     const found = await results(c);
-    return c.body(resultsCsv(t, found, separator), 200, {
+    return c.body(resultsCsv(t, found, await comparisonOf(found), separator), 200, {
       'Content-Type': 'text/csv; charset=utf-8; header=absent',
       'Content-Disposition': `attachment; filename="mitsprache-frage-${found.question.id}.csv"`,
     });
@@ -228,7 +268,8 @@ export function questionRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
 
   app.get('/questions/:id/results.json', async (c) => {
     const found = await results(c);
-    return c.body(JSON.stringify(found), 200, {
+    // The marker's before/after as on the page (notes, not answers: below k too).
+    return c.body(JSON.stringify({ ...found, markerComparison: await comparisonOf(found) }), 200, {
       'Content-Type': 'application/json; charset=utf-8',
       'Content-Disposition': `attachment; filename="mitsprache-frage-${found.question.id}.json"`,
     });
