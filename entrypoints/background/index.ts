@@ -48,18 +48,22 @@ export default defineBackground(() => {
   // Diagnostic handle for admins (worker console) and the end-to-end tests: run a keyboard command
   // where the browser-level shortcut cannot be pressed, "send now", read the sync state.
   const injectedSites = async () => activeSites((await getEffectiveSettings({ withToken: false })).sites);
+  // Top-level loads the browser tells us of: only those of the configured, granted sites (issue #20),
+  // narrowed once the sites are read and again whenever they or their permissions change.
+  const requests = siteRequests();
   const diagnostics = {
     runCommand,
     syncNow: () => syncNow(),
     syncState: getSyncState,
-    /** Patterns whose pages get the content script (configured and granted). */
-    activeSites: async () => (await injectedSites()).map((site) => site.pattern),
+    /**
+     * Patterns whose pages get the content script: configured, granted, and already in the request
+     * filter — a site just added counts once its page loads reach the background, not before.
+     */
+    activeSites: async () =>
+      (await injectedSites()).map((site) => site.pattern).filter((pattern) => requests.covers(pattern)),
   };
   Object.assign(globalThis, { mitsprache: diagnostics });
 
-  // Top-level loads the browser tells us of: only those of the configured, granted sites (issue #20),
-  // narrowed once the sites are read and again whenever they or their permissions change.
-  const requests = siteRequests();
   const narrowRequests = () =>
     void injectedSites()
       .then((sites) => requests.narrow(sites))

@@ -31,6 +31,8 @@ export interface SiteRequests {
   narrow(sites: readonly Pick<Site, 'pattern'>[]): void;
   /** Removes every listener. */
   stop(): void;
+  /** Whether loads of `pattern`'s site reach the listeners now (its origin is in the filter). */
+  covers(pattern: string): boolean;
 }
 
 /**
@@ -91,6 +93,9 @@ export function siteRequests(): SiteRequests {
     stop() {
       for (const entry of entries) if (entry.registered) entry.event.removeListener(entry.registered);
       entries.length = 0;
+    },
+    covers(pattern) {
+      return urls === EVERY_SITE || urls.includes(permissionOrigin(pattern));
     },
   };
 }

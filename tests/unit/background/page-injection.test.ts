@@ -272,4 +272,14 @@ describe('siteRequests', () => {
     remove();
     expect(live).toEqual([]);
   });
+
+  it('says which sites its filter covers: every one before the first narrowing, then only those given', () => {
+    const requests = siteRequests();
+    expect(requests.covers('http://127.0.0.1:5175/*')).toBe(true);
+    requests.narrow([]);
+    expect(requests.covers('http://127.0.0.1:5175/*')).toBe(false);
+    requests.narrow([{ pattern: 'http://127.0.0.1:5175/*' }]);
+    expect(requests.covers('http://127.0.0.1:5175/*')).toBe(true);
+    expect(requests.covers(E.pattern)).toBe(false);
+  });
 });
