@@ -27,7 +27,12 @@ export interface CollectorRig {
  * grouping rule (docs/incidents.md), so one browser's report can open an incident.
  */
 export async function startCollectorRig(
-  options: { extensionIds?: string[]; incidentReports?: number; incidentInstallations?: number } = {},
+  options: {
+    extensionIds?: string[];
+    incidentReports?: number;
+    incidentInstallations?: number;
+    questionsMinAnswers?: number;
+  } = {},
 ): Promise<CollectorRig> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mitsprache-collector-'));
   const collector = await startCollector({
