@@ -5,6 +5,7 @@ import { findSite } from '../../utils/sites/match';
 import { permissionOrigin } from '../../utils/sites/permission-origins';
 import { activeSites } from './permissions';
 import { type RequestDetails, type SiteRequests, siteRequests, webRequestEvents } from './site-requests';
+import { switchableTabListeners } from './tab-listeners';
 
 /** Where WXT emits entrypoints/content/index.ts. */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
@@ -171,7 +172,6 @@ export function watchPageLoads(
   };
   /** Tabs loading a configured site (Chrome): the only ones tabs.onUpdated is listened to for. */
   const loading = new Set<number>();
-  let listening = false;
   const settle = (tabId: number) => {
     clearTimeout(slow.get(tabId));
     slow.delete(tabId);
@@ -197,17 +197,15 @@ export function watchPageLoads(
     } else if (change.status === 'complete' && loading.has(tabId)) loaded(tabId, tab.url);
   };
   const onRemoved = (tabId: number) => settle(tabId);
-  function listen(on: boolean) {
-    if (on === listening) return;
-    listening = on;
-    if (on) {
-      browser.tabs.onUpdated.addListener(onUpdated);
-      browser.tabs.onRemoved.addListener(onRemoved);
-    } else {
-      browser.tabs.onUpdated.removeListener(onUpdated);
-      browser.tabs.onRemoved.removeListener(onRemoved);
-    }
-  }
+  // Firefox can filter on the browser's side, so other tab changes do not wake the background.
+  const tabs = switchableTabListeners(onUpdated, onRemoved, (listener) =>
+    import.meta.env.FIREFOX
+      ? (browser.tabs.onUpdated.addListener as (l: typeof listener, f: object) => void)(listener, {
+          properties: ['status'],
+        })
+      : browser.tabs.onUpdated.addListener(listener),
+  );
+  const listen = (on: boolean) => tabs.set(on);
   /** Chrome: the top-level response of a configured site arrived; hear its tab finish loading. */
   const onResponse = (details: RequestDetails) => {
     const { tabId } = details;
@@ -233,12 +231,7 @@ export function watchPageLoads(
   };
   let stopRequests: () => void = () => undefined;
   if (import.meta.env.FIREFOX) {
-    // Firefox can filter on the browser's side, so other tab changes do not wake the background.
-    (browser.tabs.onUpdated.addListener as (l: typeof onUpdated, f: object) => void)(onUpdated, {
-      properties: ['status'],
-    });
-    browser.tabs.onRemoved.addListener(onRemoved);
-    listening = true;
+    listen(true);
   } else {
     stopRequests = requests.on(webRequestEvents().onResponseStarted, onResponse);
   }

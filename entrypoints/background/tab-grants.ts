@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Broadcast } from '../../utils/messaging/protocol';
+import { switchableTabListeners } from './tab-listeners';
 
 /**
  * Tabs the browser lets us photograph. tabs.captureVisibleTab takes activeTab or <all_urls>, in Chrome
@@ -11,11 +12,6 @@ import type { Broadcast } from '../../utils/messaging/protocol';
  */
 const PREFIX = 'grant:';
 
-/**
- * Whether the listeners that forget grants are registered. Only while a grant is noted: in Chrome a
- * tabs.onUpdated listener wakes the worker for every change of every tab on every site (issue #20).
- */
-let listening = false;
 /** Grants noted so far by this worker: a look at storage that began before one must not stop listening. */
 let noted = 0;
 
@@ -24,17 +20,9 @@ const onUpdated = (tabId: number, change: { url?: string }) => {
 };
 const onRemoved = (tabId: number) => void forget(tabId);
 
-function listen(on: boolean): void {
-  if (on === listening) return;
-  listening = on;
-  if (on) {
-    browser.tabs.onUpdated.addListener(onUpdated);
-    browser.tabs.onRemoved.addListener(onRemoved);
-  } else {
-    browser.tabs.onUpdated.removeListener(onUpdated);
-    browser.tabs.onRemoved.removeListener(onRemoved);
-  }
-}
+/** The listeners that forget grants, registered only while a grant is noted (issue #20). */
+const listeners = switchableTabListeners(onUpdated, onRemoved);
+const listen = (on: boolean) => listeners.set(on);
 
 /** Stops listening once no grant is left (and none was noted while we looked). */
 async function listenWhileGranted(): Promise<void> {
