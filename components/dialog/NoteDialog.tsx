@@ -23,6 +23,7 @@ import {
 } from '../shared/NoteFields';
 import { ContextPreview } from './ContextPreview';
 import { type DeclaredKind, DeclareOutage } from './DeclareOutage';
+import { focusWhenShown } from './focus-when-shown';
 import { DIALOG_STRINGS, type DialogKey } from './i18n';
 import { MaskableNote } from './MaskableNote';
 import { QuestionCard } from './QuestionCard';
@@ -240,8 +241,10 @@ export function NoteDialog({
   };
 
   // Focus in the same task as the opening render, not a frame later: the click → ready budget is 100 ms.
+  // A frame not yet shown refuses it; then it is given as soon as the frame is (focus-when-shown.ts).
   useLayoutEffect(() => {
-    if (open) noteRef.current?.focus();
+    const note = noteRef.current;
+    if (open && note) return focusWhenShown(note);
   }, [open]);
   useEffect(() => {
     if (state.kind === 'saved') closeRef.current?.focus();

@@ -22,6 +22,12 @@ export interface DialogSlot {
   open(captureId: string): void;
   /** Moves focus into the shown dialog. */
   focus(): void;
+  /**
+   * The background has stored the capture of `captureId`: hands the id over again. A dialog whose
+   * first claim came more than the background's wait before the capture (a slow page, a busy machine)
+   * gave up on it; this second hand-over lets it claim the capture instead of staying empty.
+   */
+  captured(captureId: string): void;
   /** The capture of the dialog being shown, if any. */
   readonly captureId: string | undefined;
   /** Hides the open dialog while the user points at an element; returns the function that shows it again. */
@@ -95,6 +101,9 @@ export function createDialogSlot(container: HTMLElement, title: string, signal: 
       handOver();
     },
     focus,
+    captured(id) {
+      if (id === captureId) handOver();
+    },
     get captureId() {
       return captureId;
     },

@@ -80,10 +80,13 @@ export async function startFeedbackUi(ctx: ContentScriptContext): Promise<void> 
       // Only now: moving focus runs the page's blur handlers, which must not change what was captured.
       dialog.focus();
       // The dialog may ask for the capture before it arrives; the background waits for it.
-      send('capture:begin', { capture, captureId }).catch((error) => {
-        console.warn('[mitsprache]', error);
-        if (dialog.captureId === captureId) closeDialog();
-      });
+      send('capture:begin', { capture, captureId }).then(
+        () => dialog.captured(captureId),
+        (error) => {
+          console.warn('[mitsprache]', error);
+          if (dialog.captureId === captureId) closeDialog();
+        },
+      );
     };
     // The tools that read the page load on intent (pointer on the button, focus on it), long before a
     // click. Only an open with no intent first (the shortcut, the toolbar, a screen reader's click)

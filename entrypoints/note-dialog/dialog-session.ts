@@ -91,9 +91,14 @@ export function startDialogSession(
       (error: unknown) => {
         asking--;
         if (state.captureId) return;
-        // Not ours (made up by the page, or a capture already held by another frame): keep waiting.
+        // Not ours (made up by the page, or a capture already held by another frame), or not stored
+        // yet after the background's wait: keep waiting. Our content script hands the id over again
+        // once the capture is stored (dialog-slot.ts captured), so it may be tried again.
         if (toErrorCode(error) !== 'unknown_capture') expire(error);
-        else if (asking === 0) update({ opened: false });
+        else {
+          tried.delete(captureId);
+          if (asking === 0) update({ opened: false });
+        }
       },
     );
   };

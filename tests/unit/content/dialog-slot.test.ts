@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createDialogSlot } from '../../../entrypoints/content/dialog-slot';
 import { startDialogSession } from '../../../entrypoints/note-dialog/dialog-session';
 import { FOCUS_MESSAGE, OPEN_MESSAGE } from '../../../utils/messaging/dialog-handover';
@@ -82,7 +83,11 @@ describe('the dialog page’s session', () => {
     const parentWindow = { postMessage: vi.fn() };
     vi.stubGlobal('parent', parentWindow);
     const abort = new AbortController();
-    startDialogSession(() => undefined, abort.signal);
+    const shown: { opened: boolean; captureId?: string }[] = [];
+    startDialogSession(
+      (state) => shown.push({ opened: state.opened, captureId: state.captureId }),
+      abort.signal,
+    );
     const openIt = () =>
       window.dispatchEvent(
         new MessageEvent('message', {
@@ -90,7 +95,7 @@ describe('the dialog page’s session', () => {
           source: parentWindow as unknown as Window,
         }),
       );
-    return { parentWindow, openIt, abort };
+    return { parentWindow, openIt, abort, shown };
   };
 
   it('asks the page for focus when the focus given on the click never arrived', () => {
@@ -116,5 +121,24 @@ describe('the dialog page’s session', () => {
     vi.advanceTimersByTime(1000);
     expect(second.parentWindow.postMessage).toHaveBeenCalledTimes(1);
     second.abort.abort();
+  });
+
+  it('claims the capture when its id is handed over again after a claim that came too early', async () => {
+    // The background refuses the first claim (the capture was not stored within its wait), then knows it.
+    let stored = false;
+    fakeBrowser.runtime.onMessage.addListener(((message: { type: string }) => {
+      if (message.type === 'dialog:form') return new Promise(() => undefined);
+      if (message.type !== 'dialog:setup') return undefined;
+      return Promise.resolve(
+        stored ? { ok: true, data: { questions: [] } } : { ok: false, error: { code: 'unknown_capture' } },
+      );
+    }) as never);
+    const { openIt, abort, shown } = inFrame();
+    openIt();
+    await vi.waitFor(() => expect(shown.at(-1)).toEqual({ opened: false, captureId: undefined }));
+    stored = true;
+    openIt();
+    await vi.waitFor(() => expect(shown.at(-1)).toEqual({ opened: true, captureId: CAPTURE }));
+    abort.abort();
   });
 });
