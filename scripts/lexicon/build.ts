@@ -20,6 +20,10 @@
  *   list derived from OpenStreetMap (© OpenStreetMap contributors, ODbL 1.0, via suche-postleitzahl.org),
  *   so that a town in a note ("Standorte Celle und Peine") is a word, not a name standing alone; words
  *   that are given names are left out (a given name stays one);
+ * - English vocabulary: the words of word-list (MIT) that the SCOWL-based en_US Hunspell dictionary
+ *   (dictionary-en, MIT AND BSD) accepts in lower case, so common English words and their forms, not
+ *   the proper names word-list also holds ("albert", "abbas"): an English note is made of them
+ *   (names.ts reads them only in a text that is English). German vocabulary is left out (known anyway).
  * - At build time only, never shipped: the igerman98 Hunspell dictionary (dictionary-de, GPL) through
  *   nspell, to drop from the scraped name list every entry that is also a German word written in lower
  *   case ("leider", "kann"): a lower-case note must not lose them.
@@ -30,8 +34,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allLocales } from '@faker-js/faker';
 import dictionaryDe from 'dictionary-de';
+import dictionaryEn from 'dictionary-en';
 import nspell from 'nspell';
 import englishWordsPath from 'word-list';
+import { ENGLISH_PROPER_WORDS } from '../../utils/redact/detectors/name-words';
 import type { LEXICON_FILES } from '../../utils/redact/lexicon';
 import { HAND_GIVEN, HAND_GIVEN_ADULTS, HAND_SURNAMES } from './hand-names';
 import { trainNameModel } from './name-model';
@@ -279,7 +285,20 @@ export function buildLexicon(): Record<(typeof LEXICON_FILES)[number], string[]>
       places.add(word);
     }
   }
-  return { ...lists, grams: trainNameModel({ ...lists, english }), places: sorted(places, false) };
+  // Hunspell accepts a lower-case word only when its entry is lower case: "notice", "lives", yes;
+  // "albert", "abbas" (entries "Albert", "Abbas") no.
+  const englishSpeller = nspell(dictionaryEn);
+  const vocabulary = new Set(
+    english.filter((w) => englishSpeller.correct(w) && !nouns.has(w) && !words.has(w)),
+  );
+  // English writes these with a capital, so the dictionary refuses them in lower case; they are words.
+  addAll(vocabulary, ENGLISH_PROPER_WORDS);
+  return {
+    ...lists,
+    grams: trainNameModel({ ...lists, english }),
+    places: sorted(places, false),
+    english: sorted(vocabulary, false),
+  };
 }
 
 /** One word a line, with a line break before the first and after the last (lookups search for "\nword\n"). */

@@ -21,6 +21,8 @@ export interface LexiconData {
   grams: string;
   /** Words of German place names (OpenStreetMap): "celle", "hildesheim", "rübenberge". */
   places: string;
+  /** Common English words in all their forms, German ones left out ("notice", "lives", "greyed"). */
+  english: string;
 }
 
 /** The list files, as served from public/redact/. */
@@ -33,6 +35,7 @@ export const LEXICON_FILES = [
   'words',
   'grams',
   'places',
+  'english',
 ] as const satisfies readonly (keyof LexiconData)[];
 
 let lexicon: LexiconData | undefined;
@@ -116,6 +119,9 @@ export const isVerbOrAdjective = (lower: string): boolean => has('words', lower)
  * only beside a name or a cue. Given names are never on this list (build.ts drops them).
  */
 export const isPlace = (lower: string): boolean => has('places', lower);
+
+/** A common English word in any of its forms ("notice", "lives"); names.ts asks it in English text only. */
+export const isEnglishWord = (lower: string): boolean => has('english', lower);
 
 /** A German noun in any of its inflected forms ("antrag", "anträgen", "antrags"). */
 export const isNoun = (lower: string): boolean => has('nouns', lower);

@@ -12,15 +12,17 @@ import { loadJudgeCorpus } from '../../support/redaction-judge';
 // First scoring, 2026-12-07: names 94.4 %, birth dates 96.8 %, addresses 92.2 %, identifiers 100 %,
 // all 95.6 % / 97.2 % with the screen's persons, 16 of 227 clean sentences changed (7.0 %); with the place
 // list: names 94.2 %, all 95.4 % / 97.1 %, 14 of 227 changed (6.2 %); with the streets named for something:
-// addresses 94.2 %, all 95.6 % / 97.2 %.
+// addresses 94.2 %, all 95.6 % / 97.2 %. With English vocabulary and English date formats (written from
+// our own English sentences, tests/unit/redact/english.test.ts): names 94.3 %, birth dates 98.7 %,
+// all 95.9 % / 97.5 %, 6 of 227 clean sentences changed (2.6 %).
 const FLOOR: RedactionFloors = {
   names: 0.94, // goal 97 %
-  birthdates: 0.96, // goal 99 %
+  birthdates: 0.98, // goal 99 %
   identifiers: 1, // goal met
   addresses: 0.94, // goal 97 %
   all: 0.95, // goal 98 %
   allWithPageTerms: 0.97, // goal 99.5 %
-  cleanChanged: 0.062, // goal at most 1 %
+  cleanChanged: 0.027, // goal at most 1 %
 };
 
 const score = scoreEval(undefined, loadJudgeCorpus());

@@ -38,6 +38,7 @@ describe('lexicon look-ups', () => {
       words: list(),
       grams: list('^^a\t5', 'abc\t-12', 'ab$\t0'),
       places: list(),
+      english: list(),
     });
     for (const w of words) expect(isGivenName(w), w).toBe(true);
     expect(lookupEntry('grams', 'abc')).toBe('-12');

@@ -31,7 +31,32 @@ const MONTHS: Readonly<Record<string, number>> = {
   nov: 11,
   dezember: 12,
   dez: 12,
+  // English, where it differs ("April", "August", "September", "November" and most abbreviations are
+  // the same): English notes are written in the same job centres.
+  january: 1,
+  february: 2,
+  march: 3,
+  mar: 3,
+  may: 5,
+  june: 6,
+  july: 7,
+  october: 10,
+  oct: 10,
+  december: 12,
+  dec: 12,
 };
+/**
+ * A month's name or abbreviation dating something: before a year or after a day ("Mar 2020", "Dez
+ * 2021", "3. Mai"). A word, not a name ("Mar", "Dez" and "May" are given names too); names.ts asks.
+ */
+export function datesSomething(lower: string, text: string, start: number, end: number): boolean {
+  if (MONTHS[lower.replace(/\.$/u, '')] === undefined) return false;
+  return (
+    /^\.?[ \t\u00A0]+(?:19|20)\d{2}(?!\d)/u.test(text.slice(end, end + 7)) ||
+    /\d\.?[ \t\u00A0]*$/u.test(text.slice(Math.max(0, start - 4), start))
+  );
+}
+
 // Longest first, so "Juni" is not read as "Jun" + "i".
 const MONTH_ALTERNATION = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
@@ -45,17 +70,21 @@ const DATE_RE = new RegExp(
     '|(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\p{N}])' +
     // 12/03/1985
     '|(\\d{1,2})/(\\d{1,2})/(\\d{4})(?![\\p{N}])' +
-    // 12. März 1985, 12. März, 3 Okt. 85
-    `|(\\d{1,2})\\.?${SP}?(${MONTH_ALTERNATION})\\.?(?:${SP}(\\d{4}|\\d{2}))?(?![\\p{L}\\p{M}\\p{N}])` +
+    // 12. März 1985, 12. März, 3 Okt. 85; English: 3rd April 1988, 3rd of April 1988, 12 June, 1984
+    `|(\\d{1,2})(?:\\.|st|nd|rd|th)?${SP}?(?:of${SP})?(${MONTH_ALTERNATION})\\.?(?:,?${SP}(\\d{4}|\\d{2}))?(?![\\p{L}\\p{M}\\p{N}])` +
     // 12.03. (no year)
     `|(\\d{1,2})\\.${SP}?(\\d{1,2})\\.(?![\\p{N}]|${SP}?\\d)` +
+    // English, the month first: April 3, 1988; March 14th, 1979; Jan. 2, 1990; April 3
+    `|(${MONTH_ALTERNATION})\\.?${SP}(\\d{1,2})(?:st|nd|rd|th)?(?:,?${SP}(\\d{4}))?(?![\\p{L}\\p{M}\\p{N}])` +
     ')',
   'giu',
 );
 
 /** Words that announce a date of birth; "*" is the genealogical star ("Frau X, * 12.03.1985"). */
 const BIRTH_TRIGGER_RE = new RegExp(
-  `${NOT_AFTER_WORD}(?:geb\\.(?:${SP}?-?${SP}?datum)?|geb(?=${SP}+\\d)|geboren|geburtsdatum|geburtstag|gebdat|geb-datum|jahrgang|geburtsjahr|neugeboren\\p{L}*|baby(?![\\p{L}-])|säugling)|\\*`,
+  `${NOT_AFTER_WORD}(?:geb\\.(?:${SP}?-?${SP}?datum)?|geb(?=${SP}+\\d)|geboren|geburtsdatum|geburtstag|gebdat|geb-datum|jahrgang|geburtsjahr|neugeboren\\p{L}*|baby(?![\\p{L}-])|säugling` +
+    // English: "born", "date of birth", "DOB", "d.o.b.", "birthday", "b. 12 Jan 1975"
+    `|born(?![\\p{L}])|birth(?:day|date)?(?![\\p{L}])|d\\.?o\\.?b\\.?(?![\\p{L}])|newborn|b\\.(?=${SP}*\\d))|\\*`,
   'giu',
 );
 /** How far before a date we look for a trigger, and how many words may stand between them. */
@@ -64,7 +93,12 @@ const MAX_WORDS_BETWEEN = 3;
 
 // A birth year on its own after a trigger ("Jahrgang 1985", "geb. 1985", "Jg. 1985", "*2019").
 const BIRTH_YEAR_RE = new RegExp(
-  `(?:${NOT_AFTER_WORD}(?:geb\\.|geboren|jahrgang|geburtsjahr|jg\\.?)|(?<=\\p{L}[ \\t]?)\\*)${SP}*(?:am|im|in|:)?${SP}*((?:19|20)\\d{2})(?![\\p{N}]|[.,]\\d)`,
+  `(?:${NOT_AFTER_WORD}(?:geb\\.|geboren|jahrgang|geburtsjahr|jg\\.?|born|year${SP}of${SP}birth)|(?<=\\p{L}[ \\t]?)\\*)${SP}*(?:am|im|in|:)?${SP}*((?:19|20)\\d{2})(?![\\p{N}]|[.,]\\d)`,
+  'giu',
+);
+// A month and year of birth: "geboren im März 2019", "born in March 2019".
+const BIRTH_MONTH_RE = new RegExp(
+  `${NOT_AFTER_WORD}(?:geboren|born)${SP}+(?:im|in)?${SP}*((?:${MONTH_ALTERNATION})\\.?${SP}+(?:19|20)\\d{2})(?![\\p{N}])`,
   'giu',
 );
 // … or before "geboren" ("wurde 1988 geboren").
@@ -98,6 +132,11 @@ export function detectDates(text: string, out: Span[], allDates: boolean, now = 
     const start = m.index + m[0].length - year.length;
     out.push({ start, end: start + year.length, kind: 'birthdate' });
   });
+  eachMatch(BIRTH_MONTH_RE, text, (m) => {
+    const value = m[1] ?? '';
+    const start = m.index + m[0].length - value.length;
+    out.push({ start, end: start + value.length, kind: 'birthdate' });
+  });
   eachMatch(BIRTH_YEAR_BEFORE_RE, text, (m) => {
     out.push({ start: m.index, end: m.index + (m[1] ?? '').length, kind: 'birthdate' });
   });
@@ -105,7 +144,7 @@ export function detectDates(text: string, out: Span[], allDates: boolean, now = 
 
 /** The full year of a date match, or undefined when it has none ("12.03."); two digits read as the last century when ahead of now. */
 function yearOf(m: RegExpExecArray, now: Date): number | undefined {
-  const raw = m[3] ?? m[4] ?? m[9] ?? m[12];
+  const raw = m[3] ?? m[4] ?? m[9] ?? m[12] ?? m[17];
   if (raw === undefined) return undefined;
   if (raw.length === 4) return Number(raw);
   const yy = Number(raw);
@@ -115,7 +154,7 @@ function yearOf(m: RegExpExecArray, now: Date): number | undefined {
 
 // Words that make a date an event: a decision, a law, a deadline ("Bescheid vom", "seit", "Fassung vom").
 const EVENT_BEFORE_RE =
-  /(?:^|[^\p{L}])(?:vom|von|seit|ab|bis|zum|zur|bescheid|antrag|schreiben|fassung|gesetz(?:es)?|stand|gültig|urteil|beschluss|verordnung|weisung|änderung|frist|eingang|eingegangen|datiert|erstellt|geändert|gespeichert|version|release|update)\s*:?\s*$/iu;
+  /(?:^|[^\p{L}])(?:vom|von|seit|ab|bis|zum|zur|bescheid|antrag|schreiben|fassung|gesetz(?:es)?|stand|gültig|urteil|beschluss|verordnung|weisung|änderung|frist|eingang|eingegangen|datiert|erstellt|geändert|gespeichert|version|release|update|dated|since|from|until|as\s+of|notice|decision|letter|application|deadline|received|created|changed|saved|valid)\s*:?\s*$/iu;
 // A version number looks like a date ("Update auf 3.2.10", "v 3.2.10"). The word must start where a
 // word starts: "Smirnov, 12.03.1975" ends in a "v" too.
 const VERSION_NEAR_RE =
@@ -124,7 +163,7 @@ const VERSION_NEAR_RE =
 // relative or someone's age ("das Alter von …").
 const PERSON_BEFORE_RE = /(?:\p{Lu}[\p{L}\p{M}'’-]+|\[NAME\]|\[WERT\])\s*(?:,|\()\s*$/u;
 const RELATIVE_BEFORE_RE =
-  /(?:^|[^\p{L}])(?:tochter|sohn|kind|kinder|enkel(?:in)?|ehemann|ehefrau|partner(?:in)?|mutter|vater|frau|herr|kundin|kunde|(?:das|dem|des|im|ihr|ihrem|sein|seinem)\s+alters?)(?:[^.!?\n]{0,30})$/iu;
+  /(?:^|[^\p{L}])(?:tochter|sohn|kind|kinder|enkel(?:in)?|ehemann|ehefrau|partner(?:in)?|mutter|vater|frau|herr|kundin|kunde|(?:das|dem|des|im|ihr|ihrem|sein|seinem)\s+alters?|(?:daughter|son|child|children|grandchild|wife|husband|mother|father)(?![\p{L}]))(?:[^.!?\n]{0,30})$/iu;
 function isEverydayWord(match: string): boolean {
   const word = (/\p{L}[\p{L}\p{M}'’-]*/u.exec(match)?.[0] ?? '').toLowerCase();
   return word !== '' && (COMMON_WORDS.has(word) || isNoun(word));
@@ -166,7 +205,8 @@ function isPlausible(m: RegExpExecArray): boolean {
   else if (m[7] !== undefined) [day, month, year] = [Number(m[7]), Number(m[8]), m[9]];
   else if (m[10] !== undefined)
     [day, month, year] = [Number(m[10]), MONTHS[(m[11] ?? '').toLowerCase()] ?? 0, m[12]];
-  else [day, month, year] = [Number(m[13]), Number(m[14]), undefined];
+  else if (m[13] !== undefined) [day, month, year] = [Number(m[13]), Number(m[14]), undefined];
+  else [day, month, year] = [Number(m[16]), MONTHS[(m[15] ?? '').toLowerCase()] ?? 0, m[17]];
   if (day < 1 || day > 31 || month < 1 || month > 12) return false;
   if (year !== undefined && year.length === 4) {
     const y = Number(year);

@@ -13,13 +13,15 @@ leistungsberechtigten bewerber bewerberin teilnehmer teilnehmerin klient klienti
 ehemann ehefrau ehepartner ehepartnerin lebenspartner lebenspartnerin lebensgefährte lebensgefährtin
 partnerin tochter sohn mutter vater bruder schwester oma opa enkel enkelin stiefsohn stieftochter
 pflegekind vermieter vermieterin betreuer betreuerin vormund witwe witwer
-mr mrs ms miss mister customer applicant claimant tenant
+mr mrs ms miss mister customer applicant claimant tenant daughter son wife husband mother father partner
+child
 kd kdn kdin kinder
 `);
 
 /** English cues take only a capitalised word or a listed name: "customer data" is no person. */
 export const ENGLISH_CUES: ReadonlySet<string> = words(`
-mr mrs ms miss mister customer applicant claimant tenant
+mr mrs ms miss mister customer applicant claimant tenant daughter son wife husband mother father partner
+child
 `);
 
 /** Nouns after which "von", "zu" or "für" introduce a person: "Profil von Kevin B.", "E-Akte zu Jaber". */
@@ -156,4 +158,16 @@ feedback note notes please thanks thank sorry hyphen well good bad better worse 
 something anything everything nobody somebody anybody everybody always whenever because although though change changes request requests incident incidents self service services help desk chat bot bots share point single sign live walk plug add face peer daily stand meta multi smart cloud portal tool tools desktop laptop monitor headset webcam chat call video meeting meetings early late earlier later too enough fine
 expired expires expire failed fails fail refresh refreshed reload reloaded respond responds response empty full greyed grey blank hidden visible disabled enabled
 however instead otherwise either yet once twice card cards id passport identity tax account bank address street phone mobile email birth born child children wife husband son daughter mother father family benefit benefits office job jobs rent invoice letter letters upload uploads
+`);
+
+/**
+ * Days, months, languages and nationalities: English capitalises them, so its dictionary refuses them in
+ * lower case and a capital says nothing about a name ("since June", "the German label"). Words of the
+ * English vocabulary (scripts/lexicon/build.ts adds them), never names on their own in English text.
+ */
+export const ENGLISH_PROPER_WORDS: ReadonlySet<string> = words(`
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december english german french turkish arabic russian ukrainian polish romanian
+bulgarian serbian croatian bosnian albanian persian farsi dari pashto kurdish syrian afghan iraqi iranian
+eritrean somali tigrinya italian spanish portuguese greek dutch european christmas easter
 `);

@@ -2,10 +2,13 @@ import { PLACEHOLDER_RE } from '../kinds';
 import { hasLexicon, isGivenName, isNoun, isPlace, isSurname } from '../lexicon';
 import { nameLikeness } from '../name-model';
 import type { Span } from '../spans';
+import { datesSomething } from './dates';
 import { ENGLISH_CUES, LOWER_STOP, NAME_CUES, OWNER_NOUNS, PARTICLES, PLACE_CUES } from './name-words';
 import {
   classify,
+  classifyInEnglish,
   isAnyName,
+  isEnglishText,
   isNameClass,
   isNounLike,
   isVocabulary,
@@ -101,6 +104,7 @@ function tokenizeText(text: string): Token[] {
   const tokens: Token[] = [];
   // Only a text with an "@" or a "[" can hold an address or a placeholder to glue to.
   const mayHoldMasked = text.includes('@') || text.includes('[');
+  const english = isEnglishText(text);
   let previousEnd = 0;
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
@@ -112,6 +116,8 @@ function tokenizeText(text: string): Token[] {
     const allCaps =
       letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
     const initial = letters.length === 1 && text[end] === '.' && /\p{L}/u.test(word);
+    const opening = start === 0 || opensSentence(text, start);
+    const capital = /^\p{Lu}/u.test(word);
     // Letters glued to digits are a code ("inc8963747", "A12"), and words glued to an e-mail address or a
     // placeholder belong to a value masked whole: none is a name or makes a neighbour one.
     // "SR-48213", "JC-WS-0815": letters joined to digits by a hyphen are a code too (a name after the
@@ -134,12 +140,15 @@ function tokenizeText(text: string): Token[] {
         (letters.length <= 3 && text[end] === '.' && !NAME_CUES.has(lower)) ||
         (letters.length <= 6 && /^\p{L}\p{Ll}+\p{Lu}/u.test(word)) ||
         productCase(word) ||
-        STREET_NAMED_RE.test(lower)
+        STREET_NAMED_RE.test(lower) ||
+        datesSomething(lower, text, start, end)
           ? 'word'
-          : classify(lower),
-      capital: /^\p{Lu}/u.test(word),
+          : english
+            ? classifyInEnglish(lower, capital && !opening && !allCaps)
+            : classify(lower),
+      capital,
       allCaps,
-      opening: start === 0 || opensSentence(text, start),
+      opening,
       initial,
       gapBefore: text.slice(previousEnd, start),
       glued,

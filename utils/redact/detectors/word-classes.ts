@@ -2,6 +2,7 @@ import { COMMON_WORDS } from '../common-words';
 import {
   hasLexicon,
   isAnyName as inAnyNameList,
+  isEnglishWord,
   isGivenName,
   isNoun,
   isPlace,
@@ -10,7 +11,14 @@ import {
   isVerbOrAdjective,
 } from '../lexicon';
 import { NAME_LIKENESS_THRESHOLD, nameLikeness } from '../name-model';
-import { APP_WORDS, ENGLISH_WORDS, FUNCTION_WORDS, NAME_CUES, PARTICLES } from './name-words';
+import {
+  APP_WORDS,
+  ENGLISH_PROPER_WORDS,
+  ENGLISH_WORDS,
+  FUNCTION_WORDS,
+  NAME_CUES,
+  PARTICLES,
+} from './name-words';
 
 /**
  * What a word is to the name detector (names.ts), from the word lists (lexicon.ts) and German word
@@ -191,6 +199,41 @@ function classifyWord(lower: string): WordClass {
   }
   if (isCompound(lower) || endsInLongNoun(lower)) return isAnyName(lower) ? 'ambiguous' : 'word';
   return 'unknown';
+}
+
+// Words only English has, and words only German has, among the most frequent of each: they tell which
+// language a text is in. Words both languages write are left out ("was", "will", "die", "an", "in").
+const ENGLISH_MARKER_RE =
+  /(?<![\p{L}\p{M}'’-])(?:the|and|is|are|were|of|to|with|for|has|have|had|this|that|it|he|she|they|his|her|their|on|at|be|been|not|from|but|which|when|after|about|we|our|my|can|could|does|did|would|should|there|because|again|only|still|every)(?![\p{L}\p{M}'’-])/giu;
+const GERMAN_MARKER_RE =
+  /(?<![\p{L}\p{M}'’-])(?:der|das|und|ist|sind|nicht|mit|für|hat|haben|auf|ein|eine|einen|einem|zu|von|im|den|dem|des|sie|er|es|wir|ich|bei|nach|wird|wurde|kann|aus|auch|noch|oder|aber|wenn|dass|sich|zum|zur|nur|schon|wieder|kein|keine)(?![\p{L}\p{M}'’-])/giu;
+
+/**
+ * Is the text written in English (more English function words than German ones)? The
+ * English vocabulary then counts as words: without it the words of an English note that the German lists
+ * do not know ("notice", "lives", "years") looked like names, and a note lost half its words. In a German
+ * text it is not consulted, so a surname that is also an English word ("Beck", "Hunt") stays a name there.
+ */
+export function isEnglishText(text: string): boolean {
+  const english = text.match(ENGLISH_MARKER_RE)?.length ?? 0;
+  if (english === 0) return false;
+  return english > (text.match(GERMAN_MARKER_RE)?.length ?? 0);
+}
+
+/**
+ * The class of a word of an English text: English vocabulary is a word, or ambiguous when it is a curated
+ * name too ("Lea", "Will", "Save"); other words as in German text.
+ */
+export function classifyInEnglish(lower: string, capitalInside: boolean): WordClass {
+  if (isEnglishWord(lower)) return isGivenName(lower) || isSurname(lower) ? 'ambiguous' : 'word';
+  // A German noun that is a given name ("Mark", "Rosa", "Frank") is no word in English; capitalised
+  // inside a sentence it is the name. English words that are names too ("the Save button", "Daughter
+  // Lea") stay ambiguous: a name beside a name or after a cue.
+  if (capitalInside && !ENGLISH_PROPER_WORDS.has(lower)) {
+    if (isGivenName(lower)) return 'given';
+    if (isSurname(lower)) return 'surname';
+  }
+  return classify(lower);
 }
 
 // Endings of surnames of the origins common in job centres; German verb forms end otherwise (-t, -en, -e).
