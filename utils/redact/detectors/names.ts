@@ -238,6 +238,9 @@ const TIME_WORDS = new Set(
 const BIRTH_DATE_AFTER_RE =
   /^[ \t]*([(,][ \t]*)?((?:geb\.?|geboren(?:[ \t]+am)?|\*)[ \t]*)?\d{1,2}\.[ \t]?\d{1,2}\.[ \t]?(\d{4}|\d{2})(?!\d)/iu;
 
+// Words that join the names of a list ("Wagner und Becker", "Koch oder Weber").
+const LIST_JOINTS = new Set(['und', 'oder', 'sowie', 'and', 'or']);
+
 // Verbs in the plural that follow two persons ("… und Lea sind getrennt").
 const PLURAL_PERSON_VERBS = new Set(
   'sind waren haben hatten wohnen wohnten leben lebten kommen kamen möchten wollen wünschen beantragen beantragten'.split(
@@ -253,7 +256,7 @@ const PERSON_VERBS = new Set(
 );
 const AUXILIARIES = new Set(['hat', 'hatte', 'ist', 'war', 'wurde', 'wird']);
 const PERSON_PARTICIPLES = new Set(
-  'angerufen zurückgerufen vorgesprochen gefragt nachgefragt beantragt mitgeteilt geschrieben eingereicht nachgereicht abgegeben erschienen gemeldet beschwert abgemeldet umgezogen verzogen gekommen vorbeigekommen gesagt erzählt unterschrieben zugestimmt abgelehnt geheiratet verstorben eingezogen ausgezogen krankgemeldet'.split(
+  'angerufen zurückgerufen vorgesprochen gefragt nachgefragt beantragt mitgeteilt geschrieben eingereicht nachgereicht abgegeben erschienen gemeldet beschwert abgemeldet umgezogen verzogen gekommen vorbeigekommen gesagt erzählt unterschrieben zugestimmt abgelehnt geheiratet verstorben eingezogen ausgezogen krankgemeldet telefoniert besprochen vereinbart verabredet kontaktiert informiert erreicht beraten vermittelt eingeladen'.split(
     ' ',
   ),
 );
@@ -817,6 +820,16 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
     const next = tokens[i + 1];
     // "mit Koch und Kellner": a second noun makes it an enumeration of things or trades.
     if (next && adjacent(next.gapBefore) && next.capital && next.cls === 'word') return;
+    const joined = tokens[i + 2];
+    if (
+      next &&
+      LIST_JOINTS.has(next.lower) &&
+      joined &&
+      joined.capital &&
+      (joined.cls === 'word' ||
+        (joined.cls === 'ambiguous' && !isSurname(joined.lower) && !isGivenName(joined.lower)))
+    )
+      return;
     // In lower case only before a past participle or a comma ("mit baum gesprochen, …").
     if (
       !t.capital &&
@@ -855,6 +868,36 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
       beforeBirthDate.add(i);
     }
   });
+  // 3i. "Wagner und Becker haben …", "Termine: Koch, Wagner": beside a name in a list ("und", "oder",
+  //     "&", a comma), a listed name that is also a word is a name too; "Wagner und Sohn" keeps the word,
+  //     which no name list holds as a surname alone. Until nothing changes: lists run both ways.
+  for (let changed = true, pass = 0; changed && pass < 4; pass++) {
+    changed = false;
+    tokens.forEach((t, i) => {
+      if (name[i] || t.cls !== 'ambiguous' || t.allCaps || t.glued || !(t.capital || typedLower)) return;
+      if (!isSurname(t.lower) && !isGivenName(t.lower)) return;
+      if (TIME_WORDS.has(t.lower) || BARE_NOUNS.has(t.lower)) return;
+      const listed = (j: number, joint: Token | undefined) =>
+        name[j] === true && joint !== undefined && (LIST_JOINTS.has(joint.lower) ? true : false);
+      const left =
+        (i >= 2 &&
+          listed(i - 2, tokens[i - 1]) &&
+          adjacent(t.gapBefore) &&
+          adjacent((tokens[i - 1] as Token).gapBefore)) ||
+        (i >= 1 && name[i - 1] === true && /^[ \t]*[,&][ \t]*$/u.test(t.gapBefore));
+      const after = tokens[i + 1];
+      const right =
+        (after !== undefined &&
+          LIST_JOINTS.has(after.lower) &&
+          adjacent(after.gapBefore) &&
+          name[i + 2] === true &&
+          adjacent((tokens[i + 2] as Token).gapBefore)) ||
+        (after !== undefined && name[i + 1] === true && /^[ \t]*[,&][ \t]*$/u.test(after.gapBefore));
+      if (!left && !right) return;
+      name[i] = true;
+      changed = true;
+    });
+  }
   // 4. Particles inside a marked name belong to it ("Hans von der Heide", "Rama al-Khatib").
   for (let i = 1; i < tokens.length - 1; i++) {
     if (name[i] || !PARTICLES.has((tokens[i] as Token).lower)) continue;

@@ -274,3 +274,29 @@ describe('towns and vendors are words, not names standing alone', () => {
     );
   });
 });
+
+describe('lists of names', () => {
+  it('masks a listed name that is also a word beside a name in a list', () => {
+    expect(masked('Wagner und Becker haben denselben Vermieter.')).toBe(
+      '[NAME] und [NAME] haben denselben Vermieter.',
+    );
+    expect(masked('Termine heute: Wagner, Koch')).toBe('Termine heute: [NAME], [NAME]');
+    expect(masked('Koch oder Weber übernimmt die Vertretung')).toBe(
+      '[NAME] oder [NAME] übernimmt die Vertretung',
+    );
+  });
+
+  it('keeps words in a list without a name, and trades and seasons beside a name', () => {
+    expectKept([
+      'Bäcker und Koch gesucht, Vollzeit.',
+      'Im Winter und Sommer gleich',
+      'Stellen für Koch und Kellner',
+    ]);
+  });
+
+  it('masks a lower-case surname after "mit" before a verb of talking to someone', () => {
+    expect(masked('habe mit koch telefoniert, termin steht')).toBe(
+      'habe mit [NAME] telefoniert, termin steht',
+    );
+  });
+});
