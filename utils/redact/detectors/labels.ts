@@ -80,6 +80,14 @@ const NAME_LABELS = [
   'Sohn',
   'Tochter',
   'Vermieter(?:in)?',
+  // Staff are persons too: a note names the colleague or the caseworker in charge.
+  'Sachbearbeiter(?:in)?',
+  'Bearbeiter(?:in)?',
+  'Arbeitsvermittler(?:in)?',
+  'Fallmanager(?:in)?',
+  'Ansprechpartner(?:in)?',
+  'Betreuer(?:in)?',
+  'Vormund',
 ];
 
 const alternation = (labels: readonly string[]) => [...labels].sort((a, b) => b.length - a.length).join('|');

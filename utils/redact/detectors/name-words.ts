@@ -16,6 +16,8 @@ pflegekind vermieter vermieterin betreuer betreuerin vormund witwe witwer
 mr mrs ms miss mister customer applicant claimant tenant daughter son wife husband mother father partner
 child
 kd kdn kdin kinder
+dr prof sachbearbeiter sachbearbeiterin arbeitsvermittler arbeitsvermittlerin fallmanager fallmanagerin
+ansprechpartner ansprechpartnerin kollege kollegin
 `);
 
 /** English cues take only a capitalised word or a listed name: "customer data" is no person. */

@@ -256,7 +256,7 @@ const PERSON_VERBS = new Set(
 );
 const AUXILIARIES = new Set(['hat', 'hatte', 'ist', 'war', 'wurde', 'wird']);
 const PERSON_PARTICIPLES = new Set(
-  'angerufen zurückgerufen vorgesprochen gefragt nachgefragt beantragt mitgeteilt geschrieben eingereicht nachgereicht abgegeben erschienen gemeldet beschwert abgemeldet umgezogen verzogen gekommen vorbeigekommen gesagt erzählt unterschrieben zugestimmt abgelehnt geheiratet verstorben eingezogen ausgezogen krankgemeldet telefoniert besprochen vereinbart verabredet kontaktiert informiert erreicht beraten vermittelt eingeladen'.split(
+  'angerufen zurückgerufen vorgesprochen gefragt nachgefragt beantragt mitgeteilt geschrieben eingereicht nachgereicht abgegeben erschienen gemeldet beschwert abgemeldet umgezogen verzogen gekommen vorbeigekommen gesagt erzählt unterschrieben zugestimmt abgelehnt geheiratet verstorben eingezogen ausgezogen krankgemeldet telefoniert besprochen vereinbart verabredet kontaktiert informiert erreicht beraten vermittelt eingeladen abgesagt verschoben wahrgenommen versäumt verpasst vorgelegt nachgewiesen unterzeichnet'.split(
     ' ',
   ),
 );
@@ -558,6 +558,20 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
       }
       // "Damm, T.": an initial after a name and a comma is its given name.
       if (comma && name[i] && next.initial) name[i + 1] = true;
+      // "Bauer M., geb. 1980", "Koch A. hat angerufen": a listed surname and the initial of the given
+      // name after it; "Gebäude A." or "Anlage B." are no surnames.
+      if (
+        !comma &&
+        !name[i] &&
+        next.initial &&
+        t.capital &&
+        !t.allCaps &&
+        !t.initial &&
+        (isNameClass(t.cls) || (t.cls === 'ambiguous' && isSurname(t.lower)))
+      ) {
+        name[i] = true;
+        name[i + 1] = true;
+      }
       // "B. Schäfers", "j. alexandrow": an initial and the word after it.
       if (
         t.initial &&

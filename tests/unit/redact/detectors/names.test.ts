@@ -300,3 +300,17 @@ describe('lists of names', () => {
     );
   });
 });
+
+describe('staff, titles, initials and what persons do', () => {
+  it('masks the name after a staff role, a title, or before an initial', () => {
+    expect(masked('Sachbearbeiterin: Lange')).not.toContain('Lange');
+    expect(masked('Attest von Dr. Busch liegt vor')).toBe('Attest von Dr. [NAME] liegt vor');
+    expect(masked('Kollegin Winter ist im Urlaub')).toBe('Kollegin [NAME] ist im Urlaub');
+    expect(masked('Bauer M., geb. 1980')).not.toMatch(/Bauer|M\.,/u);
+    expect(masked('Horn hat den Termin abgesagt')).toBe('[NAME] hat den Termin abgesagt');
+  });
+
+  it('keeps a building or an annex with a letter, and a postponed appointment', () => {
+    expectKept(['Gebäude A. ist gesperrt', 'Anlage B. fehlt', 'Der Termin wurde verschoben']);
+  });
+});
