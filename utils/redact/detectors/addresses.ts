@@ -137,7 +137,7 @@ const ARTICLES = new Set(['der', 'den', 'dem', 'die']);
 const ADDRESS_RE = new RegExp(
   `${NOT_AFTER_WORD}((?:(?:[\\p{Lu}][\\p{Ll}\\p{M}ß]*\\.?|der|den|dem|die)${SP}+){0,2})` +
     `([\\p{Lu}][\\p{L}\\p{M}-]*\\.?)${SP}*` +
-    `(\\d{1,3}(?:${SP}?[a-zA-Z](?![\\p{L}\\p{M}]))?(?:${SP}?[-/]${SP}?\\d{1,3}[a-zA-Z]?)?)` +
+    `(\\d{1,3}(?:${SP}?[a-zA-Z](?![\\p{L}\\p{M}]))?(?:${SP}?[-–/]${SP}?\\d{1,3}[a-zA-Z]?)?)` +
     '(?![\\p{N}]|[.,]\\d)',
   'gu',
 );
@@ -261,7 +261,7 @@ export function detectStreetNames(text: string, out: Span[]): void {
 // Endings of street names without a type word ("Altenhof", "Friedenstal", "Ellerbrook").
 const STREETLIKE_ENDING =
   /(?:stein|park|hügel|eichen|linden|buchen|birken|tannen|weiden|wiesen|gärten|höfen|reihe|markt|dorf|hof|tal|heide|grund|garten|wiese|aue|hain|kamp|horst|brink|brook|siek|bogen|höhe|winkel|anger|weide|mühle|busch|holz|bach|born|eck|feld|land|wald|kuhle|knick|stieg|redder|hagen|moor|masch|wisch|burg|loh|rott|rode|eiche|linden|kreuz|kamp)$/u;
-const HOUSE_NUMBER = `([1-9]\\d{0,3}(?:${SP}?[a-zA-Z](?![\\p{L}\\p{M}]))?(?:${SP}?[-/]${SP}?\\d{1,4}[a-zA-Z]?)?)`;
+const HOUSE_NUMBER = `([1-9]\\d{0,3}(?:${SP}?[a-zA-Z](?![\\p{L}\\p{M}]))?(?:${SP}?[-–/]${SP}?\\d{1,4}[a-zA-Z]?)?)`;
 // Units that make a number a quantity, not a house number ("Am Freitag 14 Uhr", "Im Feld 3 %"); a
 // second number after it only when it is a postcode with its place ("eichenkamp 12 31134 hildesheim").
 const NOT_HOUSE_NUMBER = `(?![\\p{N}]|[.,/-]\\d|${SP}+\\d(?!\\d{4}${SP}+\\p{L})|${SP}*(?:Uhr|Min|Minuten|Sekunden|Tage|Wochen|%|€|Euro|Jahre|Monate|Stunden|[Mm]al|Klicks|Versuche|Seiten)${NOT_BEFORE_WORD})`;

@@ -9,6 +9,13 @@ describe('addresses typed in lower case and without commas', () => {
     );
   });
 
+  it('masks a range of house numbers written with an en dash, as with a hyphen', () => {
+    expect(masked('Wohnanlage Bahnhofsallee 10–12, Eingang links')).toBe(
+      'Wohnanlage [ANSCHRIFT], Eingang links',
+    );
+    expectKept(['Im Feld 3–5 Tage Verzögerung']);
+  });
+
   it('masks a lower-case postcode and town after "in" or "nach"', () => {
     expect(masked('neue adresse: zum sportplatz 4 in 31134 hildesheim')).toBe(
       'neue adresse: [ANSCHRIFT] in [PLZ-ORT]',
