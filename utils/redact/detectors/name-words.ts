@@ -31,6 +31,8 @@ export const OWNER_NOUNS: ReadonlySet<string> = words(`
 profil akte e-akte eakte antrag anträge daten stammdaten unterlagen bescheid fall vorgang konto
 kontoauszüge nachweise termin einladung lebenslauf vertrag datensatz eintrag bg bedarfsgemeinschaft
 haushalt leistungsakte personalakte
+rückruf anruf gespräch telefonat beratung beratungsgespräch erstgespräch hausbesuch vorsprache widerspruch
+beschwerde anhörung mahnung nachricht rückmeldung
 dob profile file record
 `);
 

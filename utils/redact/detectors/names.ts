@@ -1,5 +1,5 @@
 import { PLACEHOLDER_RE } from '../kinds';
-import { hasLexicon, isGivenName, isNoun, isPlace, isSurname } from '../lexicon';
+import { hasLexicon, isGivenName, isNoun, isPlace, isSurname, isVerbOrAdjective } from '../lexicon';
 import { nameLikeness } from '../name-model';
 import type { Span } from '../spans';
 import { datesSomething } from './dates';
@@ -228,6 +228,14 @@ const BARE_NOUNS = new Set(
 
 // Days and months stand bare after a file word or preposition ("Termin Montag", "für Freitag", "ab
 // Juni") and are names only beside a name ("Soraya Montag").
+// Surnames that are adjectives of colour, size or age: bare beside a noun they describe a thing
+// ("Farbe Schwarz", "Größe Klein", "für klein geld"), so list rules leave them to cues and given names.
+const ADJECTIVE_SURNAMES = new Set(
+  'klein groß gross lang lange kurz schwarz weiß weiss braun roth rot grün jung alt kühn sauer fromm frank frei stark schön schnell scharf stolz reich wild hell'.split(
+    ' ',
+  ),
+);
+
 const TIME_WORDS = new Set(
   'montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag januar februar märz april mai juni juli august september oktober november dezember ostern pfingsten weihnachten'.split(
     ' ',
@@ -418,7 +426,18 @@ function markRowCells(tokens: readonly Token[], text: string, name: boolean[]): 
               return false;
             if (PARTICLES.has(t.lower) || t.initial) return true;
             // Beside a number alone only what the lists know as a name or spells like one.
-            if (!strong) return isNameClass(t.cls) || (t.cls === 'unknown' && looksLikeName(t.lower));
+            // A surname of the lists that is also a word ("Müller | BG 12345BG0012345") counts too,
+            // unless it is a colour, size or time ("Schwarz", "Klein", "Winter").
+            if (!strong)
+              return (
+                isNameClass(t.cls) ||
+                (t.cls === 'unknown' && looksLikeName(t.lower)) ||
+                (t.cls === 'ambiguous' &&
+                  isSurname(t.lower) &&
+                  !ADJECTIVE_SURNAMES.has(t.lower) &&
+                  !TIME_WORDS.has(t.lower) &&
+                  !BARE_NOUNS.has(t.lower))
+              );
             return t.cls !== 'word' || isAnyName(t.lower);
           });
           if (person) for (const i of words) name[i] = true;
@@ -476,6 +495,8 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
       // "Kinder Rosa", not "Kinder Zuschlag": after a plural of persons only a word that is no plain noun.
       if (taken === 0 && t.lower === 'kinder' && next.cls === 'word') break;
       if (taken === 0 && owner && next.cls === 'word') break;
+      // "Rückruf für Montag", "Termin zu Ostern": after a file word's preposition a day is a time.
+      if (taken === 0 && owner && TIME_WORDS.has(next.lower)) break;
       if (taken === 0) {
         // The word right after a cue is the name even when it is also a word ("Frau Koch", "herr lippe"),
         // but never vocabulary ("Kunde Bescheid", "frau hat").
@@ -844,9 +865,20 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
         (joined.cls === 'ambiguous' && !isSurname(joined.lower) && !isGivenName(joined.lower)))
     )
       return;
-    // In lower case only before a past participle or a comma ("mit baum gesprochen, …").
+    // In lower case only before a past participle or a comma ("mit baum gesprochen, …"), or, for a
+    // surname of the lists that is no adjective, before a verb ("bei müller fehlt der mietvertrag").
+    const verbAfter =
+      next !== undefined &&
+      adjacent(next.gapBefore) &&
+      !next.glued &&
+      isSurname(t.lower) &&
+      !ADJECTIVE_SURNAMES.has(t.lower) &&
+      isVerbOrAdjective(next.lower) &&
+      !isNounLike(next.lower) &&
+      !isVocabulary(next.lower);
     if (
       !t.capital &&
+      !verbAfter &&
       !(
         next &&
         ((adjacent(next.gapBefore) &&

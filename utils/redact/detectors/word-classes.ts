@@ -120,6 +120,9 @@ const ENGLISH_PARTICLES = new Set(['in', 'on', 'to', 'up', 'off', 'and', 'of', '
 // ("frank und frei", but "Frank Heller").
 const WORDS_THE_LISTS_LACK = new Set(['frank', 'ernst', 'rosa', 'hold', 'fromm']);
 
+// Function words that are frequent surnames too ("wie lange", "Frau Lange"; "kraft Gesetzes", "Herr Kraft").
+const SURNAME_FUNCTION_WORDS = new Set(['lange', 'kraft']);
+
 // Words recur in every field of a capture; classifying one costs a dozen list look-ups.
 const classCache = new Map<string, WordClass>();
 const anyNameCache = new Map<string, boolean>();
@@ -171,7 +174,10 @@ function classifyWord(lower: string): WordClass {
   if (isVocabulary(lower)) {
     // "Soraya Montag", "Leo Winter": everyday words that are also curated names join a name beside them.
     const everyday =
-      COMMON_WORDS.has(lower) && !NAME_CUES.has(lower) && !PARTICLES.has(lower) && !APP_WORDS.has(lower);
+      (COMMON_WORDS.has(lower) || SURNAME_FUNCTION_WORDS.has(lower)) &&
+      !NAME_CUES.has(lower) &&
+      !PARTICLES.has(lower) &&
+      !APP_WORDS.has(lower);
     return everyday && (isGivenName(lower) || isSurname(lower)) ? 'ambiguous' : 'word';
   }
   // English words of an English note are words; one that is also a listed name ("Long", "Will") is a

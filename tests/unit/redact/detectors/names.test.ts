@@ -314,3 +314,34 @@ describe('staff, titles, initials and what persons do', () => {
     expectKept(['Gebäude A. ist gesperrt', 'Anlage B. fehlt', 'Der Termin wurde verschoben']);
   });
 });
+
+describe('frequent German surnames that are also words', () => {
+  it('knows the frequent ones the fake-data lists lacked', () => {
+    expect(masked('Jäger hat die Unterlagen nicht eingereicht.')).toBe(
+      '[NAME] hat die Unterlagen nicht eingereicht.',
+    );
+    expect(masked('Frau Böhme kam ohne Termin')).toBe('Frau [NAME] kam ohne Termin');
+    expect(masked('Frau Lange hat angerufen')).toBe('Frau [NAME] hat angerufen');
+  });
+
+  it('masks one after a call, a talk or a visit, and one in a table row beside a number', () => {
+    expect(masked('Rückruf Müller wegen Miete')).toBe('Rückruf [NAME] wegen Miete');
+    expect(masked('Hausbesuch Schneider am Dienstag')).toBe('Hausbesuch [NAME] am Dienstag');
+    expect(masked('Fischer | BG 12345BG0012345 | offen')).toBe('[NAME] | BG [BG-NR] | offen');
+  });
+
+  it('masks a lower-case one after a bare preposition before a verb', () => {
+    expect(masked('bei müller fehlt der mietvertrag')).toBe('bei [NAME] fehlt der mietvertrag');
+  });
+
+  it('keeps trades, colours and seasons in those places', () => {
+    expectKept([
+      'Rückruf Hotline wegen Ausfall der E-Akte.',
+      'Stelle als Koch in Vollzeit, Vermittlungsvorschlag erstellt.',
+      'für klein geld gibt es keinen zuschuss',
+      'Größe Klein im Dropdown fehlt.',
+      'Koch | Vollzeit | 38,5 Std. | unbefristet',
+      'wie lange dauert das Laden der Akte?',
+    ]);
+  });
+});
