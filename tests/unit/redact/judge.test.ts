@@ -14,13 +14,15 @@ import { loadJudgeCorpus } from '../../support/redaction-judge';
 // list: names 94.2 %, all 95.4 % / 97.1 %, 14 of 227 changed (6.2 %); with the streets named for something:
 // addresses 94.2 %, all 95.6 % / 97.2 %. With English vocabulary and English date formats (written from
 // our own English sentences, tests/unit/redact/english-notes.test.ts): names 94.3 %, birth dates 98.7 %,
-// all 95.9 % / 97.5 %, 6 of 227 clean sentences changed (2.6 %).
+// all 95.9 % / 97.5 %, 6 of 227 clean sentences changed (2.6 %). With ~400 frequent German surnames and
+// list, call-noun, table-row and lower-case rules (from our own templates): names 95.3 % (German 88.6 %),
+// all 96.5 % / 97.8 %, still 6 of 227 changed.
 const FLOOR: RedactionFloors = {
-  names: 0.94, // goal 97 %
+  names: 0.95, // goal 97 %
   birthdates: 0.98, // goal 99 %
   identifiers: 1, // goal met
   addresses: 0.94, // goal 97 %
-  all: 0.95, // goal 98 %
+  all: 0.96, // goal 98 %
   allWithPageTerms: 0.97, // goal 99.5 %
   cleanChanged: 0.027, // goal at most 1 %
 };
