@@ -9,6 +9,8 @@ const STREET_SUFFIXES = [
   'straße',
   'strasse',
   'str.',
+  // "Brunnenstr 7": typed without the dot.
+  'str',
   'weg',
   'gasse',
   'allee',
@@ -31,6 +33,8 @@ const STREET_SUFFIXES = [
   'berg',
   'deich',
   'kai',
+  // "Schloßfreiheit 2", "Berliner Freiheit 16".
+  'freiheit',
 ] as const;
 
 /**
@@ -162,7 +166,9 @@ export function detectStreets(text: string, out: Span[]): void {
     const hasPrefix = start < m.index + before.length;
     const isStreet = BARE_STREET_WORDS.has(lower)
       ? hasPrefix
-      : !NOT_STREETS.has(lower) && STREET_SUFFIXES.some((s) => hasStreetEnding(lastPart, s, lower));
+      : (!NOT_STREETS.has(lower) && STREET_SUFFIXES.some((s) => hasStreetEnding(lastPart, s, lower))) ||
+        // "Alt-Moabit 101", "Alt-Tegel 5": the old village centre of a town's part, a street of its own.
+        (lower.startsWith('alt-') && lastPart.length >= 4 && !isNoun(lastPart) && !APP_WORDS.has(lastPart));
     if (!isStreet) return;
     // "Lange Reihe 7 b, Hamburg": the town after the house number belongs to the address.
     const end = m.index + m[0].length;

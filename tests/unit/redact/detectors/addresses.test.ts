@@ -9,6 +9,13 @@ describe('addresses typed in lower case and without commas', () => {
     );
   });
 
+  it('masks streets typed "str" without its dot, "-freiheit" streets and old village centres', () => {
+    expect(masked('neue Wohnung Brunnenstr 7, Hinterhaus')).toBe('neue Wohnung [ANSCHRIFT], Hinterhaus');
+    expect(masked('Meldeadresse Schloßfreiheit 2')).toBe('Meldeadresse [ANSCHRIFT]');
+    expect(masked('wohnt seit Mai Alt-Moabit 101')).toBe('wohnt seit Mai [ANSCHRIFT]');
+    expectKept(['Alt-Taste 2 mal drücken, dann F4']);
+  });
+
   it('masks a range of house numbers written with an en dash, as with a hyphen', () => {
     expect(masked('Wohnanlage Bahnhofsallee 10–12, Eingang links')).toBe(
       'Wohnanlage [ANSCHRIFT], Eingang links',
