@@ -47,7 +47,7 @@ y
  * they must not count as unknown words. Product names of job-centre procedures belong here too.
  */
 export const APP_WORDS: ReadonlySet<string> = words(`
-gmbh ggmbh mbh ohg gbr kgaa
+gmbh ggmbh mbh ohg gbr kgaa home inbox menu login logout logoff settings intranet helpdesk
 verbis allegro atlas cosach coarb colibri kolibri xsozial xjustiz eakte jobcenter jobbörse
 arbeitsagentur ba bamf drv elster step finas larissa adele ergo wba kdu anlage vam eingangszone
 leistungsabteilung markt integration musterstadt chrome chromium edge firefox mozilla safari windows office

@@ -363,7 +363,72 @@ function surnameFirstField(tokens: readonly Token[], i: number, text: string): b
   if (after && adjacent(after.gapBefore) && after.cls === 'given') j++;
   const last = tokens[j] as Token;
   const rest = text.slice(last.end + (last.initial ? 1 : 0), last.end + 5);
-  return rest.trim() === '' || /^[ \t\u00A0]*(?:[–—|\t(/,;:*›]|- |\d|\[)/u.test(rest) || /^\r?\n/u.test(rest);
+  return (
+    rest.trim() === '' || /^[ \t\u00A0]*(?:[–—|\t(/,;:*›»>]|- |\d|\[)/u.test(rest) || /^\r?\n/u.test(rest)
+  );
+}
+
+// A breadcrumb trail: "Start › Kunden › Koch › Leistungen", "Akten / Fischer / Dokumente".
+const CRUMB_SEPARATOR_RE = /[ \t\u00A0]+[›»>/|][ \t\u00A0]+/gu;
+// Crumbs that list persons, and the sections of one person's file: a crumb between them is the person.
+const PERSON_COLLECTIONS = new Set(
+  'kunden kundinnen kundensuche personen personensuche fallakten akten akte suche ergebnisse suchergebnisse trefferliste bedarfsgemeinschaften leistungsberechtigte teilnehmende teilnehmer bewerber klienten customers clients'.split(
+    ' ',
+  ),
+);
+const PERSON_SECTIONS = new Set(
+  'leistungen dokumente stammdaten termine kontakt kontaktdaten bescheide mitglieder profil verlauf notizen vermerke anträge nachweise unterlagen historie übersicht details documents profile'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "Start › Kunden › Koch › Leistungen": in a breadcrumb trail a crumb of one or two words that are names
+ * is a person — a name that is also a word ("Koch", "Jäger") only between a crumb that lists persons and
+ * one that is a section of a person's file, and never a colour, size or season.
+ */
+function markCrumbs(tokens: readonly Token[], text: string, name: boolean[]): void {
+  const separators = [...text.matchAll(CRUMB_SEPARATOR_RE)];
+  if (separators.length < 2) return;
+  const bounds: { start: number; end: number }[] = [];
+  let from = 0;
+  for (const sep of separators) {
+    bounds.push({ start: from, end: sep.index });
+    from = sep.index + sep[0].length;
+  }
+  bounds.push({ start: from, end: text.length });
+  const inCrumb = (b: { start: number; end: number }) =>
+    tokens
+      .map((_t, i) => i)
+      .filter((i) => (tokens[i] as Token).start >= b.start && (tokens[i] as Token).end <= b.end);
+  const crumbWord = (k: number) => {
+    const b = bounds[k];
+    if (!b) return undefined;
+    const words = inCrumb(b);
+    return words.length === 1 ? (tokens[words[0] as number] as Token).lower : undefined;
+  };
+  bounds.forEach((b, k) => {
+    const words = inCrumb(b);
+    if (words.length === 0 || words.length > 2) return;
+    if (!/^[\p{L}\p{M}'’ .,-]+$/u.test(text.slice(b.start, b.end).trim())) return;
+    const framed =
+      PERSON_COLLECTIONS.has(crumbWord(k - 1) ?? '') || PERSON_SECTIONS.has(crumbWord(k + 1) ?? '');
+    const person = words.every((i) => {
+      const t = tokens[i] as Token;
+      if (t.glued || t.allCaps || isVocabulary(t.lower) || LOWER_STOP.has(t.lower)) return false;
+      if (PARTICLES.has(t.lower) || t.initial) return true;
+      if (isNameClass(t.cls) || (t.cls === 'unknown' && looksLikeName(t.lower))) return true;
+      return (
+        framed &&
+        t.cls === 'ambiguous' &&
+        (isSurname(t.lower) || isGivenName(t.lower)) &&
+        !ADJECTIVE_SURNAMES.has(t.lower) &&
+        !TIME_WORDS.has(t.lower) &&
+        !BARE_NOUNS.has(t.lower)
+      );
+    });
+    if (person) for (const i of words) name[i] = true;
+  });
 }
 
 // A cell that holds a value of a person: a number of five digits and more, a Kundennummer.
@@ -813,6 +878,7 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
       name[i - 1] = true;
   });
   markRowCells(tokens, text, name);
+  markCrumbs(tokens, text, name);
   // 3e. "Akte Yilmaz", "BEDARFSGEMEINSCHAFT FRINGS": a file or record word directly before a word that is
   //     only a name, or unknown and name-like, names whose file it is (after "von"/"für" see the cues).
   tokens.forEach((t, i) => {

@@ -345,3 +345,21 @@ describe('frequent German surnames that are also words', () => {
     ]);
   });
 });
+
+describe('breadcrumb trails', () => {
+  it('masks the person crumb between a list of persons and a section of their file', () => {
+    expect(masked('Start › Kunden › Koch › Leistungen')).toBe('Start › Kunden › [NAME] › Leistungen');
+    expect(masked('Home > Kundensuche > Müller > Bescheide')).toBe('Home > Kundensuche > [NAME] > Bescheide');
+    expect(masked('Suche > Ergebnisse > Schneider, K. > Stammdaten')).toBe(
+      'Suche > Ergebnisse > [NAME], [NAME] > Stammdaten',
+    );
+  });
+
+  it('keeps crumbs of settings, help and forms', () => {
+    expectKept([
+      'Einstellungen › Drucker › Standard',
+      'Hilfe › Winter › Dokumente',
+      'Start › Formulare › Antrag › Koch',
+    ]);
+  });
+});
