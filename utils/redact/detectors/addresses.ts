@@ -258,8 +258,18 @@ const STREET_NAME_RE = new RegExp(
 );
 
 /** Street names ending in "-straße" without a house number ("wohnt in der Wiesenstraße"). */
+// Production lines, not streets: the BA's print centre ("Druckstraße"), a car wash.
+const NOT_STREET_NAMES = new Set([
+  'druckstraße',
+  'druckstrasse',
+  'waschstraße',
+  'waschstrasse',
+  'fertigungsstraße',
+]);
+
 export function detectStreetNames(text: string, out: Span[]): void {
   eachMatch(STREET_NAME_RE, text, (m) => {
+    if (NOT_STREET_NAMES.has(m[0].toLowerCase())) return;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'address' });
   });
 }

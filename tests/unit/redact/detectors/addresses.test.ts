@@ -13,7 +13,7 @@ describe('addresses typed in lower case and without commas', () => {
     expect(masked('neue Wohnung Brunnenstr 7, Hinterhaus')).toBe('neue Wohnung [ANSCHRIFT], Hinterhaus');
     expect(masked('Meldeadresse Schloßfreiheit 2')).toBe('Meldeadresse [ANSCHRIFT]');
     expect(masked('wohnt seit Mai Alt-Moabit 101')).toBe('wohnt seit Mai [ANSCHRIFT]');
-    expectKept(['Alt-Taste 2 mal drücken, dann F4']);
+    expectKept(['Alt-Taste 2 mal drücken, dann F4', 'Die Druckstraße in Nürnberg war gestern gestört.']);
   });
 
   it('masks a range of house numbers written with an en dash, as with a hyphen', () => {
