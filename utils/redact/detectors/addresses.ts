@@ -253,13 +253,22 @@ export function detectPostcodes(text: string, out: Span[]): void {
 
 // "…straße" names a street even without a house number, and is never software vocabulary.
 const STREET_NAME_RE = new RegExp(
-  `${NOT_AFTER_WORD}[\\p{Lu}][\\p{L}\\p{M}-]*\\p{L}(?:stra(?:ß|ss)e|-Stra(?:ß|ss)e)${NOT_BEFORE_WORD}`,
+  `${NOT_AFTER_WORD}[\\p{Lu}][\\p{L}\\p{M}-]*\\p{L}(?:stra(?:ß|ss)e|-Stra(?:ß|ss)e|allee|-Allee|gasse|-Gasse|chaussee|-Chaussee)${NOT_BEFORE_WORD}`,
   'gu',
 );
 
-/** Street names ending in "-straße" without a house number ("wohnt in der Wiesenstraße"). */
-// Production lines, not streets: the BA's print centre ("Druckstraße"), a car wash.
+/**
+ * Street names ending in "-straße", "-allee", "-gasse" or "-chaussee" without a house number ("wohnt in der
+ * Wiesenstraße"), or with one written out ("Goethestraße Nr. 5"). "-weg" or "-platz" alone are too common
+ * in office talk ("Dienstweg", "Arbeitsplatz").
+ */
+// Production lines and figures of speech, not streets: the BA's print centre ("Druckstraße"), a car
+// wash, "in eine Sackgasse geraten", "keine Einbahnstraße".
 const NOT_STREET_NAMES = new Set([
+  'sackgasse',
+  'rettungsgasse',
+  'einbahnstraße',
+  'einbahnstrasse',
   'druckstraße',
   'druckstrasse',
   'waschstraße',
@@ -270,7 +279,9 @@ const NOT_STREET_NAMES = new Set([
 export function detectStreetNames(text: string, out: Span[]): void {
   eachMatch(STREET_NAME_RE, text, (m) => {
     if (NOT_STREET_NAMES.has(m[0].toLowerCase())) return;
-    out.push({ start: m.index, end: m.index + m[0].length, kind: 'address' });
+    const end = m.index + m[0].length;
+    const number = NUMBER_AFTER_RE.exec(text.slice(end, end + 24));
+    out.push({ start: m.index, end: end + (number?.[0].length ?? 0), kind: 'address' });
   });
 }
 
@@ -278,6 +289,11 @@ export function detectStreetNames(text: string, out: Span[]): void {
 const STREETLIKE_ENDING =
   /(?:stein|park|hügel|eichen|linden|buchen|birken|tannen|weiden|wiesen|gärten|höfen|reihe|markt|dorf|hof|tal|heide|grund|garten|wiese|aue|hain|kamp|horst|brink|brook|siek|bogen|höhe|winkel|anger|weide|mühle|busch|holz|bach|born|eck|feld|land|wald|kuhle|knick|stieg|redder|hagen|moor|masch|wisch|burg|loh|rott|rode|eiche|linden|kreuz|kamp)$/u;
 const HOUSE_NUMBER = `([1-9]\\d{0,3}(?:${SP}?[a-zA-Z](?![\\p{L}\\p{M}]))?(?:${SP}?[-–/]${SP}?\\d{1,4}[a-zA-Z]?)?)`;
+// The house number written out after the street: "Goethestraße Nr. 5", "Lindenallee, Hausnummer 12".
+const NUMBER_AFTER_RE = new RegExp(
+  `^,?${SP}*(?:Nr\\.?|Hausnummer|Hausnr\\.?|Haus-Nr\\.?)${SP}*${HOUSE_NUMBER}(?![\\p{N}])`,
+  'iu',
+);
 // Units that make a number a quantity, not a house number ("Am Freitag 14 Uhr", "Im Feld 3 %"); a
 // second number after it only when it is a postcode with its place ("eichenkamp 12 31134 hildesheim").
 const NOT_HOUSE_NUMBER = `(?![\\p{N}]|[.,/-]\\d|${SP}+\\d(?!\\d{4}${SP}+\\p{L})|${SP}*(?:Uhr|Min|Minuten|Sekunden|Tage|Wochen|%|€|Euro|Jahre|Monate|Stunden|[Mm]al|Klicks|Versuche|Seiten)${NOT_BEFORE_WORD})`;
@@ -288,7 +304,7 @@ const PREFIX_STREET_RE = new RegExp(
 );
 // "neuer markt 9 39104 magdeburg": an adjective before the street word belongs to it, in any case.
 const BARE_STREET_RE = new RegExp(
-  `${NOT_AFTER_WORD}((?:(?:alte[rn]?|neue[rn]?|große[rn]?|kleine[rn]?|lange[rn]?|hohe[rn]?|obere[rn]?|untere[rn]?)${SP}+)?[\\p{L}][\\p{L}\\p{M}-]{3,}(?:str\\.)?)${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
+  `${NOT_AFTER_WORD}((?:(?:alte[rn]?|neue[rn]?|große[rn]?|kleine[rn]?|lange[rn]?|hohe[rn]?|obere[rn]?|untere[rn]?)${SP}+)?(?:[\\p{L}][\\p{L}\\p{M}-]{3,}(?:str\\.)?|[\\p{L}][\\p{L}\\p{M}]{1,2}str\\.))${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
   'giu',
 );
 // "Im Sande", "Am Walde", "Zum Felde": the old dative in -e of a noun survives in street names and
@@ -336,7 +352,7 @@ export function detectAdjectiveStreets(text: string, out: Span[]): void {
 // "Platz der Republik 1", "Straße des 17. Juni 114": a street type word first, then what it is named for.
 const STREET_OF_RE = new RegExp(
   `${NOT_AFTER_WORD}(?:[Pp]latz|[Ss]tra(?:ß|ss)e|[Aa]llee|[Rr]ing|[Dd]amm|[Uu]fer|[Cc]haussee)${SP}+(?:der|des|am|zum|zur)${SP}+` +
-    `(?:\\d{1,2}\\.${SP}*)?[\\p{Lu}][\\p{L}\\p{M}-]+${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
+    `(?:\\d{1,2}\\.${SP}*)?(?:[\\p{Lu}][\\p{L}\\p{M}-]+${SP}+)?[\\p{Lu}][\\p{L}\\p{M}-]+${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
   'gu',
 );
 

@@ -16,6 +16,16 @@ describe('addresses typed in lower case and without commas', () => {
     expectKept(['Alt-Taste 2 mal drücken, dann F4', 'Die Druckstraße in Nürnberg war gestern gestört.']);
   });
 
+  it('masks an avenue or lane without its number, a number written out, and "Straße der …" of two words', () => {
+    expect(masked('wohnt in der Lindenallee, Hausnummer 12')).toBe('wohnt in der [ANSCHRIFT]');
+    expect(masked('Goethestraße Nr. 5 ist die Meldeadresse')).toBe('[ANSCHRIFT] ist die Meldeadresse');
+    expect(masked('Straße der Pariser Kommune 12')).toBe('[ANSCHRIFT]');
+    expect(masked('neue adresse ab 1.4.: seestr. 12, 13353 berlin')).toBe(
+      'neue adresse ab 1.4.: [ANSCHRIFT], [PLZ-ORT]',
+    );
+    expectKept(['Die Bewilligung steckt in einer Sackgasse.', 'Das ist keine Einbahnstraße.']);
+  });
+
   it('masks a range of house numbers written with an en dash, as with a hyphen', () => {
     expect(masked('Wohnanlage Bahnhofsallee 10–12, Eingang links')).toBe(
       'Wohnanlage [ANSCHRIFT], Eingang links',
