@@ -66,8 +66,8 @@ const DATE_RE = new RegExp(
   '(?<![\\p{L}\\p{M}\\p{N}_.,/-])(?:' +
     // 12.03.1985, 12.3.85, 12. 03. 1985
     `(\\d{1,2})\\.${SP}?(\\d{1,2})\\.${SP}?(\\d{4}|\\d{2})(?![\\p{N}]|[.,]\\d)` +
-    // 1985-03-12
-    '|(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\p{N}])' +
+    // 1985-03-12, 1985/03/12
+    '|(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?![\\p{N}])' +
     // 12/03/1985
     '|(\\d{1,2})/(\\d{1,2})/(\\d{4})(?![\\p{N}])' +
     // 12. März 1985, 12. März, 3 Okt. 85; English: 3rd April 1988, 3rd of April 1988, 12 June, 1984
@@ -93,12 +93,17 @@ const MAX_WORDS_BETWEEN = 3;
 
 // A birth year on its own after a trigger ("Jahrgang 1985", "geb. 1985", "Jg. 1985", "*2019").
 const BIRTH_YEAR_RE = new RegExp(
-  `(?:${NOT_AFTER_WORD}(?:geb\\.|geboren|jahrgang|geburtsjahr|jg\\.?|born|year${SP}of${SP}birth)|(?<=\\p{L}[ \\t]?)\\*)${SP}*(?:am|im|in|:)?${SP}*((?:19|20)\\d{2})(?![\\p{N}]|[.,]\\d)`,
+  `(?:${NOT_AFTER_WORD}(?:geb\\.|geboren|jahrgang|geburtsjahr|jg\\.?|born|year${SP}of${SP}birth)|(?<=(?:\\p{L}[ \\t]?|\\())\\*)${SP}*(?:am|im|in|:)?${SP}*((?:19|20)\\d{2})(?![\\p{N}]|[.,]\\d)`,
   'giu',
 );
 // A month and year of birth: "geboren im März 2019", "born in March 2019".
 const BIRTH_MONTH_RE = new RegExp(
-  `${NOT_AFTER_WORD}(?:geboren|born)${SP}+(?:im|in)?${SP}*((?:${MONTH_ALTERNATION})\\.?${SP}+(?:19|20)\\d{2})(?![\\p{N}])`,
+  `${NOT_AFTER_WORD}(?:geboren|born|geb\\.?)${SP}+(?:im|in)?${SP}*((?:${MONTH_ALTERNATION})\\.?${SP}+(?:19|20)\\d{2})(?![\\p{N}])`,
+  'giu',
+);
+// A year of two digits after "Jahrgang" or "Jg." ("Jahrgang 88", "(Jg. 75)"): only these say it is a year.
+const BIRTH_YEAR_SHORT_RE = new RegExp(
+  `${NOT_AFTER_WORD}(?:jahrgang|jg\\.?)${SP}*:?${SP}*(?:'|’)?(\\d{2})(?![\\p{N}]|[.,]\\d)`,
   'giu',
 );
 // … or before "geboren" ("wurde 1988 geboren").
@@ -128,6 +133,11 @@ export function detectDates(text: string, out: Span[], allDates: boolean, now = 
     else if (allDates) out.push({ start, end, kind: 'date' });
   });
   eachMatch(BIRTH_YEAR_RE, text, (m) => {
+    const year = m[1] ?? '';
+    const start = m.index + m[0].length - year.length;
+    out.push({ start, end: start + year.length, kind: 'birthdate' });
+  });
+  eachMatch(BIRTH_YEAR_SHORT_RE, text, (m) => {
     const year = m[1] ?? '';
     const start = m.index + m[0].length - year.length;
     out.push({ start, end: start + year.length, kind: 'birthdate' });

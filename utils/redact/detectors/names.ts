@@ -939,6 +939,8 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
       !next.glued &&
       isSurname(t.lower) &&
       !ADJECTIVE_SURNAMES.has(t.lower) &&
+      // "bei grau druckt": a surname that is an adjective or a verb form too is a word there.
+      !isVerbOrAdjective(t.lower) &&
       isVerbOrAdjective(next.lower) &&
       !isNounLike(next.lower) &&
       !isVocabulary(next.lower);

@@ -68,3 +68,18 @@ describe('dates of birth of children and by the words around them', () => {
     expectKept(['Baby-Erstausstattung beantragt am 2.11.2025', 'Version 2.3 * 2024']);
   });
 });
+
+describe('years and months of birth in short forms', () => {
+  it('masks a two-digit year after Jahrgang or Jg., a starred year in brackets, a month after geb.', () => {
+    expect(masked('Kunde, Jahrgang 88, sucht Teilzeit')).toBe(
+      'Kunde, Jahrgang [GEBURTSDATUM], sucht Teilzeit',
+    );
+    expect(masked('Sohn (*2015) besucht die Kita')).toBe('Sohn (*[GEBURTSDATUM]) besucht die Kita');
+    expect(masked('geb. im April 1988 in Aleppo')).toBe('geb. im [GEBURTSDATUM] in Aleppo');
+    expect(masked('DOB: 1975/03/12')).toBe('DOB: [GEBURTSDATUM]');
+  });
+
+  it('keeps a release date written year first and a starred field note', () => {
+    expectKept(['Release 2024/03/12 eingespielt, Fehler bleibt', 'Feld Nachname (* Pflichtfeld) leer']);
+  });
+});
