@@ -38,9 +38,11 @@ dob profile file record
 
 /** Name particles: part of a name between or before name words ("von der Heide", "al-Hassan", "bin Laden"). */
 export const PARTICLES: ReadonlySet<string> = words(`
-von van vom zu zur der den de del della di da du dos das ten ter la le el al bin ibn bint abu ben mac mc
+von van vom zu zur der den de del della di da du dos das ten ter la le el al bin ibn bint abu mac mc
 y
 `);
+// Not "ben": in "Ben Ali" it is a particle, but far more often the given name Ben (one of the most frequent
+// given names of the last twenty years); as a given name it still joins the name it stands in.
 
 /**
  * Words of software, offices and the web that are no German nouns and no names: capitalised in a note,

@@ -363,3 +363,11 @@ describe('breadcrumb trails', () => {
     ]);
   });
 });
+
+describe('given names that are particles elsewhere', () => {
+  it('masks Ben, one of the most frequent given names, in any case', () => {
+    expect(masked('Ben war heute ohne Termin da')).toBe('[NAME] war heute ohne Termin da');
+    expect(masked('termin mit ben wolf verschoben')).toBe('termin mit [NAME] [NAME] verschoben');
+    expect(masked('Zine El Abidine Ben Ali')).toBe('[NAME] [NAME] [NAME] [NAME] [NAME]');
+  });
+});
