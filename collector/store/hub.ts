@@ -265,22 +265,6 @@ function rankingOp(
   return dialect === 'postgres' ? rankingInSql(range, limit) : rankingInProcess(range, limit);
 }
 
-/** Ranked screens with their medians over the job centres affected. */
-function* withMedians(
-  ranked: readonly HubRankedScreen[],
-  range: HubRange,
-): Generator<SqlStep, HubHotspot[], unknown> {
-  const spread = yield* perJobCentre(ranked, range);
-  return ranked.map((row) => {
-    const each = spread.get(screenKey(row.app, row.screen)) ?? [];
-    return {
-      ...row,
-      medianNotes: median(each.map((one) => Number(one.notes))),
-      medianMinutesLost: median(each.map((one) => Number(one.minutes_lost))),
-    };
-  });
-}
-
 interface ScreenWeekRow {
   week: string;
   app: string;
@@ -619,11 +603,13 @@ export class SqlHubStore implements HubStore {
     jobCentresTotal: number,
     range: HubRange,
     limit: number,
+    options: { names?: ReadonlyMap<string, string> } = {},
   ): Promise<HubComparison[]> {
     const dialect = this.#dialect;
+    const { names } = options;
     return this.#driver.read(
       (function* () {
-        const top = yield* withMedians(yield* rankingOp(dialect, range, limit), range);
+        const top = yield* rankingOp(dialect, range, limit);
         const where = rangeWhere(range);
         const own = yield* all<PerJobCentreRow>(
           `SELECT app, screen, job_centre, sum(notes) AS notes, sum(minutes_lost) AS minutes_lost
@@ -633,36 +619,38 @@ export class SqlHubStore implements HubStore {
         );
         const ownByScreen = new Map(own.map((row) => [screenKey(row.app, row.screen), row]));
         const seen = new Set(top.map((row) => screenKey(row.app, row.screen)));
-        const extra = own.filter((row) => !seen.has(screenKey(row.app, row.screen)));
-        const spread = yield* perJobCentre(extra, range);
-        const extraHotspots: HubHotspot[] = extra.map((row) => {
-          const each = spread.get(screenKey(row.app, row.screen)) ?? [];
-          return {
-            app: row.app,
-            screen: row.screen,
-            jobCentres: each.length,
-            notes: 0,
-            minutesLost: 0,
+        const screens = [...top, ...own.filter((row) => !seen.has(screenKey(row.app, row.screen)))];
+        // Every job centre's sums for these screens, in one read: the medians, and each one's figures
+        // where the hub shows them.
+        const spread = yield* perJobCentre(screens, range);
+        return screens.flatMap(({ app, screen }): HubComparison[] => {
+          const each = spread.get(screenKey(app, screen)) ?? [];
+          // With fewer job centres, the median and the asker's own figures would give away another's.
+          if (each.length < MEDIAN_MIN_JOB_CENTRES) return [];
+          const mine = ownByScreen.get(screenKey(app, screen));
+          const comparison: HubComparison = {
+            app,
+            screen,
+            jobCentresAffected: each.length,
+            jobCentresTotal: Math.max(jobCentresTotal, each.length),
+            ownNotes: Number(mine?.notes ?? 0),
+            ownMinutesLost: Number(mine?.minutes_lost ?? 0),
             medianNotes: median(each.map((one) => Number(one.notes))),
             medianMinutesLost: median(each.map((one) => Number(one.minutes_lost))),
           };
-        });
-        // With fewer job centres, the median and the asker's own figures would give away another's.
-        const shareable = [...top, ...extraHotspots].filter(
-          (hotspot) => hotspot.jobCentres >= MEDIAN_MIN_JOB_CENTRES,
-        );
-        return shareable.map((hotspot) => {
-          const mine = ownByScreen.get(screenKey(hotspot.app, hotspot.screen));
-          return {
-            app: hotspot.app,
-            screen: hotspot.screen,
-            jobCentresAffected: hotspot.jobCentres,
-            jobCentresTotal: Math.max(jobCentresTotal, hotspot.jobCentres),
-            ownNotes: Number(mine?.notes ?? 0),
-            ownMinutesLost: Number(mine?.minutes_lost ?? 0),
-            medianNotes: hotspot.medianNotes,
-            medianMinutesLost: hotspot.medianMinutesLost,
-          };
+          if (!names) return [comparison];
+          const jobCentres = each
+            .map((row) => ({
+              jobCentre: row.job_centre,
+              name: names.get(row.job_centre) ?? row.job_centre,
+              notes: Number(row.notes),
+              minutesLost: Number(row.minutes_lost),
+            }))
+            .sort(
+              (x, y) =>
+                y.minutesLost - x.minutesLost || y.notes - x.notes || (x.jobCentre < y.jobCentre ? -1 : 1),
+            );
+          return [{ ...comparison, jobCentres }];
         });
       })(),
     );
