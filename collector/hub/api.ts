@@ -138,7 +138,16 @@ export function hubApi(config: CollectorConfig, services: HubServices | undefine
       cursor: String(cursor),
       notices,
       weeks,
-      comparison: await store.comparison(c.var.jobCentre.id, jobCentres.size, range, FEED_SCREENS),
+      // Other job centres' figures only where the hub's operators agreed to show them (docs/admin.md).
+      comparison: await store.comparison(
+        c.var.jobCentre.id,
+        jobCentres.size,
+        range,
+        FEED_SCREENS,
+        config.hubShowJobCentres
+          ? { names: new Map(jobCentres.list().map((centre) => [centre.id, centre.name])) }
+          : {},
+      ),
     };
     return c.json(feed);
   });

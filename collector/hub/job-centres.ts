@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Text } from '../../utils/schema/text';
 import { ConfigError } from '../config';
 import { describeFirstIssue } from '../errors';
-import { JobCentreId } from './protocol';
+import { HUB_JOB_CENTRES_MAX, JobCentreId } from './protocol';
 
 // The job centres a hub accepts pushes from (COLLECTOR_HUB_JOB_CENTRES_FILE, docs/hub.md). Only the
 // SHA-256 of each token is kept on the hub: a copy of the file or a backup does not let anyone push.
@@ -25,6 +25,7 @@ export type HubJobCentre = z.infer<typeof HubJobCentre>;
 export const HubJobCentresFile = z
   .array(HubJobCentre)
   .min(1, 'expected at least one job centre')
+  .max(HUB_JOB_CENTRES_MAX, `expected at most ${HUB_JOB_CENTRES_MAX} job centres`)
   .superRefine((list, ctx) => {
     for (const key of ['id', 'tokenSha256'] as const) {
       const seen = new Set<string>();

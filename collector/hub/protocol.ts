@@ -201,7 +201,26 @@ export const HubNotice = z.strictObject({
 });
 export type HubNotice = z.infer<typeof HubNotice>;
 
-/** The asking job centre's figures for a screen beside the region's (only its own, never another's). */
+/** Most job centres one hub accepts (the job centres file); Germany has some 400. */
+export const HUB_JOB_CENTRES_MAX = 1000;
+
+/**
+ * One job centre's own figures for a screen in the compared weeks, as a hub sends them only when its
+ * operators allow job centres to see each other's (COLLECTOR_HUB_SHOW_JOB_CENTRES).
+ */
+export const HubComparisonJobCentre = z.strictObject({
+  jobCentre: JobCentreId,
+  /** Its name in the hub's job centres file. */
+  name: Text(200),
+  notes: z.number().int().min(0),
+  minutesLost: z.number().int().min(0),
+});
+export type HubComparisonJobCentre = z.infer<typeof HubComparisonJobCentre>;
+
+/**
+ * The asking job centre's figures for a screen beside the region's. Another job centre's figures only
+ * in `jobCentres`, which a hub sends only when its configuration allows it.
+ */
 export const HubComparison = z.strictObject({
   app: Text(100),
   screen: HubScreen,
@@ -212,6 +231,11 @@ export const HubComparison = z.strictObject({
   ownMinutesLost: z.number().int().min(0),
   medianNotes: z.number().min(0),
   medianMinutesLost: z.number().min(0),
+  /**
+   * Each job centre affected (the asker included), most minutes first — only from a hub configured to
+   * show them (COLLECTOR_HUB_SHOW_JOB_CENTRES=1); absent otherwise.
+   */
+  jobCentres: z.array(HubComparisonJobCentre).max(HUB_JOB_CENTRES_MAX).optional(),
 });
 export type HubComparison = z.infer<typeof HubComparison>;
 

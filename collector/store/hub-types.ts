@@ -72,14 +72,17 @@ export interface HubStore {
   jobCentreFigures(app: string, screen: string, range: HubRange): Promise<HubJobCentreFigures[]>;
   /**
    * The asking job centre's figures beside the region's: its own screens and the region's top
-   * `limit`, each with the number of job centres affected and the medians — never another's figures,
-   * and only screens that trouble at least MEDIAN_MIN_JOB_CENTRES job centres.
+   * `limit`, each with the number of job centres affected and the medians, and only screens that
+   * trouble at least MEDIAN_MIN_JOB_CENTRES job centres. Another job centre's figures only with
+   * `names` (the hub shows them, COLLECTOR_HUB_SHOW_JOB_CENTRES): then each screen lists every job
+   * centre affected, named from `names` (its id when the file no longer has it).
    */
   comparison(
     jobCentre: string,
     jobCentresTotal: number,
     range: HubRange,
     limit: number,
+    options?: { names?: ReadonlyMap<string, string> },
   ): Promise<HubComparison[]>;
   /** Shared notes in the range, by screen then week (newest first). */
   sharedNotes(range: HubRange, limit: number): Promise<HubStoredNote[]>;

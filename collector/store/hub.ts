@@ -7,6 +7,7 @@ import {
   type HubPushResponse,
   type HubQuestionResult,
 } from '../hub/protocol';
+import type { Dialect } from './dashboard-sql';
 import type {
   HubHotspot,
   HubJobCentreFigures,
@@ -119,7 +120,8 @@ function* perJobCentre(
 }
 
 // Sets of job centres as hex bitmaps: bit n, counted from the left, is the job centre of ordinal n.
-// Hex text rather than a blob or PostgreSQL's bit type: the same on both databases, read in JS.
+// Hex text rather than a blob or PostgreSQL's bit type: one representation written by the same code on
+// both databases; PostgreSQL casts it to `bit varying` where it ORs in SQL (rankingInSql).
 
 /** `bits` with the bit of `ordinal` set or cleared; trailing zero digits dropped ('' is the empty set). */
 export function withBit(bits: string, ordinal: number, on: boolean): string {
@@ -153,7 +155,58 @@ interface TotalsRow {
   minutes_lost: Count;
 }
 
-function* rankingOp(range: HubRange, limit: number): Generator<SqlStep, HubRankedScreen[], unknown> {
+function byRank(a: HubRankedScreen, b: HubRankedScreen): number {
+  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return (
+    b.jobCentres - a.jobCentres ||
+    b.minutesLost - a.minutesLost ||
+    b.notes - a.notes ||
+    text(a.app, b.app) ||
+    text(a.screen, b.screen)
+  );
+}
+
+interface RankedRow {
+  app: string;
+  screen: string;
+  job_centres: Count;
+  notes: Count;
+  minutes_lost: Count;
+}
+
+/**
+ * PostgreSQL: the union and its count in SQL, so only the ranked screens leave the server. bit_or
+ * needs operands of one length, so each week's hex set is cast to `bit varying` padded to the width of
+ * the highest ordinal handed out (no set is wider: withBit drops trailing zeros). The cast parses some
+ * 100 hex digits per row in C; measured against a stored `bit varying` column it costs ~1.5 ms for
+ * 52 weeks of 300 screens, not worth a second representation to keep in step (docs/hub.md, "Scale").
+ * Ties are broken byte-wise ("C"), as the JS comparison of the SQLite path does for the BMP.
+ */
+function* rankingInSql(range: HubRange, limit: number): Generator<SqlStep, HubRankedScreen[], unknown> {
+  const where = rangeWhere(range);
+  const rows = yield* all<RankedRow>(
+    `SELECT app, screen,
+       bit_count(bit_or(('x' || rpad(job_centres, width.digits, '0'))::bit varying)) AS job_centres,
+       sum(notes) AS notes, sum(minutes_lost) AS minutes_lost
+     FROM hub_screen_totals,
+       (SELECT coalesce(max(ordinal), 0) / 4 + 1 AS digits FROM hub_job_centres) AS width
+     WHERE ${where.sql}
+     GROUP BY app, screen
+     ORDER BY 3 DESC, 5 DESC, 4 DESC, app COLLATE "C", screen COLLATE "C"
+     LIMIT ?`,
+    [...where.params, limit],
+  );
+  return rows.map((row) => ({
+    app: row.app,
+    screen: row.screen,
+    jobCentres: Number(row.job_centres),
+    notes: Number(row.notes),
+    minutesLost: Number(row.minutes_lost),
+  }));
+}
+
+/** SQLite (no bit strings): the weeks' rows are read and their sets OR-ed here, as bytes. */
+function* rankingInProcess(range: HubRange, limit: number): Generator<SqlStep, HubRankedScreen[], unknown> {
   const where = rangeWhere(range);
   // One row per week and screen (3,600 for 12 weeks of 300 screens), summed here: the distinct job
   // centres over several weeks are the union of the weeks' sets, where SQL would need a DISTINCT over
@@ -191,7 +244,6 @@ function* rankingOp(range: HubRange, limit: number): Generator<SqlStep, HubRanke
     found.notes += Number(row.notes);
     found.minutesLost += Number(row.minutes_lost);
   }
-  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [...screens.values()]
     .map(({ app, screen, bits, notes, minutesLost }) => ({
       app,
@@ -200,31 +252,17 @@ function* rankingOp(range: HubRange, limit: number): Generator<SqlStep, HubRanke
       notes,
       minutesLost,
     }))
-    .sort(
-      (a, b) =>
-        b.jobCentres - a.jobCentres ||
-        b.minutesLost - a.minutesLost ||
-        b.notes - a.notes ||
-        text(a.app, b.app) ||
-        text(a.screen, b.screen),
-    )
+    .sort(byRank)
     .slice(0, limit);
 }
 
-/** Ranked screens with their medians over the job centres affected. */
-function* withMedians(
-  ranked: readonly HubRankedScreen[],
+/** Screens ranked by job centres affected over the range, then minutes lost, then notes. */
+function rankingOp(
+  dialect: Dialect,
   range: HubRange,
-): Generator<SqlStep, HubHotspot[], unknown> {
-  const spread = yield* perJobCentre(ranked, range);
-  return ranked.map((row) => {
-    const each = spread.get(screenKey(row.app, row.screen)) ?? [];
-    return {
-      ...row,
-      medianNotes: median(each.map((one) => Number(one.notes))),
-      medianMinutesLost: median(each.map((one) => Number(one.minutes_lost))),
-    };
-  });
+  limit: number,
+): Generator<SqlStep, HubRankedScreen[], unknown> {
+  return dialect === 'postgres' ? rankingInSql(range, limit) : rankingInProcess(range, limit);
 }
 
 interface ScreenWeekRow {
@@ -488,9 +526,12 @@ function noticeFrom(input: HubNoticeInput): Pick<HubNotice, 'kind' | 'app' | 'sc
 /** The hub's store over a backend's SqlDriver. */
 export class SqlHubStore implements HubStore {
   readonly #driver: SqlDriver;
+  readonly #dialect: Dialect;
 
-  constructor(driver: SqlDriver) {
+  /** `dialect`: where the ranking ORs the weeks' sets (PostgreSQL in SQL, SQLite in the process). */
+  constructor(driver: SqlDriver, dialect: Dialect) {
     this.#driver = driver;
+    this.#dialect = dialect;
   }
 
   push(push: HubPush, receivedAt: string): Promise<HubPushResponse> {
@@ -498,7 +539,7 @@ export class SqlHubStore implements HubStore {
   }
 
   ranking(range: HubRange, limit: number): Promise<HubRankedScreen[]> {
-    return this.#driver.read(rankingOp(range, limit));
+    return this.#driver.read(rankingOp(this.#dialect, range, limit));
   }
 
   hotspot(app: string, screen: string, range: HubRange): Promise<HubHotspot | null> {
@@ -562,10 +603,13 @@ export class SqlHubStore implements HubStore {
     jobCentresTotal: number,
     range: HubRange,
     limit: number,
+    options: { names?: ReadonlyMap<string, string> } = {},
   ): Promise<HubComparison[]> {
+    const dialect = this.#dialect;
+    const { names } = options;
     return this.#driver.read(
       (function* () {
-        const top = yield* withMedians(yield* rankingOp(range, limit), range);
+        const top = yield* rankingOp(dialect, range, limit);
         const where = rangeWhere(range);
         const own = yield* all<PerJobCentreRow>(
           `SELECT app, screen, job_centre, sum(notes) AS notes, sum(minutes_lost) AS minutes_lost
@@ -575,36 +619,38 @@ export class SqlHubStore implements HubStore {
         );
         const ownByScreen = new Map(own.map((row) => [screenKey(row.app, row.screen), row]));
         const seen = new Set(top.map((row) => screenKey(row.app, row.screen)));
-        const extra = own.filter((row) => !seen.has(screenKey(row.app, row.screen)));
-        const spread = yield* perJobCentre(extra, range);
-        const extraHotspots: HubHotspot[] = extra.map((row) => {
-          const each = spread.get(screenKey(row.app, row.screen)) ?? [];
-          return {
-            app: row.app,
-            screen: row.screen,
-            jobCentres: each.length,
-            notes: 0,
-            minutesLost: 0,
+        const screens = [...top, ...own.filter((row) => !seen.has(screenKey(row.app, row.screen)))];
+        // Every job centre's sums for these screens, in one read: the medians, and each one's figures
+        // where the hub shows them.
+        const spread = yield* perJobCentre(screens, range);
+        return screens.flatMap(({ app, screen }): HubComparison[] => {
+          const each = spread.get(screenKey(app, screen)) ?? [];
+          // With fewer job centres, the median and the asker's own figures would give away another's.
+          if (each.length < MEDIAN_MIN_JOB_CENTRES) return [];
+          const mine = ownByScreen.get(screenKey(app, screen));
+          const comparison: HubComparison = {
+            app,
+            screen,
+            jobCentresAffected: each.length,
+            jobCentresTotal: Math.max(jobCentresTotal, each.length),
+            ownNotes: Number(mine?.notes ?? 0),
+            ownMinutesLost: Number(mine?.minutes_lost ?? 0),
             medianNotes: median(each.map((one) => Number(one.notes))),
             medianMinutesLost: median(each.map((one) => Number(one.minutes_lost))),
           };
-        });
-        // With fewer job centres, the median and the asker's own figures would give away another's.
-        const shareable = [...top, ...extraHotspots].filter(
-          (hotspot) => hotspot.jobCentres >= MEDIAN_MIN_JOB_CENTRES,
-        );
-        return shareable.map((hotspot) => {
-          const mine = ownByScreen.get(screenKey(hotspot.app, hotspot.screen));
-          return {
-            app: hotspot.app,
-            screen: hotspot.screen,
-            jobCentresAffected: hotspot.jobCentres,
-            jobCentresTotal: Math.max(jobCentresTotal, hotspot.jobCentres),
-            ownNotes: Number(mine?.notes ?? 0),
-            ownMinutesLost: Number(mine?.minutes_lost ?? 0),
-            medianNotes: hotspot.medianNotes,
-            medianMinutesLost: hotspot.medianMinutesLost,
-          };
+          if (!names) return [comparison];
+          const jobCentres = each
+            .map((row) => ({
+              jobCentre: row.job_centre,
+              name: names.get(row.job_centre) ?? row.job_centre,
+              notes: Number(row.notes),
+              minutesLost: Number(row.minutes_lost),
+            }))
+            .sort(
+              (x, y) =>
+                y.minutesLost - x.minutesLost || y.notes - x.notes || (x.jobCentre < y.jobCentre ? -1 : 1),
+            );
+          return [{ ...comparison, jobCentres }];
         });
       })(),
     );

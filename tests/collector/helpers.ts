@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { type CollectorConfigInput, ConfigError } from '../../collector/config';
 import { type RunningCollector, startCollector } from '../../collector/server';
+import { numbered } from '../../collector/store/dashboard-sql';
 import { openPostgres } from '../../collector/store/postgres/open';
 import { SQLITE_FILE_NAME } from '../../collector/store/sqlite/database';
 import { openSqlite } from '../../collector/store/sqlite/open';
@@ -181,6 +182,8 @@ export interface TestDatabase {
   instance(): Promise<Backend>;
   /** Runs SQL on it directly (after an instance has created the tables), in its own dialect. */
   exec(sql: { sqlite: string; postgres: string }): Promise<void>;
+  /** A query's rows read from it directly, bypassing the stores (`?` placeholders, portable SQL). */
+  all<Row>(sql: string, ...params: unknown[]): Promise<Row[]>;
   /** The PostgreSQL schema it lives in. */
   schema?: string;
 }
@@ -199,6 +202,7 @@ export async function freshDatabase(kind: BackendKind): Promise<TestDatabase> {
           db.close();
         }
       },
+      all: async (sql, ...params) => queryDatabase(file, sql, ...params),
     };
   }
   const schema = freshSchemaName();
@@ -210,6 +214,15 @@ export async function freshDatabase(kind: BackendKind): Promise<TestDatabase> {
       await client.connect();
       try {
         await client.query(sql.postgres);
+      } finally {
+        await client.end();
+      }
+    },
+    async all<Row>(sql: string, ...params: unknown[]) {
+      const client = new pg.Client({ connectionString: DATABASE_URL, options: `-c search_path=${schema}` });
+      await client.connect();
+      try {
+        return (await client.query(numbered(sql), params)).rows as Row[];
       } finally {
         await client.end();
       }

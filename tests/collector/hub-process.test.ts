@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import {
   warnIfPostgresSkipped,
 } from './helpers';
 import { cell, JC_A, JC_B, push } from './hub';
+import { startCollectorProcess } from './process';
 
 // The hub as operators run it (issue #19): `collector/main.ts` in its own process, configured by the
 // environment alone, on each available database; a job centre pushes and reads its feed over loopback.
@@ -32,28 +32,15 @@ describe.each(BACKENDS)('collector/main.ts as a hub on $name', (backend) => {
           [JC_A, JC_B].map(({ id, name, token }) => ({ id, name, tokenSha256: tokenSha256(token) })),
         ),
       );
-      const child = spawn(process.execPath, ['--import', 'tsx', 'collector/main.ts'], {
-        env: {
-          PATH: process.env.PATH ?? '',
-          COLLECTOR_MODE: 'hub',
-          COLLECTOR_HUB_JOB_CENTRES_FILE: centresFile,
-          COLLECTOR_PORT: '0',
-          COLLECTOR_DATA_DIR: dataDir,
-          ...(backend.kind === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : {}),
-        },
-        stdio: ['ignore', 'pipe', 'inherit'],
+      const hub = await startCollectorProcess({
+        COLLECTOR_MODE: 'hub',
+        COLLECTOR_HUB_JOB_CENTRES_FILE: centresFile,
+        COLLECTOR_PORT: '0',
+        COLLECTOR_DATA_DIR: dataDir,
+        ...(backend.kind === 'postgres' ? { DATABASE_URL: await freshPostgresUrl() } : {}),
       });
-      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      const url = hub.url;
       try {
-        const url = await new Promise<string>((resolve, reject) => {
-          let stdout = '';
-          child.stdout?.on('data', (chunk: Buffer) => {
-            stdout += chunk.toString();
-            const found = /listening on (http:\/\/[^/\s]+)/.exec(stdout);
-            if (found) resolve(found[1] as string);
-          });
-          child.once('exit', (code) => reject(new Error(`hub exited with ${code}: ${stdout}`)));
-        });
         const week = '2026-W49';
         const mine = push(JC_A.id, [week], { cells: [cell(JC_A.id, week)] });
         expect((await postJson(`${url}/hub/v1/push`, mine, JC_A.token)).status).toBe(200);
@@ -71,9 +58,9 @@ describe.each(BACKENDS)('collector/main.ts as a hub on $name', (backend) => {
         );
         expect(browser.status).toBe(409);
       } finally {
-        child.kill('SIGTERM');
+        hub.child.kill('SIGTERM');
       }
-      expect(await exited).toBe(0);
+      expect(await hub.exited).toBe(0);
     },
   );
 });

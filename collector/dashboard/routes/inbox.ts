@@ -61,7 +61,7 @@ export function inboxRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
         options,
         result,
         noticeText(c),
-        hub && hubScreenSection(c.var.t, hub.notices, hub.comparison, hub.feed),
+        hub && hubScreenSection(c.var.t, hub.notices, hub.comparison, hub.feed, hub.jobCentre),
       ),
     );
   });

@@ -70,7 +70,7 @@ export function recordRoutes(deps: DashboardDeps): Hono<DashboardEnv> {
           records: sameScreen,
         },
         share,
-        hub && hubScreenSection(c.var.t, hub.notices, hub.comparison, hub.feed),
+        hub && hubScreenSection(c.var.t, hub.notices, hub.comparison, hub.feed, hub.jobCentre),
       ),
     );
   });

@@ -1,4 +1,4 @@
-import type { HubComparison, HubNotice } from '../../hub/protocol';
+import type { HubComparison, HubComparisonJobCentre, HubNotice } from '../../hub/protocol';
 import type { PushPlan } from '../../sharing/push';
 import type { FeedState, SharingSettings, StoredPush } from '../../store/sharing';
 import { formatDate, formatDateTime } from '../format';
@@ -182,6 +182,7 @@ export function hubScreenSection(
   notices: readonly HubNotice[],
   comparison: HubComparison | undefined,
   feed: FeedState | null,
+  ownJobCentre?: string,
 ): Html {
   if (notices.length === 0 && !comparison) return html``;
   return html`<section aria-labelledby="h-hub" class="hub-notices">
@@ -199,10 +200,29 @@ ${
     ? html`<h3 id="h-hub-compare">${t.t('feedComparison')}</h3>
 <p id="hub-compare-hint">${t.t('feedComparisonHint', { n: feed.weeks.length, date: formatDateTime(feed.fetchedAt) })} ${t.t('feedAffected', { n: comparison.jobCentresAffected, total: comparison.jobCentresTotal })}</p>
 <table aria-labelledby="h-hub-compare" aria-describedby="hub-compare-hint"><thead><tr><th scope="col">${t.t('feedOwn')}</th><th scope="col">${t.t('feedMedian')}</th><th scope="col">${t.t('feedOwnMinutes')}</th><th scope="col">${t.t('feedMedianMinutes')}</th></tr></thead>
-<tbody><tr><td>${comparison.ownNotes}</td><td>${comparison.medianNotes}</td><td>${comparison.ownMinutesLost}</td><td>${comparison.medianMinutesLost}</td></tr></tbody></table>`
+<tbody><tr><td>${comparison.ownNotes}</td><td>${comparison.medianNotes}</td><td>${comparison.ownMinutesLost}</td><td>${comparison.medianMinutesLost}</td></tr></tbody></table>
+${comparison.jobCentres ? jobCentresTable(t, comparison.jobCentres, ownJobCentre) : ''}`
     : ''
 }
 </section>`;
+}
+
+/**
+ * Each job centre's figures for the screen: only a hub whose operators allow it sends them
+ * (COLLECTOR_HUB_SHOW_JOB_CENTRES); the own row is marked.
+ */
+function jobCentresTable(
+  t: Translator,
+  jobCentres: readonly HubComparisonJobCentre[],
+  ownJobCentre: string | undefined,
+): Html {
+  return html`<table id="hub-compare-each" aria-describedby="hub-compare-each-hint"><caption>${t.t('feedEachJobCentre')}</caption>
+<thead><tr><th scope="col">${t.t('feedJobCentre')}</th><th scope="col" class="num">${t.t('feedNotes')}</th><th scope="col" class="num">${t.t('feedMinutes')}</th></tr></thead>
+<tbody>${jobCentres.map(
+    (row) =>
+      html`<tr${row.jobCentre === ownJobCentre ? html` class="own"` : ''}><th scope="row">${row.name}${row.jobCentre === ownJobCentre ? html` <small>(${t.t('feedOwnJobCentre')})</small>` : ''}</th><td class="num">${row.notes}</td><td class="num">${row.minutesLost}</td></tr>`,
+  )}</tbody></table>
+<p id="hub-compare-each-hint"><small>${t.t('feedEachJobCentreHint')}</small></p>`;
 }
 
 /** A ranked screen, as the hotspots list it. */

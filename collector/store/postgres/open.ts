@@ -19,7 +19,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     dashboard: new PostgresDashboardStore(pool),
     incidents: new SqlIncidentStore(driver),
     questions: new SqlQuestionStore(driver),
-    hub: new SqlHubStore(driver),
+    hub: new SqlHubStore(driver, 'postgres'),
     sharing: new SqlSharingStore(driver),
     where: redactDatabaseUrl(url),
     close: () => pool.end(),

@@ -34,7 +34,7 @@ export async function openSqlite(file: string, options: { background?: boolean }
     incidents: new SqlIncidentStore(incidents),
     // On the incidents' connection: the same one-transaction-per-operation driver serves both.
     questions: new SqlQuestionStore(incidents),
-    hub: new SqlHubStore(incidents),
+    hub: new SqlHubStore(incidents, 'sqlite'),
     sharing: new SqlSharingStore(incidents),
     where: file,
     async close() {

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import type { HubCell } from '../../../collector/hub/protocol';
 import { countBits, withBit } from '../../../collector/store/hub';
+import type { HubRange, HubRankedScreen } from '../../../collector/store/hub-types';
 import { BACKENDS, removeTestData, warnIfPostgresSkipped, withFreshInstance } from '../helpers';
 import { cell, HUB_APP, HUB_SCREEN, JC_A, JC_B, JC_C, push, sharedNote } from '../hub';
 
@@ -169,6 +171,103 @@ describe.each(BACKENDS)('hub store on $name', (backend) => {
       });
     });
 
+    it('counts the job centres affected as a DISTINCT over the rollup would, for random pushes', async () => {
+      // The ranking and the trend count job centres from the weeks' sets (OR-ed in SQL on PostgreSQL, in
+      // the process on SQLite); the plain answer is a count(DISTINCT job_centre) over hub_screen_weeks.
+      // 37 job centres: the sets span ten hex digits, the last one partly used.
+      const seed = Date.now() % 100_000;
+      const random = seeded(seed);
+      const weeks = Array.from({ length: 10 }, (_, i) => `2026-W${40 + i}`);
+      const screens = [
+        [HUB_APP, HUB_SCREEN],
+        [HUB_APP, OTHER],
+        [HUB_APP, '/B-liste'],
+        [HUB_APP, '/a-liste'],
+        ['E-Akte', '/akte/:id'],
+        ['E-Akte', '/suche'],
+      ] as const;
+      const categories = ['slow', 'error', 'unclear'];
+      const randomCells = (jobCentre: string, of: readonly string[]): HubCell[] =>
+        of.flatMap((week) =>
+          screens.flatMap(([app, screen]) =>
+            categories
+              .filter(() => random() < 0.3)
+              .map((category) =>
+                cell(jobCentre, week, {
+                  app,
+                  screen,
+                  category,
+                  notes: 3 + Math.floor(random() * 10),
+                  minutesLost: Math.floor(random() * 200),
+                }),
+              ),
+          ),
+        );
+      const jobCentres = Array.from({ length: 37 }, (_, i) => `jc-random-${String(i).padStart(2, '0')}`);
+      const periods: HubRange[] = [
+        { from: '2026-W49', to: '2026-W49' },
+        { from: '2026-W46', to: '2026-W49' },
+        { from: '2026-W40', to: '2026-W49' },
+        { from: '2026-W43', to: '2026-W47', app: 'E-Akte' },
+        { from: '2025-W01', to: '2025-W10' },
+      ];
+      await withFreshInstance(backend.kind, async ({ hub }, db) => {
+        for (const jobCentre of jobCentres) {
+          await hub.push(push(jobCentre, weeks, { cells: randomCells(jobCentre, weeks) }), AT);
+        }
+        // Some job centres send again for the last four weeks: their bits are set or cleared anew.
+        for (const jobCentre of jobCentres.filter(() => random() < 0.4)) {
+          const last = weeks.slice(-4);
+          await hub.push(push(jobCentre, last, { cells: randomCells(jobCentre, last) }), AT);
+        }
+        for (const range of periods) {
+          const app = range.app === undefined ? '' : ' AND app = ?';
+          const rows = await db.all<{
+            app: string;
+            screen: string;
+            job_centres: number | string;
+            notes: number | string;
+            minutes_lost: number | string;
+          }>(
+            `SELECT app, screen, count(DISTINCT job_centre) AS job_centres, sum(notes) AS notes,
+               sum(minutes_lost) AS minutes_lost
+             FROM hub_screen_weeks WHERE week >= ? AND week <= ?${app} GROUP BY app, screen`,
+            range.from,
+            range.to,
+            ...(range.app === undefined ? [] : [range.app]),
+          );
+          const expected: HubRankedScreen[] = rows
+            .map((row) => ({
+              app: row.app,
+              screen: row.screen,
+              jobCentres: Number(row.job_centres),
+              notes: Number(row.notes),
+              minutesLost: Number(row.minutes_lost),
+            }))
+            .sort(
+              (a, b) =>
+                b.jobCentres - a.jobCentres ||
+                b.minutesLost - a.minutesLost ||
+                b.notes - a.notes ||
+                (a.app < b.app ? -1 : a.app > b.app ? 1 : 0) ||
+                (a.screen < b.screen ? -1 : 1),
+            );
+          expect(await hub.ranking(range, 100), `seed ${seed}, ${JSON.stringify(range)}`).toEqual(expected);
+        }
+        const perWeek = await db.all<{ week: string; job_centres: number | string }>(
+          `SELECT week, count(DISTINCT job_centre) AS job_centres FROM hub_screen_weeks
+           WHERE app = ? AND screen = ? GROUP BY week ORDER BY week`,
+          HUB_APP,
+          '/B-liste',
+        );
+        const trend = await hub.trend(HUB_APP, '/B-liste', { from: '2026-W40', to: '2026-W49' });
+        expect(
+          trend.map(({ week, jobCentres }) => ({ week, jobCentres })),
+          `seed ${seed}`,
+        ).toEqual(perWeek.map((row) => ({ week: row.week, jobCentres: Number(row.job_centres) })));
+      });
+    });
+
     it('publishes, edits and withdraws notices behind a cursor', async () => {
       await withFreshInstance(backend.kind, async ({ hub }) => {
         const published = await hub.publishNotice(
@@ -194,3 +293,15 @@ describe.each(BACKENDS)('hub store on $name', (backend) => {
     });
   });
 });
+
+/** A small seeded generator (mulberry32): a failing random case can be replayed from its seed. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
