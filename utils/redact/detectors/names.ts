@@ -246,6 +246,11 @@ const TIME_WORDS = new Set(
 const BIRTH_DATE_AFTER_RE =
   /^[ \t]*([(,][ \t]*)?((?:geb\.?|geboren(?:[ \t]+am)?|\*)[ \t]*)?\d{1,2}\.[ \t]?\d{1,2}\.[ \t]?(\d{4}|\d{2})(?!\d)/iu;
 
+// Words that follow a person after a preposition in a lower-case note: "hausbesuch bei fischer am montag".
+const AFTER_PERSON_WORDS = new Set(
+  'am um im ab seit wegen zum zur heute morgen gestern nicht noch wieder erneut bitte'.split(' '),
+);
+
 // Words that join the names of a list ("Wagner und Becker", "Koch oder Weber").
 const LIST_JOINTS = new Set(['und', 'oder', 'sowie', 'and', 'or']);
 
@@ -941,9 +946,8 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
       !ADJECTIVE_SURNAMES.has(t.lower) &&
       // "bei grau druckt": a surname that is an adjective or a verb form too is a word there.
       !isVerbOrAdjective(t.lower) &&
-      isVerbOrAdjective(next.lower) &&
-      !isNounLike(next.lower) &&
-      !isVocabulary(next.lower);
+      (AFTER_PERSON_WORDS.has(next.lower) ||
+        (isVerbOrAdjective(next.lower) && !isNounLike(next.lower) && !isVocabulary(next.lower)));
     if (
       !t.capital &&
       !verbAfter &&

@@ -332,6 +332,8 @@ describe('frequent German surnames that are also words', () => {
 
   it('masks a lower-case one after a bare preposition before a verb', () => {
     expect(masked('bei müller fehlt der mietvertrag')).toBe('bei [NAME] fehlt der mietvertrag');
+    expect(masked('hausbesuch bei fischer am montag')).toBe('hausbesuch bei [NAME] am montag');
+    expectKept(['mit post am montag verschickt', 'zu hause am wochenende erreichbar']);
   });
 
   it('keeps trades, colours and seasons in those places', () => {
