@@ -1,5 +1,5 @@
 import { PLACEHOLDER_RE } from '../kinds';
-import { hasLexicon, isGivenName, isNoun, isPlace, isSurname, isVerbOrAdjective } from '../lexicon';
+import { hasLexicon, isGivenName, isNoun, isPlace, isPlainWord, isSurname, isVerbOrAdjective } from '../lexicon';
 import { nameLikeness } from '../name-model';
 import type { Span } from '../spans';
 import { datesSomething } from './dates';
@@ -944,8 +944,8 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
       !next.glued &&
       isSurname(t.lower) &&
       !ADJECTIVE_SURNAMES.has(t.lower) &&
-      // "bei grau druckt": a surname that is an adjective or a verb form too is a word there.
-      !isVerbOrAdjective(t.lower) &&
+      // "bei grau druckt": a surname that German also writes as a lower-case word is that word there.
+      !isPlainWord(t.lower) &&
       (AFTER_PERSON_WORDS.has(next.lower) ||
         (isVerbOrAdjective(next.lower) && !isNounLike(next.lower) && !isVocabulary(next.lower)));
     if (
