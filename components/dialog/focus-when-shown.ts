@@ -1,21 +1,22 @@
-/** How long an opened dialog keeps trying to put the focus where it belongs. */
+/** How long an opened dialog checks every painted frame that its note field has the focus. */
 const TRY_FOR_MS = 5000;
 
 /**
- * Focuses `element` now, or as soon as this frame can take it. A dialog prepared ahead sits in a hidden
- * frame; the click shows the frame and hands the dialog its capture at the same moment, but the two
- * travel on different channels of Chromium's processes. When the hand-over wins, the dialog renders
- * and focuses its note field while its document still counts as not rendered: the focus is refused,
- * the body keeps it, and the caseworker's first keys go nowhere (seen under load, issue #20). So it
- * tries again on the next painted frames (rAF does not run in a hidden frame), on the window's focus
- * and on its resize, as long as nothing else has the focus: once the person has moved it themselves,
- * it is theirs. Returns the function that stops trying.
+ * Focuses `element` now, and gives it the focus back while the dialog is open and nothing else has it.
+ * A dialog prepared ahead sits in a hidden frame; the click or the shortcut shows the frame, hands the
+ * dialog its capture and focuses the frame from the page, on different channels of Chromium's
+ * processes. Now and then (under load, issue #20) the note field ends up without the focus although the
+ * dialog's window has it — the body holds it, and the caseworker's first keys go nowhere. So for the
+ * first seconds every painted frame (rAF does not run in a hidden frame) checks it, and for the dialog's
+ * whole life the window's focus and resize do; each gives the field the focus only while the body holds
+ * it. Once the person has moved the focus themselves, to any other element, it is theirs and this stops.
+ * Returns the function that stops it (the dialog closed).
  */
 export function focusWhenShown(element: HTMLElement, now: () => number = Date.now): () => void {
   const doc = element.ownerDocument;
   const win = doc.defaultView;
   element.focus();
-  if (!win || doc.activeElement === element) return () => undefined;
+  if (!win) return () => undefined;
   const until = now() + TRY_FOR_MS;
   const stops = new AbortController();
   let frame = 0;
@@ -23,18 +24,20 @@ export function focusWhenShown(element: HTMLElement, now: () => number = Date.no
     stops.abort();
     win.cancelAnimationFrame(frame);
   };
-  const retry = () => {
+  const repair = () => {
     const active = doc.activeElement;
-    if (active === element || (active && active !== doc.body) || !element.isConnected || now() > until) {
+    if (!element.isConnected || (active !== null && active !== doc.body && active !== element)) {
       stop();
       return;
     }
-    element.focus();
-    if (doc.activeElement === element) stop();
-    else frame = win.requestAnimationFrame(retry);
+    if (active !== element) element.focus();
   };
-  win.addEventListener('focus', retry, { signal: stops.signal });
-  win.addEventListener('resize', retry, { signal: stops.signal });
-  frame = win.requestAnimationFrame(retry);
+  const tick = () => {
+    repair();
+    if (!stops.signal.aborted && now() <= until) frame = win.requestAnimationFrame(tick);
+  };
+  win.addEventListener('focus', repair, { signal: stops.signal });
+  win.addEventListener('resize', repair, { signal: stops.signal });
+  frame = win.requestAnimationFrame(tick);
   return stop;
 }

@@ -41,7 +41,19 @@ describe('focusWhenShown', () => {
     expect(document.activeElement).toBe(note);
   });
 
-  it('takes nothing from a field the person has focused meanwhile', () => {
+  it('gives it back when the body took it after all, also past the first seconds', () => {
+    let now = 0;
+    const note = document.createElement('textarea');
+    document.body.append(note);
+    focusWhenShown(note, () => now);
+    expect(document.activeElement).toBe(note);
+    note.blur();
+    now = 60_000;
+    window.dispatchEvent(new Event('focus'));
+    expect(document.activeElement).toBe(note);
+  });
+
+  it('takes nothing from a field the person has focused meanwhile, and stops for good', () => {
     const { note, show } = noteInHiddenFrame();
     const other = document.createElement('input');
     document.body.append(other);
@@ -50,22 +62,17 @@ describe('focusWhenShown', () => {
     show();
     window.dispatchEvent(new Event('resize'));
     expect(document.activeElement).toBe(other);
+    other.blur();
+    window.dispatchEvent(new Event('focus'));
+    expect(document.activeElement).not.toBe(note);
   });
 
-  it('stops trying when told to (the dialog closed) and after five seconds', () => {
-    const first = noteInHiddenFrame();
-    const stop = focusWhenShown(first.note);
+  it('stops when told (the dialog closed)', () => {
+    const { note, show } = noteInHiddenFrame();
+    const stop = focusWhenShown(note);
     stop();
-    first.show();
+    show();
     window.dispatchEvent(new Event('focus'));
-    expect(document.activeElement).not.toBe(first.note);
-
-    let now = 0;
-    const late = noteInHiddenFrame();
-    focusWhenShown(late.note, () => now);
-    now = 5001;
-    late.show();
-    window.dispatchEvent(new Event('focus'));
-    expect(document.activeElement).not.toBe(late.note);
+    expect(document.activeElement).not.toBe(note);
   });
 });
