@@ -11,9 +11,38 @@ import {
   sharedNoteId,
 } from '../../collector/hub/protocol';
 import type { RunningCollector } from '../../collector/server';
+import type { FeedbackRecord } from '../../utils/schema/record';
+import { makeRecord } from '../support/records';
 import { type BackendKind, backendConfig, makeTempDir, postJson, startTestCollector } from './helpers';
 
 // Pushes as a job centre's collector sends them, for the hub's store and HTTP tests (issue #19).
+
+/**
+ * `n` notes on one screen of VerBIS at `createdAt` (slow, 4 minutes lost), as a job centre's browsers
+ * send them: the sharing tests' raw material.
+ */
+export function screenNotes(
+  n: number,
+  route: string,
+  createdAt: Date,
+  overrides: Partial<FeedbackRecord> = {},
+): FeedbackRecord[] {
+  const base = makeRecord();
+  return Array.from({ length: n }, () =>
+    makeRecord({
+      createdAt: createdAt.toISOString(),
+      category: 'slow',
+      minutesLost: 4,
+      context: {
+        ...base.context,
+        app: 'VerBIS',
+        routeTemplate: route,
+        url: `https://verbis.example${route}`,
+      },
+      ...overrides,
+    }),
+  );
+}
 
 /** Two job centres with their tokens, as in a hub's job centres file. */
 export const JC_A = {

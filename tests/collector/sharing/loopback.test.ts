@@ -6,7 +6,6 @@ import type { RunningCollector } from '../../../collector/server';
 import type { StoredPush } from '../../../collector/store/sharing';
 import type { FeedbackRecord } from '../../../utils/schema/record';
 import { type FaultProxy, startFaultProxy } from '../../support/fault-proxy';
-import { makeRecord } from '../../support/records';
 import {
   BACKENDS,
   BATCH,
@@ -17,7 +16,7 @@ import {
   startTestCollector,
   warnIfPostgresSkipped,
 } from '../helpers';
-import { JC_A, JC_B, startTestHub } from '../hub';
+import { JC_A, JC_B, screenNotes, startTestHub } from '../hub';
 
 /** The id of the n-th record made above (the list is never shorter). */
 const idAt = (records: readonly { id: string }[], n: number) => records[n]?.id as string;
@@ -40,16 +39,7 @@ const WEEK = berlinWeek(CREATED);
 const PHONE = '0511 7654321';
 
 function notes(n: number, route: string, overrides: Partial<FeedbackRecord> = {}): FeedbackRecord[] {
-  const base = makeRecord();
-  return Array.from({ length: n }, () =>
-    makeRecord({
-      createdAt: CREATED.toISOString(),
-      category: 'slow',
-      minutesLost: 4,
-      context: { ...base.context, app: APP, routeTemplate: route, url: `https://verbis.example${route}` },
-      ...overrides,
-    }),
-  );
+  return screenNotes(n, route, CREATED, overrides);
 }
 
 async function configure(collector: RunningCollector, hubUrl: string, jobCentre: string, token: string) {

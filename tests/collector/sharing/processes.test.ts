@@ -8,7 +8,7 @@ import { berlinWeek } from '../../../collector/hub/weeks';
 import { SQLITE_FILE_NAME } from '../../../collector/store/sqlite/database';
 import type { FeedbackRecord } from '../../../utils/schema/record';
 import { type FaultProxy, startFaultProxy } from '../../support/fault-proxy';
-import { makeBatch, makeRecord } from '../../support/records';
+import { makeBatch } from '../../support/records';
 import { csrfOf, OfficerClient, officerPasswordHash, PASSWORD } from '../dashboard/officer';
 import {
   BACKENDS,
@@ -21,7 +21,7 @@ import {
   removeTestData,
   warnIfPostgresSkipped,
 } from '../helpers';
-import { JC_A, JC_B } from '../hub';
+import { JC_A, JC_B, screenNotes } from '../hub';
 import { type CollectorProcess, startCollectorProcess, stopCollectorProcess } from '../process';
 
 // Loopback as operators run it (issue #19): three processes of collector/main.ts — two job centres with
@@ -34,7 +34,7 @@ warnIfPostgresSkipped('sharing between processes');
 afterAll(removeTestData);
 
 const K = 5;
-const APP = 'VerBIS';
+const _APP = 'VerBIS';
 // Yesterday noon: inside the current or the last complete week, which every push covers.
 const CREATED = new Date(Date.now() - 86_400_000);
 CREATED.setUTCHours(11, 0, 0, 0);
@@ -42,15 +42,7 @@ const WEEK = berlinWeek(CREATED);
 const PHONE = '0511 7654321';
 
 function notes(n: number, route: string, category = 'slow'): FeedbackRecord[] {
-  const base = makeRecord();
-  return Array.from({ length: n }, () =>
-    makeRecord({
-      createdAt: CREATED.toISOString(),
-      category,
-      minutesLost: 4,
-      context: { ...base.context, app: APP, routeTemplate: route, url: `https://verbis.example${route}` },
-    }),
-  );
+  return screenNotes(n, route, CREATED, { category });
 }
 
 /** Where one process keeps its data: a data folder, and a PostgreSQL schema's URL on PostgreSQL. */

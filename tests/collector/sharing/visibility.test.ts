@@ -2,10 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { HubFeed } from '../../../collector/hub/protocol';
 import { lastCompleteWeeks, mondayOf } from '../../../collector/hub/weeks';
 import type { FeedbackRecord } from '../../../utils/schema/record';
-import { makeRecord } from '../../support/records';
 import { OfficerClient, PASSWORD, startOn } from '../dashboard/officer';
 import { BATCH, removeTestData } from '../helpers';
-import { cell, getFeed, JC_A, JC_B, JC_C, postPush, push, startTestHub } from '../hub';
+import { cell, getFeed, JC_A, JC_B, JC_C, postPush, push, screenNotes, startTestHub } from '../hub';
 
 // Who sees whose figures (issue #19): a job centre sees its own figures beside the region's median,
 // and the other job centres' figures only when the hub's operators switched them on
@@ -21,15 +20,7 @@ const WEEK = lastCompleteWeeks(new Date(), 1)[0] as string;
 const CREATED = new Date(Date.parse(`${mondayOf(WEEK)}T11:00:00Z`) + 2 * 86_400_000);
 
 function notes(n: number): FeedbackRecord[] {
-  const base = makeRecord();
-  return Array.from({ length: n }, () =>
-    makeRecord({
-      createdAt: CREATED.toISOString(),
-      category: 'slow',
-      minutesLost: 4,
-      context: { ...base.context, app: APP, routeTemplate: SCREEN, url: `https://verbis.example${SCREEN}` },
-    }),
-  );
+  return screenNotes(n, SCREEN, CREATED);
 }
 
 describe.each([

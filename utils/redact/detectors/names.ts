@@ -226,8 +226,6 @@ const BARE_NOUNS = new Set(
   ),
 );
 
-// Days and months stand bare after a file word or preposition ("Termin Montag", "für Freitag", "ab
-// Juni") and are names only beside a name ("Soraya Montag").
 // Surnames that are adjectives of colour, size or age: bare beside a noun they describe a thing
 // ("Farbe Schwarz", "Größe Klein", "für klein geld"), so list rules leave them to cues and given names.
 const ADJECTIVE_SURNAMES = new Set(
@@ -236,6 +234,8 @@ const ADJECTIVE_SURNAMES = new Set(
   ),
 );
 
+// Days and months stand bare after a file word or preposition ("Termin Montag", "für Freitag", "ab
+// Juni") and are names only beside a name ("Soraya Montag").
 const TIME_WORDS = new Set(
   'montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag januar februar märz april mai juni juli august september oktober november dezember ostern pfingsten weihnachten'.split(
     ' ',
