@@ -1,5 +1,13 @@
 import { PLACEHOLDER_RE } from '../kinds';
-import { hasLexicon, isGivenName, isNoun, isPlace, isPlainWord, isSurname, isVerbOrAdjective } from '../lexicon';
+import {
+  hasLexicon,
+  isGivenName,
+  isNoun,
+  isPlace,
+  isPlainWord,
+  isSurname,
+  isVerbOrAdjective,
+} from '../lexicon';
 import { nameLikeness } from '../name-model';
 import type { Span } from '../spans';
 import { datesSomething } from './dates';
