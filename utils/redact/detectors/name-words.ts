@@ -3,7 +3,8 @@
  * data files (lexicon.ts); these are the project's own, short enough to review in one sitting.
  */
 
-const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
+/** A set of the white-space separated words of `list` (the word lists of the name rules). */
+export const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
 
 /** Words after which the next words are a person's name ("Kundin Aylin", "Ehepaar Christ", "herr lippe"). */
 export const NAME_CUES: ReadonlySet<string> = words(`

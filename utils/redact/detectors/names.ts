@@ -11,7 +11,15 @@ import {
 import { nameLikeness } from '../name-model';
 import type { Span } from '../spans';
 import { datesSomething } from './dates';
-import { ENGLISH_CUES, LOWER_STOP, NAME_CUES, OWNER_NOUNS, PARTICLES, PLACE_CUES } from './name-words';
+import {
+  ENGLISH_CUES,
+  LOWER_STOP,
+  NAME_CUES,
+  OWNER_NOUNS,
+  PARTICLES,
+  PLACE_CUES,
+  words as wordSet,
+} from './name-words';
 import {
   classify,
   classifyInEnglish,
@@ -228,26 +236,20 @@ const FIELD_END_RE = /^(?:[ \t]*(?:[:|,;(›]|[–—][ \t]|-[ \t])|[ \t]*$|[ \t
 
 // Prepositions after which a bare capitalised noun is unusual, and the nouns German uses bare anyway.
 const BARE_PREPOSITIONS = new Set(['an', 'mit', 'von', 'für', 'bei', 'über', 'gegen', 'wegen']);
-const BARE_NOUNS = new Set(
-  'post hand fuß haus hause bus bahn auto rad zug winter sommer herbst frühling mittag abend morgen nacht geld zeit arbeit schule kirche brief telefon mail fax papier hilfe dank recht gott glück'.split(
-    ' ',
-  ),
+const BARE_NOUNS = wordSet(
+  'post hand fuß haus hause bus bahn auto rad zug winter sommer herbst frühling mittag abend morgen nacht geld zeit arbeit schule kirche brief telefon mail fax papier hilfe dank recht gott glück',
 );
 
 // Surnames that are adjectives of colour, size or age: bare beside a noun they describe a thing
 // ("Farbe Schwarz", "Größe Klein", "für klein geld"), so list rules leave them to cues and given names.
-const ADJECTIVE_SURNAMES = new Set(
-  'klein groß gross lang lange kurz schwarz weiß weiss braun roth rot grün jung alt kühn sauer fromm frank frei stark schön schnell scharf stolz reich wild hell'.split(
-    ' ',
-  ),
+const ADJECTIVE_SURNAMES = wordSet(
+  'klein groß gross lang lange kurz schwarz weiß weiss braun roth rot grün jung alt kühn sauer fromm frank frei stark schön schnell scharf stolz reich wild hell',
 );
 
 // Days and months stand bare after a file word or preposition ("Termin Montag", "für Freitag", "ab
 // Juni") and are names only beside a name ("Soraya Montag").
-const TIME_WORDS = new Set(
-  'montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag januar februar märz april mai juni juli august september oktober november dezember ostern pfingsten weihnachten'.split(
-    ' ',
-  ),
+const TIME_WORDS = wordSet(
+  'montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag januar februar märz april mai juni juli august september oktober november dezember ostern pfingsten weihnachten',
 );
 
 // A full date of birth right after a word: "12.03.1988", "(30.08.12)", ", geb. 2.8.1977", "* 1.2.1990".
@@ -255,31 +257,25 @@ const BIRTH_DATE_AFTER_RE =
   /^[ \t]*([(,][ \t]*)?((?:geb\.?|geboren(?:[ \t]+am)?|\*)[ \t]*)?\d{1,2}\.[ \t]?\d{1,2}\.[ \t]?(\d{4}|\d{2})(?!\d)/iu;
 
 // Words that follow a person after a preposition in a lower-case note: "hausbesuch bei fischer am montag".
-const AFTER_PERSON_WORDS = new Set(
-  'am um im ab seit wegen zum zur heute morgen gestern nicht noch wieder erneut bitte'.split(' '),
+const AFTER_PERSON_WORDS = wordSet(
+  'am um im ab seit wegen zum zur heute morgen gestern nicht noch wieder erneut bitte',
 );
 
 // Words that join the names of a list ("Wagner und Becker", "Koch oder Weber").
 const LIST_JOINTS = new Set(['und', 'oder', 'sowie', 'and', 'or']);
 
 // Verbs in the plural that follow two persons ("… und Lea sind getrennt").
-const PLURAL_PERSON_VERBS = new Set(
-  'sind waren haben hatten wohnen wohnten leben lebten kommen kamen möchten wollen wünschen beantragen beantragten'.split(
-    ' ',
-  ),
+const PLURAL_PERSON_VERBS = wordSet(
+  'sind waren haben hatten wohnen wohnten leben lebten kommen kamen möchten wollen wünschen beantragen beantragten',
 );
 
 // What only a person does in a caseworker's note; "Winter kommt" or "Engel ist" say nothing.
-const PERSON_VERBS = new Set(
-  'ruft rief meldet meldete erschien erscheint fragt fragte bittet bat beantragt beantragte wohnt wohnte möchte wünscht wünschte beschwert beschwerte klagt klagte sagt sagte meint meinte erzählt erzählte schreibt schrieb versteht verstand spricht sprach arbeitet arbeitete bezieht bezog erhält erhielt bekommt bekam weigert weigerte'.split(
-    ' ',
-  ),
+const PERSON_VERBS = wordSet(
+  'ruft rief meldet meldete erschien erscheint fragt fragte bittet bat beantragt beantragte wohnt wohnte möchte wünscht wünschte beschwert beschwerte klagt klagte sagt sagte meint meinte erzählt erzählte schreibt schrieb versteht verstand spricht sprach arbeitet arbeitete bezieht bezog erhält erhielt bekommt bekam weigert weigerte',
 );
 const AUXILIARIES = new Set(['hat', 'hatte', 'ist', 'war', 'wurde', 'wird']);
-const PERSON_PARTICIPLES = new Set(
-  'angerufen zurückgerufen vorgesprochen gefragt nachgefragt beantragt mitgeteilt geschrieben eingereicht nachgereicht abgegeben erschienen gemeldet beschwert abgemeldet umgezogen verzogen gekommen vorbeigekommen gesagt erzählt unterschrieben zugestimmt abgelehnt geheiratet verstorben eingezogen ausgezogen krankgemeldet telefoniert besprochen vereinbart verabredet kontaktiert informiert erreicht beraten vermittelt eingeladen abgesagt verschoben wahrgenommen versäumt verpasst vorgelegt nachgewiesen unterzeichnet'.split(
-    ' ',
-  ),
+const PERSON_PARTICIPLES = wordSet(
+  'angerufen zurückgerufen vorgesprochen gefragt nachgefragt beantragt mitgeteilt geschrieben eingereicht nachgereicht abgegeben erschienen gemeldet beschwert abgemeldet umgezogen verzogen gekommen vorbeigekommen gesagt erzählt unterschrieben zugestimmt abgelehnt geheiratet verstorben eingezogen ausgezogen krankgemeldet telefoniert besprochen vereinbart verabredet kontaktiert informiert erreicht beraten vermittelt eingeladen abgesagt verschoben wahrgenommen versäumt verpasst vorgelegt nachgewiesen unterzeichnet',
 );
 
 /** Could this token be part of a name that something else already marks as one? */
@@ -332,10 +328,8 @@ function standsAlone(t: Token): boolean {
 }
 
 // Greetings and thanks stand before a comma and a given name too ("Danke, Kevin").
-const GREETINGS = new Set(
-  'hallo hi hey moin servus tschüss danke dank gruß grüße liebe lieber sehr guten hello thanks dear'.split(
-    ' ',
-  ),
+const GREETINGS = wordSet(
+  'hallo hi hey moin servus tschüss danke dank gruß grüße liebe lieber sehr guten hello thanks dear',
 );
 
 /**
@@ -381,18 +375,23 @@ function surnameFirstField(tokens: readonly Token[], i: number, text: string): b
   );
 }
 
+/** The indexes of the tokens that lie wholly within `range` (a table cell, a breadcrumb). */
+function tokensWithin(tokens: readonly Token[], range: { start: number; end: number }): number[] {
+  const inside: number[] = [];
+  tokens.forEach((t, i) => {
+    if (t.start >= range.start && t.end <= range.end) inside.push(i);
+  });
+  return inside;
+}
+
 // A breadcrumb trail: "Start › Kunden › Koch › Leistungen", "Akten / Fischer / Dokumente".
 const CRUMB_SEPARATOR_RE = /[ \t\u00A0]+[›»>/|][ \t\u00A0]+/gu;
 // Crumbs that list persons, and the sections of one person's file: a crumb between them is the person.
-const PERSON_COLLECTIONS = new Set(
-  'kunden kundinnen kundensuche personen personensuche fallakten akten akte suche ergebnisse suchergebnisse trefferliste bedarfsgemeinschaften leistungsberechtigte teilnehmende teilnehmer bewerber klienten customers clients'.split(
-    ' ',
-  ),
+const PERSON_COLLECTIONS = wordSet(
+  'kunden kundinnen kundensuche personen personensuche fallakten akten akte suche ergebnisse suchergebnisse trefferliste bedarfsgemeinschaften leistungsberechtigte teilnehmende teilnehmer bewerber klienten customers clients',
 );
-const PERSON_SECTIONS = new Set(
-  'leistungen dokumente stammdaten termine kontakt kontaktdaten bescheide mitglieder profil verlauf notizen vermerke anträge nachweise unterlagen historie übersicht details documents profile'.split(
-    ' ',
-  ),
+const PERSON_SECTIONS = wordSet(
+  'leistungen dokumente stammdaten termine kontakt kontaktdaten bescheide mitglieder profil verlauf notizen vermerke anträge nachweise unterlagen historie übersicht details documents profile',
 );
 
 /**
@@ -410,10 +409,7 @@ function markCrumbs(tokens: readonly Token[], text: string, name: boolean[]): vo
     from = sep.index + sep[0].length;
   }
   bounds.push({ start: from, end: text.length });
-  const inCrumb = (b: { start: number; end: number }) =>
-    tokens
-      .map((_t, i) => i)
-      .filter((i) => (tokens[i] as Token).start >= b.start && (tokens[i] as Token).end <= b.end);
+  const inCrumb = (b: { start: number; end: number }) => tokensWithin(tokens, b);
   const crumbWord = (k: number) => {
     const b = bounds[k];
     if (!b) return undefined;
@@ -479,10 +475,7 @@ function markRowCells(tokens: readonly Token[], text: string, name: boolean[]): 
           from = k + 1;
         }
       }
-      const inCell = (c: { start: number; end: number }) =>
-        tokens
-          .map((_t, i) => i)
-          .filter((i) => (tokens[i] as Token).start >= c.start && (tokens[i] as Token).end <= c.end);
+      const inCell = (c: { start: number; end: number }) => tokensWithin(tokens, c);
       // Strong: a given name or a date of birth in another cell; weak: a long number or a customer number.
       const strong = cells.some((c) => {
         const words = inCell(c);
