@@ -131,6 +131,19 @@ const STREET_PREFIXES = new Set([
   'oberer',
   'untere',
   'unterer',
+  // "Hintere Marktstr. 18", "Hohes Ufer 6", "Langes Feld 3": every gender and case of the street's adjective.
+  'hintere',
+  'hinterer',
+  'vordere',
+  'vorderer',
+  'mittlere',
+  'mittlerer',
+  'hohes',
+  'langes',
+  'großes',
+  'grosses',
+  'kleines',
+  'breites',
   'sankt',
   'st.',
 ]);
@@ -164,6 +177,8 @@ export function detectStreets(text: string, out: Span[]): void {
         break;
     }
     const hasPrefix = start < m.index + before.length;
+    // "Auf Platz 3 der Warteliste", "im Zimmer 12a": a rank and a room.
+    if (ROOMS.has(lower) || (lower === 'platz' && /^auf\b/iu.test(text.slice(start)))) return;
     const isStreet = BARE_STREET_WORDS.has(lower)
       ? hasPrefix
       : (!NOT_STREETS.has(lower) && STREET_SUFFIXES.some((s) => hasStreetEnding(lastPart, s, lower))) ||
@@ -234,7 +249,8 @@ export function detectPostcodes(text: string, out: Span[]): void {
     if (
       lowerPlace &&
       (isVerbOrAdjective(place) ||
-        !/(?:^|[,(\n]|anschrift:?|adresse:?|(?:^|\s)(?:in|nach|aus)|\p{L}[\s\u00A0]+[1-9]\d{0,3}[a-z]?(?:-\d{1,4}[a-z]?)?)\s*$/iu.test(
+        // … or after a table's bar, a dash or an arrow between spaces, or a placeholder ("| 04315 leipzig").
+        !/(?:^|[,(\n\t|→\]]|\s[–—-]|anschrift:?|adresse:?|(?:^|\s)(?:in|nach|aus)|\p{L}[\s\u00A0]+[1-9]\d{0,3}(?:[ \u00A0]?[a-z])?(?:[-/]\d{1,4}[a-z]?)?)\s*$/iu.test(
           text.slice(Math.max(0, m.index - 12), m.index),
         ))
     )
@@ -298,7 +314,7 @@ const NUMBER_AFTER_RE = new RegExp(
 // second number after it only when it is a postcode with its place ("eichenkamp 12 31134 hildesheim").
 const NOT_HOUSE_NUMBER = `(?![\\p{N}]|[.,/-]\\d|${SP}+\\d(?!\\d{4}${SP}+\\p{L})|${SP}*(?:Uhr|Min|Minuten|Sekunden|Tage|Wochen|%|€|Euro|Jahre|Monate|Stunden|[Mm]al|Klicks|Versuche|Seiten)${NOT_BEFORE_WORD})`;
 const PREFIX_STREET_RE = new RegExp(
-  `${NOT_AFTER_WORD}(?:Im|Am|An${SP}+(?:der|den|dem)|Auf${SP}+(?:der|dem|den)|In${SP}+(?:der|den)|Zum|Zur|Hinter${SP}+(?:der|dem|den)|Hinterm|Unterm|Überm|Vorm|Beim|Unter${SP}+(?:der|den)|Vor${SP}+(?:der|dem|den)|Über${SP}+(?:der|dem|den)|Bei${SP}+der|Zwischen${SP}+(?:den|der|dem)|Neben${SP}+(?:der|dem|den)|Op${SP}+(?:de|dem|den|der|'n)|Achter${SP}+(?:de|dem|den|der)|Lange|Alte|Neue|Große|Kleine|Hohe|Breite)${SP}+` +
+  `${NOT_AFTER_WORD}(?:Im|Am|An${SP}+(?:der|den|dem)|Auf${SP}+(?:der|dem|den)|In${SP}+(?:der|den)|Zum|Zur|Hinter${SP}+(?:der|dem|den)|Hinterm|Unterm|Überm|Vorm|Beim|Unter${SP}+(?:der|den)|Vor${SP}+(?:der|dem|den)|Über${SP}+(?:der|dem|den)|Bei${SP}+(?:der|den|dem)|Zwischen${SP}+(?:den|der|dem)|Neben${SP}+(?:der|dem|den)|Op${SP}+(?:de|dem|den|der|'n)|Achter${SP}+(?:de|dem|den|der)|Lange|Alte|Neue|Große|Kleine|Hohe|Breite)${SP}+` +
     `(?:([\\p{L}][\\p{L}\\p{M}]+(?:e|en|er|es))${SP}+)?([\\p{L}][\\p{L}\\p{M}-]+)${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
   'giu',
 );
@@ -307,6 +323,29 @@ const BARE_STREET_RE = new RegExp(
   `${NOT_AFTER_WORD}((?:(?:alte[rn]?|neue[rn]?|große[rn]?|kleine[rn]?|lange[rn]?|hohe[rn]?|obere[rn]?|untere[rn]?)${SP}+)?(?:[\\p{L}][\\p{L}\\p{M}-]{3,}(?:str\\.)?|[\\p{L}][\\p{L}\\p{M}]{1,2}str\\.))${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
   'giu',
 );
+/** Words after "im", "auf", "am" that name a room, a floor or a rank: "Im Zimmer 12a", "Auf Platz 3". */
+const ROOMS = new Set([
+  'zimmer',
+  'raum',
+  'büro',
+  'etage',
+  'stock',
+  'stockwerk',
+  'gebäude',
+  'flur',
+  'saal',
+  'schalter',
+  'rang',
+  'level',
+  'kapitel',
+  'abschnitt',
+  'schritt',
+  'stufe',
+  'spalte',
+  'zeile',
+  'reiter',
+  'fenster',
+]);
 // "Im Sande", "Am Walde", "Zum Felde": the old dative in -e of a noun survives in street names and
 // nowhere in software talk ("Im Schritt 3", never "Im Schritte 3").
 function oldDative(word: string): boolean {
@@ -314,7 +353,8 @@ function oldDative(word: string): boolean {
 }
 
 // A postcode and town after a house number, and the verbs of moving after an address.
-const POSTCODE_AFTER_RE = /^[ \t]*,?[ \t]*(?:D-?)?(?!00)\d{5}[ \t]+(\p{L}+)/u;
+// The number and the postcode apart by a comma, a table's bar or a dash ("achterdiek 49 | 28239 bremen").
+const POSTCODE_AFTER_RE = /^[ \t]*(?:[,|–—-][ \t]*)?(?:D-?)?(?!00)\d{5}[ \t]+(\p{L}+)/u;
 // … whose word is a town, not a unit or a verb ("Zimmer 12 30000 Euro", "0151 00000 bleibt").
 const postcodeAfter = (after: string) => {
   const word = POSTCODE_AFTER_RE.exec(after)?.[1]?.toLowerCase();
@@ -324,11 +364,15 @@ const MOVED_AFTER_RE = /^[ \t]*,?[ \t]*(?:gezogen|umgezogen|verzogen|eingezogen)
 
 // Words after which a street follows: "wohnhaft", "neue Anschrift:", "zieht in die".
 const ADDRESS_CUE_RE =
-  /(?:wohnhaft|wohnt|wohnen|wohnte|anschrift|adresse|meldeadresse|umgezogen|umzug|zieht|verzogen|postanschrift|wohnort|wohnung)(?:\s+(?:in|nach|jetzt|nun|seit|ab|zum|zur|der|die|dem|den|im|am|ist|lautet))*\s*:?\s*$/iu;
+  /(?:wohnhaft|wohnt|wohnen|wohnte|anschrift|adresse|meldeadresse|umgezogen|umzug|zieht|verzogen|postanschrift|wohnort|wohnung\p{L}*|whg\.?|hausbesuch|home[ \t]+visit|address|lives|living|moved|moves)(?:\s+(?:in|nach|jetzt|nun|seit|ab|zum|zur|der|die|dem|den|im|am|ist|lautet|at|to))*\s*:?\s*$/iu;
+// A move's two addresses: "Umzug von Lindenhofstr. 7 nach Am Dobben 34" — the cue stands before the first.
+const MOVE_TO_RE =
+  /(?:umzug|umgezogen|zieht|ummeldung|verzogen|moved|moving)\b[^.!?\n]{0,60}?\b(?:nach|zu|in|to|→)\s*$|(?:umzug|ummeldung)[^.!?\n]{0,60}?→\s*$/iu;
 
 // "berliner chaussee 69", "Dortmunder Platz 53": a place turned adjective and a street type word, any case.
+// The type word may be a compound of its own: "vegesacker heerstraße 9", "sülldorfer kirchenweg 11".
 const ADJECTIVE_STREET_RE = new RegExp(
-  `${NOT_AFTER_WORD}([\\p{L}][\\p{L}\\p{M}]{3,}er)${SP}+(${STREET_SUFFIXES.map((x) => x.replace('.', '\\.')).join('|')})${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
+  `${NOT_AFTER_WORD}([\\p{L}][\\p{L}\\p{M}]{3,}er)${SP}+((?:[\\p{L}][\\p{L}\\p{M}-]*?)?(?:${STREET_SUFFIXES.map((x) => x.replace('.', '\\.')).join('|')}))${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
   'giu',
 );
 
@@ -338,7 +382,12 @@ export function detectAdjectiveStreets(text: string, out: Span[]): void {
     const adjective = (m[1] ?? '').toLowerCase();
     // "Berliner" is also the noun for who lives there; "anderer", "neuer" are plain adjectives.
     if (!isPlaceAdjective(adjective) || isVerbOrAdjective(adjective)) return;
-    if (!isNoun(adjective) && !/^\p{Lu}/u.test(m[1] ?? '')) return;
+    const type = (m[2] ?? '').toLowerCase();
+    if (
+      NOT_STREETS.has(type) ||
+      !STREET_SUFFIXES.some((suffix) => hasStreetEnding(type, suffix, type) || type === suffix)
+    )
+      return;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'address' });
   });
 }
@@ -379,16 +428,19 @@ export function detectStreetsWithoutType(text: string, out: Span[]): void {
     // any word where an address is certain (a cue before, a move after, a postcode after) — then also a
     // plain noun ("wohnhaft Hinter der Mauer 3").
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    const before = text.slice(Math.max(0, m.index - 80), m.index);
     const certain =
-      ADDRESS_CUE_RE.test(text.slice(Math.max(0, m.index - 40), m.index)) ||
-      postcodeAfter(after) ||
-      MOVED_AFTER_RE.test(after);
+      ADDRESS_CUE_RE.test(before.slice(-40)) || postcodeAfter(after) || MOVED_AFTER_RE.test(after);
+    // "Im Zimmer 12a", "Auf Platz 3 der Warteliste": rooms and ranks, never streets.
+    if (ROOMS.has(word) || (word === 'platz' && /^auf\b/iu.test(m[0]))) return;
     if (isNoun(word) && !streetLike && !letteredNumber && !certain) return;
+    // The second address of a move ("umzug von lindenhofstr. 7 nach am dobben 34") counts as cued, for a
+    // word no list knows.
     if (
       !/^\p{Lu}/u.test(m[2] ?? '') &&
-      !STREETLIKE_ENDING.test(word) &&
-      !BARE_STREET_WORDS.has(word) &&
-      !certain
+      !streetLike &&
+      !certain &&
+      !(MOVE_TO_RE.test(before) && !isNoun(word))
     )
       return;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'address' });

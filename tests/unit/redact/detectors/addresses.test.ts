@@ -101,3 +101,35 @@ describe('streets named for something, and prepositions of Low German and of pla
     ]);
   });
 });
+
+describe('lower-case streets of a place adjective, and address lines in table rows', () => {
+  it('masks a place adjective before a type word, also a compound one, in any case', () => {
+    expect(masked('neue adresse: celler str. 4, 29221 celle')).toBe('neue adresse: [ANSCHRIFT], [PLZ-ORT]');
+    expect(masked('wohnt in goslarer landstraße 12')).toBe('wohnt in [ANSCHRIFT]');
+    expect(masked('kunde jetzt lüneburger heerstraße 80 b')).toBe('kunde jetzt [ANSCHRIFT]');
+    expect(masked('Vordere Kirchgasse 2 ist die Anschrift')).toBe('[ANSCHRIFT] ist die Anschrift');
+  });
+
+  it('masks a postcode and town after a bar, a dash or a lettered house number', () => {
+    expect(masked('jana | ostertorweg 3 | 37085 göttingen')).toBe('[NAME] | [ANSCHRIFT] | [PLZ-ORT]');
+    expect(masked('am kronsberg 7/2 – 30539 hannover')).toBe('[ANSCHRIFT] – [PLZ-ORT]');
+    expect(masked('anschrift steinkamp 4 c 26122 oldenburg')).toBe('anschrift [ANSCHRIFT] [PLZ-ORT]');
+  });
+
+  it('masks a street without a type word as the second address of a move, or after a visit', () => {
+    expect(masked('umzug von goetheweg 2 nach am pferdeteich 9 erledigt')).toBe(
+      'umzug von [ANSCHRIFT] nach [ANSCHRIFT] erledigt',
+    );
+    expect(masked('hausbesuch auf der lage 3 am montag')).toBe('hausbesuch [ANSCHRIFT] am montag');
+    expect(masked('adresse bei den teichen 5/1 ist neu')).toBe('adresse [ANSCHRIFT] ist neu');
+  });
+
+  it('keeps rooms, floors and ranks after a preposition', () => {
+    expectKept([
+      'Besprechung im Zimmer 14b',
+      'Auf Platz 2 der Rangliste',
+      'im Raum 3a ist der Drucker',
+      'Ich bin im Büro 12',
+    ]);
+  });
+});
