@@ -34,8 +34,20 @@ kontoauszüge nachweise termin einladung lebenslauf vertrag datensatz eintrag bg
 haushalt leistungsakte personalakte
 rückruf anruf gespräch telefonat beratung beratungsgespräch erstgespräch hausbesuch vorsprache widerspruch
 beschwerde anhörung mahnung nachricht rückmeldung
+vermerk beratungsvermerk aktenvermerk gesprächsvermerk anschrift bankverbindung aufenthaltstitel rückfrage
 dob profile file record
 `);
+
+/**
+ * A file or record word, also as the last part of a compound: "Beratungsvermerk", "Weiterbewilligungsantrag",
+ * "Fallakte" end in one ("vermerk", "antrag", "akte").
+ */
+export function isOwnerNoun(word: string): boolean {
+  if (OWNER_NOUNS.has(word)) return true;
+  for (const tail of OWNER_TAILS) if (word.length > tail.length + 2 && word.endsWith(tail)) return true;
+  return false;
+}
+const OWNER_TAILS = ['vermerk', 'antrag', 'akte', 'bescheid', 'gespräch', 'nachweise', 'unterlagen'];
 
 /** Name particles: part of a name between or before name words ("von der Heide", "al-Hassan", "bin Laden"). */
 export const PARTICLES: ReadonlySet<string> = words(`
@@ -54,7 +66,7 @@ gmbh ggmbh mbh ohg gbr kgaa home inbox menu login logout logoff settings intrane
 verbis allegro atlas cosach coarb colibri kolibri xsozial xjustiz eakte jobcenter jobbörse
 arbeitsagentur ba bamf drv elster step finas larissa adele ergo wba kdu anlage vam eingangszone
 leistungsabteilung markt integration musterstadt chrome chromium edge firefox mozilla safari windows office
-outlook teams excel word powerpoint sharepoint onedrive citrix vpn wlan lan login logout log-in button
+outlook teams excel word powerpoint sharepoint onedrive citrix adobe acrobat reader vpn wlan lan login logout log-in button
 iban ibans kundennr kdnr bgnr minijob minijobs midijob minijobber telefonat telefonate telefonats doku perso ausweisnr
 jira confluence servicenow bgbl bsg bverfg lsg sg reha hartz job turbo
 buttons browser dashboard popup pop-up tab tabs cache cookie cookies session server client token update

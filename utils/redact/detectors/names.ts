@@ -13,6 +13,7 @@ import type { Span } from '../spans';
 import { datesSomething } from './dates';
 import {
   ENGLISH_CUES,
+  isOwnerNoun,
   LOWER_STOP,
   NAME_CUES,
   OWNER_NOUNS,
@@ -72,8 +73,9 @@ interface Token {
 
 // Letters with inner hyphens and apostrophes ("Hense-Maisch", "O'Brien", "al-Hassan"), or an initial.
 const TOKEN_RE = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
-const OPENERS = new Set(['.', '!', '?', ':', ';', '\n', '\r', '•', '|', '>', '›']);
-const QUOTES = new Set(['"', '„', '“', '»', '«', "'", '(']);
+const OPENERS = new Set(['.', '!', '?', ':', ';', '\n', '\r', '•', '|', '>', '›', '»']);
+// "»" opens crumbs ("Kunden » Brandes, Kerstin") as often as quotes: it is an opener, not skipped.
+const QUOTES = new Set(['"', '„', '“', '«', "'", '(']);
 const DASHES = new Set(['-', '–', '—']);
 
 /** Does the word at `start` open a sentence, line or field (after ". ", ": ", "• ", "– ", a quote …)? */
@@ -234,6 +236,11 @@ const OWNER_FIELD_RE =
 // Where a field ends after a word: a colon, a dash between spaces, a bar, a comma, a bracket, the end.
 const FIELD_END_RE = /^(?:[ \t]*(?:[:|,;(›]|[–—][ \t]|-[ \t])|[ \t]*$|[ \t]*\r?\n)/u;
 
+// Words of work before "als" and a trade ("Stelle als Weber", "arbeitet als Schäfer").
+const WORK_WORDS = wordSet(
+  'stelle stellen job jobs arbeit arbeitet arbeitete arbeiten tätig beschäftigt beschäftigung ausbildung umschulung anstellung minijob praktikum helfer bewerbung bewirbt vermittlung vermittelt eingestellt',
+);
+
 // Prepositions after which a bare capitalised noun is unusual, and the nouns German uses bare anyway.
 const BARE_PREPOSITIONS = new Set(['an', 'mit', 'von', 'für', 'bei', 'über', 'gegen', 'wegen']);
 const BARE_NOUNS = wordSet(
@@ -359,7 +366,7 @@ function surnameFirstField(tokens: readonly Token[], i: number, text: string): b
   const opens =
     first.opening ||
     (k >= 0 &&
-      OWNER_NOUNS.has((tokens[k] as Token).lower) &&
+      isOwnerNoun((tokens[k] as Token).lower) &&
       adjacent(first.gapBefore) &&
       (tokens[k] as Token).opening);
   if (!opens) return false;
@@ -385,13 +392,57 @@ function tokensWithin(tokens: readonly Token[], range: { start: number; end: num
 }
 
 // A breadcrumb trail: "Start › Kunden › Koch › Leistungen", "Akten / Fischer / Dokumente".
+// A file name with its extension: "Scan_Hornung_Vertrag.pdf", "van_der_linden_lohnabrechnung_okt.pdf".
+const FILE_NAME_RE =
+  /[\p{L}\p{M}\p{N}_.-]+\.(?:pdf|jpe?g|png|tiff?|gif|bmp|heic|docx?|xlsx?|odt|ods|rtf|txt|eml|msg|zip)(?![\p{L}\p{N}])/giu;
+
+/**
+ * Parts of a file name that are names: "Scan_Hornung_Vertrag.pdf", "Nachweis-Kirsch-Kita.pdf",
+ * "IMG_zum_Felde_Ausweis.jpg". Files are named for their owner; a part the lists know as a surname (not a
+ * colour, season or bare noun) or that spells like a name is one, and a particle takes the part after it.
+ */
+function markFileNames(tokens: readonly Token[], text: string, name: boolean[]): void {
+  if (!text.includes('.')) return;
+  for (const file of text.matchAll(FILE_NAME_RE)) {
+    const stem = { start: file.index, end: file.index + file[0].lastIndexOf('.') };
+    const parts = tokensWithin(tokens, stem);
+    parts.forEach((i, k) => {
+      const t = tokens[i] as Token;
+      if (name[i] || t.initial || t.lower.length < 3) return;
+      const particle = (j: number) => {
+        const lower = (tokens[parts[j] as number] as Token).lower;
+        return PARTICLES.has(lower) || lower === 'zum';
+      };
+      const afterParticle = k > 0 && particle(k - 1);
+      const listed =
+        isNameClass(t.cls) ||
+        (t.cls === 'unknown' && !t.allCaps && looksLikeName(t.lower)) ||
+        (t.cls === 'ambiguous' &&
+          isSurname(t.lower) &&
+          !ADJECTIVE_SURNAMES.has(t.lower) &&
+          !TIME_WORDS.has(t.lower) &&
+          !BARE_NOUNS.has(t.lower)) ||
+        (afterParticle &&
+          !isVocabulary(t.lower) &&
+          !LOWER_STOP.has(t.lower) &&
+          (t.cls !== 'word' || isAnyName(t.lower)));
+      if (!listed) return;
+      name[i] = true;
+      for (let j = k - 1; j >= 0 && particle(j); j--) name[parts[j] as number] = true;
+    });
+  }
+}
+
+// A file's or household's number: digits with at most a few letters among them ("563B178986", "61178BG0092687").
+const CRUMB_ID_RE = /^(?=(?:\p{L}{0,3}\d){5})[\p{L}\d]{5,}$/u;
+const CRUMB_ID_BEFORE_RE = /^(?=(?:\p{L}{0,3}\d){5})[\p{L}\d]{5,}[ \t\u00A0]+/u;
 const CRUMB_SEPARATOR_RE = /[ \t\u00A0]+[›»>/|][ \t\u00A0]+/gu;
 // Crumbs that list persons, and the sections of one person's file: a crumb between them is the person.
 const PERSON_COLLECTIONS = wordSet(
-  'kunden kundinnen kundensuche personen personensuche fallakten akten akte suche ergebnisse suchergebnisse trefferliste bedarfsgemeinschaften leistungsberechtigte teilnehmende teilnehmer bewerber klienten customers clients',
+  'kunden kundinnen kundensuche personen personensuche fallakten akten akte suche ergebnisse suchergebnisse trefferliste bedarfsgemeinschaften leistungsberechtigte teilnehmende teilnehmer bewerber klienten customers clients fälle vorgänge fallliste bg bgs',
 );
 const PERSON_SECTIONS = wordSet(
-  'leistungen dokumente stammdaten termine kontakt kontaktdaten bescheide mitglieder profil verlauf notizen vermerke anträge nachweise unterlagen historie übersicht details documents profile',
+  'leistungen dokumente stammdaten termine kontakt kontaktdaten bescheide mitglieder profil verlauf notizen vermerke anträge nachweise unterlagen historie übersicht details documents profile widerspruch widersprüche anhörung anhörungen adressen anschrift bankverbindung einkommen vermittlung schriftverkehr sanktionen notes',
 );
 
 /**
@@ -416,16 +467,32 @@ function markCrumbs(tokens: readonly Token[], text: string, name: boolean[]): vo
     const words = inCrumb(b);
     return words.length === 1 ? (tokens[words[0] as number] as Token).lower : undefined;
   };
+  // A crumb that is a file's or household's number alone ("61178BG0092687"), or is one.
+  const numbered = (k: number) => {
+    const b = bounds[k];
+    return b !== undefined && CRUMB_ID_RE.test(text.slice(b.start, b.end).trim());
+  };
   bounds.forEach((b, k) => {
-    const words = inCrumb(b);
-    if (words.length === 0 || words.length > 2) return;
-    if (!/^[\p{L}\p{M}'’ .,-]+$/u.test(text.slice(b.start, b.end).trim())) return;
+    // "563B178986 van der Linden": the number of the file before its owner's name.
+    const body = text.slice(b.start, b.end).trim();
+    const id = CRUMB_ID_BEFORE_RE.exec(body);
+    const words = inCrumb(b).filter((i) => !(tokens[i] as Token).glued);
+    const particles = words.filter((i) => PARTICLES.has((tokens[i] as Token).lower)).length;
+    if (words.length === 0 || words.length - particles > 2) return;
+    if (!/^[\p{L}\p{M}'’ .,-]+$/u.test(id ? body.slice(id[0].length) : body)) return;
     const framed =
-      PERSON_COLLECTIONS.has(crumbWord(k - 1) ?? '') || PERSON_SECTIONS.has(crumbWord(k + 1) ?? '');
+      id !== null ||
+      numbered(k - 1) ||
+      PERSON_COLLECTIONS.has(crumbWord(k - 1) ?? '') ||
+      PERSON_SECTIONS.has(crumbWord(k + 1) ?? '');
     const person = words.every((i) => {
       const t = tokens[i] as Token;
-      if (t.glued || t.allCaps || isVocabulary(t.lower) || LOWER_STOP.has(t.lower)) return false;
+      if (t.glued || t.allCaps) return false;
       if (PARTICLES.has(t.lower) || t.initial) return true;
+      // "von Ahlen", "van der Linden": after a particle, whatever the word also names.
+      if (framed && i > 0 && PARTICLES.has((tokens[i - 1] as Token).lower) && !LOWER_STOP.has(t.lower))
+        return true;
+      if (isVocabulary(t.lower) || LOWER_STOP.has(t.lower)) return false;
       if (isNameClass(t.cls) || (t.cls === 'unknown' && looksLikeName(t.lower))) return true;
       return (
         framed &&
@@ -638,11 +705,17 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
         name[i] = true;
         name[i + 1] = true;
       }
+      // "HODŽIĆ, Marko", "NAGEL, Angelika": a surname in capitals before a given name written as usual.
+      const capsSurname =
+        t.allCaps &&
+        !next.allCaps &&
+        t.lower.length >= 3 &&
+        (t.cls === 'unknown' || isNameClass(t.cls) || (t.cls === 'ambiguous' && isSurname(t.lower)));
       if (
         comma &&
         !name[i] &&
-        t.capital === next.capital &&
-        !t.allCaps &&
+        (t.capital === next.capital || capsSurname) &&
+        (!t.allCaps || capsSurname) &&
         surnameFirstField(tokens, i, text)
       ) {
         name[i] = true;
@@ -888,7 +961,7 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
   // 3e. "Akte Yilmaz", "BEDARFSGEMEINSCHAFT FRINGS": a file or record word directly before a word that is
   //     only a name, or unknown and name-like, names whose file it is (after "von"/"für" see the cues).
   tokens.forEach((t, i) => {
-    if (!OWNER_NOUNS.has(t.lower)) return;
+    if (!isOwnerNoun(t.lower)) return;
     const next = tokens[i + 1];
     if (!next || name[i + 1] || !next.capital || !adjacent(next.gapBefore) || next.glued) return;
     // "BEDARFSGEMEINSCHAFT STIER", "Akte Pilz": after a file word, a name that is also a word is a name.
@@ -1017,6 +1090,29 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
       changed = true;
     });
   }
+  markFileNames(tokens, text, name);
+  // 3j. "… Rückmeldung steht aus (Baum)", "nobody home (richter)": one word alone in brackets at the end
+  //     of a note names whom it is about — a surname of the lists, whatever else it means; not a colour,
+  //     a season or a noun German uses bare.
+  tokens.forEach((t, i) => {
+    if (name[i] || t.glued || t.allCaps || t.initial || t.lower.length < 3) return;
+    if (!/\($/u.test(t.gapBefore) || !/^\)[ \t.!]*$/u.test(text.slice(t.end))) return;
+    const listed =
+      isNameClass(t.cls) ||
+      (t.cls === 'unknown' && looksLikeName(t.lower)) ||
+      (t.cls === 'ambiguous' &&
+        isSurname(t.lower) &&
+        !ADJECTIVE_SURNAMES.has(t.lower) &&
+        !TIME_WORDS.has(t.lower) &&
+        !BARE_NOUNS.has(t.lower));
+    if (listed) name[i] = true;
+  });
+  // 3k. "Stelle als Weber", "arbeitet als Fuhrmann": after "als" and a word of work, a trade, not a person.
+  tokens.forEach((t, i) => {
+    if (!name[i] || t.cls !== 'surname' || i < 2 || (tokens[i - 1] as Token).lower !== 'als') return;
+    const work = tokens.slice(Math.max(0, i - 4), i - 1).some((b) => WORK_WORDS.has(b.lower));
+    if (work && adjacent(t.gapBefore)) name[i] = false;
+  });
   // 4. Particles inside a marked name belong to it ("Hans von der Heide", "Rama al-Khatib").
   for (let i = 1; i < tokens.length - 1; i++) {
     if (name[i] || !PARTICLES.has((tokens[i] as Token).lower)) continue;

@@ -373,3 +373,44 @@ describe('given names that are particles elsewhere', () => {
     expect(masked('Zine El Abidine Ben Ali')).toBe('[NAME] [NAME] [NAME] [NAME] [NAME]');
   });
 });
+
+describe('names in capitals before a given name, after record words, in crumbs with a number, in file names', () => {
+  it('masks a surname in capitals before a given name, in a title or after a record word', () => {
+    expect(masked('KRASNIQI, Arben – Übersicht')).toBe('[NAME], [NAME] – Übersicht');
+    expect(masked('Gesprächsvermerk Taube, Birgit')).toBe('Gesprächsvermerk [NAME], [NAME]');
+    expect(masked('Kunden » BRANDES, Kerstin » Bescheide')).toBe('Kunden » [NAME], [NAME] » Bescheide');
+  });
+
+  it('masks the owner of a file number in a breadcrumb, and particle names there', () => {
+    expect(masked('Start / Liste / 317C402518 Fink / Druck')).toBe(
+      'Start / Liste / [KUNDENNR] [NAME] / Druck',
+    );
+    expectKept(['Start / Liste / Fink / Druck']);
+    expect(masked('Team 2 > Vorgänge > von Hagen > Anhörung')).toBe(
+      'Team 2 > Vorgänge > [NAME] [NAME] > Anhörung',
+    );
+  });
+
+  it('masks the person a file is named for', () => {
+    expect(masked('Scan_Brettschneider_Mietvertrag.pdf')).toBe('[NAME].pdf');
+    expect(masked('foto_zum_Busche_Pass.jpg')).toBe('[NAME].jpg');
+    expectKept([
+      'Vorlage_zum_Ausdrucken.pdf',
+      'Handbuch_Version_3.pdf',
+      'Checkliste_zur_Antragstellung.docx',
+    ]);
+  });
+
+  it('masks a surname alone in brackets at the end of a note', () => {
+    expect(masked('Unterlagen kamen per Post (Lehmann)')).toBe('Unterlagen kamen per Post ([NAME])');
+    expectKept(['Termin verschoben (Winter)', 'Drucker defekt (Entwurf)']);
+  });
+
+  it('keeps a trade after "als" and a word of work, and the reader of a PDF', () => {
+    expectKept([
+      'Stelle als Weber in der Weberei',
+      'arbeitet als Schäfer im Landkreis',
+      'Datei.pdf – Adobe Acrobat Reader',
+    ]);
+  });
+});
