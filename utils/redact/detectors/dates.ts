@@ -120,6 +120,8 @@ const BORN_AFTER_RE = /^[ \t]*(?:\p{L}+[ \t]+){0,2}(?:geboren|zur[ \t]+welt)(?![
  * problem started and identifies nobody.
  */
 export function detectDates(text: string, out: Span[], allDates: boolean, now = new Date()): void {
+  // Where the last date of birth ended: "Geb.-Datum der Kinder: 06.02.2017 und 5.8.2016" lists two.
+  let lastBirth = -1;
   eachMatch(DATE_RE, text, (m) => {
     if (!isPlausible(m)) return;
     const start = m.index;
@@ -127,10 +129,13 @@ export function detectDates(text: string, out: Span[], allDates: boolean, now = 
     if (
       isAfterBirthTrigger(text, start) ||
       BORN_AFTER_RE.test(text.slice(end, end + 40)) ||
-      isBirthDateByPlace(text, start, m, now)
-    )
+      isBirthDateByPlace(text, start, m, now) ||
+      (lastBirth >= 0 && LIST_GAP_RE.test(text.slice(lastBirth, start))) ||
+      relativeAfter(text.slice(end, end + 40), m, now)
+    ) {
       out.push({ start, end, kind: 'birthdate' });
-    else if (allDates) out.push({ start, end, kind: 'date' });
+      lastBirth = end;
+    } else if (allDates) out.push({ start, end, kind: 'date' });
   });
   eachMatch(BIRTH_YEAR_RE, text, (m) => {
     const year = m[1] ?? '';
@@ -174,6 +179,15 @@ const VERSION_NEAR_RE =
 const PERSON_BEFORE_RE = /(?:\p{Lu}[\p{L}\p{M}'’-]+|\[NAME\]|\[WERT\])\s*(?:,|\()\s*$/u;
 const RELATIVE_BEFORE_RE =
   /(?:^|[^\p{L}])(?:tochter|sohn|kind|kinder|enkel(?:in)?|ehemann|ehefrau|partner(?:in)?|mutter|vater|frau|herr|kundin|kunde|(?:das|dem|des|im|ihr|ihrem|sein|seinem)\s+alters?|(?:daughter|son|child|children|grandchild|wife|husband|mother|father)(?![\p{L}]))(?:[^.!?\n]{0,30})$/iu;
+// Between two dates of one list: "… und …", "…, …", "… sowie …".
+const LIST_GAP_RE = /^[ \t]*(?:,|;|&|\/|und|sowie|and)[ \t]*(?:[ \t]und[ \t]+)?$/iu;
+// A relative named after the date, in the same row or bracket: "Khaled | 14.10.2015 | Sohn", "3.4.2012 (Tochter)".
+const RELATIVE_AFTER_RE =
+  /^[ \t]*(?:\||\(|,|–|-)[ \t]*(?:tochter|sohn|kind|enkel(?:in)?|stiefsohn|stieftochter|pflegekind|daughter|son|child)[ \t]*(?:$|[|),;\n])/iu;
+function relativeAfter(after: string, m: RegExpExecArray, now: Date): boolean {
+  const year = yearOf(m, now);
+  return year !== undefined && year <= now.getFullYear() && RELATIVE_AFTER_RE.test(after);
+}
 function isEverydayWord(match: string): boolean {
   const word = (/\p{L}[\p{L}\p{M}'’-]*/u.exec(match)?.[0] ?? '').toLowerCase();
   return word !== '' && (COMMON_WORDS.has(word) || isNoun(word));

@@ -83,3 +83,20 @@ describe('years and months of birth in short forms', () => {
     expectKept(['Release 2024/03/12 eingespielt, Fehler bleibt', 'Feld Nachname (* Pflichtfeld) leer']);
   });
 });
+
+describe('dates of birth in a list, and beside a relative in a row', () => {
+  it('masks every date of a list that a date of birth opens', () => {
+    expect(masked('Geburtsdaten der Kinder: 11.03.2018, 2.9.2020 und 14.1.2023')).toBe(
+      'Geburtsdaten der Kinder: [GEBURTSDATUM], [GEBURTSDATUM] und [GEBURTSDATUM]',
+    );
+  });
+
+  it('masks a date in a row or bracket whose next cell names a child', () => {
+    expect(masked('Mila | 9. Mai 2019 | Tochter')).toBe('[NAME] | [GEBURTSDATUM] | Tochter');
+    expect(masked('20.06.2021 (Sohn)')).toBe('[GEBURTSDATUM] (Sohn)');
+  });
+
+  it('keeps dates of events in lists and rows', () => {
+    expectKept(['Bescheide vom 03.02.2026 und 04.03.2026 liegen vor', 'Termin 12.11.2026 | Sohn kommt mit']);
+  });
+});
