@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redactText } from '../../../utils/redact/text';
+import { expectKept, masked } from './detectors/masked';
 
 // Caseworkers with an English browser write English notes. Their words are no names, and their dates of
 // birth come in English formats. Sentences written for this test, not taken from any corpus.
@@ -51,5 +52,17 @@ describe('English notes', () => {
 
   it('keeps month names that only date something: "Mar 2020 bis Dez 2021", "since may 2019"', () => {
     expect(text('Mar 2020 bis Dez 2021 in einer Maßnahme')).toBe('Mar 2020 bis Dez 2021 in einer Maßnahme');
+  });
+});
+
+describe('English honorifics typed in lower case', () => {
+  it('masks the surname after mr., mrs., ms. in any case, and relatives as cues', () => {
+    expect(masked('mr. brandt says the letter never came')).toBe('mr. [NAME] says the letter never came');
+    expect(masked('ms. haileselassie was born on 1991-02-03')).toBe('ms. [NAME] was born on [GEBURTSDATUM]');
+    expect(masked('She lives with her brother Jonas now')).toBe('She lives with her brother [NAME] now');
+  });
+
+  it('keeps English words after an honorific', () => {
+    expectKept(['ms. word crashed again', 'the customer data is missing']);
   });
 });

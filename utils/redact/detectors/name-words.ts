@@ -24,7 +24,7 @@ ansprechpartner ansprechpartnerin kollege kollegin
 /** English cues take only a capitalised word or a listed name: "customer data" is no person. */
 export const ENGLISH_CUES: ReadonlySet<string> = words(`
 mr mrs ms miss mister customer applicant claimant tenant daughter son wife husband mother father partner
-child
+child sister brother grandson granddaughter stepson stepdaughter
 `);
 
 /** Nouns after which "von", "zu" or "für" introduce a person: "Profil von Kevin B.", "E-Akte zu Jaber". */

@@ -1,6 +1,7 @@
 import { PLACEHOLDER_RE } from '../kinds';
 import {
   hasLexicon,
+  isEnglishWord,
   isGivenName,
   isNoun,
   isPlace,
@@ -235,6 +236,9 @@ const OWNER_FIELD_RE =
 
 // Where a field ends after a word: a colon, a dash between spaces, a bar, a comma, a bracket, the end.
 const FIELD_END_RE = /^(?:[ \t]*(?:[:|,;(›]|[–—][ \t]|-[ \t])|[ \t]*$|[ \t]*\r?\n)/u;
+
+// English honorifics: the word after them is a surname in any case.
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mister']);
 
 // Words of work before "als" and a trade ("Stelle als Weber", "arbeitet als Schäfer").
 const WORK_WORDS = wordSet(
@@ -623,11 +627,15 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
       const lowerCue = !t.capital;
       if (!(next.capital || lowerCue || next.initial)) break;
       // "customer data", "profile of the user": an English cue takes a capitalised word or a listed name only.
+      // An honorific is a cue in lower case too: "mr. jung says …", "ms. gebrezgiabher was born …" — any
+      // word after it that is no English word.
+      const honorific = HONORIFICS.has(t.lower) && !isEnglishWord(next.lower) && !LOWER_STOP.has(next.lower);
       if (
         taken === 0 &&
         (ENGLISH_CUES.has(t.lower) || t.lower === 'of') &&
         !next.capital &&
-        !isNameClass(next.cls)
+        !isNameClass(next.cls) &&
+        !honorific
       )
         break;
       // "Kinder Rosa", not "Kinder Zuschlag": after a plural of persons only a word that is no plain noun.
