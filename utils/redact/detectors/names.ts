@@ -237,6 +237,11 @@ const OWNER_FIELD_RE =
 // Where a field ends after a word: a colon, a dash between spaces, a bar, a comma, a bracket, the end.
 const FIELD_END_RE = /^(?:[ \t]*(?:[:|,;(›]|[–—][ \t]|-[ \t])|[ \t]*$|[ \t]*\r?\n)/u;
 
+// Words that stand as the subject of a person's verb and are no names.
+const PRONOUNS = wordSet(
+  'jemand niemand keiner keine wer man er sie es ich du wir ihr jeder jede alle beide einer eine mancher viele wenige andere der die das dieser diese heute gestern morgen vorhin eben bereits schon nun jetzt dann',
+);
+
 // English honorifics: the word after them is a surname in any case.
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mister']);
 
@@ -832,7 +837,18 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
     if (name[i] || !t.opening || !(t.capital || typedLower) || t.allCaps) return;
     // "mebrat ghebremedhin hat … nachgereicht": one or two words no list knows before the verb.
     const unknownPair = t.cls === 'unknown' && t.lower.length >= 3 && !LOWER_STOP.has(t.lower);
-    if (!unknownPair) {
+    // "Fromm hat angerufen", "Fröhlich ist vorbeigekommen": an adjective or verb cannot be the subject
+    // of a person's verb; a noun can ("Vermieter hat angerufen", notes drop the article).
+    const notNoun =
+      t.cls === 'word' &&
+      t.capital &&
+      t.lower.length >= 3 &&
+      !isNoun(t.lower) &&
+      !isNounLike(t.lower) &&
+      !isVocabulary(t.lower) &&
+      !LOWER_STOP.has(t.lower) &&
+      !PRONOUNS.has(t.lower);
+    if (!unknownPair && !notNoun) {
       if (t.cls !== 'ambiguous' && !(t.cls === 'word' && t.capital && !isVocabulary(t.lower))) return;
       if (!isAnyName(t.lower)) return;
     }
@@ -853,6 +869,11 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
       (AUXILIARIES.has(next.lower) &&
         tokens.slice(v + 1, v + 5).some((later) => PERSON_PARTICIPLES.has(later.lower)));
     if (!person) return;
+    // Such a word only right before its verb ("Heute hat Frau Koch angerufen" keeps "Heute").
+    const direct =
+      (AUXILIARIES.has(next.lower) && PERSON_PARTICIPLES.has(tokens[v + 1]?.lower ?? '')) ||
+      (PERSON_VERBS.has(next.lower) && !AUXILIARIES.has(next.lower));
+    if (notNoun && !unknownPair && !isAnyName(t.lower) && !direct) return;
     for (let k = i; k < v; k++) name[k] = true;
   });
   // 3f. "Schade und Lea sind getrennt": a word that opens a sentence, "und", a given name and a verb in

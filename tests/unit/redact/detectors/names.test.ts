@@ -414,3 +414,21 @@ describe('names in capitals before a given name, after record words, in crumbs w
     ]);
   });
 });
+
+describe("a word no noun before a person's verb", () => {
+  it('masks an adjective that opens a note right before "hat angerufen" or "ist vorbeigekommen"', () => {
+    expect(masked('Freundlich hat angerufen wegen der Nachweise')).toBe(
+      '[NAME] hat angerufen wegen der Nachweise',
+    );
+    expect(masked('Fröhlich ist vorbeigekommen')).toBe('[NAME] ist vorbeigekommen');
+  });
+
+  it('keeps nouns, pronouns and adverbs there', () => {
+    expectKept([
+      'Vermieter hat angerufen',
+      'Jemand hat angerufen',
+      'Heute hat Frau [NAME] angerufen',
+      'Gestern hat angerufen',
+    ]);
+  });
+});
