@@ -10,6 +10,7 @@
 import { EvalCorpus } from '../../tests/fixtures/redaction/eval/measure';
 import { isEnglish, loadBlindCorpus } from '../../tests/support/redaction-blind';
 import { extensionRedactor, formatRates, formatReport, scoreEval } from '../../tests/support/redaction-eval';
+import { loadFifthCorpus } from '../../tests/support/redaction-fifth';
 import { isEnglishJudge, loadJudgeCorpus } from '../../tests/support/redaction-judge';
 
 const redact = extensionRedactor();
@@ -40,3 +41,4 @@ function report(
 
 report('Judge corpus (unseen)', loadJudgeCorpus(), isEnglishJudge);
 report('Blind corpus (development set since session 10)', loadBlindCorpus(), isEnglish);
+report('Fifth corpus (development set since session 12)', loadFifthCorpus(), isEnglishJudge);

@@ -21,9 +21,9 @@ const FLOOR: RedactionFloors = {
   names: 0.95, // goal 97 %
   birthdates: 0.98, // goal 99 %
   identifiers: 1, // goal met
-  addresses: 0.94, // goal 97 %
+  addresses: 0.97, // goal 97 % (met in session 12)
   all: 0.96, // goal 98 %
-  allWithPageTerms: 0.97, // goal 99.5 %
+  allWithPageTerms: 0.98, // goal 99.5 %
   cleanChanged: 0.027, // goal at most 1 %
 };
 
