@@ -40,7 +40,13 @@ import nspell from 'nspell';
 import englishWordsPath from 'word-list';
 import { ENGLISH_PROPER_WORDS } from '../../utils/redact/detectors/name-words';
 import type { LEXICON_FILES } from '../../utils/redact/lexicon';
-import { HAND_GIVEN, HAND_GIVEN_ADULTS, HAND_SURNAMES, HAND_SURNAMES_DE } from './hand-names';
+import {
+  HAND_GIVEN,
+  HAND_GIVEN_ADULTS,
+  HAND_GIVEN_DE_MORE,
+  HAND_SURNAMES,
+  HAND_SURNAMES_DE,
+} from './hand-names';
 import { trainNameModel } from './name-model';
 
 const require = createRequire(import.meta.url);
@@ -234,6 +240,7 @@ export function buildLexicon(): Record<(typeof LEXICON_FILES)[number], string[]>
   }
   addAll(given, HAND_GIVEN.split(/\s+/));
   addAll(given, HAND_GIVEN_ADULTS.split(/\s+/));
+  addAll(given, HAND_GIVEN_DE_MORE.split(/\s+/));
   addAll(surnames, HAND_SURNAMES.split(/\s+/));
   addAll(surnames, HAND_SURNAMES_DE.split(/\s+/));
   const names = new Set<string>();

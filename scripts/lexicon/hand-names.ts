@@ -71,6 +71,35 @@ Mohamud Abdirizak Abdiwali Abdikadir Ayan Fadumo Hawo Ifrah Sahra Deeqa Hamdi Ub
 `;
 
 /**
+ * More given names of German adults (born roughly 1930–1990, East and West, and regional forms) that the
+ * lists above and the packages lack: a sample of 219 common ones from memory missed 47 ("Ulrike", "Jutta",
+ * "Antje", "Jochen", "Bodo", "Hedwig"), and a given name no list knows makes its surname neighbour a word
+ * ("Jutta Koch"). Written for this project from common knowledge (session 12, issue #13).
+ */
+export const HAND_GIVEN_DE_MORE = `
+Bärbel Edeltraud Edeltraut Ulrike Annegret Anneliese Annelie Annelore Heidemarie Hiltrud Jutta Karola Carola Lieselotte
+Liselotte Roswitha Traudel Traute Antje Dörte Dörthe Frauke Gesine Grit Uta Hannelies Rosi Waltraut Burkhard Burghard
+Eberhard Friedhelm Helmuth Ottmar Otmar Gernot Hajo Jochen Kuno Ludger Meinolf Ortwin Ulli Wendelin Arnd Arndt Bodo
+Ekkehard Folker Hasso Helge Gundula Hedwig Käthe Mechthild Mechtild Adelheid Almut Almuth Anita Annemarie Annerose
+Annette Barbara Beate Berit Bettina Brunhilde Christel Christine Dagmar Dorit Dorothee Edda Editha Eleonore Elfi
+Elisabeth Elli Elly Elsbeth Else Emmi Erna Evelin Evelyn Friedel Gerlinde Gertraud Gertrude Gesa Gitta Gudula Hanna
+Hannchen Hedda Heidelinde Helgard Hella Henny Herta Hertha Hilde Hildegund Hilke Ilse Imke Inga Ingeburg Irma Isolde
+Jutte Karen Katharina Kirsten Klara Lilo Lisbeth Lotte Luise Magdalena Margarete Margarethe Margit Margret Marlene
+Marlis Marliese Mathilde Meike Monique Nele Oda Ortrud Ottilie Petronella Regine Reinhild Rosel Rosmarie Rotraud
+Rotraut Senta Siegrid Sigrun Silvia Sonja Swantje Thea Theresia Trude Ulla Ursel Waltrud Wiltrud Anja Anke Astrid
+Dörthe Elvira Gunda Gunhild Helene Ina Ines Jana Katja Kristin Liane Nancy Romy Steffi Ulrika Wenke Yvette Cindy
+Adalbert Albrecht Alfons Alfred Alwin Anton Armin Arno Arnold August Balthasar Benno Bernhard Berthold Bertram Bruno
+Burkhardt Claus Clemens Detlef Dietmar Dietrich Eckart Eckehard Edgar Edmund Eduard Egbert Ehrenfried Elmar Emil Engelbert
+Erhard Ernst-August Eugen Ferdinand Florian Franz Friedemann Friedrich Gebhard Georg Gerold Gottfried Gottlieb Gregor
+Gunter Gustav Hannes Hansjörg Hansjürgen Hanspeter Hartwig Heiner Heino Helfried Henner Hennig Heribert Hilmar Ignaz
+Immanuel Ingolf Jan-Peter Johann Jupp Karl Karlheinz Kaspar Klaus Knud Konrad Leberecht Leonhard Lutz Magnus Mathias
+Meinhard Michl Nikolaus Norman Olf Oswald Otfried Ottfried Ottokar Paulus Poldi Reimund Reiner Rembert Roland Rudi
+Rudolf Sepp Sieghard Siegmar Sigmund Theo Theodor Tilo Till Traugott Uli Ulrich Valentin Veit Wendel Wenzel Wigbert
+Wilfried Willi Willy Winfried Wolf-Dieter Wolfram Xaver Jens-Uwe Hans-Dieter Hans-Georg Hans-Joachim Karl-Ernst
+Klaus-Peter Peter-Michael
+`;
+
+/**
  * Frequent German surnames (roughly the 400 most frequent, as directories and name statistics rank
  * them), which the fake-data locales cover only in part: "Jäger", "Schubert", "Bergmann", "Böhme",
  * "Gärtner" were missing. Written for this project from common knowledge (issue #13: German names were the
