@@ -101,7 +101,9 @@ Klaus-Peter Peter-Michael
 
 /**
  * Frequent German surnames (roughly the 400 most frequent, as directories and name statistics rank
- * them), which the fake-data locales cover only in part: "Jäger", "Schubert", "Bergmann", "Böhme",
+ * them; in session 12 also about 50 less frequent ones that are animals, trades, adjectives or things —
+ * "Hase", "Kellner", "Fröhlich", "Kohl" — the lists knew only as words), which the fake-data locales cover
+ * only in part: "Jäger", "Schubert", "Bergmann", "Böhme",
  * "Gärtner" were missing. Written for this project from common knowledge (issue #13: German names were the
  * weakest origin on text nobody here wrote). Many are also words ("Gärtner", "Vetter", "Freitag"): the
  * lists make them ambiguous, names beside a name, after a cue or where grammar says person.
@@ -133,4 +135,7 @@ Schäffer Scharf Schaller Schiller Schindler Schlüter Schmitz Schnell Scholl Sc
 Schütze Schwarz Schweizer Seeger Seiler Sommer Specht Spies Stark Steffen Steinbach Steinke Stoll Stolz Strobel
 Sturm Thieme Timm Trautmann Ulbrich Veit Vogler Wagener Walz Weidner Weigel Weis Weise Weiß Weller
 Wendel Westphal Wiegand Wild Wilke Winkelmann Winkler Wolters Wunderlich Wurm Zeller Ziegler Zimmer Zink
+Hase Adler Falke Kranich Taube Storch Rabe Spatz Sperling Schwan Gans Geier Reiher Marder Eule Amsel Lerche Drossel
+Dachs Biber Lamm Karpf Barsch Schlosser Kellner Glaser Fröhlich Freundlich Ehrlich Fromm
+Baum Kohl Licht Frost Hagel Herbst Kessel Kolbe Kamm Thal Bach Löffler Mahler Wirtz Brück
 `;

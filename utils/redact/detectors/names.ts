@@ -242,6 +242,11 @@ const PRONOUNS = wordSet(
   'jemand niemand keiner keine wer man er sie es ich du wir ihr jeder jede alle beide einer eine mancher viele wenige andere der die das dieser diese heute gestern morgen vorhin eben bereits schon nun jetzt dann',
 );
 
+// Trades that are frequent surnames too: two of them joined by "und" are trades ("für Koch und Kellner").
+const TRADES = wordSet(
+  'koch köchin kellner kellnerin bäcker metzger schlosser glaser maurer gärtner tischler schreiner fischer jäger schäfer müller weber wagner zimmermann maler schneider schmied schuster drechsler töpfer sattler färber',
+);
+
 // English honorifics: the word after them is a surname in any case.
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mister']);
 
@@ -253,7 +258,7 @@ const WORK_WORDS = wordSet(
 // Prepositions after which a bare capitalised noun is unusual, and the nouns German uses bare anyway.
 const BARE_PREPOSITIONS = new Set(['an', 'mit', 'von', 'für', 'bei', 'über', 'gegen', 'wegen']);
 const BARE_NOUNS = wordSet(
-  'post hand fuß haus hause bus bahn auto rad zug winter sommer herbst frühling mittag abend morgen nacht geld zeit arbeit schule kirche brief telefon mail fax papier hilfe dank recht gott glück',
+  'post hand fuß haus hause bus bahn auto rad zug winter sommer herbst frühling mittag abend morgen nacht geld zeit arbeit schule kirche brief telefon mail fax papier hilfe dank recht gott glück frost hagel regen wind sturm schnee nebel eis licht',
 );
 
 // Surnames that are adjectives of colour, size or age: bare beside a noun they describe a thing
@@ -1036,7 +1041,9 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
       joined &&
       joined.capital &&
       (joined.cls === 'word' ||
-        (joined.cls === 'ambiguous' && !isSurname(joined.lower) && !isGivenName(joined.lower)))
+        (joined.cls === 'ambiguous' &&
+          ((!isSurname(joined.lower) && !isGivenName(joined.lower)) ||
+            (TRADES.has(t.lower) && TRADES.has(joined.lower)))))
     )
       return;
     // In lower case only before a past participle or a comma ("mit baum gesprochen, …"), or, for a
