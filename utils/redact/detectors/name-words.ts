@@ -47,7 +47,18 @@ export function isOwnerNoun(word: string): boolean {
   for (const tail of OWNER_TAILS) if (word.length > tail.length + 2 && word.endsWith(tail)) return true;
   return false;
 }
-const OWNER_TAILS = ['vermerk', 'antrag', 'akte', 'bescheid', 'gespräch', 'nachweise', 'unterlagen'];
+const OWNER_TAILS = [
+  'vermerk',
+  'antrag',
+  'akte',
+  'bescheid',
+  'gespräch',
+  'nachweise',
+  'unterlagen',
+  'profil',
+  'bescheinigung',
+  'übersicht',
+];
 
 /** Name particles: part of a name between or before name words ("von der Heide", "al-Hassan", "bin Laden"). */
 export const PARTICLES: ReadonlySet<string> = words(`

@@ -86,8 +86,9 @@ function opensSentence(text: string, start: number): boolean {
   if (i < 0) return true;
   const c = text[i] ?? '';
   if (OPENERS.has(c)) return true;
-  // A dash counts when a space follows it ("Akte – Müller"), not inside a word ("E-Akte").
-  return DASHES.has(c) && i + 1 < start && /\s/u.test(text[i + 1] ?? '');
+  // A dash counts when a space follows it ("Akte – Müller"), not inside a word ("E-Akte"); so does a
+  // breadcrumb's slash ("Fälle / Berg, Marie"), not a gender slash ("Antragsteller/in").
+  return (DASHES.has(c) || c === '/') && i + 1 < start && /\s/u.test(text[i + 1] ?? '');
 }
 
 // Not global (PLACEHOLDER_RE is), so that test() keeps no position between calls.
@@ -242,9 +243,19 @@ const PRONOUNS = wordSet(
   'jemand niemand keiner keine wer man er sie es ich du wir ihr jeder jede alle beide einer eine mancher viele wenige andere der die das dieser diese heute gestern morgen vorhin eben bereits schon nun jetzt dann',
 );
 
-// Trades that are frequent surnames too: two of them joined by "und" are trades ("für Koch und Kellner").
+// Trades and animals that are surnames too: two of them joined by "und" are things ("für Koch und Kellner",
+// "Plakat mit Fuchs und Rabe"), and so is one before a noun in a compound ("Weber-Grill", "Töpfer-Kurs").
 const TRADES = wordSet(
-  'koch köchin kellner kellnerin bäcker metzger schlosser glaser maurer gärtner tischler schreiner fischer jäger schäfer müller weber wagner zimmermann maler schneider schmied schuster drechsler töpfer sattler färber',
+  'koch köchin kellner kellnerin bäcker metzger schlosser glaser maurer gärtner tischler schreiner fischer jäger schäfer müller weber wagner zimmermann maler schneider schmied schuster drechsler töpfer sattler färber böttcher vogt fuhrmann schmidt',
+);
+const ANIMALS = wordSet(
+  'fuchs rabe bär luchs storch kranich adler falke spatz taube hase wolf igel maus specht eule schwan gans ente hahn huhn dachs biber otter hirsch bock lamm fink hecht karpf sperling amsel drossel lerche geier reiher marder kater',
+);
+const isThing = (lower: string) => TRADES.has(lower) || ANIMALS.has(lower);
+
+// Places of training and work before a trade: "Ausbildungsplatz Töpfer", "Lehrstelle Maurer".
+const TRAINING_PLACES = wordSet(
+  'ausbildungsplatz ausbildungsplätze ausbildungsstelle lehrstelle praktikumsplatz umschulung ausbildung stellenangebot stellenangebote',
 );
 
 // English honorifics: the word after them is a surname in any case.
@@ -724,11 +735,16 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
         name[i + 1] = true;
       }
       // "HODŽIĆ, Marko", "NAGEL, Angelika": a surname in capitals before a given name written as usual.
+      // Before a given name of the lists, any word in capitals: "BACH, Hans-Jürgen", "HAMMER, Petra" — the
+      // way specialist procedures print a person; acronyms and app words stay ("KDU, Anna").
       const capsSurname =
         t.allCaps &&
         !next.allCaps &&
         t.lower.length >= 3 &&
-        (t.cls === 'unknown' || isNameClass(t.cls) || (t.cls === 'ambiguous' && isSurname(t.lower)));
+        (t.cls === 'unknown' ||
+          isNameClass(t.cls) ||
+          (t.cls === 'ambiguous' && isSurname(t.lower)) ||
+          (next.cls === 'given' && !isVocabulary(t.lower)));
       if (
         comma &&
         !name[i] &&
@@ -880,6 +896,32 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
       (PERSON_VERBS.has(next.lower) && !AUXILIARIES.has(next.lower));
     if (notNoun && !unknownPair && !isAnyName(t.lower) && !direct) return;
     for (let k = i; k < v; k++) name[k] = true;
+  });
+  // 3f'. "Grund umgezogen, neue Anschrift …", "…, Storch informiert": in note style a clause opens with the
+  //     person and a participle, without "hat" or "ist" — a surname of the lists (not a season or a bare
+  //     noun) or an unknown name-like word there is the person. Adverbs and nouns stay ("kurz informiert",
+  //     "Termin verschoben").
+  tokens.forEach((t, i) => {
+    if (name[i] || t.allCaps || t.glued || t.initial || t.lower.length < 3 || !(t.capital || typedLower))
+      return;
+    const clause = t.opening || /(?:,|\s[–—-])[ \t]*$/u.test(t.gapBefore);
+    if (!clause) return;
+    const next = tokens[i + 1];
+    if (!next || !adjacent(next.gapBefore) || next.glued) return;
+    const participle =
+      PERSON_PARTICIPLES.has(next.lower) ||
+      (AUXILIARIES.has(next.lower) && PERSON_PARTICIPLES.has(tokens[i + 2]?.lower ?? ''));
+    if (!participle) return;
+    const listed =
+      (t.cls === 'ambiguous' &&
+        isSurname(t.lower) &&
+        !TIME_WORDS.has(t.lower) &&
+        !BARE_NOUNS.has(t.lower) &&
+        !ADJECTIVE_SURNAMES.has(t.lower) &&
+        // "Ehrlich gesagt", "Frisch gemeldet": an adjective before a participle is an adverb.
+        !isPlainWord(t.lower)) ||
+      (t.cls === 'unknown' && !LOWER_STOP.has(t.lower) && looksLikeName(t.lower));
+    if (listed) name[i] = true;
   });
   // 3f. "Schade und Lea sind getrennt": a word that opens a sentence, "und", a given name and a verb in
   //     the plural are two persons; a thing would take an article.
@@ -1041,9 +1083,8 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
       joined &&
       joined.capital &&
       (joined.cls === 'word' ||
-        (joined.cls === 'ambiguous' &&
-          ((!isSurname(joined.lower) && !isGivenName(joined.lower)) ||
-            (TRADES.has(t.lower) && TRADES.has(joined.lower)))))
+        (isThing(t.lower) && isThing(joined.lower)) ||
+        (joined.cls === 'ambiguous' && !isSurname(joined.lower) && !isGivenName(joined.lower)))
     )
       return;
     // In lower case only before a past participle or a comma ("mit baum gesprochen, …"), or, for a
@@ -1144,10 +1185,17 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
     if (listed) name[i] = true;
   });
   // 3k. "Stelle als Weber", "arbeitet als Fuhrmann": after "als" and a word of work, a trade, not a person.
+  //     Also right after a training place: "Ausbildungsplatz Töpfer ab August frei".
   tokens.forEach((t, i) => {
-    if (!name[i] || t.cls !== 'surname' || i < 2 || (tokens[i - 1] as Token).lower !== 'als') return;
-    const work = tokens.slice(Math.max(0, i - 4), i - 1).some((b) => WORK_WORDS.has(b.lower));
-    if (work && adjacent(t.gapBefore)) name[i] = false;
+    if (!name[i] || i < 1 || !adjacent(t.gapBefore)) return;
+    if (t.cls !== 'surname' && !(TRADES.has(t.lower) && t.cls !== 'given')) return;
+    const before = (tokens[i - 1] as Token).lower;
+    const work =
+      (before === 'als' &&
+        i >= 2 &&
+        tokens.slice(Math.max(0, i - 4), i - 1).some((b) => WORK_WORDS.has(b.lower))) ||
+      (TRADES.has(t.lower) && TRAINING_PLACES.has(before));
+    if (work) name[i] = false;
   });
   // 4. Particles inside a marked name belong to it ("Hans von der Heide", "Rama al-Khatib").
   for (let i = 1; i < tokens.length - 1; i++) {
@@ -1222,6 +1270,19 @@ export function detectNames(text: string, out: Span[]): void {
     // An initial takes its dot along, so "T." leaves no letter behind.
     const end = t.initial ? t.end + 1 : t.end;
     const parts = t.lower.split('-');
+    // "Weber-Grill", "Töpfer-Kurs", "Bock-Bier": a trade or an animal before a noun names a thing, unless
+    // the noun is a record word ("Weber-Akte" is Weber's file).
+    const last = parts[parts.length - 1] ?? '';
+    if (
+      parts.length === 2 &&
+      isThing(parts[0] ?? '') &&
+      last.length >= 3 &&
+      isNounLike(last) &&
+      !isSurname(last) &&
+      !isGivenName(last) &&
+      !isOwnerNoun(last)
+    )
+      return;
     if (parts.length > 1 && parts.some((part) => classify(part) === 'word')) {
       // "Müller-Akte": only the name part goes ("[NAME]-Akte"); the officer keeps the word.
       let offset = t.start;

@@ -432,3 +432,30 @@ describe("a word no noun before a person's verb", () => {
     ]);
   });
 });
+
+describe('printed surnames that are words, note-style participles, and things named like people', () => {
+  it('masks any word in capitals before a given name in a printed field', () => {
+    expect(masked('Bewerberprofil HAMMER, Petra')).toBe('Bewerberprofil [NAME], [NAME]');
+    expect(masked('Akten / Fälle / SCHILD, Jens / Termine')).toBe('Akten / Fälle / [NAME], [NAME] / Termine');
+    expect(masked('KDU, Anna')).toBe('KDU, [NAME]');
+  });
+
+  it('masks a listed surname that opens a clause before a participle, not an adverb or a noun', () => {
+    expect(masked('Termin verschoben, Becker informiert')).toBe('Termin verschoben, [NAME] informiert');
+    expectKept([
+      'Kurz informiert, dann aufgelegt',
+      'Ehrlich gesagt ist die Vorlage veraltet.',
+      'Antrag abgelehnt, Vermieter informiert',
+    ]);
+  });
+
+  it('keeps trades and animals in compounds, lists and training places', () => {
+    expectKept([
+      'Weber-Grill für das Sommerfest ausgeliehen.',
+      'Töpfer-Kurs der VHS',
+      'Plakat mit Storch und Kranich gedruckt.',
+      'Ausbildungsplatz Drechsler ab August frei.',
+    ]);
+    expect(masked('Weber-Akte liegt vor')).toBe('[NAME]-Akte liegt vor');
+  });
+});
