@@ -202,10 +202,15 @@ function hasStreetEnding(lastPart: string, suffix: string, whole: string): boole
   return lastPart === suffix && whole.includes('-');
 }
 
-// "Berliner", "Hildesheimer": place names turned adjective, the usual first word of a two-word street.
+// "Berliner", "Hildesheimer": place names turned adjective, the usual first word of a two-word street;
+// "Dänische", "Holländische", "Märkische": adjectives of a land or people ("Dänische Straße 9").
 function isPlaceAdjective(word: string): boolean {
-  return word.length >= 5 && word.endsWith('er') && !COMMON_WORDS.has(word);
+  if (COMMON_WORDS.has(word)) return false;
+  return (word.length >= 5 && word.endsWith('er')) || LAND_ADJECTIVE_RE.test(word);
 }
+// Lands, regions and peoples that streets are named for; not "technische", "praktische".
+const LAND_ADJECTIVE_RE =
+  /^(?:dän|holländ|niederländ|schwed|fries|ostfries|märk|sächs|bayer|bayr|schwäb|hess|westfäl|rhein|thüring|pommer|preuß|preuss|böhm|poln|russ|französ|engl|ital|schles|bad|pfälz|lipp|oldenburg|brandenburg|mecklenburg|holstein|lübeck|hanseat|kurhess|fränk|österreich|schweizer)(?:i)?sche[nrs]?$/u;
 
 // Five digits (optionally "D-"), a capitalised place name, optionally "am Main", "an der Oder", "(Saale)", "-Süd".
 const PLACE = '[\\p{Lu}][\\p{L}\\p{M}]+(?:-[\\p{Lu}][\\p{L}\\p{M}]+)*';
@@ -246,11 +251,15 @@ export function detectPostcodes(text: string, out: Span[]): void {
     // A lower-case place only where an address ends: after a comma, in brackets, a house number, "in"
     // or "nach", or alone on its line (a phone number's last group is five digits too: "030 12345 fehlt").
     const lowerPlace = !/^\p{Lu}/u.test(m[2] ?? '');
+    // "nach 45355 essen": after "nach", "in" or "aus" a town of the list is one, whatever else the word is.
+    const townAfterPreposition =
+      isPlace(place) &&
+      /(?:^|\s)(?:in|nach|aus|an)\s+$/iu.test(text.slice(Math.max(0, m.index - 6), m.index));
     if (
       lowerPlace &&
-      (isVerbOrAdjective(place) ||
+      ((isVerbOrAdjective(place) && !townAfterPreposition) ||
         // … or after a table's bar, a dash or an arrow between spaces, or a placeholder ("| 04315 leipzig").
-        !/(?:^|[,(\n\t|→\]]|\s[–—-]|anschrift:?|adresse:?|(?:^|\s)(?:in|nach|aus)|\p{L}[\s\u00A0]+[1-9]\d{0,3}(?:[ \u00A0]?[a-z])?(?:[-/]\d{1,4}[a-z]?)?)\s*$/iu.test(
+        !/(?:^|[,(\n\t|→\]]|\s[–—-]|anschrift:?|adresse:?|(?:^|\s)(?:in|nach|aus|an|zu)|\p{L}[\s\u00A0]+[1-9]\d{0,3}(?:[ \u00A0]?[a-z])?(?:[-/]\d{1,4}[a-z]?)?)\s*$/iu.test(
           text.slice(Math.max(0, m.index - 12), m.index),
         ))
     )
@@ -303,7 +312,7 @@ export function detectStreetNames(text: string, out: Span[]): void {
 
 // Endings of street names without a type word ("Altenhof", "Friedenstal", "Ellerbrook").
 const STREETLIKE_ENDING =
-  /(?:stein|park|hügel|eichen|linden|buchen|birken|tannen|weiden|wiesen|gärten|höfen|reihe|markt|dorf|hof|tal|heide|grund|garten|wiese|aue|hain|kamp|horst|brink|brook|siek|bogen|höhe|winkel|anger|weide|mühle|busch|holz|bach|born|eck|feld|land|wald|kuhle|knick|stieg|redder|hagen|moor|masch|wisch|burg|loh|rott|rode|eiche|linden|kreuz|kamp)$/u;
+  /(?:stein|park|hügel|eichen|linden|buchen|birken|tannen|weiden|wiesen|gärten|höfen|reihe|markt|dorf|hof|tal|heide|grund|garten|wiese|aue|hain|kamp|horst|brink|brook|siek|bogen|höhe|winkel|anger|weide|mühle|busch|holz|bach|born|eck|feld|land|wald|kuhle|knick|stieg|redder|hagen|moor|masch|wisch|burg|loh|rott|rode|eiche|linden|kreuz|kamp|halde|diek)$/u;
 const HOUSE_NUMBER = `([1-9]\\d{0,3}(?:${SP}?[a-zA-Z](?![\\p{L}\\p{M}]))?(?:${SP}?[-–/]${SP}?\\d{1,4}[a-zA-Z]?)?)`;
 // The house number written out after the street: "Goethestraße Nr. 5", "Lindenallee, Hausnummer 12".
 const NUMBER_AFTER_RE = new RegExp(
@@ -364,15 +373,15 @@ const MOVED_AFTER_RE = /^[ \t]*,?[ \t]*(?:gezogen|umgezogen|verzogen|eingezogen)
 
 // Words after which a street follows: "wohnhaft", "neue Anschrift:", "zieht in die".
 const ADDRESS_CUE_RE =
-  /(?:wohnhaft|wohnt|wohnen|wohnte|anschrift|adresse|meldeadresse|umgezogen|umzug|zieht|verzogen|postanschrift|wohnort|wohnung\p{L}*|whg\.?|hausbesuch|home[ \t]+visit|address|lives|living|moved|moves)(?:\s+(?:in|nach|jetzt|nun|seit|ab|zum|zur|der|die|dem|den|im|am|ist|lautet|at|to))*\s*:?\s*$/iu;
+  /(?:wohnhaft|wohnt|wohnen|wohnte|anschrift|adresse|adresswechsel|anschriftenwechsel|meldeadresse|umgezogen|umzug|zieht|verzogen|postanschrift|wohnort|wohnung\p{L}*|whg\.?|hausbesuch|home[ \t]+visit|address|lives|living|moved|moves)(?:\s+(?:in|nach|von|jetzt|nun|seit|ab|zum|zur|der|die|dem|den|im|am|ist|lautet|at|to))*\s*:?\s*$/iu;
 // A move's two addresses: "Umzug von Lindenhofstr. 7 nach Am Dobben 34" — the cue stands before the first.
 const MOVE_TO_RE =
-  /(?:umzug|umgezogen|zieht|ummeldung|verzogen|moved|moving)\b[^.!?\n]{0,60}?\b(?:nach|zu|in|to|→)\s*$|(?:umzug|ummeldung)[^.!?\n]{0,60}?→\s*$/iu;
+  /(?:umzug|umgezogen|zieht|ummeldung|verzogen|adresswechsel|anschriftenwechsel|moved|moving)\b[^.!?\n]{0,60}?\b(?:nach|zu|in|to|→)\s*$|(?:umzug|ummeldung)[^.!?\n]{0,60}?→\s*$/iu;
 
 // "berliner chaussee 69", "Dortmunder Platz 53": a place turned adjective and a street type word, any case.
 // The type word may be a compound of its own: "vegesacker heerstraße 9", "sülldorfer kirchenweg 11".
 const ADJECTIVE_STREET_RE = new RegExp(
-  `${NOT_AFTER_WORD}([\\p{L}][\\p{L}\\p{M}]{3,}er)${SP}+((?:[\\p{L}][\\p{L}\\p{M}-]*?)?(?:${STREET_SUFFIXES.map((x) => x.replace('.', '\\.')).join('|')}))${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
+  `${NOT_AFTER_WORD}([\\p{L}][\\p{L}\\p{M}]{3,}(?:er|sche[nrs]?))${SP}+((?:[\\p{L}][\\p{L}\\p{M}-]*?)?(?:${STREET_SUFFIXES.map((x) => x.replace('.', '\\.')).join('|')}))${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,
   'giu',
 );
 
@@ -430,7 +439,10 @@ export function detectStreetsWithoutType(text: string, out: Span[]): void {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     const before = text.slice(Math.max(0, m.index - 80), m.index);
     const certain =
-      ADDRESS_CUE_RE.test(before.slice(-40)) || postcodeAfter(after) || MOVED_AFTER_RE.test(after);
+      ADDRESS_CUE_RE.test(before.slice(-40)) ||
+      postcodeAfter(after) ||
+      MOVED_AFTER_RE.test(after) ||
+      MOVE_TO_RE.test(before);
     // "Im Zimmer 12a", "Auf Platz 3 der Warteliste": rooms and ranks, never streets.
     if (ROOMS.has(word) || (word === 'platz' && /^auf\b/iu.test(m[0]))) return;
     if (isNoun(word) && !streetLike && !letteredNumber && !certain) return;

@@ -180,7 +180,9 @@ const PERSON_BEFORE_RE = /(?:\p{Lu}[\p{L}\p{M}'’-]+|\[NAME\]|\[WERT\])\s*(?:,|
 const RELATIVE_BEFORE_RE =
   /(?:^|[^\p{L}])(?:tochter|sohn|kind|kinder|enkel(?:in)?|ehemann|ehefrau|partner(?:in)?|mutter|vater|frau|herr|kundin|kunde|(?:das|dem|des|im|ihr|ihrem|sein|seinem)\s+alters?|(?:daughter|son|child|children|grandchild|wife|husband|mother|father)(?![\p{L}]))(?:[^.!?\n]{0,30})$/iu;
 // Between two dates of one list: "… und …", "…, …", "… sowie …".
-const LIST_GAP_RE = /^[ \t]*(?:,|;|&|\/|und|sowie|and)[ \t]*(?:[ \t]und[ \t]+)?$/iu;
+// Also "Thao (04.02.2024), Long (15.5.2015)": a list of persons, each with the date in brackets.
+const LIST_GAP_RE =
+  /^(?:[ \t]*(?:,|;|&|\/|und|sowie|and)[ \t]*(?:[ \t]und[ \t]+)?|\)[ \t]*(?:,|;|und|sowie|and)[ \t]*[\p{L}\p{M}'’-]+[ \t]*\()$/iu;
 // A relative named after the date, in the same row or bracket: "Khaled | 14.10.2015 | Sohn", "3.4.2012 (Tochter)".
 const RELATIVE_AFTER_RE =
   /^[ \t]*(?:\||\(|,|–|-)[ \t]*(?:tochter|sohn|kind|enkel(?:in)?|stiefsohn|stieftochter|pflegekind|daughter|son|child)[ \t]*(?:$|[|),;\n])/iu;
@@ -226,8 +228,11 @@ function isPlausible(m: RegExpExecArray): boolean {
   let year: string | undefined;
   if (m[1] !== undefined) [day, month, year] = [Number(m[1]), Number(m[2]), m[3]];
   else if (m[4] !== undefined) [day, month, year] = [Number(m[6]), Number(m[5]), m[4]];
-  else if (m[7] !== undefined) [day, month, year] = [Number(m[7]), Number(m[8]), m[9]];
-  else if (m[10] !== undefined)
+  else if (m[7] !== undefined) {
+    [day, month, year] = [Number(m[7]), Number(m[8]), m[9]];
+    // "03/25/2000": written month first (American forms, English browsers) when it cannot be day first.
+    if (month > 12 && day <= 12) [day, month] = [month, day];
+  } else if (m[10] !== undefined)
     [day, month, year] = [Number(m[10]), MONTHS[(m[11] ?? '').toLowerCase()] ?? 0, m[12]];
   else if (m[13] !== undefined) [day, month, year] = [Number(m[13]), Number(m[14]), undefined];
   else [day, month, year] = [Number(m[16]), MONTHS[(m[15] ?? '').toLowerCase()] ?? 0, m[17]];

@@ -133,3 +133,17 @@ describe('lower-case streets of a place adjective, and address lines in table ro
     ]);
   });
 });
+
+describe('streets named for a land, a change of address, postcodes after "an"', () => {
+  it('masks them', () => {
+    expect(masked('neue whg friesische straße 4 geprüft')).toBe('neue whg [ANSCHRIFT] geprüft');
+    expect(masked('Anschriftenwechsel von Lindenhalde 3 nach Am Anger 7')).toBe(
+      'Anschriftenwechsel von [ANSCHRIFT] nach [ANSCHRIFT]',
+    );
+    expect(masked('post an 37073 göttingen kam zurück')).toBe('post an [PLZ-ORT] kam zurück');
+  });
+
+  it('keeps adjectives that name no land, and counts', () => {
+    expectKept(['Die Technische Straße 3 mal gesperrt', 'Umzug nach Rücksprache im Schritt 3 erledigt']);
+  });
+});

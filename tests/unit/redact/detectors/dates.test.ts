@@ -100,3 +100,16 @@ describe('dates of birth in a list, and beside a relative in a row', () => {
     expectKept(['Bescheide vom 03.02.2026 und 04.03.2026 liegen vor', 'Termin 12.11.2026 | Sohn kommt mit']);
   });
 });
+
+describe('dates of birth in American order and in a list of children with brackets', () => {
+  it('masks them', () => {
+    expect(masked('Nowak, Ewa | 11/28/1979 | applicant')).toBe('[NAME], [NAME] | [GEBURTSDATUM] | applicant');
+    expect(masked('kinder: mia (04.02.2020), lou (15.5.2016).')).toBe(
+      'kinder: [NAME] ([GEBURTSDATUM]), [NAME] ([GEBURTSDATUM]).',
+    );
+  });
+
+  it('keeps event dates in brackets after words', () => {
+    expectKept(['Termine (12.01.2026), Fristen (15.02.2026)', 'Termin am 12/11/2026']);
+  });
+});
