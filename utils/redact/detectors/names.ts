@@ -1064,6 +1064,28 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
     const before = text.slice(Math.max(0, t.start - 48), t.start);
     if (OWNER_FIELD_RE.test(before)) name[i] = true;
   });
+  // 3d'. "Bedarfsgemeinschaft Bitter", "Widerspruch Fleißig gegen …", "Post an Fleißig kam zurück": an
+  //      adjective written with a capital inside a sentence, after a record word or a preposition and not
+  //      before a noun it could describe, is a surname ("mit Freundlichen Grüßen" keeps its noun).
+  tokens.forEach((t, i) => {
+    if (name[i] || !t.capital || t.allCaps || t.opening || t.glued || t.initial || t.lower.length < 3) return;
+    if (t.cls !== 'word' || !isVerbOrAdjective(t.lower) || isNoun(t.lower) || isNounLike(t.lower)) return;
+    if (isVocabulary(t.lower) || LOWER_STOP.has(t.lower) || PRONOUNS.has(t.lower)) return;
+    const before = tokens[i - 1];
+    if (!before || !adjacent(t.gapBefore)) return;
+    if (!isOwnerNoun(before.lower) && !BARE_PREPOSITIONS.has(before.lower)) return;
+    const next = tokens[i + 1];
+    if (next && adjacent(next.gapBefore) && next.capital && (next.cls === 'word' || next.cls === 'ambiguous'))
+      return;
+    // "Bescheid Falsch berechnet": before a participle it is the adverb, capitalised in haste.
+    if (
+      next &&
+      adjacent(next.gapBefore) &&
+      /^(?:ge|be|er|ver|zer|ent|emp)\p{Ll}{2,}(?:t|en)$/u.test(next.lower)
+    )
+      return;
+    name[i] = true;
+  });
   // 3d. "Rückruf an Becker", "Termin mit Fischer": a listed surname that is also a noun, after a
   //     preposition and without an article, is a person: a noun there would take one ("an den Koch"),
   //     unless it is one German uses bare ("mit Post", "zu Hause", "im Winter": those stay).

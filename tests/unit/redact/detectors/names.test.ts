@@ -459,3 +459,11 @@ describe('printed surnames that are words, note-style participles, and things na
     expect(masked('Weber-Akte liegt vor')).toBe('[NAME]-Akte liegt vor');
   });
 });
+
+describe('a capitalised adjective where a surname stands', () => {
+  it('masks it after a record word or a preposition, not before a noun or a participle', () => {
+    expect(masked('Bedarfsgemeinschaft Munter')).toBe('Bedarfsgemeinschaft [NAME]');
+    expect(masked('Brief an Tapfer kam zurück')).toBe('Brief an [NAME] kam zurück');
+    expectKept(['Mit Freundlichen Grüßen', 'Bescheid Falsch berechnet', 'Danke für Schnelle Rückmeldung']);
+  });
+});
