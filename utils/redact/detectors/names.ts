@@ -232,8 +232,10 @@ const AGE_AFTER_RE =
 
 // A field that opens with a household or file word and, maybe, its number: "BG ", "Akte: ",
 // "BG 49273BG0035527 ", "Bedarfsgemeinschaft 21819//0007487 – ".
+// Also a customer's number ("Kd.-Nr. 123D456789, Kranz – …") or a household's number alone
+// ("12345BG0012345 – Hof – …").
 const OWNER_FIELD_RE =
-  /(?:^|[|›:\n]|[–—][ \t])[ \t]*(?:bg|bedarfsgemeinschaft|akte|e-akte|haushalt)(?:-?nr\.?|-nummer)?[ \t]*:?[ \t]*(?:\d[\d\p{L}/ .-]*?[ \t]*(?:[–—-][ \t]*)?)?$/iu;
+  /(?:^|[|›:\n]|[–—][ \t])[ \t]*(?:(?:bg|bedarfsgemeinschaft|akte|e-akte|haushalt|kd\.?|kunden?)(?:-?nr\.?|-?nummer)?[ \t]*:?[ \t]*(?:\d[\d\p{L}/ .-]*?[ \t]*(?:[–—,-][ \t]*)?)?|\d{5}[ \t]*bg[ \t]*\d{7}[ \t]*[–—,-][ \t]*)$/iu;
 
 // Where a field ends after a word: a colon, a dash between spaces, a bar, a comma, a bracket, the end.
 const FIELD_END_RE = /^(?:[ \t]*(?:[:|,;(›]|[–—][ \t]|-[ \t])|[ \t]*$|[ \t]*\r?\n)/u;
@@ -1063,6 +1065,32 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
     if (!FIELD_END_RE.test(text.slice(t.end, t.end + 3))) return;
     const before = text.slice(Math.max(0, t.start - 48), t.start);
     if (OWNER_FIELD_RE.test(before)) name[i] = true;
+  });
+  // 3g. "Bock-Sommer erreichbar unter …": a double name whose every part the lists know as a surname.
+  tokens.forEach((t, i) => {
+    if (name[i] || t.glued || !t.lower.includes('-')) return;
+    const parts = t.lower.split('-');
+    const plain = (part: string) =>
+      ADJECTIVE_SURNAMES.has(part) || TIME_WORDS.has(part) || BARE_NOUNS.has(part);
+    // "schwarz-weiß", "Sommer-Winter": two colours or seasons are no double name.
+    if (
+      parts.length === 2 &&
+      parts.every((part) => part.length >= 3 && isSurname(part) && !isOwnerNoun(part)) &&
+      !parts.every(plain)
+    )
+      name[i] = true;
+  });
+  // 3h. "Fleißig Anja", "Neue Adresse Zahm Jana": a capitalised adjective right before a given name of the
+  //     lists is her surname written first; greetings stay ("Liebe Anna").
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (name[i] || !next || !t.capital || t.allCaps || t.glued || t.lower.length < 3) return;
+    if (next.cls !== 'given' || !next.capital || next.allCaps || !adjacent(next.gapBefore)) return;
+    if (t.cls !== 'word' || !isVerbOrAdjective(t.lower) || isNoun(t.lower) || isNounLike(t.lower)) return;
+    if (isVocabulary(t.lower) || LOWER_STOP.has(t.lower) || GREETINGS.has(t.lower) || PRONOUNS.has(t.lower))
+      return;
+    name[i] = true;
+    name[i + 1] = true;
   });
   // 3d'. "Bedarfsgemeinschaft Bitter", "Widerspruch Fleißig gegen …", "Post an Fleißig kam zurück": an
   //      adjective written with a capital inside a sentence, after a record word or a preposition and not

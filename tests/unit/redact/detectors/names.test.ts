@@ -467,3 +467,19 @@ describe('a capitalised adjective where a surname stands', () => {
     expectKept(['Mit Freundlichen Grüßen', 'Bescheid Falsch berechnet', 'Danke für Schnelle Rückmeldung']);
   });
 });
+
+describe('double surnames, an adjective before a given name, a customer number before a surname', () => {
+  it('masks them', () => {
+    expect(masked('Hahn-Berger erreichbar ab 14 Uhr')).toBe('[NAME] erreichbar ab 14 Uhr');
+    expect(masked('Terminübersicht – Munter Paula – Jobcenter')).toBe(
+      'Terminübersicht – [NAME] [NAME] – Jobcenter',
+    );
+    expect(masked('Kd.-Nr. 123D456789, Kranz – Rückruf erbeten')).toBe(
+      'Kd.-Nr. [KUNDENNR], [NAME] – Rückruf erbeten',
+    );
+  });
+
+  it('keeps two colours or seasons joined, and greetings', () => {
+    expectKept(['Schwarz-weiß drucken, Farbtoner ist leer.', 'Sommer-Winter-Umstellung der Uhrzeit']);
+  });
+});
