@@ -157,6 +157,9 @@ export function detectDates(text: string, out: Span[], allDates: boolean, now = 
   });
 }
 
+/** How many years ahead a two-digit year is still read in this century. */
+const FUTURE_YEARS = 5;
+
 /** The full year of a date match, or undefined when it has none ("12.03."); two digits read as the last century when ahead of now. */
 function yearOf(m: RegExpExecArray, now: Date): number | undefined {
   const raw = m[3] ?? m[4] ?? m[9] ?? m[12] ?? m[17];
@@ -164,7 +167,9 @@ function yearOf(m: RegExpExecArray, now: Date): number | undefined {
   if (raw.length === 4) return Number(raw);
   const yy = Number(raw);
   const century = now.getFullYear() - (now.getFullYear() % 100);
-  return century + yy > now.getFullYear() ? century - 100 + yy : century + yy;
+  // A few years ahead is a deadline ("Bewerbungsschluss 19.4.27"), not a birth a century ago: nobody
+  // a job centre serves was born then.
+  return century + yy > now.getFullYear() + FUTURE_YEARS ? century - 100 + yy : century + yy;
 }
 
 // Words that make a date an event: a decision, a law, a deadline ("Bescheid vom", "seit", "Fassung vom").

@@ -77,7 +77,7 @@ gmbh ggmbh mbh ohg gbr kgaa home inbox menu login logout logoff settings intrane
 verbis allegro atlas cosach coarb colibri kolibri xsozial xjustiz eakte jobcenter jobbörse
 arbeitsagentur ba bamf drv elster step finas larissa adele ergo wba kdu anlage vam eingangszone
 leistungsabteilung markt integration musterstadt chrome chromium edge firefox mozilla safari windows office
-outlook teams excel word powerpoint sharepoint onedrive citrix adobe acrobat reader vpn wlan lan login logout log-in button
+outlook teams excel word powerpoint sharepoint onedrive citrix adobe acrobat reader flyer vpn wlan lan login logout log-in button
 iban ibans kundennr kdnr bgnr minijob minijobs midijob minijobber telefonat telefonate telefonats doku perso ausweisnr
 jira confluence servicenow bgbl bsg bverfg lsg sg reha hartz job turbo
 buttons browser dashboard popup pop-up tab tabs cache cookie cookies session server client token update

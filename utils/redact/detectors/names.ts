@@ -1290,7 +1290,13 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
         continue;
       // "Jobcenter Berlin Marzahn-Hellersdorf": a town the noun list knows, then its district.
       if (next.cls === 'word' && next.capital && !isVocabulary(next.lower) && isNoun(next.lower)) continue;
-      if (next.cls === 'given' || next.cls === 'word' || (!next.capital && !PLACE_CUES.has(t.lower))) break;
+      // A given name stays one, unless the lists know it as a town too ("Jobcenter Kiel").
+      if (
+        (next.cls === 'given' && !isPlace(next.lower)) ||
+        next.cls === 'word' ||
+        (!next.capital && !PLACE_CUES.has(t.lower))
+      )
+        break;
       if (beforeBirthDate.has(j)) break;
       name[j] = false;
     }

@@ -113,3 +113,10 @@ describe('dates of birth in American order and in a list of children with bracke
     expectKept(['Termine (12.01.2026), Fristen (15.02.2026)', 'Termin am 12/11/2026']);
   });
 });
+
+describe('two-digit years a few years ahead', () => {
+  it('reads them as deadlines, not as births a century ago', () => {
+    expectKept(['Bewerbungsschluss 19.4.27, Stelle in Teilzeit']);
+    expect(masked('geb. 3.4.27')).toBe('geb. [GEBURTSDATUM]');
+  });
+});
