@@ -12,6 +12,7 @@ import { isEnglish, loadBlindCorpus } from '../../tests/support/redaction-blind'
 import { extensionRedactor, formatRates, formatReport, scoreEval } from '../../tests/support/redaction-eval';
 import { loadFifthCorpus } from '../../tests/support/redaction-fifth';
 import { isEnglishJudge, loadJudgeCorpus } from '../../tests/support/redaction-judge';
+import { loadSixthCorpus } from '../../tests/support/redaction-sixth';
 
 const redact = extensionRedactor();
 
@@ -42,3 +43,4 @@ function report(
 report('Judge corpus (unseen)', loadJudgeCorpus(), isEnglishJudge);
 report('Blind corpus (development set since session 10)', loadBlindCorpus(), isEnglish);
 report('Fifth corpus (development set since session 12)', loadFifthCorpus(), isEnglishJudge);
+report('Sixth corpus (development set since session 12)', loadSixthCorpus(), isEnglishJudge);

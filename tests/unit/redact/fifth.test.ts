@@ -10,11 +10,11 @@ import { itKeepsFloors, type RedactionFloors } from '../../support/redaction-flo
 // tests/fixtures/redaction/judge/ (judge.test.ts). First scoring: names 92.1 %, birth dates 98.4 %, addresses
 // 82.9 %, all 92.0 % / 94.6 %, 8 of 260 clean sentences changed. Floors: today's figures rounded down.
 const FLOOR: RedactionFloors = {
-  names: 0.95,
+  names: 0.96,
   birthdates: 1,
   identifiers: 1,
   addresses: 0.98,
-  all: 0.96,
+  all: 0.97,
   allWithPageTerms: 0.98,
   cleanChanged: 0.02,
 };

@@ -18,11 +18,11 @@ import { loadJudgeCorpus } from '../../support/redaction-judge';
 // list, call-noun, table-row and lower-case rules (from our own templates): names 95.3 % (German 88.6 %),
 // all 96.5 % / 97.8 %, still 6 of 227 changed.
 const FLOOR: RedactionFloors = {
-  names: 0.95, // goal 97 %
-  birthdates: 0.98, // goal 99 %
+  names: 0.96, // goal 97 %
+  birthdates: 0.99, // goal 99 % (met in session 12)
   identifiers: 1, // goal met
   addresses: 0.97, // goal 97 % (met in session 12)
-  all: 0.96, // goal 98 %
+  all: 0.97, // goal 98 %
   allWithPageTerms: 0.98, // goal 99.5 %
   cleanChanged: 0.027, // goal at most 1 %
 };
