@@ -16,7 +16,9 @@ import { loadJudgeCorpus } from '../../support/redaction-judge';
 // our own English sentences, tests/unit/redact/english-notes.test.ts): names 94.3 %, birth dates 98.7 %,
 // all 95.9 % / 97.5 %, 6 of 227 clean sentences changed (2.6 %). With ~400 frequent German surnames and
 // list, call-noun, table-row and lower-case rules (from our own templates): names 95.3 % (German 88.6 %),
-// all 96.5 % / 97.8 %, still 6 of 227 changed.
+// all 96.5 % / 97.8 %, still 6 of 227 changed. Session 12 (rules from the fifth and sixth corpora, more
+// German given names and word surnames; scored four times, nothing chosen by it): names 96.1 % (German
+// 90.5 %), dates of birth 99.4 %, addresses 97.1 %, all 97.3 % / 98.2 %, still 6 of 227 changed.
 const FLOOR: RedactionFloors = {
   names: 0.96, // goal 97 %
   birthdates: 0.99, // goal 99 % (met in session 12)
