@@ -174,7 +174,7 @@ function yearOf(m: RegExpExecArray, now: Date): number | undefined {
 
 // Words that make a date an event: a decision, a law, a deadline ("Bescheid vom", "seit", "Fassung vom").
 const EVENT_BEFORE_RE =
-  /(?:^|[^\p{L}])(?:vom|von|seit|ab|bis|zum|zur|bescheid|antrag|schreiben|fassung|gesetz(?:es)?|stand|gültig|urteil|beschluss|verordnung|weisung|änderung|frist|eingang|eingegangen|datiert|erstellt|geändert|gespeichert|version|release|update|dated|since|from|until|as\s+of|notice|decision|letter|application|deadline|received|created|changed|saved|valid)\s*:?\s*$/iu;
+  /(?:^|[^\p{L}])(?:vom|von|seit|ab|bis|zum|zur|bescheid|antrag|schreiben|fassung|gesetz(?:es)?|stand|gültig|urteil|beschluss|verordnung|weisung|änderung|frist|eingang|eingegangen|datiert|erstellt|geändert|gespeichert|version|release|update|dated|since|from|until|as\s+of|notice|decision|letter|application|deadline|received|created|changed|saved|valid|stichtag|inkrafttreten|eingeführt|erlassen|verkündet|beschlossen)(?:\s+(?:dem|der|den|des))?\s*:?\s*$|(?:^|[.!?\n]\s*)am\s+$/iu;
 // A version number looks like a date ("Update auf 3.2.10", "v 3.2.10"). The word must start where a
 // word starts: "Smirnov, 12.03.1975" ends in a "v" too.
 const VERSION_NEAR_RE =
@@ -200,6 +200,9 @@ function isEverydayWord(match: string): boolean {
   return word !== '' && (COMMON_WORDS.has(word) || isNoun(word));
 }
 
+const LAW_OR_RELEASE_RE =
+  /(?:^|[^\p{L}])(?:urteil|beschluss|gesetz(?:es)?|verordnung|weisung|fassung|rundschreiben|bgbl|release|version|update|stichtag|in\s+kraft)(?![\p{L}])/iu;
+
 /** How many years back a date must lie to be a date of birth without any cue: nobody writes a system event that old. */
 const BIRTH_AGE_YEARS = 12;
 
@@ -217,13 +220,16 @@ function isBirthDateByPlace(text: string, start: number, m: RegExpExecArray, now
   if (EVENT_BEFORE_RE.test(before) || VERSION_NEAR_RE.test(before.slice(-24))) return false;
   // A person, not a weekday or a noun ("am Mittwoch, 25.02.2025"), right before the date.
   const person = PERSON_BEFORE_RE.exec(before);
-  if (person && !isEverydayWord(person[0])) return true;
+  // "Urteil des BSG, 12.3.2009": an acronym is a court or an office, not a person.
+  if (person && !isEverydayWord(person[0]) && !/^\p{Lu}{2,5}\s*[,(]/u.test(person[0])) return true;
   // "…, Mia 12.08.2021": a given name right before the date, with a space only.
   const given = /(\p{L}[\p{L}\p{M}'’-]*)[ \t]+$/u.exec(before)?.[1];
   // Not this year's dates: "Termin mit Anna 12.08." is an appointment.
   if (given && year < now.getFullYear() && isGivenName(given.toLowerCase()) && !isEverydayWord(given))
     return true;
   if (RELATIVE_BEFORE_RE.test(sameSentence) && year >= now.getFullYear() - 100) return true;
+  // "Urteil des BSG, 12.3.2009": a court's, a law's or a release's date, said earlier in the sentence.
+  if (LAW_OR_RELEASE_RE.test(sameSentence)) return false;
   return year <= now.getFullYear() - BIRTH_AGE_YEARS;
 }
 

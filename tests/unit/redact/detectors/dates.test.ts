@@ -120,3 +120,18 @@ describe('two-digit years a few years ahead', () => {
     expect(masked('geb. 3.4.27')).toBe('geb. [GEBURTSDATUM]');
   });
 });
+
+describe('old dates of laws, courts and statistics', () => {
+  it('keeps them, while a person beside a date still makes it a birth date', () => {
+    expectKept([
+      'Die Regelung gilt seit dem 01.01.2005 unverändert.',
+      'Am 1. Januar 2005 trat das SGB II in Kraft.',
+      'Urteil des BSG, 12.3.2009, zur Angemessenheit',
+      'Stichtag 30.06.2009 für die Statistik',
+    ]);
+    expect(masked('Frau Brandt, 12.3.1980, hat angerufen')).toBe(
+      'Frau [NAME], [GEBURTSDATUM], hat angerufen',
+    );
+    expect(masked('Am 3.4.1980 geboren')).toBe('Am [GEBURTSDATUM] geboren');
+  });
+});
