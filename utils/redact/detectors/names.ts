@@ -263,6 +263,24 @@ const TRAINING_PLACES = wordSet(
 // English honorifics: the word after them is a surname in any case.
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mister']);
 
+/** A colour, size, season or noun German uses bare: what such a surname means when nothing says person. */
+function hasPlainMeaning(lower: string): boolean {
+  return ADJECTIVE_SURNAMES.has(lower) || TIME_WORDS.has(lower) || BARE_NOUNS.has(lower);
+}
+
+/**
+ * A name by the lists alone, where the place already says "a person's field" (a table row beside a number,
+ * brackets at a note's end, a file name): a name of the lists, an unknown word spelled like a name, or a
+ * listed surname that is also a word without a plain meaning.
+ */
+function isListedName(t: Token): boolean {
+  return (
+    isNameClass(t.cls) ||
+    (t.cls === 'unknown' && looksLikeName(t.lower)) ||
+    (t.cls === 'ambiguous' && isSurname(t.lower) && !hasPlainMeaning(t.lower))
+  );
+}
+
 // Words of work before "als" and a trade ("Stelle als Weber", "arbeitet als Schäfer").
 const WORK_WORDS = wordSet(
   'stelle stellen job jobs arbeit arbeitet arbeitete arbeiten tätig beschäftigt beschäftigung ausbildung umschulung anstellung minijob praktikum helfer bewerbung bewirbt vermittlung vermittelt eingestellt',
@@ -442,13 +460,7 @@ function markFileNames(tokens: readonly Token[], text: string, name: boolean[]):
       };
       const afterParticle = k > 0 && particle(k - 1);
       const listed =
-        isNameClass(t.cls) ||
-        (t.cls === 'unknown' && !t.allCaps && looksLikeName(t.lower)) ||
-        (t.cls === 'ambiguous' &&
-          isSurname(t.lower) &&
-          !ADJECTIVE_SURNAMES.has(t.lower) &&
-          !TIME_WORDS.has(t.lower) &&
-          !BARE_NOUNS.has(t.lower)) ||
+        (isListedName(t) && !(t.allCaps && t.cls === 'unknown')) ||
         (afterParticle &&
           !isVocabulary(t.lower) &&
           !LOWER_STOP.has(t.lower) &&
@@ -593,16 +605,7 @@ function markRowCells(tokens: readonly Token[], text: string, name: boolean[]): 
             // Beside a number alone only what the lists know as a name or spells like one.
             // A surname of the lists that is also a word ("Müller | BG 12345BG0012345") counts too,
             // unless it is a colour, size or time ("Schwarz", "Klein", "Winter").
-            if (!strong)
-              return (
-                isNameClass(t.cls) ||
-                (t.cls === 'unknown' && looksLikeName(t.lower)) ||
-                (t.cls === 'ambiguous' &&
-                  isSurname(t.lower) &&
-                  !ADJECTIVE_SURNAMES.has(t.lower) &&
-                  !TIME_WORDS.has(t.lower) &&
-                  !BARE_NOUNS.has(t.lower))
-              );
+            if (!strong) return isListedName(t);
             return t.cls !== 'word' || isAnyName(t.lower);
           });
           if (person) for (const i of words) name[i] = true;
@@ -1070,13 +1073,11 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
   tokens.forEach((t, i) => {
     if (name[i] || t.glued || !t.lower.includes('-')) return;
     const parts = t.lower.split('-');
-    const plain = (part: string) =>
-      ADJECTIVE_SURNAMES.has(part) || TIME_WORDS.has(part) || BARE_NOUNS.has(part);
     // "schwarz-weiß", "Sommer-Winter": two colours or seasons are no double name.
     if (
       parts.length === 2 &&
       parts.every((part) => part.length >= 3 && isSurname(part) && !isOwnerNoun(part)) &&
-      !parts.every(plain)
+      !parts.every(hasPlainMeaning)
     )
       name[i] = true;
   });
@@ -1224,15 +1225,7 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
   tokens.forEach((t, i) => {
     if (name[i] || t.glued || t.allCaps || t.initial || t.lower.length < 3) return;
     if (!/\($/u.test(t.gapBefore) || !/^\)[ \t.!]*$/u.test(text.slice(t.end))) return;
-    const listed =
-      isNameClass(t.cls) ||
-      (t.cls === 'unknown' && looksLikeName(t.lower)) ||
-      (t.cls === 'ambiguous' &&
-        isSurname(t.lower) &&
-        !ADJECTIVE_SURNAMES.has(t.lower) &&
-        !TIME_WORDS.has(t.lower) &&
-        !BARE_NOUNS.has(t.lower));
-    if (listed) name[i] = true;
+    if (isListedName(t)) name[i] = true;
   });
   // 3k. "Stelle als Weber", "arbeitet als Fuhrmann": after "als" and a word of work, a trade, not a person.
   //     Also right after a training place: "Ausbildungsplatz Töpfer ab August frei".
