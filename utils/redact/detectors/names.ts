@@ -237,6 +237,11 @@ const AGE_AFTER_RE =
 const OWNER_FIELD_RE =
   /(?:^|[|›:\n]|[–—][ \t])[ \t]*(?:(?:bg|bedarfsgemeinschaft|akte|e-akte|haushalt|kd\.?|kunden?)(?:-?nr\.?|-?nummer)?[ \t]*:?[ \t]*(?:\d[\d\p{L}/ .-]*?[ \t]*(?:[–—,-][ \t]*)?)?|\d{5}[ \t]*bg[ \t]*\d{7}[ \t]*[–—,-][ \t]*)$/iu;
 
+// Whose phone, account or address a field is: "Neue Telefonnummer Holz: …" — only a name of the lists
+// there ("Telefonnummer Service:", "Kontonummer Kasse:" name a desk).
+const CONTACT_FIELD_RE =
+  /(?:^|[|›:\n]|[–—][ \t])[ \t]*(?:(?:neue[rs]?|alte[rs]?)[ \t]+)?(?:telefon|ruf|handy|mobil|konto)(?:-?nr\.?|-?nummer)[ \t]*$|(?:^|[|›:\n]|[–—][ \t])[ \t]*(?:(?:neue[rs]?|alte[rs]?)[ \t]+)?(?:bankverbindung|iban|anschrift|adresse)[ \t]*$/iu;
+
 // Where a field ends after a word: a colon, a dash between spaces, a bar, a comma, a bracket, the end.
 const FIELD_END_RE = /^(?:[ \t]*(?:[:|,;(›]|[–—][ \t]|-[ \t])|[ \t]*$|[ \t]*\r?\n)/u;
 
@@ -1067,7 +1072,7 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
     if (BARE_NOUNS.has(t.lower) && t.cls !== 'ambiguous') return;
     if (!FIELD_END_RE.test(text.slice(t.end, t.end + 3))) return;
     const before = text.slice(Math.max(0, t.start - 48), t.start);
-    if (OWNER_FIELD_RE.test(before)) name[i] = true;
+    if (OWNER_FIELD_RE.test(before) || (CONTACT_FIELD_RE.test(before) && isListedName(t))) name[i] = true;
   });
   // 3g. "Bock-Sommer erreichbar unter …": a double name whose every part the lists know as a surname.
   tokens.forEach((t, i) => {

@@ -483,3 +483,10 @@ describe('double surnames, an adjective before a given name, a customer number b
     expectKept(['Schwarz-weiß drucken, Farbtoner ist leer.', 'Sommer-Winter-Umstellung der Uhrzeit']);
   });
 });
+
+describe('whose phone or account a field is', () => {
+  it('masks a listed surname there, not a desk', () => {
+    expect(masked('Neue Telefonnummer Fischer: 0511 1234567')).toBe('Neue Telefonnummer [NAME]: [TELEFON]');
+    expect(masked('Telefonnummer Service: 0800 123')).toBe('Telefonnummer Service: [TELEFON]');
+  });
+});
