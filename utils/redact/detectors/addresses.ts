@@ -438,6 +438,8 @@ export function detectStreetsWithoutType(text: string, out: Span[]): void {
     // plain noun ("wohnhaft Hinter der Mauer 3").
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     const before = text.slice(Math.max(0, m.index - 80), m.index);
+    // Certain: a cue before, a postcode or a move after, or the second address of a move ("umzug von
+    // lindenhofstr. 7 nach am dobben 34").
     const certain =
       ADDRESS_CUE_RE.test(before.slice(-40)) ||
       postcodeAfter(after) ||
@@ -446,15 +448,7 @@ export function detectStreetsWithoutType(text: string, out: Span[]): void {
     // "Im Zimmer 12a", "Auf Platz 3 der Warteliste": rooms and ranks, never streets.
     if (ROOMS.has(word) || (word === 'platz' && /^auf\b/iu.test(m[0]))) return;
     if (isNoun(word) && !streetLike && !letteredNumber && !certain) return;
-    // The second address of a move ("umzug von lindenhofstr. 7 nach am dobben 34") counts as cued, for a
-    // word no list knows.
-    if (
-      !/^\p{Lu}/u.test(m[2] ?? '') &&
-      !streetLike &&
-      !certain &&
-      !(MOVE_TO_RE.test(before) && !isNoun(word))
-    )
-      return;
+    if (!/^\p{Lu}/u.test(m[2] ?? '') && !streetLike && !certain) return;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'address' });
   });
   eachMatch(BARE_STREET_RE, text, (m) => {
