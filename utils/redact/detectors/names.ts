@@ -253,12 +253,16 @@ const PRONOUNS = wordSet(
 // Trades and animals that are surnames too: two of them joined by "und" are things ("für Koch und Kellner",
 // "Plakat mit Fuchs und Rabe"), and so is one before a noun in a compound ("Weber-Grill", "Töpfer-Kurs").
 const TRADES = wordSet(
-  'koch köchin kellner kellnerin bäcker metzger schlosser glaser maurer gärtner tischler schreiner fischer jäger schäfer müller weber wagner zimmermann maler schneider schmied schuster drechsler töpfer sattler färber böttcher vogt fuhrmann schmidt',
+  'koch köchin kellner kellnerin bäcker metzger schlosser glaser maurer gärtner tischler schreiner fischer jäger schäfer müller weber wagner zimmermann maler schneider schmied schuster drechsler töpfer sattler färber böttcher vogt fuhrmann',
 );
 const ANIMALS = wordSet(
   'fuchs rabe bär luchs storch kranich adler falke spatz taube hase wolf igel maus specht eule schwan gans ente hahn huhn dachs biber otter hirsch bock lamm fink hecht karpf sperling amsel drossel lerche geier reiher marder kater',
 );
 const isThing = (lower: string) => TRADES.has(lower) || ANIMALS.has(lower);
+// Words that make animals pictures or figures: "Plakat mit Fuchs und Rabe".
+const PICTURE_WORDS = wordSet(
+  'plakat plakate poster bild bilder figur figuren motiv motive tiere tier zoo märchen buch bücher aufkleber stempel kita gesucht berufe',
+);
 
 // Places of training and work before a trade: "Ausbildungsplatz Töpfer", "Lehrstelle Maurer".
 const TRAINING_PLACES = wordSet(
@@ -1133,13 +1137,19 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
     // "mit Koch und Kellner": a second noun makes it an enumeration of things or trades.
     if (next && adjacent(next.gapBefore) && next.capital && next.cls === 'word') return;
     const joined = tokens[i + 2];
+    // Two trades or animals are things only where the sentence says so ("Stellen für Koch und Kellner",
+    // "Plakat mit Storch und Kranich"); "Termin mit Fuchs und Wolf" are two persons.
+    const thingsSaid = (k: number) =>
+      tokens
+        .slice(Math.max(0, k - 6), k)
+        .some((b) => WORK_WORDS.has(b.lower) || TRAINING_PLACES.has(b.lower) || PICTURE_WORDS.has(b.lower));
     if (
       next &&
       LIST_JOINTS.has(next.lower) &&
       joined &&
       joined.capital &&
       (joined.cls === 'word' ||
-        (isThing(t.lower) && isThing(joined.lower)) ||
+        (isThing(t.lower) && isThing(joined.lower) && thingsSaid(i)) ||
         (joined.cls === 'ambiguous' && !isSurname(joined.lower) && !isGivenName(joined.lower)))
     )
       return;

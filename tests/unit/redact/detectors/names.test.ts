@@ -457,6 +457,9 @@ describe('printed surnames that are words, note-style participles, and things na
       'Ausbildungsplatz Drechsler ab August frei.',
     ]);
     expect(masked('Weber-Akte liegt vor')).toBe('[NAME]-Akte liegt vor');
+    // Without work or pictures in the sentence, two such surnames are two persons.
+    expect(masked('Termin mit Fuchs und Wolf')).toBe('Termin mit [NAME] und [NAME]');
+    expect(masked('Termin mit Müller und Fischer')).toBe('Termin mit [NAME] und [NAME]');
   });
 });
 
