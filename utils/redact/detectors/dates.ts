@@ -137,21 +137,14 @@ export function detectDates(text: string, out: Span[], allDates: boolean, now = 
       lastBirth = end;
     } else if (allDates) out.push({ start, end, kind: 'date' });
   });
-  eachMatch(BIRTH_YEAR_RE, text, (m) => {
-    const year = m[1] ?? '';
-    const start = m.index + m[0].length - year.length;
-    out.push({ start, end: start + year.length, kind: 'birthdate' });
-  });
-  eachMatch(BIRTH_YEAR_SHORT_RE, text, (m) => {
-    const year = m[1] ?? '';
-    const start = m.index + m[0].length - year.length;
-    out.push({ start, end: start + year.length, kind: 'birthdate' });
-  });
-  eachMatch(BIRTH_MONTH_RE, text, (m) => {
-    const value = m[1] ?? '';
-    const start = m.index + m[0].length - value.length;
-    out.push({ start, end: start + value.length, kind: 'birthdate' });
-  });
+  // A year, or month and year, of birth at the end of its trigger: the value is the match's last group.
+  for (const re of [BIRTH_YEAR_RE, BIRTH_YEAR_SHORT_RE, BIRTH_MONTH_RE]) {
+    eachMatch(re, text, (m) => {
+      const value = m[1] ?? '';
+      const start = m.index + m[0].length - value.length;
+      out.push({ start, end: start + value.length, kind: 'birthdate' });
+    });
+  }
   eachMatch(BIRTH_YEAR_BEFORE_RE, text, (m) => {
     out.push({ start: m.index, end: m.index + (m[1] ?? '').length, kind: 'birthdate' });
   });
@@ -172,9 +165,14 @@ function yearOf(m: RegExpExecArray, now: Date): number | undefined {
   return century + yy > now.getFullYear() + FUTURE_YEARS ? century - 100 + yy : century + yy;
 }
 
+// Laws, courts and releases: their dates are events wherever the word stands in the sentence.
+const LAW_OR_RELEASE =
+  'urteil|beschluss|gesetz(?:es)?|verordnung|weisung|fassung|rundschreiben|bgbl|release|version|update|stichtag';
 // Words that make a date an event: a decision, a law, a deadline ("Bescheid vom", "seit", "Fassung vom").
-const EVENT_BEFORE_RE =
-  /(?:^|[^\p{L}])(?:vom|von|seit|ab|bis|zum|zur|bescheid|antrag|schreiben|fassung|gesetz(?:es)?|stand|gültig|urteil|beschluss|verordnung|weisung|änderung|frist|eingang|eingegangen|datiert|erstellt|geändert|gespeichert|version|release|update|dated|since|from|until|as\s+of|notice|decision|letter|application|deadline|received|created|changed|saved|valid|stichtag|inkrafttreten|eingeführt|erlassen|verkündet|beschlossen)(?:\s+(?:dem|der|den|des))?\s*:?\s*$|(?:^|[.!?\n]\s*)am\s+$/iu;
+const EVENT_BEFORE_RE = new RegExp(
+  `(?:^|[^\\p{L}])(?:vom|von|seit|ab|bis|zum|zur|bescheid|antrag|schreiben|${LAW_OR_RELEASE}|stand|gültig|änderung|frist|eingang|eingegangen|datiert|erstellt|geändert|gespeichert|dated|since|from|until|as\\s+of|notice|decision|letter|application|deadline|received|created|changed|saved|valid|inkrafttreten|eingeführt|erlassen|verkündet|beschlossen)(?:\\s+(?:dem|der|den|des))?\\s*:?\\s*$|(?:^|[.!?\\n]\\s*)am\\s+$`,
+  'iu',
+);
 // A version number looks like a date ("Update auf 3.2.10", "v 3.2.10"). The word must start where a
 // word starts: "Smirnov, 12.03.1975" ends in a "v" too.
 const VERSION_NEAR_RE =
@@ -200,8 +198,7 @@ function isEverydayWord(match: string): boolean {
   return word !== '' && (COMMON_WORDS.has(word) || isNoun(word));
 }
 
-const LAW_OR_RELEASE_RE =
-  /(?:^|[^\p{L}])(?:urteil|beschluss|gesetz(?:es)?|verordnung|weisung|fassung|rundschreiben|bgbl|release|version|update|stichtag|in\s+kraft)(?![\p{L}])/iu;
+const LAW_OR_RELEASE_RE = new RegExp(`(?:^|[^\\p{L}])(?:${LAW_OR_RELEASE}|in\\s+kraft)(?![\\p{L}])`, 'iu');
 
 /** How many years back a date must lie to be a date of birth without any cue: nobody writes a system event that old. */
 const BIRTH_AGE_YEARS = 12;
