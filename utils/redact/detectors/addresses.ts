@@ -319,9 +319,10 @@ const NUMBER_AFTER_RE = new RegExp(
   `^,?${SP}*(?:Nr\\.?|Hausnummer|Hausnr\\.?|Haus-Nr\\.?)${SP}*${HOUSE_NUMBER}(?![\\p{N}])`,
   'iu',
 );
-// Units that make a number a quantity, not a house number ("Am Freitag 14 Uhr", "Im Feld 3 %"); a
+// A number glued to letters is part of a code ("100A000000"), not a house number. Units that make a
+// number a quantity, not a house number ("Am Freitag 14 Uhr", "Im Feld 3 %"); a
 // second number after it only when it is a postcode with its place ("eichenkamp 12 31134 hildesheim").
-const NOT_HOUSE_NUMBER = `(?![\\p{N}]|[.,/-]\\d|${SP}+\\d(?!\\d{4}${SP}+\\p{L})|${SP}*(?:Uhr|Min|Minuten|Sekunden|Tage|Wochen|%|€|Euro|Jahre|Monate|Stunden|[Mm]al|Klicks|Versuche|Seiten)${NOT_BEFORE_WORD})`;
+const NOT_HOUSE_NUMBER = `(?![\\p{N}\\p{L}]|[.,/-]\\d|${SP}+\\d(?!\\d{4}${SP}+\\p{L})|${SP}*(?:Uhr|Min|Minuten|Sekunden|Tage|Wochen|%|€|Euro|Jahre|Monate|Stunden|[Mm]al|Klicks|Versuche|Seiten)${NOT_BEFORE_WORD})`;
 const PREFIX_STREET_RE = new RegExp(
   `${NOT_AFTER_WORD}(?:Im|Am|An${SP}+(?:der|den|dem)|Auf${SP}+(?:der|dem|den)|In${SP}+(?:der|den)|Zum|Zur|Hinter${SP}+(?:der|dem|den)|Hinterm|Unterm|Überm|Vorm|Beim|Unter${SP}+(?:der|den)|Vor${SP}+(?:der|dem|den)|Über${SP}+(?:der|dem|den)|Bei${SP}+(?:der|den|dem)|Zwischen${SP}+(?:den|der|dem)|Neben${SP}+(?:der|dem|den)|Op${SP}+(?:de|dem|den|der|'n)|Achter${SP}+(?:de|dem|den|der)|Lange|Alte|Neue|Große|Kleine|Hohe|Breite)${SP}+` +
     `(?:([\\p{L}][\\p{L}\\p{M}]+(?:e|en|er|es))${SP}+)?([\\p{L}][\\p{L}\\p{M}-]+)${SP}*${HOUSE_NUMBER}${NOT_HOUSE_NUMBER}`,

@@ -147,3 +147,9 @@ describe('streets named for a land, a change of address, postcodes after "an"', 
     expectKept(['Die Technische Straße 3 mal gesperrt', 'Umzug nach Rücksprache im Schritt 3 erledigt']);
   });
 });
+
+describe('numbers glued to letters', () => {
+  it('are codes, not house numbers, also after a preposition and a verb form', () => {
+    expect(masked('im klicke 100A000000')).toBe('im klicke [KUNDENNR]');
+  });
+});
