@@ -6,26 +6,30 @@
 /** A set of the white-space separated words of `list` (the word lists of the name rules). */
 export const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
 
-/** Words after which the next words are a person's name ("Kundin Aylin", "Ehepaar Christ", "herr lippe"). */
-export const NAME_CUES: ReadonlySet<string> = words(`
+/** English cues take only a capitalised word or a listed name: "customer data" is no person. */
+export const ENGLISH_CUES: ReadonlySet<string> = words(`
+mr mrs ms miss mister customer applicant claimant tenant daughter son wife husband mother father partner
+child sister brother grandson granddaughter stepson stepdaughter
+`);
+
+/**
+ * Words after which the next words are a person's name ("Kundin Aylin", "Ehepaar Christ", "herr lippe"),
+ * the English cues among them.
+ */
+export const NAME_CUES: ReadonlySet<string> = new Set([
+  ...words(`
 herr herrn frau hr fr familie fam eheleute geb verw gesch ehepaar geschwister kunde kundin neukunde neukundin
 bestandskunde bestandskundin antragsteller antragstellerin leistungsberechtigte leistungsberechtigter
 leistungsberechtigten bewerber bewerberin teilnehmer teilnehmerin klient klientin mandant mandantin
 ehemann ehefrau ehepartner ehepartnerin lebenspartner lebenspartnerin lebensgefährte lebensgefährtin
 partnerin tochter sohn mutter vater bruder schwester oma opa enkel enkelin stiefsohn stieftochter
 pflegekind vermieter vermieterin betreuer betreuerin vormund witwe witwer
-mr mrs ms miss mister customer applicant claimant tenant daughter son wife husband mother father partner
-child
 kd kdn kdin kinder
 dr prof sachbearbeiter sachbearbeiterin arbeitsvermittler arbeitsvermittlerin fallmanager fallmanagerin
 ansprechpartner ansprechpartnerin kollege kollegin
-`);
-
-/** English cues take only a capitalised word or a listed name: "customer data" is no person. */
-export const ENGLISH_CUES: ReadonlySet<string> = words(`
-mr mrs ms miss mister customer applicant claimant tenant daughter son wife husband mother father partner
-child sister brother grandson granddaughter stepson stepdaughter
-`);
+`),
+  ...ENGLISH_CUES,
+]);
 
 /** Nouns after which "von", "zu" or "für" introduce a person: "Profil von Kevin B.", "E-Akte zu Jaber". */
 export const OWNER_NOUNS: ReadonlySet<string> = words(`
