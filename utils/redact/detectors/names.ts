@@ -269,6 +269,24 @@ const TRAINING_PLACES = wordSet(
   'ausbildungsplatz ausbildungsplätze ausbildungsstelle lehrstelle praktikumsplatz umschulung ausbildung stellenangebot stellenangebote',
 );
 
+/**
+ * A capitalised word of the lists that is no noun, no app or function word and no pronoun — an adjective
+ * or a verb, which only a surname can be where a person stands ("Fromm hat angerufen", "Fleißig Anja").
+ */
+function capitalNonNoun(t: Token): boolean {
+  return (
+    t.cls === 'word' &&
+    t.capital &&
+    !t.allCaps &&
+    t.lower.length >= 3 &&
+    !isNoun(t.lower) &&
+    !isNounLike(t.lower) &&
+    !isVocabulary(t.lower) &&
+    !LOWER_STOP.has(t.lower) &&
+    !PRONOUNS.has(t.lower)
+  );
+}
+
 // English honorifics: the word after them is a surname in any case.
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mister']);
 
@@ -874,15 +892,7 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
     const unknownPair = t.cls === 'unknown' && t.lower.length >= 3 && !LOWER_STOP.has(t.lower);
     // "Fromm hat angerufen", "Fröhlich ist vorbeigekommen": an adjective or verb cannot be the subject
     // of a person's verb; a noun can ("Vermieter hat angerufen", notes drop the article).
-    const notNoun =
-      t.cls === 'word' &&
-      t.capital &&
-      t.lower.length >= 3 &&
-      !isNoun(t.lower) &&
-      !isNounLike(t.lower) &&
-      !isVocabulary(t.lower) &&
-      !LOWER_STOP.has(t.lower) &&
-      !PRONOUNS.has(t.lower);
+    const notNoun = capitalNonNoun(t);
     if (!unknownPair && !notNoun) {
       if (t.cls !== 'ambiguous' && !(t.cls === 'word' && t.capital && !isVocabulary(t.lower))) return;
       if (!isAnyName(t.lower)) return;
@@ -1096,9 +1106,7 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
     const next = tokens[i + 1];
     if (name[i] || !next || !t.capital || t.allCaps || t.glued || t.lower.length < 3) return;
     if (next.cls !== 'given' || !next.capital || next.allCaps || !adjacent(next.gapBefore)) return;
-    if (t.cls !== 'word' || !isVerbOrAdjective(t.lower) || isNoun(t.lower) || isNounLike(t.lower)) return;
-    if (isVocabulary(t.lower) || LOWER_STOP.has(t.lower) || GREETINGS.has(t.lower) || PRONOUNS.has(t.lower))
-      return;
+    if (!capitalNonNoun(t) || !isVerbOrAdjective(t.lower) || GREETINGS.has(t.lower)) return;
     name[i] = true;
     name[i + 1] = true;
   });
@@ -1107,8 +1115,7 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
   //      before a noun it could describe, is a surname ("mit Freundlichen Grüßen" keeps its noun).
   tokens.forEach((t, i) => {
     if (name[i] || !t.capital || t.allCaps || t.opening || t.glued || t.initial || t.lower.length < 3) return;
-    if (t.cls !== 'word' || !isVerbOrAdjective(t.lower) || isNoun(t.lower) || isNounLike(t.lower)) return;
-    if (isVocabulary(t.lower) || LOWER_STOP.has(t.lower) || PRONOUNS.has(t.lower)) return;
+    if (!capitalNonNoun(t) || !isVerbOrAdjective(t.lower)) return;
     const before = tokens[i - 1];
     if (!before || !adjacent(t.gapBefore)) return;
     if (!isOwnerNoun(before.lower) && !BARE_PREPOSITIONS.has(before.lower)) return;
@@ -1146,8 +1153,7 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
     if (
       next &&
       LIST_JOINTS.has(next.lower) &&
-      joined &&
-      joined.capital &&
+      joined?.capital &&
       (joined.cls === 'word' ||
         (isThing(t.lower) && isThing(joined.lower) && thingsSaid(i)) ||
         (joined.cls === 'ambiguous' && !isSurname(joined.lower) && !isGivenName(joined.lower)))
@@ -1213,7 +1219,7 @@ function markNames(tokens: readonly Token[], text: string): boolean[] {
       if (!isSurname(t.lower) && !isGivenName(t.lower)) return;
       if (TIME_WORDS.has(t.lower) || BARE_NOUNS.has(t.lower)) return;
       const listed = (j: number, joint: Token | undefined) =>
-        name[j] === true && joint !== undefined && (LIST_JOINTS.has(joint.lower) ? true : false);
+        name[j] === true && joint !== undefined && LIST_JOINTS.has(joint.lower);
       const left =
         (i >= 2 &&
           listed(i - 2, tokens[i - 1]) &&
